@@ -1,0 +1,42 @@
+# netreview: the targets a developer and CI use. Only Go is needed.
+GO ?= go
+
+.PHONY: all build test check vet fmt lint fuzz bench update-golden samples clean
+
+all: lint test
+
+build:
+	$(GO) build -o bin/netreview ./cmd/netreview
+
+## test: the gate (the README's test command)
+test:
+	$(GO) test ./...
+
+## check: run netreview on the bundled samples (a statewide model)
+check:
+	$(GO) run ./cmd/netreview check samples/*.yaml
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+lint: vet
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+## fuzz: run each fuzz target for FUZZTIME (default 1m)
+FUZZTIME ?= 1m
+fuzz:
+	$(GO) test ./topology -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+
+## bench: run the benchmarks, for benchstat
+bench:
+	$(GO) test ./... -run '^$$' -bench . -benchmem -count 6 | tee bench.txt
+
+## update-golden: regenerate golden files; review them as a diff
+update-golden:
+	$(GO) test ./... -update
+
+clean:
+	rm -rf bin bench.txt

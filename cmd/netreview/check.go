@@ -1,0 +1,96 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/report"
+)
+
+func newCheckCmd() *cobra.Command {
+	var rf reviewFlags
+	var format, failOn string
+	cmd := &cobra.Command{
+		Use:   "check [flags] FILE...",
+		Short: "Check a proposal against the rules and print the findings",
+		Long: `check loads the proposal (every FILE together, as one model), runs the rules
+of the pack in force, and prints the findings.
+
+FILE is a .yaml, .yml or .json proposal, an .xlsx workbook, or a folder of
+CSV files. Several files load as one model: this is how a statewide model is
+built from a backbone and its agencies.
+
+Exit status: 0 when no unwaived finding is at or above --fail-on, 1 when one
+is, 2 when the input cannot be read or is invalid (then every error found is
+printed with its place, and nothing else).`,
+		Example: `  # Check one proposal and read the findings in the terminal
+  netreview check samples/riverbend-pd.yaml
+
+  # A statewide model: the backbone and every agency together, as JSON
+  netreview check --format json backbone.yaml agency-*.yaml
+
+  # Fail only on critical findings, review under the v5.9 policy as of a date
+  netreview check --fail-on critical --policy cjis-5.9 --date 2026-09-14 proposal.xlsx`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			threshold, never, err := parseFailOn(failOn)
+			if err != nil {
+				return &exitError{code: exitInput, err: err}
+			}
+			res, err := rf.review(cmd, args)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			switch format {
+			case "text":
+				err = report.Text(out, res, report.TextOptions{Color: colorWanted(out)})
+			case "json":
+				err = report.JSON(out, res)
+			case "markdown", "md":
+				err = report.Markdown(out, res)
+			default:
+				return &exitError{code: exitInput, err: fmt.Errorf("--format %q: want text, json or markdown", format)}
+			}
+			if err != nil {
+				return err
+			}
+			if !never && report.Fails(res.Findings, threshold) {
+				return &exitError{code: exitFindings}
+			}
+			return nil
+		},
+	}
+	rf.register(cmd)
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text, json or markdown")
+	cmd.Flags().StringVar(&failOn, "fail-on", "high", "exit 1 when an unwaived finding is at or above this `severity` (critical, high, medium, low, info, or none)")
+	return cmd
+}
+
+// parseFailOn parses --fail-on; never is true for "none".
+func parseFailOn(s string) (threshold analysis.Severity, never bool, err error) {
+	if s == "none" {
+		return 0, true, nil
+	}
+	threshold, err = analysis.ParseSeverity(s)
+	if err != nil {
+		return 0, false, fmt.Errorf("--fail-on: %w, or none", err)
+	}
+	return threshold, false, nil
+}
+
+// colorWanted reports whether w is a terminal and NO_COLOR is not set.
+func colorWanted(w any) bool {
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,60 @@
+// Command netreview reviews law-enforcement network design proposals against
+// the FBI CJIS Security Policy and state policy.
+//
+// This package holds flags and wiring only; the work is done by the
+// topology, analysis, render and report packages.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit statuses, as the findings contract defines them.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitInput    = 2
+)
+
+// exitError ends a command with a given status. When err is nil, nothing more
+// is printed: the command already said what it had to.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// run executes the command line and returns the process's exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(stderr, "netreview:", ee.err)
+		}
+		return ee.code
+	}
+	// Usage errors (unknown flags, wrong arguments) and unreadable input.
+	fmt.Fprintln(stderr, "netreview:", err)
+	return exitInput
+}

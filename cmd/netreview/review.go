@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/topology"
+	"github.com/netreview/netreview/topology/load"
+)
+
+// reviewFlags are the flags of every command that loads and analyses a
+// proposal: the rule pack and the review date.
+type reviewFlags struct {
+	policy string
+	rules  string
+	date   string
+}
+
+func (f *reviewFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.policy, "policy", analysis.DefaultPackName, "built-in rule pack: cjis-6.0 or cjis-5.9")
+	fl.StringVar(&f.rules, "rules", "", "load the rule pack from this YAML `FILE` instead of a built-in one")
+	fl.StringVar(&f.date, "date", "", "review as of this day, `YYYY-MM-DD` (default today)")
+}
+
+// config turns the flags into an analysis configuration.
+func (f *reviewFlags) config() (analysis.Config, error) {
+	var cfg analysis.Config
+	var err error
+	if f.rules != "" {
+		cfg.Pack, err = analysis.ReadPackFile(f.rules)
+	} else {
+		cfg.Pack, err = analysis.BuiltinPack(f.policy)
+	}
+	if err != nil {
+		return cfg, &exitError{code: exitInput, err: err}
+	}
+	if f.date != "" {
+		cfg.Date, err = time.Parse("2006-01-02", f.date)
+		if err != nil {
+			return cfg, &exitError{code: exitInput, err: fmt.Errorf("--date %q: want YYYY-MM-DD", f.date)}
+		}
+	}
+	return cfg, nil
+}
+
+// review loads the inputs as one model and analyses it. Input that cannot be
+// read or is invalid ends the command with status 2, every error printed
+// with its place; warnings go to stderr.
+func (f *reviewFlags) review(cmd *cobra.Command, paths []string) (*analysis.Result, error) {
+	cfg, err := f.config()
+	if err != nil {
+		return nil, err
+	}
+	m, err := loadModel(cmd, paths)
+	if err != nil {
+		return nil, err
+	}
+	res, err := analysis.Run(m, cfg)
+	if err != nil {
+		return nil, &exitError{code: exitInput, err: err}
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+	}
+	return res, nil
+}
+
+// loadModel loads the inputs, printing warnings, and turns load errors into
+// exit status 2 with every error on its own line.
+func loadModel(cmd *cobra.Command, paths []string) (*topology.Model, error) {
+	m, warnings, err := load.Files(paths)
+	for _, w := range warnings {
+		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+	}
+	if err != nil {
+		fmt.Fprintln(cmd.ErrOrStderr(), err)
+		return nil, &exitError{code: exitInput}
+	}
+	return m, nil
+}

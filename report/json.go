@@ -1,0 +1,100 @@
+// Package report presents findings: as text for a terminal, JSON for other
+// tools, Markdown for documents, and the review reports (HTML, workbook,
+// the notice to the agency).
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/netreview/netreview/analysis"
+)
+
+// ContractVersion is the version of the findings contract the JSON follows.
+const ContractVersion = 1
+
+// Summary counts the model's elements and its findings. Findings counts only
+// unwaived findings, by severity; Waived counts the waived ones.
+type Summary struct {
+	Sites    int            `json:"sites"`
+	Devices  int            `json:"devices"`
+	Links    int            `json:"links"`
+	Tunnels  int            `json:"tunnels"`
+	Findings SeverityCounts `json:"findings"`
+	Waived   int            `json:"waived"`
+}
+
+// SeverityCounts counts findings by severity, in the contract's key order.
+type SeverityCounts struct {
+	Critical int `json:"critical"`
+	High     int `json:"high"`
+	Medium   int `json:"medium"`
+	Low      int `json:"low"`
+	Info     int `json:"info"`
+}
+
+// Add counts one finding of severity s.
+func (c *SeverityCounts) Add(s analysis.Severity) {
+	switch s {
+	case analysis.Critical:
+		c.Critical++
+	case analysis.High:
+		c.High++
+	case analysis.Medium:
+		c.Medium++
+	case analysis.Low:
+		c.Low++
+	default:
+		c.Info++
+	}
+}
+
+// Summarize counts res's elements and findings.
+func Summarize(res *analysis.Result) Summary {
+	m := res.Model
+	s := Summary{Sites: len(m.Sites), Devices: len(m.Devices), Links: len(m.Links), Tunnels: len(m.Tunnels)}
+	for _, f := range res.Findings {
+		if f.Waived {
+			s.Waived++
+			continue
+		}
+		s.Findings.Add(f.Severity)
+	}
+	return s
+}
+
+// CheckOutput is the JSON object `netreview check --format json` prints.
+type CheckOutput struct {
+	Netreview int                `json:"netreview"`
+	Inputs    []string           `json:"inputs"`
+	Summary   Summary            `json:"summary"`
+	Findings  []analysis.Finding `json:"findings"`
+}
+
+// NewCheckOutput builds the JSON form of res.
+func NewCheckOutput(res *analysis.Result) CheckOutput {
+	fs := res.Findings
+	if fs == nil {
+		fs = []analysis.Finding{}
+	}
+	return CheckOutput{Netreview: ContractVersion, Inputs: res.Model.Inputs(), Summary: Summarize(res), Findings: fs}
+}
+
+// JSON writes res as the findings contract's JSON object, indented, with a
+// final newline.
+func JSON(w io.Writer, res *analysis.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(NewCheckOutput(res))
+}
+
+// Fails reports whether an unwaived finding is at or above threshold.
+func Fails(fs []analysis.Finding, threshold analysis.Severity) bool {
+	for _, f := range fs {
+		if !f.Waived && f.Severity >= threshold {
+			return true
+		}
+	}
+	return false
+}
