@@ -79,6 +79,9 @@ type Result struct {
 	Pack     *Pack
 	Date     time.Time
 	Findings []Finding // sorted with SortFindings
+	// Redundancy is each site's redundancy to the state hubs, by site id;
+	// empty when the model has no state hub.
+	Redundancy []SiteRedundancy
 	// Warnings are problems that are not findings, such as a waiver that
 	// matches no finding.
 	Warnings []string
