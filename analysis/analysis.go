@@ -113,6 +113,7 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 			return nil, fmt.Errorf("rule %s: %w", r.ID, err)
 		}
 	}
+	res.Redundancy = res.Graphs.Redundancy()
 	res.Warnings = applyWaivers(m, res.Findings, date)
 	SortFindings(res.Findings)
 	return res, nil

@@ -1,19 +1,220 @@
 package analysis
 
-import "github.com/netreview/netreview/topology"
+import (
+	"sort"
+	"sync"
+
+	"github.com/netreview/netreview/topology"
+)
 
 // Graphs holds the three graphs of the findings contract, built once from a
-// model and shared by every rule. (Placeholder until the graph work lands.)
+// model and shared by every rule:
+//
+//   - the physical graph: every link;
+//   - the CJI graph: the links named in no tunnel's over, plus every tunnel
+//     as an edge between its ends;
+//   - the boundary-free graph: the physical graph less boundary devices.
+//
+// Devices are numbered in id order and adjacency lists are sorted, so every
+// search over them is deterministic. The structural facts the rules share
+// (exposed edges, cut sites) are computed on first use and cached; a Graphs
+// is safe for concurrent use.
 type Graphs struct {
 	Model *topology.Model
+
+	ids     []string         // device ids, sorted
+	index   map[string]int32 // device id -> vertex
+	devs    []*topology.Device
+	cji     []bool             // vertex is a CJI device
+	hub     []bool             // vertex is a state hub
+	links   []*topology.Link   // links with known ends, sorted by id
+	tunnels []*topology.Tunnel // tunnels with known ends, sorted by id
+
+	phys    *graph    // edge i is links[i]
+	cjiG    *graph    // edge i is cjiRefs[i]
+	cjiRefs []edgeRef // what each CJI-graph edge stands for
+	linkCJI []int32   // links[i] -> its CJI-graph edge, or -1 when tunneled
+
+	exposedOnce sync.Once
+	exposed     []bool // per CJI-graph edge: lies on a simple path between two CJI devices
+
+	structOnce sync.Once
+	structure  *structure
+
+	findingsOnce sync.Once
+	findings     []exposedFinding
 }
 
-// NewGraphs builds the graphs of m.
-func NewGraphs(m *topology.Model) *Graphs { return &Graphs{Model: m} }
+// edgeRef names the link or tunnel a CJI-graph edge stands for.
+type edgeRef struct {
+	tunnel bool
+	i      int32 // index into Graphs.links or Graphs.tunnels
+}
+
+// NewGraphs builds the graphs of m. Links and tunnels whose ends name no
+// device are left out (validation reports them).
+func NewGraphs(m *topology.Model) *Graphs {
+	g := &Graphs{Model: m, index: map[string]int32{}}
+	for _, d := range m.Devices {
+		if _, dup := g.index[d.ID]; dup || m.Device(d.ID) != d {
+			continue
+		}
+		g.index[d.ID] = 0
+		g.ids = append(g.ids, d.ID)
+	}
+	sort.Strings(g.ids)
+	n := len(g.ids)
+	g.devs = make([]*topology.Device, n)
+	g.cji = make([]bool, n)
+	g.hub = make([]bool, n)
+	for i, id := range g.ids {
+		g.index[id] = int32(i)
+		d := m.Device(id)
+		g.devs[i] = d
+		g.cji[i] = m.IsCJI(d)
+		g.hub[i] = d.Type == topology.StateHub
+	}
+	for _, l := range m.Links {
+		if m.Link(l.ID) == l && g.known(l.A) && g.known(l.B) {
+			g.links = append(g.links, l)
+		}
+	}
+	sort.Slice(g.links, func(i, j int) bool { return g.links[i].ID < g.links[j].ID })
+	for _, t := range m.Tunnels {
+		if m.Tunnel(t.ID) == t && g.known(t.A) && g.known(t.B) {
+			g.tunnels = append(g.tunnels, t)
+		}
+	}
+	sort.Slice(g.tunnels, func(i, j int) bool { return g.tunnels[i].ID < g.tunnels[j].ID })
+
+	pu, pv := make([]int32, len(g.links)), make([]int32, len(g.links))
+	var cu, cv []int32
+	g.linkCJI = make([]int32, len(g.links))
+	for i, l := range g.links {
+		pu[i], pv[i] = g.index[l.A], g.index[l.B]
+		g.linkCJI[i] = -1
+		if !m.Tunneled(l.ID) {
+			g.linkCJI[i] = int32(len(cu))
+			cu, cv = append(cu, pu[i]), append(cv, pv[i])
+			g.cjiRefs = append(g.cjiRefs, edgeRef{i: int32(i)})
+		}
+	}
+	for i, t := range g.tunnels {
+		cu, cv = append(cu, g.index[t.A]), append(cv, g.index[t.B])
+		g.cjiRefs = append(g.cjiRefs, edgeRef{tunnel: true, i: int32(i)})
+	}
+	g.phys = newGraph(n, pu, pv)
+	g.cjiG = newGraph(n, cu, cv)
+	return g
+}
+
+func (g *Graphs) known(id string) bool { _, ok := g.index[id]; return ok }
+
+// edgeID returns the id of the link or tunnel a CJI-graph edge stands for.
+func (g *Graphs) edgeID(e int32) string {
+	r := g.cjiRefs[e]
+	if r.tunnel {
+		return g.tunnels[r.i].ID
+	}
+	return g.links[r.i].ID
+}
+
+// linkIndex returns the index in g.links of the link with the id, or -1.
+func (g *Graphs) linkIndex(id string) int32 {
+	i := sort.Search(len(g.links), func(i int) bool { return g.links[i].ID >= id })
+	if i < len(g.links) && g.links[i].ID == id {
+		return int32(i)
+	}
+	return -1
+}
+
+// tunnelEdge returns the CJI-graph edge of the tunnel with index i.
+func (g *Graphs) tunnelEdge(i int) int32 { return int32(len(g.cjiRefs) - len(g.tunnels) + i) }
+
+// OnCJIPath reports whether the link or tunnel with the id is an edge of the
+// CJI graph that lies on some simple path between two distinct CJI devices.
+// A tunneled link is not an edge of the CJI graph.
+func (g *Graphs) OnCJIPath(id string) bool {
+	if e := g.cjiEdgeOf(id); e >= 0 {
+		return g.exposedEdges()[e]
+	}
+	return false
+}
+
+// Exposed reports whether the link or tunnel with the id carries CJI out of
+// the physically secure location, so that it needs encryption: a link that
+// leaves the secure location, is named in no tunnel's over and lies on a
+// simple path between two CJI devices in the CJI graph; or a tunnel on such a
+// path one of whose over links leaves the secure location. The encryption
+// rules (and the questions of the unanswered rule) apply to these.
+func (g *Graphs) Exposed(id string) bool {
+	e := g.cjiEdgeOf(id)
+	if e < 0 || !g.exposedEdges()[e] {
+		return false
+	}
+	r := g.cjiRefs[e]
+	if !r.tunnel {
+		return g.Model.LeavesSecureLocation(g.links[r.i])
+	}
+	return g.tunnelLeaves(g.tunnels[r.i])
+}
+
+// ExposedEdges returns the ids of every link and tunnel for which Exposed
+// holds, sorted.
+func (g *Graphs) ExposedEdges() []string {
+	var out []string
+	for e := range g.cjiRefs {
+		if id := g.edgeID(int32(e)); g.Exposed(id) {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// tunnelLeaves reports whether one of the tunnel's over links leaves the
+// physically secure location. An over entry naming no link counts as
+// leaving: the tunnel's route is then unknown.
+func (g *Graphs) tunnelLeaves(t *topology.Tunnel) bool {
+	for _, id := range t.Over {
+		l := g.Model.Link(id)
+		if l == nil || g.Model.LeavesSecureLocation(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// cjiEdgeOf returns the CJI-graph edge of the link or tunnel id, or -1.
+func (g *Graphs) cjiEdgeOf(id string) int32 {
+	if i := g.linkIndex(id); i >= 0 {
+		return g.linkCJI[i]
+	}
+	i := sort.Search(len(g.tunnels), func(i int) bool { return g.tunnels[i].ID >= id })
+	if i < len(g.tunnels) && g.tunnels[i].ID == id {
+		return g.tunnelEdge(i)
+	}
+	return -1
+}
+
+// exposedList returns exposedFindings, computed on first use.
+func (g *Graphs) exposedList() []exposedFinding {
+	g.findingsOnce.Do(func() { g.findings = g.exposedFindings() })
+	return g.findings
+}
+
+func (g *Graphs) exposedEdges() []bool {
+	g.exposedOnce.Do(func() { g.exposed = exposedEdges(g.cjiG, g.cji) })
+	return g.exposed
+}
 
 // SiteRedundancy is how well one site reaches the state hubs: the number of
 // device-disjoint ways its CJI devices have to a state hub in the CJI graph,
 // counted up to 2.
+//
+// Ways are counted from the site's CJI devices together to the hubs
+// together: two ways share no device other than the site's own CJI devices
+// and the hubs, and no link or tunnel (a tunnel counts as one edge).
 type SiteRedundancy struct {
 	Site  string `json:"site"`
 	Paths int    `json:"paths"` // 0 (cut off), 1 (a single point of failure), 2 (redundant)

@@ -5,7 +5,29 @@ var NoPathToHub = &Rule{
 	ID:       "no-path-to-hub",
 	Severity: High,
 	Subject:  KindSite,
-	Summary:  "The site's CJI devices reach no state hub, even with every element up.",
+	Summary:  "With every element up, none of the site's CJI devices reaches a state hub.",
+	Doc:      `Fires for a site that holds a CJI device and no state hub when, with every device, link and tunnel up, none of its CJI devices reaches a state hub in the CJI graph (the links named in no tunnel's over, plus the tunnels). Such a site cannot reach the state's CJIS systems over the network as designed, or can only over links that the design says carry CJI inside tunnels. It does not run when the model has no state hub. Fix it by adding the missing link or tunnel to the state hub, or by correcting the tunnels' over lists.`,
 	Policy:   []string{"NIST SP 800-53 CP-8"},
-	Run:      todo,
+	Run:      runNoPathToHub,
+}
+
+func runNoPathToHub(pass *Pass) error {
+	st := pass.Graphs.sitesFor()
+	if st == nil {
+		return nil
+	}
+	for i, s := range st.sites {
+		if !st.cutOff[i] {
+			continue
+		}
+		var pos = pass.Model.Site(s).Pos
+		pass.Report(Finding{
+			Subject: s,
+			Kind:    KindSite,
+			Message: "Site " + s + " has no path to a state hub: none of its CJI devices reaches one, even with every element up.",
+			Sites:   []string{s},
+			Pos:     pos,
+		})
+	}
+	return nil
 }

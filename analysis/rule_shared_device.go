@@ -1,11 +1,53 @@
 package analysis
 
+import (
+	"github.com/netreview/netreview/topology"
+)
+
 // SharedDevice is the shared-device rule.
 var SharedDevice = &Rule{
 	ID:       "shared-device",
 	Severity: Medium,
 	Subject:  KindDevice,
-	Summary:  "A device that enforces no boundary sits in a criminal-justice zone and in a zone of lesser trust.",
+	Summary:  "A device that enforces no boundary sits in a criminal-justice zone and in a non-criminal-justice, internet or public zone.",
+	Doc:      `Fires for a device that is not a boundary (not a firewall, and no boundary: firewall or acl) and sits both in a criminal-justice zone and in a non-criminal-justice, internet or public zone: a switch or server shared between the CJI network and another network joins them with nothing to enforce what crosses. Fix it by giving each zone its own device, or by making the shared device enforce the boundary (an ACL that is documented and monitored) and recording boundary: acl.`,
 	Policy:   []string{"CJIS Security Policy 5.10.1.1", "NIST SP 800-53 SC-7"},
-	Run:      todo,
+	Run:      runSharedDevice,
+}
+
+func runSharedDevice(pass *Pass) error {
+	m, g := pass.Model, pass.Graphs
+	for _, d := range g.devs {
+		if d.IsBoundary() {
+			continue
+		}
+		cj, other := zonesSplit(m, d.Zones)
+		if len(cj) == 0 || len(other) == 0 {
+			continue
+		}
+		pass.Report(Finding{
+			Subject: d.ID,
+			Kind:    KindDevice,
+			Message: "Device " + d.ID + " sits in criminal-justice zone " + andList(cj) + " and in zone " + andList(other) + " but enforces no boundary between them.",
+			Sites:   g.endSites(d.ID),
+			Pos:     d.Pos,
+		})
+	}
+	return nil
+}
+
+// zonesSplit returns, in the order given and each once, the zone ids that
+// are criminal-justice and those that are untrusted.
+func zonesSplit(m *topology.Model, ids []string) (cj, untrusted []string) {
+	for _, id := range ids {
+		z := m.Zone(id)
+		switch {
+		case z == nil:
+		case z.Kind == topology.CriminalJustice:
+			cj = appendOnce(cj, id)
+		case z.Kind.Untrusted():
+			untrusted = appendOnce(untrusted, id)
+		}
+	}
+	return cj, untrusted
 }

@@ -6,6 +6,26 @@ var SharedRisk = &Rule{
 	Severity: Medium,
 	Subject:  KindRisk,
 	Summary:  "With every element that shares this risk down, a site is cut off from every state hub.",
+	Doc:      `Fires for a shared-risk tag (a device's or its site's risks, a link's risks, and carrier:NAME for a link's carrier) when taking down every element that carries the tag at once cuts a site off from every state hub, and no single element carrying the tag does so alone (that is single-device or single-link). As for those rules, state hubs, the site's own CJI devices and links touching them are not counted against the site. Two "diverse" circuits from one carrier, or through one conduit or flood plain, fail together. Fix it by taking the backup path through a different carrier or route, or accept the risk with a waiver.`,
 	Policy:   []string{"NIST SP 800-53 CP-8(2)"},
-	Run:      todo,
+	Run:      runSharedRisk,
+}
+
+func runSharedRisk(pass *Pass) error {
+	g := pass.Graphs
+	st := g.sitesFor()
+	if st == nil {
+		return nil
+	}
+	for _, r := range st.risks {
+		sites := st.siteNames(r.sites)
+		pass.Report(Finding{
+			Subject: r.tag,
+			Kind:    KindRisk,
+			Message: "With every element tagged " + r.tag + " down, " + cutPhrase(sites),
+			Sites:   sites,
+			Pos:     g.riskPos(r.tag),
+		})
+	}
+	return nil
 }

@@ -1,11 +1,39 @@
 package analysis
 
+import "sort"
+
 // SingleLink is the single-link rule.
 var SingleLink = &Rule{
 	ID:       "single-link",
 	Severity: Medium,
 	Subject:  KindLink,
-	Summary:  "With this one link down, a site is cut off from every state hub.",
+	Summary:  "With this one link down, some site loses every path to a state hub.",
+	Doc:      `Fires for a link whose failure alone cuts a site off from every state hub in the CJI graph, when the site reaches one with every element up. A link that goes down takes with it every tunnel that rides it. A link that touches one of the site's own CJI devices (an access cable) is not counted as a single point of failure of that site. The finding lists every site the link cuts off. Two circuits between the same pair of routers are redundancy; one circuit, or two tunnels over the same circuit, are not. Fix it by adding a diverse second circuit, or accept the risk with a waiver.`,
 	Policy:   []string{"NIST SP 800-53 CP-8(2)", "NIST SP 800-53 CP-7(1)"},
-	Run:      todo,
+	Run:      runSingleLink,
+}
+
+func runSingleLink(pass *Pass) error {
+	g := pass.Graphs
+	st := g.sitesFor()
+	if st == nil {
+		return nil
+	}
+	ls := make([]int32, 0, len(st.linkCuts))
+	for li := range st.linkCuts {
+		ls = append(ls, li)
+	}
+	sort.Slice(ls, func(i, j int) bool { return ls[i] < ls[j] })
+	for _, li := range ls {
+		sites := st.siteNames(st.linkCuts[li])
+		l := g.links[li]
+		pass.Report(Finding{
+			Subject: l.ID,
+			Kind:    KindLink,
+			Message: "With link " + l.ID + " down, " + cutPhrase(sites),
+			Sites:   sites,
+			Pos:     l.Pos,
+		})
+	}
+	return nil
 }

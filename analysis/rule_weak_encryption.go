@@ -5,7 +5,31 @@ var WeakEncryption = &Rule{
 	ID:       "weak-encryption",
 	Severity: High,
 	Subject:  KindLink,
-	Summary:  "CJI leaves a physically secure location over this link or tunnel with encryption that is not FIPS-validated or is under 128 bits.",
+	Summary:  "CJI leaves a physically secure location over this link or tunnel under encryption that is not FIPS-validated or uses keys under 128 bits.",
+	Doc:      `Fires where unencrypted-exit would, but the link or tunnel has encryption that is not adequate: it names no FIPS 140 certificate, or its key is shorter than 128 bits. CJI in transit outside a physically secure location must be protected by a FIPS-validated cryptographic module with a symmetric key of at least 128 bits; anything less is treated as cleartext. A key length that is not given is not a finding here but a question (unanswered). Fix it by using a FIPS 140-3 validated module (record its certificate number in fips) with AES-128 or stronger.`,
 	Policy:   []string{"CJIS Security Policy 5.10.1.2.1", "NIST SP 800-53 SC-8", "NIST SP 800-53 SC-13"},
-	Run:      todo,
+	Run:      runWeakEncryption,
+}
+
+func runWeakEncryption(pass *Pass) error {
+	for _, x := range pass.Graphs.exposedList() {
+		if classifyEncryption(x.enc) != encWeak {
+			continue
+		}
+		why := "its module has no FIPS 140 certificate"
+		if x.enc.FIPS != "" {
+			why = "its key is shorter than 128 bits"
+		} else if x.enc.Bits > 0 && x.enc.Bits < 128 {
+			why = "its module has no FIPS 140 certificate and its key is shorter than 128 bits"
+		}
+		pass.Report(Finding{
+			Subject: x.id,
+			Kind:    x.kind,
+			Message: "Criminal justice information crosses " + kindWord(x.kind) + " " + x.id + " under inadequate encryption: " + why + "; " + sitesPhrase(x.sites) + ".",
+			Path:    x.path,
+			Sites:   x.sites,
+			Pos:     x.pos,
+		})
+	}
+	return nil
 }

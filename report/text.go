@@ -1,8 +1,10 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/netreview/netreview/analysis"
 )
@@ -14,15 +16,133 @@ type TextOptions struct {
 	Color bool
 }
 
-// Text writes res for a terminal. (Placeholder until the text form lands.)
-func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
-	for i, f := range res.Findings {
-		if _, err := fmt.Fprintf(w, "F%d %s %s %s: %s\n", i+1, f.Severity, f.Rule, f.At, f.Message); err != nil {
-			return err
-		}
-	}
-	return nil
+// ANSI colour codes by severity.
+var sevColor = map[analysis.Severity]string{
+	analysis.Critical: "\x1b[1;31m",
+	analysis.High:     "\x1b[31m",
+	analysis.Medium:   "\x1b[33m",
+	analysis.Low:      "\x1b[36m",
+	analysis.Info:     "\x1b[2m",
 }
 
-// Markdown writes res as Markdown. (Placeholder.)
-func Markdown(w io.Writer, res *analysis.Result) error { return Text(w, res, TextOptions{}) }
+const ansiReset = "\x1b[0m"
+
+// Text writes res for a terminal: a header, the findings grouped by
+// severity (most severe first) and numbered F1..Fn by their index in
+// res.Findings, and a summary line.
+func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
+	bw := bufio.NewWriter(w)
+	writeHeader(bw, res, "", func(s string) string { return s })
+	for _, sev := range analysis.Severities {
+		first := true
+		for i, f := range res.Findings {
+			if f.Severity != sev {
+				continue
+			}
+			if first {
+				name := strings.ToUpper(sev.String())
+				if opt.Color {
+					name = sevColor[sev] + name + ansiReset
+				}
+				fmt.Fprintf(bw, "\n%s\n", name)
+				first = false
+			}
+			fmt.Fprintf(bw, "  F%d  %s  %s\n", i+1, f.Rule, f.Subject)
+			fmt.Fprintf(bw, "      %s\n", f.Message)
+			fmt.Fprintf(bw, "      at: %s\n", f.At)
+			if len(f.Path) > 0 {
+				fmt.Fprintf(bw, "      path: %s\n", strings.Join(f.Path, " -> "))
+			}
+			if len(f.Policy) > 0 {
+				fmt.Fprintf(bw, "      policy: %s\n", strings.Join(f.Policy, "; "))
+			}
+			if f.Waived {
+				fmt.Fprintf(bw, "      waived: %s\n", waiverReason(f))
+			}
+		}
+	}
+	fmt.Fprintf(bw, "\n%s\n", summaryLine(Summarize(res)))
+	return bw.Flush()
+}
+
+// Markdown writes res as Markdown for pasting into documents.
+func Markdown(w io.Writer, res *analysis.Result) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# Network design review\n\n")
+	writeHeader(bw, res, "- ", mdEscape)
+	fmt.Fprintf(bw, "\n**%s**\n", summaryLine(Summarize(res)))
+	for _, sev := range analysis.Severities {
+		first := true
+		for i, f := range res.Findings {
+			if f.Severity != sev {
+				continue
+			}
+			if first {
+				fmt.Fprintf(bw, "\n## %s\n", strings.ToUpper(sev.String()[:1])+sev.String()[1:])
+				first = false
+			}
+			fmt.Fprintf(bw, "\n### F%d `%s` %s\n\n", i+1, f.Rule, mdEscape(f.Subject))
+			fmt.Fprintf(bw, "%s\n\n", mdEscape(f.Message))
+			fmt.Fprintf(bw, "- At: %s\n", mdEscape(f.At))
+			if len(f.Path) > 0 {
+				fmt.Fprintf(bw, "- Path: %s\n", mdEscape(strings.Join(f.Path, " → ")))
+			}
+			if len(f.Policy) > 0 {
+				fmt.Fprintf(bw, "- Policy: %s\n", mdEscape(strings.Join(f.Policy, "; ")))
+			}
+			if f.Waived {
+				fmt.Fprintf(bw, "- Waived: %s\n", mdEscape(waiverReason(f)))
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+func writeHeader(w io.Writer, res *analysis.Result, prefix string, esc func(string) string) {
+	m := res.Model
+	fmt.Fprintf(w, "%sInputs: %s\n", prefix, esc(strings.Join(m.Inputs(), ", ")))
+	var agencies []string
+	for _, d := range m.Docs {
+		if d.Agency.Name != "" && !contains(agencies, d.Agency.Name) {
+			agencies = append(agencies, d.Agency.Name)
+		}
+	}
+	fmt.Fprintf(w, "%sAgency: %s\n", prefix, esc(strings.Join(agencies, ", ")))
+	if res.Pack != nil {
+		fmt.Fprintf(w, "%sPack: %s (CJIS Security Policy %s)\n", prefix, esc(res.Pack.Name), esc(res.Pack.Policy))
+	}
+	fmt.Fprintf(w, "%sDate: %s\n", prefix, res.Date.Format("2006-01-02"))
+}
+
+func waiverReason(f analysis.Finding) string {
+	if f.Waiver == nil {
+		return "yes"
+	}
+	s := f.Waiver.Reason
+	if f.Waiver.ApprovedBy != "" {
+		s += " (approved by " + f.Waiver.ApprovedBy + ")"
+	}
+	if f.Waiver.Expires != "" {
+		s += ", expires " + f.Waiver.Expires
+	}
+	return s
+}
+
+func summaryLine(s Summary) string {
+	c := s.Findings
+	return fmt.Sprintf("%d critical, %d high, %d medium, %d low, %d info; %d waived",
+		c.Critical, c.High, c.Medium, c.Low, c.Info, s.Waived)
+}
+
+var mdReplacer = strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", "|", "\\|")
+
+func mdEscape(s string) string { return mdReplacer.Replace(s) }
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

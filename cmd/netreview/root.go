@@ -36,6 +36,10 @@ Start with 'netreview check samples/*.yaml'.`,
 	root.AddCommand(
 		newCheckCmd(),
 		newVersionCmd(),
+		newTemplateCmd(),
+		newConvertCmd(),
+		newDiffCmd(),
+		newGenerateCmd(),
 	)
 	return root
 }

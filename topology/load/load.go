@@ -4,15 +4,141 @@
 package load
 
 import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
 	"github.com/netreview/netreview/topology"
+	"github.com/netreview/netreview/topology/sheet"
 )
 
 // Files loads the inputs as one model. Each path is a .yaml, .yml or .json
-// document, an .xlsx workbook, or a folder of CSV files. Problems that stop
-// the load come back as a topology.ErrorList holding every one found;
-// warnings (such as a workbook column the format does not define) do not stop
-// it.
+// document, an .xlsx workbook, or a folder of CSV files. Every input is read
+// into a fragment; the fragments are merged and validated together, so
+// inputs in different formats form one model. Problems that stop the load
+// come back as a topology.ErrorList holding every one found; warnings (such
+// as a workbook column the format does not define) do not stop it.
 func Files(paths []string) (*topology.Model, []*topology.Warning, error) {
-	m, err := topology.LoadFiles(paths...)
-	return m, nil, err
+	m, warns, err := Read(paths)
+	if err != nil {
+		return nil, warns, err
+	}
+	if err := topology.Validate(m); err != nil {
+		return nil, warns, err
+	}
+	return m, warns, nil
+}
+
+// Read reads and merges the inputs like Files, but does not validate the
+// merged model: errors are those of the inputs' syntax and cells. It is for
+// converting a proposal as written, such as an agency file that names ids
+// only the statewide backbone defines.
+func Read(paths []string) (*topology.Model, []*topology.Warning, error) {
+	var frags []*topology.Model
+	var errs topology.ErrorList
+	var warns []*topology.Warning
+	for _, p := range paths {
+		f, w, err := file(p)
+		warns = append(warns, w...)
+		if err != nil {
+			var el topology.ErrorList
+			if errors.As(err, &el) {
+				errs = append(errs, el...)
+				continue
+			}
+			errs.Add(topology.Pos{File: p}, "%v", err)
+			continue
+		}
+		frags = append(frags, f)
+	}
+	if len(errs) > 0 {
+		return nil, warns, errs
+	}
+	return topology.Merge(frags...), warns, nil
+}
+
+// file reads one input into a fragment.
+func file(path string) (*topology.Model, []*topology.Warning, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, topology.ErrorList{topology.Errorf(topology.Pos{File: path}, "%v", unwrapPath(err))}
+	}
+	if st.IsDir() {
+		return sheet.ReadCSV(path)
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm":
+		return sheet.ReadWorkbook(path)
+	case ".yaml", ".yml", ".json":
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, nil, topology.ErrorList{topology.Errorf(topology.Pos{File: path}, "%v", unwrapPath(err))}
+		}
+		m, err := topology.Decode(path, data)
+		return m, nil, err
+	}
+	return nil, nil, topology.ErrorList{topology.Errorf(topology.Pos{File: path},
+		"unknown input format %q: want .yaml, .yml, .json, .xlsx or a folder of CSV files", filepath.Ext(path))}
+}
+
+// unwrapPath drops the path from a *PathError, which the place already names.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Format is an output format.
+type Format string
+
+// Output formats.
+const (
+	YAML     Format = "yaml"
+	JSON     Format = "json"
+	Workbook Format = "xlsx"
+	CSV      Format = "csv"
+)
+
+// FormatOf chooses the format of an output path: by its extension (.yaml,
+// .yml, .json, .xlsx), and a CSV folder for an existing folder, a path ending
+// in a separator, or a path without extension.
+func FormatOf(path string) (Format, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return CSV, nil
+	}
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(os.PathSeparator)) {
+		return CSV, nil
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		return YAML, nil
+	case ".json":
+		return JSON, nil
+	case ".xlsx":
+		return Workbook, nil
+	case "":
+		return CSV, nil
+	}
+	return "", fmt.Errorf("%s: unknown output format %q: want .yaml, .yml, .json, .xlsx or a folder", path, filepath.Ext(path))
+}
+
+// Write writes the model to path in the format FormatOf chooses. A model of
+// several documents is written as one: the first document's header and
+// every element.
+func Write(m *topology.Model, path string) error {
+	f, err := FormatOf(path)
+	if err != nil {
+		return err
+	}
+	switch f {
+	case Workbook:
+		return sheet.WriteWorkbook(m, path)
+	case CSV:
+		return sheet.WriteCSV(m, path)
+	}
+	return writeDocument(m, path, f)
 }

@@ -1,0 +1,237 @@
+package analysis
+
+import "sort"
+
+// graph is an undirected multigraph over vertices 0..n-1 in compressed
+// adjacency form. Parallel edges are kept (two circuits between the same
+// routers are redundancy); self-loops are kept in the edge list but lie on no
+// simple path. Each vertex's adjacency is sorted by neighbour, then edge.
+type graph struct {
+	n        int
+	eu, ev   []int32 // edge endpoints
+	adjStart []int32 // adjacency of v is adjV/adjE[adjStart[v]:adjStart[v+1]]
+	adjV     []int32
+	adjE     []int32
+}
+
+func newGraph(n int, eu, ev []int32) *graph {
+	g := &graph{n: n, eu: eu, ev: ev, adjStart: make([]int32, n+1)}
+	for e := range eu {
+		g.adjStart[eu[e]+1]++
+		if eu[e] != ev[e] {
+			g.adjStart[ev[e]+1]++
+		}
+	}
+	for v := 0; v < n; v++ {
+		g.adjStart[v+1] += g.adjStart[v]
+	}
+	m := g.adjStart[n]
+	g.adjV, g.adjE = make([]int32, m), make([]int32, m)
+	fill := append([]int32(nil), g.adjStart[:n]...)
+	add := func(v, w int32, e int) {
+		g.adjV[fill[v]], g.adjE[fill[v]] = w, int32(e)
+		fill[v]++
+	}
+	for e := range eu {
+		add(eu[e], ev[e], e)
+		if eu[e] != ev[e] {
+			add(ev[e], eu[e], e)
+		}
+	}
+	for v := 0; v < n; v++ {
+		lo, hi := g.adjStart[v], g.adjStart[v+1]
+		sort.Sort(adjSorter{g.adjV[lo:hi], g.adjE[lo:hi]})
+	}
+	return g
+}
+
+type adjSorter struct{ v, e []int32 }
+
+func (s adjSorter) Len() int { return len(s.v) }
+func (s adjSorter) Less(i, j int) bool {
+	if s.v[i] != s.v[j] {
+		return s.v[i] < s.v[j]
+	}
+	return s.e[i] < s.e[j]
+}
+func (s adjSorter) Swap(i, j int) {
+	s.v[i], s.v[j] = s.v[j], s.v[i]
+	s.e[i], s.e[j] = s.e[j], s.e[i]
+}
+
+// blocks is the block decomposition of a graph: its biconnected components.
+type blocks struct {
+	edgeBlock []int32   // block of each edge; -1 for self-loops
+	verts     [][]int32 // vertices of each block, in the order blocks closed
+	edges     []int32   // number of edges in each block
+	top       []int32   // each block's topmost vertex in the DFS tree
+	root      []int32   // the DFS root of each vertex's component
+	nblocks   []int32   // number of blocks each vertex is in
+}
+
+// articulation reports whether v is an articulation point: a vertex whose
+// removal disconnects its component.
+func (b *blocks) articulation(v int32) bool { return b.nblocks[v] >= 2 }
+
+// bridge reports whether edge e is a bridge: an edge whose removal
+// disconnects its component. A parallel edge never is.
+func (b *blocks) bridge(e int32) bool {
+	return b.edgeBlock[e] >= 0 && b.edges[b.edgeBlock[e]] == 1
+}
+
+// biconnected computes the blocks of g with Tarjan's algorithm, iteratively
+// (no recursion), in time linear in vertices plus edges. Blocks are listed in
+// the order they close, which is a post-order of the block-cut tree rooted
+// at each component's first vertex.
+func biconnected(g *graph) *blocks { return biconnectedFrom(g, 0) }
+
+// biconnectedFrom is biconnected with the first search rooted at vertex
+// first, so that first is the root of its component's block-cut tree.
+func biconnectedFrom(g *graph, first int32) *blocks {
+	n := g.n
+	b := &blocks{
+		edgeBlock: make([]int32, len(g.eu)),
+		root:      make([]int32, n),
+		nblocks:   make([]int32, n),
+	}
+	for i := range b.edgeBlock {
+		b.edgeBlock[i] = -1
+	}
+	disc := make([]int32, n)
+	low := make([]int32, n)
+	for i := range disc {
+		disc[i] = -1
+	}
+	type frame struct{ v, pe, pos int32 }
+	var stack []frame
+	var estack []int32
+	mark := make([]int32, n)
+	for i := range mark {
+		mark[i] = -1
+	}
+	var t int32
+	for i := int32(-1); i < int32(n); i++ {
+		r := i
+		if i < 0 {
+			r = first
+		}
+		if n == 0 || disc[r] >= 0 {
+			continue
+		}
+		disc[r], low[r] = t, t
+		t++
+		b.root[r] = r
+		stack = append(stack[:0], frame{v: r, pe: -1, pos: g.adjStart[r]})
+		for len(stack) > 0 {
+			f := &stack[len(stack)-1]
+			v := f.v
+			if f.pos < g.adjStart[v+1] {
+				w, e := g.adjV[f.pos], g.adjE[f.pos]
+				f.pos++
+				if e == f.pe || w == v {
+					continue
+				}
+				if disc[w] < 0 {
+					estack = append(estack, e)
+					disc[w], low[w] = t, t
+					t++
+					b.root[w] = r
+					stack = append(stack, frame{v: w, pe: e, pos: g.adjStart[w]})
+				} else if disc[w] < disc[v] {
+					estack = append(estack, e)
+					low[v] = min(low[v], disc[w])
+				}
+				continue
+			}
+			pe := f.pe
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				break
+			}
+			u := stack[len(stack)-1].v
+			low[u] = min(low[u], low[v])
+			if low[v] < disc[u] {
+				continue
+			}
+			id := int32(len(b.verts))
+			var vs []int32
+			var ne int32
+			for {
+				e := estack[len(estack)-1]
+				estack = estack[:len(estack)-1]
+				b.edgeBlock[e] = id
+				ne++
+				for _, x := range [2]int32{g.eu[e], g.ev[e]} {
+					if mark[x] != id {
+						mark[x] = id
+						vs = append(vs, x)
+						b.nblocks[x]++
+					}
+				}
+				if e == pe {
+					break
+				}
+			}
+			b.verts = append(b.verts, vs)
+			b.edges = append(b.edges, ne)
+			b.top = append(b.top, u)
+		}
+	}
+	return b
+}
+
+// exposedEdges reports, for each edge of g, whether it lies on some simple
+// path between two distinct marked vertices, in linear time.
+//
+// A simple path through edge e crosses e's block B in one contiguous stretch
+// from a vertex p to a vertex q ≠ p of B, and in a block any two distinct
+// vertices are joined by a simple path through any given edge. So e lies on
+// such a path iff B has two distinct vertices that can each end the path:
+// a vertex that is marked itself, or a cut vertex with a marked vertex beyond
+// it, away from B. The stretches beyond distinct vertices are disjoint, so
+// the two ends are distinct marked vertices.
+func exposedEdges(g *graph, marked []bool) []bool {
+	b := biconnected(g)
+	n := g.n
+	val := func(v int32) int32 {
+		if marked[v] {
+			return 1
+		}
+		return 0
+	}
+	// below[v]: marked vertices in the blocks hanging below v in the
+	// block-cut tree, v itself excluded. sub[B]: marked vertices in B and
+	// below it, B's top excluded.
+	below := make([]int32, n)
+	sub := make([]int32, len(b.verts))
+	for id, vs := range b.verts {
+		top := b.top[id]
+		for _, v := range vs {
+			if v != top {
+				sub[id] += val(v) + below[v]
+			}
+		}
+		below[top] += sub[id]
+	}
+	ends := make([]int32, len(b.verts))
+	for id, vs := range b.verts {
+		top := b.top[id]
+		for _, v := range vs {
+			var beyond int32
+			if v == top {
+				r := b.root[v]
+				beyond = val(r) + below[r] - sub[id] - val(v)
+			} else {
+				beyond = below[v]
+			}
+			if marked[v] || beyond > 0 {
+				ends[id]++
+			}
+		}
+	}
+	out := make([]bool, len(g.eu))
+	for e, id := range b.edgeBlock {
+		out[e] = id >= 0 && ends[id] >= 2
+	}
+	return out
+}

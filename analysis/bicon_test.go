@@ -1,0 +1,249 @@
+package analysis
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/netreview/netreview/analysis/internal/zoo"
+)
+
+// zooDir is the Topology Zoo, outside the repository.
+const zooDir = "../../shared/data/topology-zoo"
+
+func graphOf(n int, edges [][2]int) *graph {
+	eu, ev := make([]int32, len(edges)), make([]int32, len(edges))
+	for i, e := range edges {
+		eu[i], ev[i] = int32(e[0]), int32(e[1])
+	}
+	return newGraph(n, eu, ev)
+}
+
+// connected reports whether a reaches b with vertex dv and edge de removed
+// (-1 for none).
+func connected(g *graph, a, b, dv, de int32) bool {
+	seen := make([]bool, g.n)
+	seen[a] = true
+	queue := []int32{a}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		if v == b {
+			return true
+		}
+		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
+			w, e := g.adjV[p], g.adjE[p]
+			if e == de || w == dv || seen[w] {
+				continue
+			}
+			seen[w] = true
+			queue = append(queue, w)
+		}
+	}
+	return false
+}
+
+// bruteCuts returns the articulation points and bridges of g by removing
+// each element and searching again.
+func bruteCuts(g *graph) (aps, bridges []int32) {
+	for v := int32(0); v < int32(g.n); v++ {
+		var nb []int32
+		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
+			if w := g.adjV[p]; w != v {
+				nb = append(nb, w)
+			}
+		}
+		for _, w := range nb[min(1, len(nb)):] {
+			if !connected(g, nb[0], w, v, -1) {
+				aps = append(aps, v)
+				break
+			}
+		}
+	}
+	for e := int32(0); e < int32(len(g.eu)); e++ {
+		if g.eu[e] != g.ev[e] && !connected(g, g.eu[e], g.ev[e], -1, e) {
+			bridges = append(bridges, e)
+		}
+	}
+	return aps, bridges
+}
+
+func fastCuts(g *graph) (aps, bridges []int32) {
+	b := biconnected(g)
+	for v := int32(0); v < int32(g.n); v++ {
+		if b.articulation(v) {
+			aps = append(aps, v)
+		}
+	}
+	for e := int32(0); e < int32(len(g.eu)); e++ {
+		if b.bridge(e) {
+			bridges = append(bridges, e)
+		}
+	}
+	return aps, bridges
+}
+
+func TestBiconnected(t *testing.T) {
+	tests := []struct {
+		name        string
+		n           int
+		edges       [][2]int
+		aps, bridge []int32
+	}{
+		{"path", 3, [][2]int{{0, 1}, {1, 2}}, []int32{1}, []int32{0, 1}},
+		{"parallel circuits are no bridge", 3, [][2]int{{0, 1}, {0, 1}, {1, 2}}, []int32{1}, []int32{2}},
+		{"triangle", 3, [][2]int{{0, 1}, {1, 2}, {2, 0}}, nil, nil},
+		{"bowtie", 5, [][2]int{{0, 1}, {1, 2}, {2, 0}, {2, 3}, {3, 4}, {4, 2}}, []int32{2}, nil},
+		{"self-loop and isolated vertex", 3, [][2]int{{0, 0}, {0, 1}}, nil, []int32{1}},
+		{"two components", 4, [][2]int{{0, 1}, {2, 3}, {3, 2}}, nil, []int32{0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			aps, bridges := fastCuts(graphOf(tt.n, tt.edges))
+			if !reflect.DeepEqual(aps, tt.aps) || !reflect.DeepEqual(bridges, tt.bridge) {
+				t.Errorf("got aps %v bridges %v, want %v %v", aps, bridges, tt.aps, tt.bridge)
+			}
+		})
+	}
+}
+
+// TestBiconnectedDeep checks that the search is iterative: a path of
+// 300,000 vertices would overflow a recursive one's budget.
+func TestBiconnectedDeep(t *testing.T) {
+	const n = 300000
+	edges := make([][2]int, n-1)
+	for i := range edges {
+		edges[i] = [2]int{i, i + 1}
+	}
+	aps, bridges := fastCuts(graphOf(n, edges))
+	if len(aps) != n-2 || len(bridges) != n-1 {
+		t.Errorf("got %d articulation points and %d bridges, want %d and %d", len(aps), len(bridges), n-2, n-1)
+	}
+}
+
+func zooGraphs(t *testing.T) []*zoo.Graph {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(zooDir, "*.graphml"))
+	if len(files) == 0 {
+		if _, err := os.Stat(zooDir); err != nil {
+			t.Skipf("Topology Zoo not found at %s: %v", zooDir, err)
+		}
+		t.Skipf("no GraphML files in %s", zooDir)
+	}
+	sort.Strings(files)
+	var out []*zoo.Graph
+	for _, f := range files {
+		g, err := zoo.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func zooGraph(z *zoo.Graph) *graph { return graphOf(len(z.Nodes), z.Edges) }
+
+// TestZooCuts checks articulation points and bridges against brute force
+// on every network of the Topology Zoo, parallel edges kept.
+func TestZooCuts(t *testing.T) {
+	for _, z := range zooGraphs(t) {
+		if testing.Short() && len(z.Edges) > 300 {
+			continue
+		}
+		g := zooGraph(z)
+		fa, fb := fastCuts(g)
+		ba, bb := bruteCuts(g)
+		if !reflect.DeepEqual(fa, ba) || !reflect.DeepEqual(fb, bb) {
+			t.Errorf("%s: fast aps %v bridges %v, brute %v %v", filepath.Base(z.Name), fa, fb, ba, bb)
+		}
+	}
+}
+
+// TestZooExposed checks the block-cut tree's answer to "lies on a simple
+// path between two marked vertices" against the two-path flow that
+// constructs such a path, on every zoo network with a few marked vertices.
+func TestZooExposed(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	for _, z := range zooGraphs(t) {
+		if testing.Short() && len(z.Edges) > 300 {
+			continue
+		}
+		g := zooGraph(z)
+		marked := make([]bool, g.n)
+		for i := 0; i < 1+g.n/8; i++ {
+			marked[r.IntN(g.n)] = true
+		}
+		gs := &Graphs{cjiG: g, cji: marked}
+		fast := exposedEdges(g, marked)
+		f := newFlow(g)
+		for e := range g.eu {
+			verts, _ := gs.exposurePath(f, int32(e))
+			if (verts != nil) != fast[e] {
+				t.Errorf("%s: edge %d (%d-%d): block-cut tree says %v, flow found %v", filepath.Base(z.Name), e, g.eu[e], g.ev[e], fast[e], verts)
+			}
+		}
+	}
+}
+
+// TestZooCutter checks the local cut search against removal and search on
+// every zoo network, with a few vertices as targets.
+func TestZooCutter(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	for _, z := range zooGraphs(t) {
+		if testing.Short() && len(z.Edges) > 300 {
+			continue
+		}
+		g := zooGraph(z)
+		target := make([]bool, g.n)
+		for i := 0; i < 1+g.n/50; i++ {
+			target[r.IntN(g.n)] = true
+		}
+		c := newCutter(g, target)
+		reach := func(dv, de int32) []bool {
+			seen := make([]bool, g.n)
+			var queue []int32
+			for v := int32(0); v < int32(g.n); v++ {
+				if target[v] && v != dv {
+					seen[v] = true
+					queue = append(queue, v)
+				}
+			}
+			for len(queue) > 0 {
+				v := queue[0]
+				queue = queue[1:]
+				for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
+					if w, e := g.adjV[p], g.adjE[p]; e != de && w != dv && !seen[w] {
+						seen[w] = true
+						queue = append(queue, w)
+					}
+				}
+			}
+			return seen
+		}
+		check := func(what string, dv, de int32, got []int32) {
+			after := reach(dv, de)
+			var want []int32
+			for v := int32(0); v < int32(g.n); v++ {
+				if c.live[v] && !after[v] && v != dv {
+					want = append(want, v)
+				}
+			}
+			sort.Slice(got, func(i, j int) bool { return got[i] < got[j] })
+			if len(got) != len(want) || (len(want) > 0 && !reflect.DeepEqual(got, want)) {
+				t.Fatalf("%s: %s: cut %v, want %v", filepath.Base(z.Name), what, got, want)
+			}
+		}
+		for v := int32(0); v < int32(g.n); v++ {
+			if !target[v] {
+				check("vertex", v, -1, c.cut([]int32{v}, nil))
+			}
+		}
+		for e := int32(0); e < int32(len(g.eu)); e++ {
+			check("edge", -1, e, c.cut(nil, []int32{e}))
+		}
+	}
+}

@@ -1,0 +1,172 @@
+package analysis
+
+// cutter finds which vertices of a graph lose every way to a target (a
+// state hub) when some vertices and edges go down. It starts one search
+// from each live neighbour of what went down and runs them in turns; the
+// searches that meet merge, a search that reaches a target stops, and a
+// search that runs out of vertices has found a piece that is cut off. The
+// piece holding the targets always holds a starting point, so once every
+// other piece is known the search can stop: the work is bounded by the
+// number of starting points times the size of the pieces cut off, not by
+// the size of the graph.
+type cutter struct {
+	g      *graph
+	target []bool
+	live   []bool // reaches a target with everything up
+
+	epoch uint32
+	deadV []uint32 // == epoch: vertex is down
+	deadE []uint32 // == epoch: edge is down
+	seen  []uint32 // == epoch: owner is valid
+	owner []int32  // search that reached the vertex first
+}
+
+func newCutter(g *graph, target []bool) *cutter {
+	c := &cutter{
+		g: g, target: target, live: make([]bool, g.n),
+		deadV: make([]uint32, g.n), deadE: make([]uint32, len(g.eu)),
+		seen: make([]uint32, g.n), owner: make([]int32, g.n),
+	}
+	var queue []int32
+	for v := int32(0); v < int32(g.n); v++ {
+		if target[v] {
+			c.live[v] = true
+			queue = append(queue, v)
+		}
+	}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
+			if w := g.adjV[p]; !c.live[w] {
+				c.live[w] = true
+				queue = append(queue, w)
+			}
+		}
+	}
+	return c
+}
+
+// cut returns the live vertices that no longer reach a target with the
+// vertices downV and the edges downE down (the downed vertices themselves
+// excluded). Targets must not be in downV.
+func (c *cutter) cut(downV, downE []int32) []int32 {
+	g := c.g
+	c.epoch++
+	ep := c.epoch
+	for _, v := range downV {
+		c.deadV[v] = ep
+	}
+	for _, e := range downE {
+		c.deadE[e] = ep
+	}
+	type search struct {
+		queue  []int32
+		head   int
+		parent int32 // union-find
+		hit    bool  // (root only) reached a target
+	}
+	var ss []search
+	start := func(v int32) {
+		if !c.live[v] || c.deadV[v] == ep || c.seen[v] == ep {
+			return
+		}
+		c.seen[v] = ep
+		c.owner[v] = int32(len(ss))
+		ss = append(ss, search{queue: []int32{v}, parent: int32(len(ss)), hit: c.target[v]})
+	}
+	for _, v := range downV {
+		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
+			start(g.adjV[p])
+		}
+	}
+	for _, e := range downE {
+		start(g.eu[e])
+		start(g.ev[e])
+	}
+	if len(ss) == 0 {
+		return nil
+	}
+	find := func(i int32) int32 {
+		for ss[i].parent != i {
+			ss[i].parent = ss[ss[i].parent].parent
+			i = ss[i].parent
+		}
+		return i
+	}
+	active := make([]int32, len(ss))
+	for i := range active {
+		active[i] = int32(i)
+	}
+	open := make([]int32, len(ss)) // per root: member searches with work left
+	for {
+		// Count the roots still open and not at a target.
+		for i := range open {
+			open[i] = 0
+		}
+		k := 0
+		for _, i := range active {
+			r := find(i)
+			if ss[r].hit || ss[i].head >= len(ss[i].queue) {
+				continue
+			}
+			open[r]++
+			active[k] = i
+			k++
+		}
+		active = active[:k]
+		if k == 0 {
+			break
+		}
+		roots, anyHit := 0, false
+		for i := range ss {
+			if find(int32(i)) == int32(i) {
+				if open[i] > 0 {
+					roots++
+				}
+				anyHit = anyHit || ss[i].hit
+			}
+		}
+		if roots == 1 && !anyHit {
+			// The one piece still growing must hold the targets.
+			ss[find(active[0])].hit = true
+			break
+		}
+		for _, i := range active {
+			s := &ss[i]
+			if s.head >= len(s.queue) || ss[find(i)].hit {
+				continue
+			}
+			v := s.queue[s.head]
+			s.head++
+			for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
+				w, e := g.adjV[p], g.adjE[p]
+				if c.deadE[e] == ep || c.deadV[w] == ep {
+					continue
+				}
+				if c.seen[w] != ep {
+					c.seen[w] = ep
+					c.owner[w] = i
+					s.queue = append(s.queue, w)
+					if c.target[w] {
+						ss[find(i)].hit = true
+					}
+					continue
+				}
+				a, b := find(i), find(c.owner[w])
+				if a != b {
+					ss[b].parent = a
+					ss[a].hit = ss[a].hit || ss[b].hit
+				}
+			}
+		}
+	}
+	var out []int32
+	for i := range ss {
+		if ss[find(int32(i))].hit {
+			continue
+		}
+		out = append(out, ss[i].queue...)
+	}
+	return out
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netreview/netreview/topology/load"
+)
+
+func newConvertCmd() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "convert IN... -o OUT",
+		Short: "Convert a proposal between YAML, JSON, a workbook and a CSV folder",
+		Long: `convert loads the inputs as one model (each a .yaml, .yml or .json file,
+an .xlsx workbook or a folder of CSV files) and writes it to OUT in the
+format its name chooses: .yaml or .yml, .json, .xlsx, or a folder of CSV
+files for a name without an extension, one ending in /, or an existing
+folder. Nothing is lost: loading OUT gives the same model.
+
+Several inputs are written as one document: the first input's agency and
+proposal header, and every element of all of them. convert checks the
+syntax and the cells of its inputs (an unreadable file or a key length
+that is not a number ends with status 2 and every error with its place)
+but not the references between them, so one agency's file converts alone;
+'netreview check' validates the whole model.`,
+		Example: `  netreview convert samples/riverbend-pd.yaml -o riverbend.xlsx
+  netreview convert riverbend.xlsx -o riverbend.yaml
+  netreview convert riverbend.xlsx -o riverbend-csv/
+  netreview convert backbone.yaml agency-*.yaml -o statewide.json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return &exitError{code: exitInput, err: fmt.Errorf("convert: -o OUT is required")}
+			}
+			if _, err := load.FormatOf(out); err != nil {
+				return &exitError{code: exitInput, err: err}
+			}
+			m, warnings, err := load.Read(args)
+			for _, w := range warnings {
+				fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+			}
+			if err != nil {
+				return &exitError{code: exitInput, err: err}
+			}
+			if err := load.Write(m, out); err != nil {
+				return &exitError{code: exitInput, err: err}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the model to `OUT` (.yaml, .yml, .json, .xlsx or a folder)")
+	return cmd
+}

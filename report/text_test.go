@@ -1,0 +1,99 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/topology"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// testResult is a hand-made result with findings of several severities, a
+// path, a waived finding and user text that needs escaping.
+func testResult() *analysis.Result {
+	m := &topology.Model{
+		Docs: []*topology.Document{{Path: "riverbend.yaml", Version: 1, Agency: topology.Agency{Name: "Riverbend *Police* Dept", ORI: "CA0000000"}}},
+	}
+	m.Reindex()
+	return &analysis.Result{
+		Model: m,
+		Pack:  &analysis.Pack{Name: "cjis-6.0", Policy: "6.0"},
+		Date:  time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
+		Findings: []analysis.Finding{
+			{Rule: "unencrypted-exit", Severity: analysis.Critical, Subject: "hq-annex", Kind: analysis.KindLink,
+				Message: "CJI leaves the physically secure location unencrypted", Policy: []string{"5.10.1.2.1"},
+				Path: []string{"hq-core", "hq-annex", "annex-sw"}, At: "riverbend.yaml:12:5"},
+			{Rule: "single-link", Severity: analysis.Medium, Subject: "annex", Kind: analysis.KindSite,
+				Message: "site annex reaches the hub over one link", At: "riverbend.yaml:4:5",
+				Waived: true, Waiver: &analysis.WaiverDetail{Reason: "second circuit ordered", ApprovedBy: "CSO", Expires: "2026-12-31"}},
+			{Rule: "advanced-authentication", Severity: analysis.Info, Subject: "mdt_1", Kind: analysis.KindDevice,
+				Message: "does mdt_1 use advanced authentication?", Policy: []string{"5.6.2.2"}, At: "riverbend.yaml:30:5"},
+		},
+	}
+}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"text.golden", func(b *bytes.Buffer) error { return Text(b, testResult(), TextOptions{}) }},
+		{"text-color.golden", func(b *bytes.Buffer) error { return Text(b, testResult(), TextOptions{Color: true}) }},
+		{"markdown.golden", func(b *bytes.Buffer) error { return Markdown(b, testResult()) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got bytes.Buffer
+			if err := tt.write(&got); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join("testdata", tt.name), got.Bytes())
+		})
+	}
+}
+
+func TestTextOrderAndNumbering(t *testing.T) {
+	var b bytes.Buffer
+	if err := Text(&b, testResult(), TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	for _, want := range []string{"F1  unencrypted-exit", "F2  single-link", "F3  advanced-authentication",
+		"path: hq-core -> hq-annex -> annex-sw", "waived: second circuit ordered (approved by CSO), expires 2026-12-31",
+		"1 critical, 0 high, 0 medium, 0 low, 1 info; 1 waived"} {
+		if !bytes.Contains(b.Bytes(), []byte(want)) {
+			t.Errorf("text lacks %q:\n%s", want, s)
+		}
+	}
+	if bytes.Contains(b.Bytes(), []byte("\x1b[")) {
+		t.Error("text without Color has ANSI escapes")
+	}
+	if c, m := bytes.Index(b.Bytes(), []byte("CRITICAL")), bytes.Index(b.Bytes(), []byte("MEDIUM")); c < 0 || m < 0 || c > m {
+		t.Errorf("critical group not before medium group:\n%s", s)
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (run go test -update to accept):\n got:\n%s\nwant:\n%s", path, got, want)
+	}
+}

@@ -1,0 +1,293 @@
+package topology
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// RuleIDs lists the ids of the analysis rules, for checking waivers. It must
+// match analysis.Rules(); topology cannot import analysis.
+var RuleIDs = []string{
+	"advanced-authentication", "cloud-agreement", "expired-waiver", "fips-140-2-sunset",
+	"missing-boundary", "no-monitoring", "no-path-to-hub", "password-policy",
+	"shared-device", "shared-hypervisor", "shared-risk", "single-device", "single-link",
+	"unanswered", "unencrypted-exit", "unpatched", "weak-encryption", "weak-wireless",
+}
+
+var (
+	idSyntax  = regexp.MustCompile(`^[A-Za-z0-9_.:-]+$`)
+	oriSyntax = regexp.MustCompile(`^[A-Za-z]{2}[A-Za-z0-9]{7}$`)
+)
+
+// Suggest returns the candidate nearest to s by edit distance when it is
+// close enough to be a likely typo, or "".
+func Suggest(s string, candidates []string) string {
+	limit := max(len(s)/3, 2)
+	best, bestD := "", limit+1
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		if diff := len(c) - len(s); diff > limit || -diff > limit {
+			continue // too far apart to be a typo; skip the quadratic distance
+		}
+		if d := editDistance(ls, strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+type validator struct {
+	m    *Model
+	errs ErrorList
+}
+
+func (v *validator) add(fp FieldPos, field string, def Pos, format string, args ...any) {
+	v.errs.Add(fp.Of(field, def), format, args...)
+}
+
+func oneOf[T ~string](val T, allowed []T) bool {
+	for _, a := range allowed {
+		if a == val {
+			return true
+		}
+	}
+	return false
+}
+
+func list[T ~string](allowed []T) string {
+	s := make([]string, len(allowed))
+	for i, a := range allowed {
+		s[i] = string(a)
+	}
+	return strings.Join(s, ", ")
+}
+
+func checkEnum[T ~string](v *validator, fp FieldPos, field string, def Pos, val T, allowed []T) {
+	if val != "" && !oneOf(val, allowed) {
+		v.add(fp, field, def, "%s %q is not one of: %s", field, string(val), list(allowed))
+	}
+}
+
+// ids checks id presence, syntax and uniqueness within one kind.
+func (v *validator) id(kind, id string, fp FieldPos, def Pos, seen map[string]Pos) {
+	if id == "" {
+		if _, written := fp["id"]; !written {
+			v.add(fp, "id", def, "%s without id", kind)
+		}
+		return
+	}
+	if !idSyntax.MatchString(id) {
+		v.add(fp, "id", def, "%s id %q may hold only letters, digits, - _ . :", kind, id)
+	}
+	if first, dup := seen[id]; dup {
+		v.add(fp, "id", def, "duplicate %s id %q (first defined at %s)", kind, id, first)
+		return
+	}
+	seen[id] = fp.Of("id", def)
+}
+
+func (v *validator) required(fp FieldPos, field string, def Pos, empty bool, what string) {
+	if empty {
+		if _, written := fp[field]; !written {
+			v.add(fp, field, def, "%s without %s", what, field)
+		}
+	}
+}
+
+func ids[T any](xs []*T, id func(*T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = id(x)
+	}
+	return out
+}
+
+func (v *validator) ref(fp FieldPos, field string, def Pos, kind, id string, ok bool, known []string) {
+	if id == "" || ok {
+		return
+	}
+	msg := fmt.Sprintf("%s %q is not defined in any loaded file", kind, id)
+	if s := Suggest(id, known); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	v.add(fp, field, def, "%s", msg)
+}
+
+// Validate checks a merged model and returns every problem as an ErrorList
+// sorted by place, each at the place of the field concerned.
+func Validate(m *Model) error {
+	m.Reindex()
+	v := &validator{m: m}
+	for _, d := range m.Docs {
+		if d.Agency.Name == "" {
+			v.add(d.FieldPos, "agency.name", d.FieldPos.Of("agency", d.Pos), "the agency has no name (agency.name is required)")
+		}
+		if d.Agency.ORI != "" && !oriSyntax.MatchString(d.Agency.ORI) {
+			v.add(d.FieldPos, "agency.ori", d.Pos, "ORI %q must be 9 characters: a 2-letter state code then 7 letters or digits", d.Agency.ORI)
+		}
+		if d.Proposal != nil {
+			checkEnum(v, d.FieldPos, "proposal.kind", d.Pos, d.Proposal.Kind, ProposalKinds)
+		}
+	}
+	seen := map[string]Pos{}
+	for _, s := range m.Sites {
+		v.id("site", s.ID, s.FieldPos, s.Pos, seen)
+		v.required(s.FieldPos, "security", s.Pos, s.Security == "", "site")
+		checkEnum(v, s.FieldPos, "security", s.Pos, s.Security, Securities)
+	}
+	seen = map[string]Pos{}
+	for _, z := range m.Zones {
+		if z.Implicit {
+			continue
+		}
+		v.id("zone", z.ID, z.FieldPos, z.Pos, seen)
+		v.required(z.FieldPos, "kind", z.Pos, z.Kind == "", "zone")
+		checkEnum(v, z.FieldPos, "kind", z.Pos, z.Kind, ZoneKinds)
+	}
+	siteIDs := ids(m.Sites, func(s *Site) string { return s.ID })
+	zoneIDs := ids(m.Zones, func(z *Zone) string { return z.ID })
+	devIDs := ids(m.Devices, func(d *Device) string { return d.ID })
+	linkIDs := ids(m.Links, func(l *Link) string { return l.ID })
+	seen = map[string]Pos{}
+	for _, d := range m.Devices {
+		fp, p := d.FieldPos, d.Pos
+		v.id("device", d.ID, fp, p, seen)
+		v.required(fp, "type", p, d.Type == "", "device")
+		checkEnum(v, fp, "type", p, d.Type, DeviceTypes)
+		if d.Type != CarrierNetwork && d.Type != CloudService {
+			v.required(fp, "site", p, d.Site == "", "device "+d.ID)
+		}
+		v.ref(fp, "site", p, "site", d.Site, m.Site(d.Site) != nil, siteIDs)
+		if len(d.Zones) == 0 {
+			v.add(fp, "id", p, "device %s has no zone: this model declares zones, so every device needs zone or zones", d.ID)
+		}
+		for i, z := range d.Zones {
+			v.ref(fp, fmt.Sprintf("zones[%d]", i), fp.Of("zones", p), "zone", z, m.Zone(z) != nil, zoneIDs)
+		}
+		if d.Host != "" {
+			if d.Type != VirtualMachine {
+				v.add(fp, "host", p, "host is only for virtual-machine devices, not %s", d.Type)
+			}
+			if h := m.Device(d.Host); h == nil {
+				v.ref(fp, "host", p, "host", d.Host, false, devIDs)
+			} else if h.Type != Hypervisor {
+				v.add(fp, "host", p, "host %q is a %s, not a hypervisor", d.Host, h.Type)
+			}
+		}
+		if _, ok := fp["count"]; ok && d.Count < 1 {
+			v.add(fp, "count", p, "count %d must be at least 1", d.Count)
+		}
+		checkEnum(v, fp, "boundary", p, d.Boundary, Boundaries)
+		checkEnum(v, fp, "fips-standard", p, d.FIPSStandard, FIPSStandards)
+		checkEnum(v, fp, "authentication", p, d.Authentication, Authentications)
+		checkEnum(v, fp, "password-policy", p, d.PasswordPolicy, PasswordPolicies)
+		checkEnum(v, fp, "monitoring", p, d.Monitoring, Monitorings)
+		checkEnum(v, fp, "patching", p, d.Patching, Patchings)
+		checkEnum(v, fp, "wireless", p, d.Wireless, Wirelesses)
+		if d.Wireless != "" && d.Type != WirelessAP {
+			v.add(fp, "wireless", p, "wireless is only for wireless-ap devices, not %s", d.Type)
+		}
+		if d.Cloud != nil && d.Type != CloudService {
+			v.add(fp, "cloud", p, "cloud is only for cloud-service devices, not %s", d.Type)
+		}
+	}
+	seen = map[string]Pos{}
+	for _, l := range m.Links {
+		fp, p := l.FieldPos, l.Pos
+		v.id("link", l.ID, fp, p, seen)
+		v.required(fp, "a", p, l.A == "", "link")
+		v.required(fp, "b", p, l.B == "", "link")
+		v.required(fp, "medium", p, l.Medium == "", "link")
+		checkEnum(v, fp, "medium", p, l.Medium, Media)
+		v.ref(fp, "a", p, "device", l.A, m.Device(l.A) != nil, devIDs)
+		v.ref(fp, "b", p, "device", l.B, m.Device(l.B) != nil, devIDs)
+		if l.A != "" && l.A == l.B {
+			v.add(fp, "b", p, "link %s connects device %s to itself", l.ID, l.A)
+		}
+		v.encryption(fp, p, l.Encryption)
+	}
+	seen = map[string]Pos{}
+	for _, t := range m.Tunnels {
+		fp, p := t.FieldPos, t.Pos
+		v.id("tunnel", t.ID, fp, p, seen)
+		v.required(fp, "a", p, t.A == "", "tunnel")
+		v.required(fp, "b", p, t.B == "", "tunnel")
+		v.required(fp, "over", p, len(t.Over) == 0, "tunnel")
+		v.ref(fp, "a", p, "device", t.A, m.Device(t.A) != nil, devIDs)
+		v.ref(fp, "b", p, "device", t.B, m.Device(t.B) != nil, devIDs)
+		v.encryption(fp, p, t.Encryption)
+		v.path(t, linkIDs)
+	}
+	for _, w := range m.Waivers {
+		fp, p := w.FieldPos, w.Pos
+		v.required(fp, "rule", p, w.Rule == "", "waiver")
+		v.required(fp, "subject", p, w.Subject == "", "waiver")
+		v.required(fp, "reason", p, w.Reason == "", "waiver")
+		if w.Rule != "" && !oneOf(w.Rule, RuleIDs) {
+			msg := fmt.Sprintf("waiver rule %q is not a known rule", w.Rule)
+			if s := Suggest(w.Rule, RuleIDs); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			v.add(fp, "rule", p, "%s", msg)
+		}
+	}
+	v.errs.Sort()
+	return v.errs.Err()
+}
+
+func (v *validator) encryption(fp FieldPos, p Pos, e *Encryption) {
+	if e == nil {
+		return
+	}
+	checkEnum(v, fp, "encryption.protocol", p, e.Protocol, Protocols)
+	checkEnum(v, fp, "encryption.standard", p, e.Standard, FIPSStandards)
+	if _, ok := fp["encryption.bits"]; ok && e.Bits <= 0 {
+		v.add(fp, "encryption.bits", p, "encryption.bits %d must be positive", e.Bits)
+	}
+}
+
+// path checks that a tunnel's over is a path of links from a to b.
+func (v *validator) path(t *Tunnel, linkIDs []string) {
+	at := t.A
+	for i, id := range t.Over {
+		field := fmt.Sprintf("over[%d]", i)
+		l := v.m.Link(id)
+		if l == nil {
+			v.ref(t.FieldPos, field, t.Pos, "link", id, false, linkIDs)
+			return
+		}
+		switch at {
+		case l.A:
+			at = l.B
+		case l.B:
+			at = l.A
+		default:
+			v.add(t.FieldPos, field, t.Pos, "tunnel %s: over[%d] link %s (%s-%s) does not continue from %s", t.ID, i, id, l.A, l.B, at)
+			return
+		}
+	}
+	if len(t.Over) > 0 && at != t.B && t.B != "" {
+		v.add(t.FieldPos, "over", t.Pos, "tunnel %s: over ends at %s, not at b %s", t.ID, at, t.B)
+	}
+}
