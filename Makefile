@@ -29,14 +29,17 @@ lint: vet
 FUZZTIME ?= 1m
 fuzz:
 	$(GO) test ./topology -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./topology/sheet -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzStructuralAgreement$$' -fuzztime $(FUZZTIME)
 
 ## bench: run the benchmarks, for benchstat
 bench:
 	$(GO) test ./... -run '^$$' -bench . -benchmem -count 6 | tee bench.txt
 
 ## update-golden: regenerate golden files; review them as a diff
+GOLDEN_PKGS = ./topology ./topology/load ./topology/sheet ./analysis ./report ./render ./samples
 update-golden:
-	$(GO) test ./... -update
+	$(GO) test $(GOLDEN_PKGS) -update
 
 clean:
 	rm -rf bin bench.txt

@@ -28,6 +28,12 @@ type Rule struct {
 	// Doc explains the rule for `netreview rules RULE`: what it checks, why,
 	// and how to fix it.
 	Doc string
+	// Fix says how to fix what the rule finds, in one or two sentences
+	// addressed to the agency, as the notice letter prints it.
+	Fix string
+	// Example is a short YAML fragment of the proposal format that fires
+	// the rule.
+	Example string
 	// Policy are the default citations, as printed in findings.
 	Policy []string
 	// Run reports the rule's findings on pass.Model through pass.Report.

@@ -90,6 +90,9 @@ type Finding struct {
 	At     string        `json:"at"`
 	Waived bool          `json:"waived"`
 	Waiver *WaiverDetail `json:"waiver,omitempty"`
+	// Questions are, for the unanswered rule, the questions to ask the
+	// agency about the subject, one sentence each; Message joins them.
+	Questions []string `json:"questions,omitempty"`
 
 	// Pos is the place At was formatted from.
 	Pos topology.Pos `json:"-"`

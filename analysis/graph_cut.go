@@ -13,12 +13,31 @@ type cutter struct {
 	g      *graph
 	target []bool
 	live   []bool // reaches a target with everything up
+	// toward[v], towardE[v]: the next vertex and edge on a shortest way from
+	// live vertex v to a target (-1 at a target). A search whose way there
+	// avoids everything down has reached a target without searching: this
+	// keeps a search that starts next to a carrier network from enqueuing
+	// its thousands of neighbours on every cut.
+	toward, towardE []int32
 
 	epoch uint32
 	deadV []uint32 // == epoch: vertex is down
 	deadE []uint32 // == epoch: edge is down
 	seen  []uint32 // == epoch: owner is valid
 	owner []int32  // search that reached the vertex first
+
+	// Kept between calls so that their memory is reused: a carrier
+	// network going down starts thousands of searches.
+	ss           []cutSearch
+	active, open []int32
+}
+
+// cutSearch is one of cut's searches.
+type cutSearch struct {
+	queue  []int32
+	head   int
+	parent int32 // union-find
+	hit    bool  // (root only) reached a target
 }
 
 func newCutter(g *graph, target []bool) *cutter {
@@ -26,9 +45,11 @@ func newCutter(g *graph, target []bool) *cutter {
 		g: g, target: target, live: make([]bool, g.n),
 		deadV: make([]uint32, g.n), deadE: make([]uint32, len(g.eu)),
 		seen: make([]uint32, g.n), owner: make([]int32, g.n),
+		toward: make([]int32, g.n), towardE: make([]int32, g.n),
 	}
 	var queue []int32
 	for v := int32(0); v < int32(g.n); v++ {
+		c.toward[v], c.towardE[v] = -1, -1
 		if target[v] {
 			c.live[v] = true
 			queue = append(queue, v)
@@ -40,11 +61,25 @@ func newCutter(g *graph, target []bool) *cutter {
 		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
 			if w := g.adjV[p]; !c.live[w] {
 				c.live[w] = true
+				c.toward[w], c.towardE[w] = v, g.adjE[p]
 				queue = append(queue, w)
 			}
 		}
 	}
 	return c
+}
+
+// clear reports whether v's way to a target avoids everything down in the
+// current cut.
+func (c *cutter) clear(v int32) bool {
+	for !c.target[v] {
+		e, w := c.towardE[v], c.toward[v]
+		if w < 0 || c.deadE[e] == c.epoch || c.deadV[w] == c.epoch {
+			return false
+		}
+		v = w
+	}
+	return true
 }
 
 // cut returns the live vertices that no longer reach a target with the
@@ -60,20 +95,19 @@ func (c *cutter) cut(downV, downE []int32) []int32 {
 	for _, e := range downE {
 		c.deadE[e] = ep
 	}
-	type search struct {
-		queue  []int32
-		head   int
-		parent int32 // union-find
-		hit    bool  // (root only) reached a target
-	}
-	var ss []search
+	ss := c.ss[:0]
+	defer func() { c.ss = ss[:0] }()
 	start := func(v int32) {
 		if !c.live[v] || c.deadV[v] == ep || c.seen[v] == ep {
 			return
 		}
 		c.seen[v] = ep
 		c.owner[v] = int32(len(ss))
-		ss = append(ss, search{queue: []int32{v}, parent: int32(len(ss)), hit: c.target[v]})
+		var q []int32
+		if len(ss) < cap(ss) {
+			q = ss[:len(ss)+1][len(ss)].queue[:0]
+		}
+		ss = append(ss, cutSearch{queue: append(q, v), parent: int32(len(ss)), hit: c.target[v] || c.clear(v)})
 	}
 	for _, v := range downV {
 		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
@@ -94,11 +128,12 @@ func (c *cutter) cut(downV, downE []int32) []int32 {
 		}
 		return i
 	}
-	active := make([]int32, len(ss))
-	for i := range active {
-		active[i] = int32(i)
+	active := c.active[:0]
+	for i := range ss {
+		active = append(active, int32(i))
 	}
-	open := make([]int32, len(ss)) // per root: member searches with work left
+	open := append(c.open[:0], make([]int32, len(ss))...) // per root: member searches with work left
+	defer func() { c.active, c.open = active[:0], open[:0] }()
 	for {
 		// Count the roots still open and not at a target.
 		for i := range open {
@@ -148,7 +183,7 @@ func (c *cutter) cut(downV, downE []int32) []int32 {
 					c.seen[w] = ep
 					c.owner[w] = i
 					s.queue = append(s.queue, w)
-					if c.target[w] {
+					if c.target[w] || c.clear(w) {
 						ss[find(i)].hit = true
 					}
 					continue

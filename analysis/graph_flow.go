@@ -1,5 +1,7 @@
 package analysis
 
+import "slices"
+
 // flow finds up to a few disjoint paths in a graph by unit-capacity
 // augmenting path search: each edge carries at most one path each way, and
 // each capped vertex at most one path. Vertices are split into an in side
@@ -12,15 +14,24 @@ type flow struct {
 	sinkIn   func(v int32) bool // state (v,in) is joined to the super-sink
 	sinkOut  func(v int32) bool // state (v,out) is joined to the super-sink
 	skipEdge int32
+	// outSinksOnly promises that sinkIn is false everywhere. A search may
+	// then stop when it generates the first in-state with a sink among its
+	// children, rather than when it dequeues that sink a level later: the
+	// same answer (the first sink in breadth-first order), without
+	// generating the rest of the level, which near a carrier network is
+	// thousands of states.
+	outSinksOnly bool
 
-	fwd, bwd []bool // per edge: arc eu→ev, ev→eu carries a path
-	vf       []bool // per vertex: the vertex carries a path
+	fwd, bwd []bool  // per edge: arc eu→ev, ev→eu carries a path
+	into     []int32 // per vertex: arcs into it that carry a path
+	vf       []bool  // per vertex: the vertex carries a path
 	srcUsed  []bool
 	sinkUsed []bool // per state: its sink arc carries a path
 
 	touchedE, touchedV []int32
 	epoch              uint32
 	seen               []uint32 // per state
+	queue              []int32  // the search's queue, kept between searches
 	parent             []int32  // per state: previous state, -1 for the source
 	parentEdge         []int32
 }
@@ -28,7 +39,7 @@ type flow struct {
 func newFlow(g *graph) *flow {
 	return &flow{
 		g: g, skipEdge: -1,
-		fwd: make([]bool, len(g.eu)), bwd: make([]bool, len(g.eu)),
+		fwd: make([]bool, len(g.eu)), bwd: make([]bool, len(g.eu)), into: make([]int32, g.n),
 		vf: make([]bool, g.n), srcUsed: make([]bool, g.n), sinkUsed: make([]bool, 2*g.n),
 		seen: make([]uint32, 2*g.n), parent: make([]int32, 2*g.n), parentEdge: make([]int32, 2*g.n),
 	}
@@ -38,6 +49,7 @@ func newFlow(g *graph) *flow {
 func (f *flow) reset() {
 	for _, e := range f.touchedE {
 		f.fwd[e], f.bwd[e] = false, false
+		f.into[f.g.eu[e]], f.into[f.g.ev[e]] = 0, 0
 	}
 	for _, v := range f.touchedV {
 		f.vf[v], f.srcUsed[v] = false, false
@@ -55,25 +67,48 @@ func (f *flow) arc(e, v int32) *bool {
 	return &f.bwd[e]
 }
 
+// setArc sets whether edge e carries a path from v to its other end,
+// keeping the count of arcs into that end.
+func (f *flow) setArc(e, v int32, on bool) {
+	p := f.arc(e, v)
+	if *p == on {
+		return
+	}
+	*p = on
+	w := f.g.eu[e]
+	if w == v {
+		w = f.g.ev[e]
+	}
+	if on {
+		f.into[w]++
+	} else {
+		f.into[w]--
+	}
+}
+
 // augment finds one more path from the sources to the sink, starting the
 // search at the given sources in order, and reports whether it did.
 func (f *flow) augment(sources []int32) bool {
 	g := f.g
 	f.epoch++
 	ep := f.epoch
-	var queue []int32
+	queue := f.queue[:0]
+	defer func() { f.queue = queue[:0] }()
+	end := int32(-1)
 	visit := func(s, from, e int32) {
 		if f.seen[s] != ep {
 			f.seen[s], f.parent[s], f.parentEdge[s] = ep, from, e
 			queue = append(queue, s)
+			if f.outSinksOnly && s%2 == 0 && end < 0 {
+				end = f.sinkChild(s)
+			}
 		}
 	}
 	for _, v := range sources {
-		if !f.srcCap1 || !f.srcUsed[v] {
+		if end < 0 && (!f.srcCap1 || !f.srcUsed[v]) {
 			visit(2*v, -1, -1)
 		}
 	}
-	end := int32(-1)
 	for h := 0; h < len(queue) && end < 0; h++ {
 		s := queue[h]
 		v, out := s/2, s%2 == 1
@@ -86,7 +121,7 @@ func (f *flow) augment(sources []int32) bool {
 				visit(2*v+1, s, -1)
 			}
 			// Undo an arc that brought a path into v.
-			for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
+			for p := g.adjStart[v]; f.into[v] > 0 && p < g.adjStart[v+1]; p++ {
 				w, e := g.adjV[p], g.adjE[p]
 				if e != f.skipEdge && w != v && *f.arc(e, w) {
 					visit(2*w+1, s, e)
@@ -118,10 +153,10 @@ func (f *flow) augment(sources []int32) bool {
 		v, w := p/2, s/2
 		switch e := f.parentEdge[s]; {
 		case e >= 0 && p%2 == 1: // forward along v→w
-			*f.arc(e, v) = true
+			f.setArc(e, v, true)
 			f.touchedE = append(f.touchedE, e)
 		case e >= 0: // undo w→v
-			*f.arc(e, w) = false
+			f.setArc(e, w, false)
 		case p%2 == 0: // v in → v out
 			f.vf[v] = true
 			f.touchedV = append(f.touchedV, v)
@@ -131,6 +166,28 @@ func (f *flow) augment(sources []int32) bool {
 		s = p
 	}
 	return true
+}
+
+// sinkChild returns the first child of in-state s, in the order augment
+// generates them, that is an unseen sink (marking it reached from s), or -1.
+func (f *flow) sinkChild(s int32) int32 {
+	g, v, ep := f.g, s/2, f.epoch
+	if (!f.capped(v) || !f.vf[v]) && f.seen[2*v+1] != ep {
+		if f.sinkOut(v) && !f.sinkUsed[2*v+1] {
+			f.seen[2*v+1], f.parent[2*v+1], f.parentEdge[2*v+1] = ep, s, -1
+			return 2*v + 1
+		}
+	}
+	for p := g.adjStart[v]; f.into[v] > 0 && p < g.adjStart[v+1]; p++ {
+		w, e := g.adjV[p], g.adjE[p]
+		if e != f.skipEdge && w != v && *f.arc(e, w) && f.seen[2*w+1] != ep {
+			if f.sinkOut(w) && !f.sinkUsed[2*w+1] {
+				f.seen[2*w+1], f.parent[2*w+1], f.parentEdge[2*w+1] = ep, s, e
+				return 2*w + 1
+			}
+		}
+	}
+	return -1
 }
 
 // walk follows the path that leaves source v and returns it as vertices
@@ -143,7 +200,7 @@ func (f *flow) walk(v int32) (verts, edges []int32) {
 		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
 			w, e := g.adjV[p], g.adjE[p]
 			if e != f.skipEdge && w != v && *f.arc(e, v) && !*f.arc(e, w) {
-				*f.arc(e, v) = false // consume
+				f.setArc(e, v, false) // consume
 				next = w
 				edges = append(edges, e)
 				break
@@ -167,12 +224,28 @@ func (g *Graphs) exposurePath(f *flow, e int32) (verts, edges []int32) {
 	if u == v {
 		return nil, nil
 	}
+	if verts, edges, ok := g.exposureNear(e, u, v); ok {
+		return verts, edges
+	}
+	return g.exposureFlow(f, e, true)
+}
+
+// exposureFlow is exposurePath by two augmenting searches; lookahead sets
+// the flow's outSinksOnly, which changes the work and not the answer.
+func (g *Graphs) exposureFlow(f *flow, e int32, lookahead bool) (verts, edges []int32) {
+	cg := g.cjiG
+	u, v := cg.eu[e], cg.ev[e]
+	if u == v {
+		return nil, nil
+	}
 	f.reset()
 	f.skipEdge = e
 	f.capped = func(int32) bool { return true }
 	f.srcCap1 = true
 	f.sinkIn = func(int32) bool { return false }
 	f.sinkOut = func(x int32) bool { return g.cji[x] }
+	f.outSinksOnly = lookahead
+	defer func() { f.outSinksOnly = false }()
 	ends := []int32{u, v}
 	if !f.augment(ends) || !f.augment(ends) {
 		return nil, nil
@@ -191,4 +264,65 @@ func (g *Graphs) exposurePath(f *flow, e int32) (verts, edges []int32) {
 	verts = append(pu, pv...)
 	edges = append(append(eu, e), ev...)
 	return verts, edges
+}
+
+// exposureNear is exposurePath's answer for the common cases, found
+// without a search over the graph, and false when they do not apply: each
+// end of e is a CJI device or has one as a neighbour. It returns what the two
+// augmenting searches would: the first search from both ends takes the
+// first end (in the order u, v) that is a CJI device, or else u's first CJI
+// neighbour in adjacency order, or else v's; the second, from the other end,
+// takes it or its first CJI neighbour not yet on a path. (When only v has a
+// CJI neighbour, the second search from u must go further: not this case.)
+// Without it, a search from an end joined to thousands of devices (a
+// carrier network) costs as many steps, for every one of its links.
+func (g *Graphs) exposureNear(e, u, v int32) (verts, edges []int32, ok bool) {
+	cg := g.cjiG
+	// near returns x's first CJI neighbour other than skip, over an edge other than e.
+	near := func(x, skip int32) (w, xe int32) {
+		for p := cg.adjStart[x]; p < cg.adjStart[x+1]; p++ {
+			y, ye := cg.adjV[p], cg.adjE[p]
+			if ye != e && y != x && y != skip && y != u && y != v && g.cji[y] {
+				return y, ye
+			}
+		}
+		return -1, -1
+	}
+	// First path: from a, of one vertex (a is CJI) or two (a, x).
+	a, b := u, v
+	var x, ex int32 = -1, -1
+	switch {
+	case g.cji[u]:
+	case g.cji[v]:
+		a, b = v, u
+	default:
+		if x, ex = near(u, -1); x < 0 {
+			return nil, nil, false
+		}
+	}
+	// Second path: from b, of one vertex or two (b, w).
+	var w, ew int32 = -1, -1
+	if !g.cji[b] {
+		if w, ew = near(b, x); w < 0 {
+			return nil, nil, false
+		}
+	}
+	// Lay the two out from u's side to v's.
+	var left, right []int32 // vertices from the end outwards
+	var leftE, rightE []int32
+	left, right = []int32{a}, []int32{b}
+	if x >= 0 {
+		left, leftE = append(left, x), append(leftE, ex)
+	}
+	if w >= 0 {
+		right, rightE = append(right, w), append(rightE, ew)
+	}
+	if a != u {
+		left, right, leftE, rightE = right, left, rightE, leftE
+	}
+	slices.Reverse(left)
+	slices.Reverse(leftE)
+	verts = append(left, right...)
+	edges = append(append(leftE, e), rightE...)
+	return verts, edges, true
 }

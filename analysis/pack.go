@@ -10,6 +10,8 @@ type Pack struct {
 	// Policy is the CJIS Security Policy version the pack applies ("5.9" or
 	// "6.0"); rules whose meaning differs between versions read it.
 	Policy string
+	// Extends is the built-in pack a state's pack builds on, or "".
+	Extends string
 	// Rules holds each rule's settings by rule id. A rule missing from the
 	// map does not run.
 	Rules map[string]RuleConfig

@@ -9,8 +9,17 @@ var MissingBoundary = &Rule{
 	Subject:  KindZone,
 	Summary:  "A device of a non-criminal-justice, internet or public zone reaches a CJI device without crossing a firewall or ACL.",
 	Doc:      `Fires once for each zone of kind non-criminal-justice, internet or public one of whose devices reaches a CJI device in the boundary-free graph: the physical graph with every boundary device (a firewall, or a device with boundary: firewall or acl) taken out. A device that is in such a zone and is itself a CJI device counts. A CJI device that is itself a boundary (a laptop with a host firewall) is protected by it and is not reached. The finding's path is a shortest such path. Networks of different trust must meet only at a boundary that enforces what may cross. Fix it by putting a firewall or ACL-enforcing device between the zone and the CJI network, or by moving the device out of the untrusted zone.`,
-	Policy:   []string{"CJIS Security Policy 5.10.1.1", "NIST SP 800-53 SC-7", "NIST SP 800-53 AC-4"},
-	Run:      runMissingBoundary,
+	Fix:      `Put a firewall, or a device enforcing a documented ACL (boundary: acl), between the untrusted zone and the CJI network, or move the device out of the untrusted zone.`,
+	Example: `devices:
+  - {id: kiosk, type: workstation, site: hq, zone: guest}
+  - {id: hq-sw, type: switch, site: hq, zones: [cji, guest], boundary: none}
+  - {id: hq-ws, type: workstation, site: hq, zone: cji}
+links:
+  - {id: kiosk-link, a: kiosk, b: hq-sw, medium: ethernet}
+  - {id: ws-link, a: hq-ws, b: hq-sw, medium: ethernet}
+`,
+	Policy: []string{"CJIS Security Policy 5.10.1.1", "NIST SP 800-53 SC-7", "NIST SP 800-53 AC-4"},
+	Run:    runMissingBoundary,
 }
 
 func runMissingBoundary(pass *Pass) error {

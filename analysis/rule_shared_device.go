@@ -11,8 +11,16 @@ var SharedDevice = &Rule{
 	Subject:  KindDevice,
 	Summary:  "A device that enforces no boundary sits in a criminal-justice zone and in a non-criminal-justice, internet or public zone.",
 	Doc:      `Fires for a device that is not a boundary (not a firewall, and no boundary: firewall or acl) and sits both in a criminal-justice zone and in a non-criminal-justice, internet or public zone: a switch or server shared between the CJI network and another network joins them with nothing to enforce what crosses. Fix it by giving each zone its own device, or by making the shared device enforce the boundary (an ACL that is documented and monitored) and recording boundary: acl.`,
-	Policy:   []string{"CJIS Security Policy 5.10.1.1", "NIST SP 800-53 SC-7"},
-	Run:      runSharedDevice,
+	Fix:      `Give the criminal-justice zone a device of its own, or make the shared device enforce the boundary with a documented, monitored ACL and record boundary: acl.`,
+	Example: `devices:
+  - id: core-sw
+    type: switch
+    site: city-hall
+    zones: [cji, city]
+    boundary: none
+`,
+	Policy: []string{"CJIS Security Policy 5.10.1.1", "NIST SP 800-53 SC-7"},
+	Run:    runSharedDevice,
 }
 
 func runSharedDevice(pass *Pass) error {

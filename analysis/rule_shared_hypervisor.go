@@ -9,8 +9,14 @@ var SharedHypervisor = &Rule{
 	Subject:  KindDevice,
 	Summary:  "A hypervisor runs virtual machines of a criminal-justice zone and of a non-criminal-justice, internet or public zone.",
 	Doc:      `Fires for a device that hosts virtual machines (named as their host) when, among those machines, some are in a criminal-justice zone and some (or the same) in a non-criminal-justice, internet or public zone. A hypervisor shared across trust levels is one compromise away from exposing CJI: the virtual machines need the same separation as physical hosts. Fix it by running the CJI machines on hypervisors of their own, or by documenting the hypervisor's isolation controls and obtaining a waiver.`,
-	Policy:   []string{"CJIS Security Policy 5.10.3.2", "NIST SP 800-53 SC-39", "NIST SP 800-53 SC-7"},
-	Run:      runSharedHypervisor,
+	Fix:      `Run the criminal-justice virtual machines on a hypervisor of their own, or document the hypervisor's isolation controls and obtain a waiver.`,
+	Example: `devices:
+  - {id: esx1, type: hypervisor, site: hq, zone: cji}
+  - {id: rms-vm, type: virtual-machine, site: hq, host: esx1, zone: cji}
+  - {id: web-vm, type: virtual-machine, site: hq, host: esx1, zone: city}
+`,
+	Policy: []string{"CJIS Security Policy 5.10.3.2", "NIST SP 800-53 SC-39", "NIST SP 800-53 SC-7"},
+	Run:    runSharedHypervisor,
 }
 
 func runSharedHypervisor(pass *Pass) error {

@@ -1,11 +1,260 @@
 package analysis
 
-// Unanswered is the unanswered rule.
+import (
+	"strings"
+
+	"github.com/netreview/netreview/topology"
+)
+
+// Unanswered is the unanswered rule: the attributes that the enabled rules
+// of the pack in force need for a device, link or tunnel and that the
+// proposal leaves unknown or does not give, phrased as questions for the
+// agency. It reports one finding per element.
 var Unanswered = &Rule{
 	ID:       "unanswered",
 	Severity: Info,
 	Subject:  KindDevice,
 	Summary:  "An attribute a rule needs for this device or link is unknown or missing: a question for the agency.",
-	Policy:   nil,
-	Run:      todo,
+	Doc:      `Fires once for each device, link or tunnel for which some enabled rule of the pack in force needs an attribute that is unknown or not given, and lists the questions to ask the agency, one for each such attribute. It asks only what a rule reads for that element: authentication for the devices advanced-authentication covers under the pack's policy version; password-policy for CJI devices; monitoring for boundary devices between a criminal-justice zone and another zone; patching for CJI and boundary devices; wireless for access points in a criminal-justice zone; cloud.cjis-agreement for cloud services in a criminal-justice zone; and, for a link or tunnel that carries CJI out of the physically secure location, the encryption protocol, the key length (bits) and the FIPS certificate and standard where the encryption rules need them to decide. A rule that the pack disables asks nothing. An answer the reviewer does not have is not a pass: the design cannot be approved until it is given.`,
+	Fix:      `Answer each question in the proposal: replace unknown with the actual value, or add the missing field, and submit it again.`,
+	Example: `devices:
+  - id: vpn
+    type: vpn-gateway
+    site: hq
+    zone: cji
+    authentication: unknown
+`,
+	Policy: nil,
+	Run:    runUnanswered,
+}
+
+func runUnanswered(pass *Pass) error {
+	for _, d := range pass.Graphs.devs {
+		qs := deviceQuestions(pass, d)
+		if len(qs) == 0 {
+			continue
+		}
+		pass.Report(Finding{
+			Subject:   d.ID,
+			Kind:      KindDevice,
+			Message:   strings.Join(qs, " "),
+			Questions: qs,
+			Sites:     deviceSites(d),
+			Pos:       d.Pos,
+		})
+	}
+	for _, x := range pass.Graphs.exposedList() {
+		qs := encryptionQuestions(pass, x)
+		if len(qs) == 0 {
+			continue
+		}
+		pass.Report(Finding{
+			Subject:   x.id,
+			Kind:      x.kind,
+			Message:   strings.Join(qs, " "),
+			Questions: qs,
+			Path:      x.path,
+			Sites:     x.sites,
+			Pos:       x.pos,
+		})
+	}
+	return nil
+}
+
+// enabled reports whether the rule runs in the pack in force.
+func (p *Pass) enabled(r *Rule) bool {
+	if p.Pack == nil {
+		return true
+	}
+	rc, ok := p.Pack.Rules[r.ID]
+	return ok && rc.Enabled
+}
+
+// deviceQuestions returns the questions about device d that the enabled
+// rules need answered, in the order of the rules.
+func deviceQuestions(pass *Pass, d *topology.Device) []string {
+	m := pass.Model
+	name := deviceWhere(m, d)
+	var qs []string
+	if pass.enabled(AdvancedAuthentication) && authInScope(m, pass.Pack, d) && unknown(d.Authentication, topology.AuthUnknown) {
+		how := "of people who log on to it"
+		if d.Type == topology.VPNGateway {
+			how = "of people who connect through it"
+		}
+		qs = append(qs, "What authentication does "+name+" require "+how+" (advanced/multi-factor, password, none)?")
+	}
+	if pass.enabled(WeakWireless) && wirelessInScope(m, d) && d.Wireless == "" {
+		qs = append(qs, "What wireless security does "+name+" use (wpa3-enterprise, wpa3-personal, wpa2-enterprise, wpa2-personal, wpa, wep, open)?")
+	}
+	if pass.enabled(PasswordPolicy) && m.IsCJI(d) && unknown(d.PasswordPolicy, topology.PasswordUnknown) {
+		qs = append(qs, "Do the passwords on "+name+" follow the CJIS password policy (compliant, non-compliant)?")
+	}
+	if pass.enabled(NoMonitoring) && monitoringInScope(m, d) && unknown(d.Monitoring, topology.MonitoringUnknown) {
+		qs = append(qs, "What monitors "+name+", a boundary of the criminal-justice zone, for intrusions (ids, ips, siem, none)?")
+	}
+	if pass.enabled(Unpatched) && patchingInScope(m, d) && unknown(d.Patching, topology.PatchingUnknown) {
+		qs = append(qs, "Is "+name+" patched under a managed process (managed, unmanaged)?")
+	}
+	if pass.enabled(CloudAgreement) && cloudInScope(m, d) && (d.Cloud == nil || d.Cloud.CJISAgreement == nil) {
+		qs = append(qs, "Has the provider of "+name+" signed the CJIS Security Addendum (cjis-agreement: true or false)?")
+	}
+	return qs
+}
+
+// encryptionQuestions returns the questions about the encryption of an
+// exposed link or tunnel that the enabled encryption rules need answered to
+// decide. Cleartext, and encryption already judged weak for want of a FIPS
+// certificate, raise findings rather than questions.
+func encryptionQuestions(pass *Pass, x exposedFinding) []string {
+	cleartext, weak := pass.enabled(UnencryptedExit), pass.enabled(WeakEncryption)
+	if !cleartext && !weak {
+		return nil
+	}
+	enc := x.enc
+	if enc == nil || enc.Protocol == topology.ProtoNone {
+		return nil
+	}
+	what := edgeWhere(x)
+	if enc.Protocol == "" {
+		return []string{"What encryption protocol (ipsec, tls, macsec, wpa2, wpa3, ssh, other, none) protects " + what + "?"}
+	}
+	if !weak {
+		return nil
+	}
+	var qs []string
+	fips := strings.TrimSpace(enc.FIPS)
+	certUnknown := strings.EqualFold(fips, "unknown")
+	switch {
+	case fips == "":
+		return nil // weak-encryption reports it
+	case certUnknown:
+		qs = append(qs, "What is the FIPS 140 certificate number of the module that encrypts "+what+"?")
+	}
+	if enc.Bits == 0 {
+		qs = append(qs, "How long, in bits, is the key of the encryption on "+what+"?")
+	} else if enc.Bits < 128 {
+		return nil // weak-encryption reports it
+	}
+	if !certUnknown && enc.Standard == "" && pass.enabled(FIPS1402Sunset) && pass.Date.After(FIPS1402SunsetDate) {
+		qs = append(qs, "Was the module (certificate "+fips+") that encrypts "+what+", validated under FIPS 140-2 or FIPS 140-3?")
+	}
+	return qs
+}
+
+// edgeWhere names an exposed link or tunnel for a question, as in "link
+// hq-annex, which runs between sites annex and hq".
+func edgeWhere(x exposedFinding) string {
+	where := sitesPhrase(x.sites)
+	if rest, ok := strings.CutPrefix(where, "its "); ok {
+		where = "whose " + rest
+	} else {
+		where = "which " + strings.TrimPrefix(where, "it ")
+	}
+	return kindWord(x.kind) + " " + x.id + ", " + where
+}
+
+// unknown reports whether an attribute's value is not given or is the
+// format's unknown value.
+func unknown[T ~string](v, unknownValue T) bool {
+	return v == "" || v == unknownValue
+}
+
+// deviceWhere names a device for a message: its type, its id and where it
+// stands, as in "workstation rpd-ws at site rpd-hq".
+func deviceWhere(m *topology.Model, d *topology.Device) string {
+	return typeWord(d.Type) + " " + d.ID + deviceAt(d)
+}
+
+// deviceAt is " at site ID" for a device that stands in a site, else "".
+func deviceAt(d *topology.Device) string {
+	if d.Site == "" {
+		return ""
+	}
+	return " at site " + d.Site
+}
+
+// typeWords spell device types in prose where the format's spelling reads
+// badly.
+var typeWords = map[topology.DeviceType]string{
+	topology.StateHub:       "state hub",
+	topology.VPNGateway:     "VPN gateway",
+	topology.WirelessAP:     "wireless access point",
+	topology.MobileDevice:   "mobile device",
+	topology.VirtualMachine: "virtual machine",
+	topology.CloudService:   "cloud service",
+	topology.CarrierNetwork: "carrier network",
+}
+
+// typeWord is the device type in prose: "VPN gateway", "workstation".
+func typeWord(t topology.DeviceType) string {
+	if w, ok := typeWords[t]; ok {
+		return w
+	}
+	if t == "" {
+		return "device"
+	}
+	return string(t)
+}
+
+// capitalize upper-cases the first letter of a sentence.
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// deviceSites is the site the device stands in, as a finding's Sites.
+func deviceSites(d *topology.Device) []string {
+	if d.Site == "" {
+		return nil
+	}
+	return []string{d.Site}
+}
+
+// cjZones returns the device's criminal-justice zones, each once.
+func cjZones(m *topology.Model, d *topology.Device) []string {
+	var out []string
+	for _, id := range d.Zones {
+		if z := m.Zone(id); z != nil && z.Kind == topology.CriminalJustice {
+			out = appendOnce(out, id)
+		}
+	}
+	return out
+}
+
+// otherZones returns the device's zones that are not criminal-justice, each
+// once.
+func otherZones(m *topology.Model, d *topology.Device) []string {
+	var out []string
+	for _, id := range d.Zones {
+		if z := m.Zone(id); z != nil && z.Kind != topology.CriminalJustice {
+			out = appendOnce(out, id)
+		}
+	}
+	return out
+}
+
+// subjectSites returns the sites of the element a waiver names: a site
+// itself, a device's site, or the sites of a link's or tunnel's ends.
+func subjectSites(m *topology.Model, id string) []string {
+	if s := m.Site(id); s != nil {
+		return []string{s.ID}
+	}
+	if d := m.Device(id); d != nil {
+		return deviceSites(d)
+	}
+	var ends []string
+	if l := m.Link(id); l != nil {
+		ends = []string{l.A, l.B}
+	} else if t := m.Tunnel(id); t != nil {
+		ends = []string{t.A, t.B}
+	}
+	var out []string
+	for _, e := range ends {
+		if d := m.Device(e); d != nil && d.Site != "" {
+			out = appendOnce(out, d.Site)
+		}
+	}
+	return out
 }

@@ -8,13 +8,14 @@ import (
 )
 
 // applyWaivers marks the findings that a waiver in force accepts, and returns
-// a warning for each waiver that matches no finding. A waiver accepts the
+// a warning for each waiver in force that matches no finding or repeats an
+// earlier waiver's rule and subject (the first one wins). A waiver accepts the
 // finding with its rule and subject until the end of its expiry day; an
 // expired waiver accepts nothing (the expired-waiver rule reports it).
 func applyWaivers(m *topology.Model, fs []Finding, date time.Time) []string {
 	byKey := make(map[Key]*topology.Waiver, len(m.Waivers))
 	for _, w := range m.Waivers {
-		if !w.Expires.IsZero() && w.Expires.Before(date) {
+		if waiverExpired(w.Expires, date) {
 			continue
 		}
 		if _, dup := byKey[Key{w.Rule, w.Subject}]; !dup {
@@ -36,9 +37,20 @@ func applyWaivers(m *topology.Model, fs []Finding, date time.Time) []string {
 	}
 	var warnings []string
 	for _, w := range m.Waivers {
-		if _, inForce := byKey[Key{w.Rule, w.Subject}]; inForce && !used[w] {
+		first, inForce := byKey[Key{w.Rule, w.Subject}]
+		switch {
+		case !inForce || used[w]:
+		case first != w:
+			warnings = append(warnings, fmt.Sprintf("%s: waiver for %s/%s repeats the one at %s and is ignored", w.Pos, w.Rule, w.Subject, first.Pos))
+		default:
 			warnings = append(warnings, fmt.Sprintf("%s: waiver for %s/%s matches no finding", w.Pos, w.Rule, w.Subject))
 		}
 	}
 	return warnings
+}
+
+// waiverExpired reports whether a waiver with the expiry date has expired as
+// of date: its expiry day is before date. A zero expiry never expires.
+func waiverExpired(expires, date time.Time) bool {
+	return !expires.IsZero() && expires.Before(date)
 }

@@ -1,7 +1,6 @@
 package topology
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -15,16 +14,22 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// Decode parses one YAML or JSON document (JSON is read as the YAML subset it
-// is) into a model fragment with one Document. Every element and field gets
-// its place. Problems come back as an ErrorList.
+// Decode parses one YAML or JSON document into a model fragment with one
+// Document. A path ending in .json is parsed as strict JSON by a dedicated
+// parser, anything else by go.yaml.in/yaml/v3; both build the same node tree,
+// which one walker validates. Every element and field gets its place.
+// Problems come back as an ErrorList.
 func Decode(path string, data []byte) (*Model, error) {
 	d := &decoder{file: path}
-	if strings.HasSuffix(strings.ToLower(path), ".json") {
-		data = jsonSlashes(data)
-	}
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	if strings.HasSuffix(strings.ToLower(path), ".json") {
+		n, err := parseJSON(path, data)
+		if err != nil {
+			d.errs = append(d.errs, err)
+			return nil, d.errs
+		}
+		root = *n
+	} else if err := yaml.Unmarshal(data, &root); err != nil {
 		d.errs = append(d.errs, syntaxError(path, data, err))
 		return nil, d.errs
 	}
@@ -581,28 +586,4 @@ func LoadFiles(paths ...string) (*Model, error) {
 		return nil, err
 	}
 	return m, nil
-}
-
-// jsonSlashes rewrites the JSON escape \/, which YAML does not know, as the
-// YAML escape \x2F inside strings. Only a line holding one shifts its later
-// columns.
-func jsonSlashes(data []byte) []byte {
-	if !bytes.Contains(data, []byte(`\/`)) {
-		return data
-	}
-	out := make([]byte, 0, len(data)+16)
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if c == '\\' && i+1 < len(data) {
-			if data[i+1] == '/' {
-				out = append(out, `\x2F`...)
-			} else {
-				out = append(out, c, data[i+1])
-			}
-			i++
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
 }

@@ -135,3 +135,10 @@ func (l ErrorList) Error() string {
 // Warning is a problem that does not stop the load, such as a workbook
 // column that the format does not define.
 type Warning = Error
+
+// SyntaxError turns the error yaml/v3 returned for data, read from path,
+// into an Error at the exact place of the syntax error. Other readers of
+// YAML files, such as rule packs, use it to report places as Decode does.
+func SyntaxError(path string, data []byte, err error) *Error {
+	return syntaxError(path, data, err)
+}

@@ -40,6 +40,9 @@ Start with 'netreview check samples/*.yaml'.`,
 		newConvertCmd(),
 		newDiffCmd(),
 		newGenerateCmd(),
+		newRenderCmd(),
+		newReportCmd(),
+		newRulesCmd(),
 	)
 	return root
 }

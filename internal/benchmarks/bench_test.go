@@ -1,31 +1,73 @@
-// Package benchmarks holds end-to-end scale benchmarks on generated models.
+// Package benchmarks holds the end-to-end scale benchmarks on generated
+// statewide models: loading (JSON and YAML), analysis, and both together, at
+// 3,700 agencies and, with NETREVIEW_BENCH_LARGE=1, at 37,000. See
+// docs/performance.md for the figures and the commands that reproduce them.
 package benchmarks
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/report"
 	"github.com/netreview/netreview/topology"
 	"github.com/netreview/netreview/topology/generate"
 	"github.com/netreview/netreview/topology/load"
 )
 
-func write(b *testing.B, agencies int, ext string) string {
+// reviewDate fixes the date the date-dependent rules see.
+var reviewDate = time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC)
+
+// Memory: -benchmem gives the bytes allocated per run; the peak resident
+// memory of a whole `netreview check` is measured with /usr/bin/time -v
+// (docs/performance.md), since a benchmark process also holds the generator's
+// garbage.
+
+// files caches the generated inputs across benchmarks of one run.
+var files sync.Map // "agencies.ext" -> path
+
+var dir = sync.OnceValue(func() string {
+	d, err := os.MkdirTemp("", "netreview-bench")
+	if err != nil {
+		panic(err) // test setup only
+	}
+	return d
+})
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	os.RemoveAll(dir())
+	os.Exit(code)
+}
+
+func large(b *testing.B, agencies int) {
 	b.Helper()
 	if agencies > 3700 && os.Getenv("NETREVIEW_BENCH_LARGE") == "" {
-		b.Skip("set NETREVIEW_BENCH_LARGE=1 for the large model")
+		b.Skip("set NETREVIEW_BENCH_LARGE=1 for the 37,000-agency model")
 	}
-	path := filepath.Join(b.TempDir(), "state"+ext)
-	f, err := os.Create(path)
+}
+
+// input writes the generated model of the given size once, as
+// `netreview generate --seed 1` does, and returns its path.
+func input(b *testing.B, agencies int, ext string) string {
+	b.Helper()
+	large(b, agencies)
+	key := filepath.Join(dir(), "state"+itoa(agencies)+ext)
+	if _, ok := files.Load(key); ok {
+		return key
+	}
+	f, err := os.Create(key)
 	if err != nil {
 		b.Fatal(err)
 	}
 	enc := topology.EncodeYAML
 	if ext == ".json" {
-		enc = topology.EncodeJSON
+		enc = topology.EncodeJSONCompact
 	}
 	if err := enc(f, generate.Statewide(generate.Options{Agencies: agencies, Seed: 1})); err != nil {
 		b.Fatal(err)
@@ -33,47 +75,110 @@ func write(b *testing.B, agencies int, ext string) string {
 	if err := f.Close(); err != nil {
 		b.Fatal(err)
 	}
-	return path
+	files.Store(key, true)
+	return key
 }
 
-func reportHeap(b *testing.B) {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	b.ReportMetric(float64(ms.HeapSys)/(1<<20), "heapsys-MB")
+func itoa(n int) string {
+	var buf [20]byte
+	i := len(buf)
+	for {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			return string(buf[i:])
+		}
+	}
 }
 
 func benchLoad(b *testing.B, agencies int, ext string, analyse bool) {
-	path := write(b, agencies, ext)
+	path := input(b, agencies, ext)
+	runtime.GC()
+	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		m, _, err := load.Files([]string{path})
 		if err != nil {
-			b.Skipf("load: %v", err)
+			b.Fatalf("load: %v", err)
 		}
 		if analyse {
-			if _, err := analysis.Run(m, analysis.Config{}); err != nil {
-				b.Skipf("analysis: %v", err)
+			if _, err := analysis.Run(m, analysis.Config{Date: reviewDate}); err != nil {
+				b.Fatalf("analysis: %v", err)
 			}
 		}
 	}
-	reportHeap(b)
 }
 
-func BenchmarkLoadAnalyseJSON3700(b *testing.B)  { benchLoad(b, 3700, ".json", true) }
-func BenchmarkLoadAnalyseYAML3700(b *testing.B)  { benchLoad(b, 3700, ".yaml", true) }
-func BenchmarkLoadAnalyseJSON37000(b *testing.B) { benchLoad(b, 37000, ".json", true) }
-func BenchmarkLoadAnalyseYAML37000(b *testing.B) { benchLoad(b, 37000, ".yaml", true) }
-func BenchmarkLoadJSON3700(b *testing.B)         { benchLoad(b, 3700, ".json", false) }
-func BenchmarkLoadYAML3700(b *testing.B)         { benchLoad(b, 3700, ".yaml", false) }
-
-func BenchmarkAnalyse3700(b *testing.B) {
-	m := generate.Statewide(generate.Options{Agencies: 3700, Seed: 1})
+func benchAnalyse(b *testing.B, agencies int) {
+	large(b, agencies)
+	m := generate.Statewide(generate.Options{Agencies: agencies, Seed: 1})
 	m.Reindex()
+	runtime.GC()
+	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := analysis.Run(m, analysis.Config{}); err != nil {
-			b.Skipf("analysis: %v", err)
+		if _, err := analysis.Run(m, analysis.Config{Date: reviewDate}); err != nil {
+			b.Fatalf("analysis: %v", err)
 		}
 	}
-	reportHeap(b)
+}
+
+// The model of 3,700 agencies: about 30,000 devices, 38,000 links, 4,100
+// tunnels and 12,400 sites.
+func BenchmarkLoadAnalyseJSON3700(b *testing.B) { benchLoad(b, 3700, ".json", true) }
+func BenchmarkLoadAnalyseYAML3700(b *testing.B) { benchLoad(b, 3700, ".yaml", true) }
+func BenchmarkLoadJSON3700(b *testing.B)        { benchLoad(b, 3700, ".json", false) }
+func BenchmarkLoadYAML3700(b *testing.B)        { benchLoad(b, 3700, ".yaml", false) }
+func BenchmarkAnalyse3700(b *testing.B)         { benchAnalyse(b, 3700) }
+
+// Ten times that, under NETREVIEW_BENCH_LARGE=1.
+func BenchmarkLoadAnalyseJSON37000(b *testing.B) { benchLoad(b, 37000, ".json", true) }
+func BenchmarkLoadAnalyseYAML37000(b *testing.B) { benchLoad(b, 37000, ".yaml", true) }
+func BenchmarkLoadJSON37000(b *testing.B)        { benchLoad(b, 37000, ".json", false) }
+func BenchmarkAnalyse37000(b *testing.B)         { benchAnalyse(b, 37000) }
+
+// benchDecode decodes the generated JSON file as the given path: ".json"
+// takes the JSON parser, ".yaml" takes yaml/v3 (which reads JSON as YAML),
+// the way every JSON file was decoded before the JSON parser.
+func benchDecode(b *testing.B, as string) {
+	data, err := os.ReadFile(input(b, 3700, ".json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := topology.Decode("state"+as, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Decoding alone (no merge, no validation), the JSON text of the 3,700-agency
+// model through each parser.
+func BenchmarkDecodeJSON3700(b *testing.B)       { benchDecode(b, ".json") }
+func BenchmarkDecodeJSONAsYAML3700(b *testing.B) { benchDecode(b, ".yaml") }
+
+// BenchmarkCheckJSON3700 is what `netreview check state.json` does: load,
+// analyse and print the text report (to io.Discard).
+func BenchmarkCheckJSON3700(b *testing.B) {
+	path := input(b, 3700, ".json")
+	runtime.GC()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m, _, err := load.Files([]string{path})
+		if err != nil {
+			b.Fatalf("load: %v", err)
+		}
+		res, err := analysis.Run(m, analysis.Config{Date: reviewDate})
+		if err != nil {
+			b.Fatalf("analysis: %v", err)
+		}
+		if err := report.Text(io.Discard, res, report.TextOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

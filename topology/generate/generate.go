@@ -13,6 +13,9 @@ import (
 type Options struct {
 	Agencies int   // number of agencies; counties are derived from it
 	Seed     int64 // the same seed gives the same model
+	// Progress, when not nil, is called now and then with the number of
+	// agencies built so far and the total, and once at the end.
+	Progress func(done, total int)
 }
 
 type builder struct {
@@ -30,7 +33,7 @@ func (b *builder) zone(id string, k topology.ZoneKind) {
 }
 
 func (b *builder) dev(id string, t topology.DeviceType, site, zone string) *topology.Device {
-	d := &topology.Device{ID: id, Name: id, Type: t, Site: site, Zones: []string{zone}, Doc: b.doc}
+	d := &topology.Device{ID: id, Type: t, Site: site, Zones: []string{zone}, Doc: b.doc}
 	b.m.Devices = append(b.m.Devices, d)
 	return d
 }
@@ -61,9 +64,11 @@ func Statewide(opts Options) *topology.Model {
 	b.site("state-dc2", "State disaster-recovery data centre", topology.PhysicallySecure, "building:state-dc2")
 	for i, s := range []string{"state-dc1", "state-dc2"} {
 		n := i + 1
-		b.dev(fmt.Sprintf("state-hub%d", n), topology.StateHub, s, "state-cji")
+		secure(b.dev(fmt.Sprintf("state-hub%d", n), topology.StateHub, s, "state-cji"))
 		b.dev(fmt.Sprintf("state-core%d", n), topology.Router, s, "state-cji")
-		b.dev(fmt.Sprintf("state-vpn%d", n), topology.VPNGateway, s, "state-cji").Authentication = topology.AuthAdvanced
+		vpn := secure(b.dev(fmt.Sprintf("state-vpn%d", n), topology.VPNGateway, s, "state-cji"))
+		vpn.PasswordPolicy = ""
+		vpn.Boundary = topology.BoundaryFirewall // it filters what leaves the tunnels
 		b.link(fmt.Sprintf("state-l-hub%d", n), fmt.Sprintf("state-hub%d", n), fmt.Sprintf("state-core%d", n), topology.Fiber, "")
 		b.link(fmt.Sprintf("state-l-vpn%d", n), fmt.Sprintf("state-vpn%d", n), fmt.Sprintf("state-core%d", n), topology.Fiber, "")
 	}
@@ -87,105 +92,185 @@ func Statewide(opts Options) *topology.Model {
 	}
 	for a := range opts.Agencies {
 		b.agency(a, a%counties)
+		if opts.Progress != nil && (a+1)%progressStep == 0 {
+			opts.Progress(a+1, opts.Agencies)
+		}
+	}
+	if opts.Progress != nil {
+		opts.Progress(opts.Agencies, opts.Agencies)
 	}
 	return b.m
+}
+
+// progressStep is how many agencies are built between Progress calls.
+const progressStep = 100
+
+// secure gives a device the answers a compliant agency gives for it.
+func secure(d *topology.Device) *topology.Device {
+	d.Patching = topology.PatchingManaged
+	switch d.Type {
+	case topology.Workstation, topology.MobileDevice, topology.VPNGateway:
+		d.Authentication = topology.AuthAdvanced
+	case topology.Firewall:
+		d.Monitoring = topology.MonitoringSIEM
+	}
+	if d.Type != topology.Firewall && d.Type != topology.VPNGateway {
+		d.PasswordPolicy = topology.PasswordCompliant
+	}
+	return d
 }
 
 func (b *builder) county(c int) {
 	id := fmt.Sprintf("cty%03d", c)
 	b.site(id, "County "+id+" data centre", topology.PhysicallySecure, "building:"+id+"-dc")
 	b.zone(id+"-gov", topology.NonCriminalJustice)
-	b.dev(id+"-fw", topology.Firewall, id, id+"-gov").Zones = []string{id + "-gov", "transport"}
+	fw := secure(b.dev(id+"-fw", topology.Firewall, id, id+"-gov"))
+	fw.Zones = []string{id + "-gov", "transport"}
+	fw.PasswordPolicy = ""
 	b.link(id+"-l-a", id+"-fw", "mpls-a", topology.MPLS, "mpls-a").Encryption = ipsec()
-	if b.r.IntN(10) != 0 { // most are dual-homed
+	if b.r.IntN(20) != 0 { // all but a few are dual-homed
 		b.link(id+"-l-b", id+"-fw", "mpls-b", topology.MPLS, "mpls-b").Encryption = ipsec()
 	}
 }
 
 var kinds = []string{"Police Department", "Sheriff's Office", "Superior Court", "District Attorney"}
 
+// The flaws an agency may carry, one at most, in about 8% of agencies.
+const (
+	flawNone         = iota - 1
+	flawCleartextSub // a substation's leased line without encryption
+	flawWeakCipher   // the MPLS circuit encrypted with a 56-bit cipher
+	flawCityHall     // a city-hall workstation wired to the agency router
+	flawSingleHomed  // no backup path from headquarters
+	flawOpenWireless // an open wireless access point in the CJI zone
+	flawPasswordVPN  // the VPN gateway with password-only authentication
+	flawNoMonitoring // the firewall between CJI and the county unmonitored
+	flawUnpatched    // workstations whose patching is unmanaged
+	flawUnknown      // an answer the agency has not given
+	flawKinds
+)
+
+// agency adds agency a of county c. Headquarters is physically secure, with
+// a router and a firewall and its CJI endpoints wired to both; it reaches
+// the state over MPLS and, as backup, over county fibre or an internet VPN.
+// Substations have an MPLS circuit of their own; mobile fleets reach the
+// state over cellular in a tunnel.
 func (b *builder) agency(a, c int) {
-	p := fmt.Sprintf("ex%07d", a) // ORI-like prefix
+	p := fmt.Sprintf("a%05d", a)
 	cty := fmt.Sprintf("cty%03d", c)
-	flaw := -1
+	flaw := flawNone
 	if b.r.IntN(100) < 8 {
-		flaw = b.r.IntN(7)
+		flaw = b.r.IntN(flawKinds)
 	}
 	z := p + "-cji"
 	b.zone(z, topology.CriminalJustice)
 	hq := p + "-hq"
-	b.site(hq, kinds[a%len(kinds)]+" "+p+" headquarters", topology.PhysicallySecure, "building:"+hq)
-	rtr := b.dev(hq+"-rtr", topology.Router, hq, z)
-	fw := b.dev(hq+"-fw", topology.Firewall, hq, z)
+	b.site(hq, kinds[a%len(kinds)]+" "+p+" headquarters", topology.PhysicallySecure)
+	rtr := secure(b.dev(hq+"-rtr", topology.Router, hq, z))
+	rtr.PasswordPolicy = ""
+	fw := secure(b.dev(hq+"-fw", topology.Firewall, hq, z))
 	fw.Zones = []string{z, cty + "-gov"}
-	sw := b.dev(hq+"-sw", topology.Switch, hq, z)
-	vpn := b.dev(hq+"-vpn", topology.VPNGateway, hq, z)
-	vpn.Authentication = topology.AuthAdvanced
-	if flaw == 5 {
-		vpn.Authentication = topology.AuthPassword
+	if flaw == flawNoMonitoring {
+		fw.Monitoring = topology.MonitoringNone
 	}
-	if flaw == 6 {
-		vpn.Monitoring = topology.MonitoringUnknown
+	b.link(hq+"-rf", rtr.ID, fw.ID, topology.Ethernet, "")
+	ws := secure(b.dev(hq+"-ws", topology.Workstation, hq, z))
+	ws.Count = 5 + b.r.IntN(40)
+	switch flaw {
+	case flawUnpatched:
+		ws.Patching = topology.PatchingUnmanaged
+	case flawUnknown:
+		ws.PasswordPolicy = topology.PasswordUnknown
 	}
-	b.link(hq+"-l1", rtr.ID, fw.ID, topology.Ethernet, "")
-	b.link(hq+"-l2", fw.ID, sw.ID, topology.Ethernet, "")
-	b.link(hq+"-l3", vpn.ID, fw.ID, topology.Ethernet, "")
-	for _, t := range []topology.DeviceType{topology.Server, topology.Workstation, topology.Printer} {
-		d := b.dev(hq+"-"+string(t), t, hq, z)
-		if t == topology.Workstation {
-			d.Count = 5 + b.r.IntN(40)
-		}
-		b.link(hq+"-l-"+string(t), d.ID, sw.ID, topology.Ethernet, "")
+	b.link(hq+"-ws1", ws.ID, rtr.ID, topology.Ethernet, "")
+	b.link(hq+"-ws2", ws.ID, fw.ID, topology.Ethernet, "")
+	pr := secure(b.dev(hq+"-prn", topology.Printer, hq, z))
+	b.link(hq+"-prn", pr.ID, fw.ID, topology.Ethernet, "")
+	if b.r.IntN(4) == 0 {
+		sv := secure(b.dev(hq+"-srv", topology.Server, hq, z))
+		b.link(hq+"-sv1", sv.ID, rtr.ID, topology.Ethernet, "")
+		b.link(hq+"-sv2", sv.ID, fw.ID, topology.Ethernet, "")
 	}
-	if b.r.IntN(3) == 0 || flaw == 4 {
-		ap := b.dev(hq+"-ap", topology.WirelessAP, hq, z)
+	if b.r.IntN(4) == 0 || flaw == flawOpenWireless {
+		ap := secure(b.dev(hq+"-ap", topology.WirelessAP, hq, z))
+		ap.PasswordPolicy = ""
 		ap.Wireless = topology.WPA2Enterprise
-		if flaw == 4 {
+		if flaw == flawOpenWireless {
 			ap.Wireless = topology.Open
 		}
-		b.link(hq+"-l-ap", ap.ID, sw.ID, topology.Ethernet, "")
+		b.link(hq+"-ap", ap.ID, fw.ID, topology.Ethernet, "")
 	}
-	if flaw == 2 { // city hall on the agency switch without a firewall
+	if flaw == flawCityHall {
 		ch := b.dev(hq+"-cityhall", topology.Workstation, hq, cty+"-gov")
-		b.link(hq+"-l-ch", ch.ID, sw.ID, topology.Ethernet, "")
+		b.link(hq+"-ch", ch.ID, rtr.ID, topology.Ethernet, "")
 	}
-	// Primary MPLS and county uplink.
 	enc := ipsec()
-	if flaw == 1 {
+	if flaw == flawWeakCipher {
 		enc = &topology.Encryption{Protocol: topology.ProtoIPsec, Bits: 56}
 	}
 	b.link(hq+"-wan1", rtr.ID, "mpls-a", topology.MPLS, "mpls-a").Encryption = enc
-	if flaw != 3 {
-		b.link(hq+"-wan2", fw.ID, cty+"-fw", topology.Fiber, "county").Risks = []string{"conduit:" + cty + "-main"}
-	}
-	// Internet VPN backup with a tunnel to the state.
-	if b.r.IntN(10) < 7 {
+	// Backup: county fibre (six in ten) or an internet VPN.
+	vpnBackup := b.r.IntN(10) >= 6 || flaw == flawPasswordVPN
+	switch {
+	case flaw == flawSingleHomed:
+	case !vpnBackup:
+		l := b.link(hq+"-wan2", fw.ID, cty+"-fw", topology.Fiber, "county")
+		l.Encryption = ipsec()
+		l.Risks = []string{"conduit:" + cty + "-main"}
+	default:
+		vpn := secure(b.dev(hq+"-vpn", topology.VPNGateway, hq, z))
+		vpn.PasswordPolicy = ""
+		if flaw == flawPasswordVPN {
+			vpn.Authentication = topology.AuthPassword
+		}
+		b.link(hq+"-vf", vpn.ID, fw.ID, topology.Ethernet, "")
 		inet := b.link(hq+"-inet", vpn.ID, "internet", topology.InternetM, "isp")
-		b.m.Tunnels = append(b.m.Tunnels, &topology.Tunnel{ID: hq + "-t1", A: vpn.ID, B: "state-vpn1",
+		b.m.Tunnels = append(b.m.Tunnels, &topology.Tunnel{ID: hq + "-t", A: vpn.ID, B: "state-vpn1",
 			Encryption: ipsec(), Over: []string{inet.ID, "state-l-inet1"}, Doc: b.doc})
 	}
-	// Substations.
+	// Substations: 0 to 3, 1.6 on average, each an office whose
+	// workstations reach the state on one MPLS circuit (the carrier is then
+	// a single point of failure for every such office, one finding).
 	subs := b.r.IntN(3)
+	if b.r.IntN(100) < 60 {
+		subs++
+	}
 	for s := range subs {
-		sid := fmt.Sprintf("%s-sub%d", p, s+1)
-		b.site(sid, "Substation "+sid, topology.ControlledArea)
-		r := b.dev(sid+"-rtr", topology.Router, sid, z)
-		w := b.dev(sid+"-ws", topology.Workstation, sid, z)
+		sid := fmt.Sprintf("%s-s%d", p, s+1)
+		b.site(sid, "", topology.PhysicallySecure)
+		w := secure(b.dev(sid+"-ws", topology.Workstation, sid, z))
 		w.Count = 2 + b.r.IntN(10)
-		b.link(sid+"-l1", w.ID, r.ID, topology.Ethernet, "")
-		l := b.link(sid+"-wan", r.ID, rtr.ID, topology.LeasedLine, "telco")
-		if !(flaw == 0 && s == 0) {
+		l := b.link(sid+"-wan", w.ID, "mpls-a", topology.MPLS, "mpls-a")
+		if !(flaw == flawCleartextSub && s == 0) {
 			l.Encryption = ipsec()
 		}
+		if b.r.IntN(2) == 0 {
+			pr := secure(b.dev(sid+"-prn", topology.Printer, sid, z))
+			b.link(sid+"-prn", pr.ID, w.ID, topology.Ethernet, "")
+		}
 	}
-	// Mobile fleet.
-	if b.r.IntN(10) < 4 {
-		mid := p + "-fleet"
-		b.site(mid, "Vehicles "+p, topology.Mobile)
-		md := b.dev(mid+"-mdc", topology.MobileDevice, mid, z)
+	if flaw == flawCleartextSub && subs == 0 { // the flaw needs a substation
+		sid := p + "-s1"
+		b.site(sid, "", topology.PhysicallySecure)
+		w := secure(b.dev(sid+"-ws", topology.Workstation, sid, z))
+		b.link(sid+"-wan", w.ID, "mpls-a", topology.MPLS, "mpls-a")
+	}
+	// Mobile fleets (each a "site" of vehicles): patrol, and some others.
+	fleets := 0
+	if b.r.IntN(10) < 6 {
+		fleets++
+	}
+	if b.r.IntN(10) < 1 {
+		fleets++
+	}
+	for f := range fleets {
+		mid := fmt.Sprintf("%s-m%d", p, f+1)
+		b.site(mid, "", topology.Mobile)
+		md := secure(b.dev(mid+"-mdc", topology.MobileDevice, mid, z))
 		md.Count = 5 + b.r.IntN(60)
-		cl := b.link(mid+"-l1", md.ID, "cell", topology.Cellular, "cellco")
-		b.m.Tunnels = append(b.m.Tunnels, &topology.Tunnel{ID: mid + "-t1", A: md.ID, B: "state-vpn1",
+		md.Boundary = topology.BoundaryFirewall // a host firewall
+		cl := b.link(mid+"-cell", md.ID, "cell", topology.Cellular, "cellco")
+		b.m.Tunnels = append(b.m.Tunnels, &topology.Tunnel{ID: mid + "-t", A: md.ID, B: "state-vpn1",
 			Encryption: ipsec(), Over: []string{cl.ID, "state-l-cell"}, Doc: b.doc})
 	}
 }

@@ -88,7 +88,7 @@ func sampleFiles(t *testing.T) []string {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "xlsx") {
+		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "xlsx" || d.Name() == "packs") {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
@@ -191,10 +191,6 @@ func review(t *testing.T, paths []string) []finding {
 		t.Fatalf("%v: %v", paths, err)
 	}
 	res, err := analysis.Run(m, analysis.Config{Date: time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC)})
-	if err != nil && strings.Contains(err.Error(), "not implemented") {
-		// A rule is still a placeholder. (Remove once every rule has landed.)
-		t.Skip(err)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}

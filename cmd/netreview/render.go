@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netreview/netreview/render"
+)
+
+func newRenderCmd() *cobra.Command {
+	var rf reviewFlags
+	var out, view, format, engine string
+	var noFindings bool
+	var finding int
+	cmd := &cobra.Command{
+		Use:   "render [flags] FILE... -o OUT",
+		Short: "Draw the network diagram, annotated with the findings",
+		Long: `render loads the proposal (every FILE together, as one model), reviews it
+as check does, and draws its network diagram to OUT.
+
+The format follows OUT's extension: .svg, .png, .pdf or .dot (Graphviz
+source); --format overrides it, and is needed when OUT is "-" (stdout).
+No Graphviz installation is needed.
+
+Views (--view):
+  physical  every device; sites as clusters with a border by security
+            (solid: physically secure, dashed: controlled area, dotted:
+            unsecured or mobile); carrier networks and cloud services
+            outside them; a device's shape is its type, its fill its zone.
+            Radio links are dashed, links with their own encryption are
+            double lines, tunnels are bold edges of their own.
+  sites     each site collapsed into one node; links between sites counted
+            and marked with the worst finding among them.
+  agencies  each agency (input file) collapsed into one node.
+
+Each finding's subject is drawn in its severity's colour and labelled F<n>,
+n being its number in check's output; its path is traced, and single points
+of failure carry a SPOF badge. --no-findings draws the plain diagram;
+--finding N draws finding N alone with its neighbourhood.
+
+Every diagram carries a title block: the "FOR OFFICIAL USE ONLY" marking,
+the agencies, the review date (--date, default today) and the client counts
+(CJIS Security Policy 5.7.1.2, CM-2).
+
+Layout uses dot up to 400 nodes and sfdp above; --engine overrides.
+Exit status: 0 when the diagram was written (findings do not fail render),
+2 when the input cannot be read or the flags are wrong.`,
+		Example: `  # The agency with the state backbone, as SVG
+  netreview render samples/backbone.yaml samples/riverbend-pd.yaml -o riverbend.svg
+
+  # One picture per finding, for the letter to the agency
+  netreview render backbone.yaml agency.yaml --finding 3 -o finding-3.png
+
+  # A statewide model, each site one node, as PDF
+  netreview render --view sites state/*.yaml -o state.pdf
+
+  # The DOT source, to stdout
+  netreview render proposal.yaml --format dot -o -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required")}
+			}
+			v, err := render.ParseView(view)
+			if err != nil {
+				return &exitError{code: exitInput, err: fmt.Errorf("--view: %w", err)}
+			}
+			f := render.Format(format)
+			if format == "" {
+				if out == "-" {
+					return &exitError{code: exitInput, err: fmt.Errorf("--format is needed when writing to stdout")}
+				}
+				if f, err = render.FormatOf(out); err != nil {
+					return &exitError{code: exitInput, err: err}
+				}
+			} else if _, err := render.FormatOf("x." + format); err != nil {
+				return &exitError{code: exitInput, err: fmt.Errorf("--format %q: want svg, png, pdf or dot", format)}
+			}
+			switch engine {
+			case "", "dot", "sfdp", "neato", "fdp":
+			default:
+				return &exitError{code: exitInput, err: fmt.Errorf("--engine %q: want dot, sfdp, neato or fdp", engine)}
+			}
+			res, err := rf.review(cmd, args)
+			if err != nil {
+				return err
+			}
+			if finding < 0 || finding > len(res.Findings) {
+				return &exitError{code: exitInput, err: fmt.Errorf("--finding %d: the review has %d findings", finding, len(res.Findings))}
+			}
+			opts := render.Options{View: v, NoFindings: noFindings, Finding: finding, Engine: engine}
+			r := render.New()
+			defer r.Close()
+			return writeOutput(cmd, out, func(w io.Writer) error {
+				return r.Render(cmd.Context(), w, res, f, opts)
+			})
+		},
+	}
+	rf.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVarP(&out, "output", "o", "", "write the diagram to `OUT` (- for stdout)")
+	fl.StringVar(&view, "view", "physical", "`view`: physical, sites or agencies")
+	fl.StringVar(&format, "format", "", "output `format`: svg, png, pdf or dot (default from OUT's extension)")
+	fl.StringVar(&engine, "engine", "", "Graphviz layout `engine`: dot, sfdp, neato or fdp (default by size)")
+	fl.BoolVar(&noFindings, "no-findings", false, "draw the plain diagram, without findings")
+	fl.IntVar(&finding, "finding", 0, "draw finding number `N` alone, with its neighbourhood")
+	return cmd
+}
+
+// writeOutput calls write with stdout when path is "-", else with the file,
+// which is removed again when write fails.
+func writeOutput(cmd *cobra.Command, path string, write func(io.Writer) error) error {
+	if path == "-" {
+		return write(cmd.OutOrStdout())
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return &exitError{code: exitInput, err: err}
+	}
+	bw := bufio.NewWriter(f)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}

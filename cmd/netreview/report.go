@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/render"
+	"github.com/netreview/netreview/report"
+)
+
+// htmlReport writes the HTML report with the annotated diagram, drawn as
+// inline SVG by a renderer that lives as long as the call.
+func htmlReport(ctx context.Context) func(io.Writer, *analysis.Result) error {
+	return func(w io.Writer, res *analysis.Result) (err error) {
+		r := render.New()
+		defer func() {
+			if cerr := r.Close(); err == nil && cerr != nil {
+				err = cerr
+			}
+		}()
+		diagram := func(dw io.Writer) error {
+			return r.Render(ctx, dw, res, render.SVG, render.Options{Inline: true})
+		}
+		return report.HTML(w, res, report.HTMLOptions{Diagram: diagram})
+	}
+}
+
+func newReportCmd() *cobra.Command {
+	var rf reviewFlags
+	var out, due, failOn string
+	var notice bool
+	cmd := &cobra.Command{
+		Use:   "report [flags] FILE... -o OUT",
+		Short: "Write the review report: a workbook, an HTML page, Markdown, or the notice to the agency",
+		Long: `report loads the proposal (every FILE together, as one model, as for check),
+runs the rules of the pack in force and writes the review as a document. The
+form follows the extension of OUT:
+
+  .xlsx       a workbook: Summary (agency, proposal, policy, counts by
+              severity and by rule with a chart, redundancy per site),
+              Findings (autofilter, frozen header), Questions to the agency,
+              and the Sites, Devices, Links and Tunnels as loaded
+  .html       one self-contained page (no network access needed): the
+              diagram, the findings table (sortable, filterable), the detail
+              of each finding with its path and policy requirement, the
+              questions; prints cleanly to PDF
+  .md         Markdown, for pasting into documents
+
+Findings are numbered F1..Fn in the same order in every form.
+
+With --notice, report writes instead a draft notice of non-compliance to the
+agency (.md or .html): each unwaived finding of severity low or above, grouped
+by rule with its policy section and what must change, the questions the
+proposal leaves open, and a request for an implementation plan by --due.
+
+Exit status: 0 when the report is written, whatever it finds (use check, or
+--fail-on, to gate on findings); 1 when --fail-on is given and an unwaived
+finding is at or above it (the report is written all the same); 2 when the
+input cannot be read or is invalid, or OUT's extension is not one of the
+above.`,
+		Example: `  # The workbook for the review committee
+  netreview report samples/backbone.yaml samples/riverbend-pd.yaml -o riverbend-review.xlsx
+
+  # One HTML page to send or print to PDF, reviewed as of a fixed date
+  netreview report --date 2026-10-01 backbone.yaml riverbend.xlsx -o riverbend-review.html
+
+  # Markdown for the review memo
+  netreview report proposal.yaml -o review.md
+
+  # The draft notice of non-compliance, plan due on 15 January 2027
+  netreview report --notice --due 2027-01-15 backbone.yaml riverbend.yaml -o notice.md`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required: the report's file (.xlsx, .html or .md)")}
+			}
+			threshold, never, err := parseFailOn(failOn)
+			if err != nil {
+				return &exitError{code: exitInput, err: err}
+			}
+			write, err := reportWriter(cmd.Context(), out, notice, due)
+			if err != nil {
+				return &exitError{code: exitInput, err: err}
+			}
+			res, err := rf.review(cmd, args)
+			if err != nil {
+				return err
+			}
+			if err := writeFileAtomic(out, func(w io.Writer) error { return write(w, res) }); err != nil {
+				return err
+			}
+			if !never && report.Fails(res.Findings, threshold) {
+				return &exitError{code: exitFindings}
+			}
+			return nil
+		},
+	}
+	rf.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVarP(&out, "output", "o", "", "write the report to `OUT`; its extension picks the form: .xlsx, .html or .md")
+	fl.BoolVar(&notice, "notice", false, "write the draft notice of non-compliance to the agency (.md or .html) instead of the report")
+	fl.StringVar(&due, "due", "", "with --notice: the date the implementation plan is due, `YYYY-MM-DD`")
+	fl.StringVar(&failOn, "fail-on", "none", "exit 1 when an unwaived finding is at or above this `severity` (critical, high, medium, low, info, or none)")
+	return cmd
+}
+
+// reportWriter picks the writer for OUT's extension, checking the notice
+// flags first so that a mistake is reported before the input is read.
+func reportWriter(ctx context.Context, out string, notice bool, due string) (func(io.Writer, *analysis.Result) error, error) {
+	ext := strings.ToLower(filepath.Ext(out))
+	if !notice {
+		if due != "" {
+			return nil, fmt.Errorf("--due is for --notice only")
+		}
+		switch ext {
+		case ".xlsx":
+			return report.Workbook, nil
+		case ".html", ".htm":
+			return htmlReport(ctx), nil
+		case ".md", ".markdown":
+			return report.MarkdownReport, nil
+		}
+		return nil, fmt.Errorf("-o %s: unknown report form %q: want .xlsx, .html or .md", out, ext)
+	}
+	if due == "" {
+		return nil, fmt.Errorf("--notice needs --due YYYY-MM-DD: the date the implementation plan is due")
+	}
+	d, err := time.Parse("2006-01-02", due)
+	if err != nil {
+		return nil, fmt.Errorf("--due %q: want YYYY-MM-DD", due)
+	}
+	opt := report.NoticeOptions{Due: d}
+	switch ext {
+	case ".md", ".markdown":
+		return func(w io.Writer, res *analysis.Result) error { return report.NoticeMarkdown(w, res, opt) }, nil
+	case ".html", ".htm":
+		return func(w io.Writer, res *analysis.Result) error { return report.NoticeHTML(w, res, opt) }, nil
+	case ".xlsx":
+		return nil, fmt.Errorf("-o %s: a notice is a letter: write it as .md or .html, not .xlsx", out)
+	}
+	return nil, fmt.Errorf("-o %s: unknown notice form %q: want .md or .html", out, ext)
+}
+
+// writeFileAtomic writes path through a temporary file in its folder, so
+// that a failed write leaves no partial report behind.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

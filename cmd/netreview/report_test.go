@@ -1,0 +1,123 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestReportWritesEveryForm(t *testing.T) {
+	dir := t.TempDir()
+	inputs := []string{sample("backbone.yaml"), sample("riverbend-pd.yaml")}
+	tests := []struct {
+		out   string
+		flags []string
+		want  string // a string the output holds
+	}{
+		{"review.xlsx", nil, "PK"},
+		{"review.html", nil, "<figure class=\"diagram\"><svg"},
+		{"review.md", nil, "# Network design review"},
+		{"notice.md", []string{"--notice", "--due", "2027-01-15"}, "January 15, 2027"},
+		{"notice.html", []string{"--notice", "--due", "2027-01-15"}, "January 15, 2027"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.out, func(t *testing.T) {
+			out := filepath.Join(dir, tt.out)
+			args := append([]string{"report", "--date", "2026-11-15", "-o", out}, tt.flags...)
+			code, stdout, stderr := runCLI(t, append(args, inputs...)...)
+			if code != 0 {
+				t.Fatalf("exit status %d, want 0; stderr:\n%s", code, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("report printed to stdout: %q", stdout)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), tt.want) {
+				t.Errorf("%s lacks %q", tt.out, tt.want)
+			}
+		})
+	}
+	t.Run("workbook opens", func(t *testing.T) {
+		f, err := excelize.OpenFile(filepath.Join(dir, "review.xlsx"))
+		if err != nil {
+			t.Skipf("no workbook written: %v", err)
+		}
+		defer f.Close()
+		if v, _ := f.GetCellValue("Findings", "A2"); v != "1" {
+			t.Errorf("Findings!A2 = %q, want 1", v)
+		}
+	})
+}
+
+func TestReportExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	backbone, riverbend := sample("backbone.yaml"), sample("riverbend-pd.yaml")
+	out := func(name string) string { return filepath.Join(dir, name) }
+	tests := []struct {
+		name    string
+		args    []string
+		want    int
+		stderr  string // a string stderr holds
+		written string // a file that must exist afterwards, if any
+	}{
+		{"no output", []string{"report", backbone}, 2, "-o OUT is required", ""},
+		{"unknown extension", []string{"report", "-o", out("r.pdf"), backbone}, 2, `unknown report form ".pdf"`, ""},
+		{"notice without due", []string{"report", "--notice", "-o", out("n.md"), backbone}, 2, "--notice needs --due", ""},
+		{"due without notice", []string{"report", "--due", "2027-01-15", "-o", out("n.md"), backbone}, 2, "--due is for --notice only", ""},
+		{"bad due", []string{"report", "--notice", "--due", "15/01/2027", "-o", out("n.md"), backbone}, 2, "want YYYY-MM-DD", ""},
+		{"due before the review", []string{"report", "--date", "2026-11-15", "--notice", "--due", "2026-11-01", "-o", out("n.md"), backbone, riverbend}, 2, "not after the review date", ""},
+		{"notice as workbook", []string{"report", "--notice", "--due", "2027-01-15", "-o", out("n.xlsx"), backbone}, 2, "a notice is a letter", ""},
+		{"bad input", []string{"report", "-o", out("bad.md"), riverbend}, 2, "", ""},
+		{"bad fail-on", []string{"report", "--fail-on", "severe", "-o", out("f.md"), backbone}, 2, "--fail-on", ""},
+		{"missing folder", []string{"report", "-o", filepath.Join(dir, "no", "such", "r.md"), backbone}, 2, "write", ""},
+		{"findings do not fail by default", []string{"report", "--date", "2026-11-15", "-o", out("ok.md"), backbone, riverbend}, 0, "", "ok.md"},
+		{"fail-on high fails, and writes", []string{"report", "--date", "2026-11-15", "--fail-on", "high", "-o", out("fail.md"), backbone, riverbend}, 1, "", "fail.md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, tt.args...)
+			if code != tt.want {
+				t.Fatalf("exit status %d, want %d; stderr:\n%s", code, tt.want, stderr)
+			}
+			if !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderr, stderr)
+			}
+			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic:") {
+				t.Fatalf("stderr holds a stack trace:\n%s", stderr)
+			}
+			if tt.written != "" {
+				if _, err := os.Stat(out(tt.written)); err != nil {
+					t.Errorf("report not written: %v", err)
+				}
+			}
+		})
+	}
+	// A failed report leaves nothing behind, not even a temporary file.
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") || e.Name() == "bad.md" || e.Name() == "n.md" {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestReportHelp(t *testing.T) {
+	code, stdout, _ := runCLI(t, "report", "--help")
+	if code != 0 {
+		t.Fatalf("exit status %d", code)
+	}
+	for _, want := range []string{"--notice", "--due", ".xlsx", "Examples:", "Exit status"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("report --help lacks %q", want)
+		}
+	}
+}

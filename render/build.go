@@ -1,0 +1,559 @@
+package render
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/topology"
+)
+
+// Colours. Severity colours are strong and distinct from the pale zone fills
+// so that a highlighted outline stands out on any fill.
+var severityColor = map[analysis.Severity]string{
+	analysis.Critical: "#a61e4d",
+	analysis.High:     "#e03131",
+	analysis.Medium:   "#e8590c",
+	analysis.Low:      "#1c7ed6",
+	analysis.Info:     "#868e96",
+}
+
+const (
+	waivedColor    = "#adb5bd"
+	encryptedColor = "#2b8a3e"
+	tunnelColor    = "#7048e8"
+	plainColor     = "#343a40"
+	fontName       = "Helvetica"
+)
+
+var zoneFill = map[topology.ZoneKind]string{
+	topology.CriminalJustice:    "#d0ebff",
+	topology.NonCriminalJustice: "#fff3bf",
+	topology.Internet:           "#ffe3e3",
+	topology.Public:             "#ffd8a8",
+	topology.Transport:          "#e9ecef",
+}
+
+const noZoneFill = "#ffffff"
+
+var deviceShape = map[topology.DeviceType]string{
+	topology.StateHub:       "doubleoctagon",
+	topology.Router:         "ellipse",
+	topology.Switch:         "box",
+	topology.Firewall:       "octagon",
+	topology.VPNGateway:     "hexagon",
+	topology.WirelessAP:     "invtriangle",
+	topology.Server:         "box3d",
+	topology.Workstation:    "box",
+	topology.MobileDevice:   "parallelogram",
+	topology.Printer:        "tab",
+	topology.Hypervisor:     "component",
+	topology.VirtualMachine: "note",
+	topology.CloudService:   "egg",
+	topology.CarrierNetwork: "ellipse",
+	topology.Modem:          "trapezium",
+}
+
+// deviceStyle is the node style of a device type, besides "filled".
+func deviceStyle(t topology.DeviceType) (style string, peripheries int) {
+	switch t {
+	case topology.Workstation:
+		return "filled,rounded", 1
+	case topology.CarrierNetwork:
+		return "filled", 2
+	}
+	return "filled", 1
+}
+
+// securityStyle is the border style of a site cluster.
+func securityStyle(s topology.Security) string {
+	switch s {
+	case topology.PhysicallySecure:
+		return "solid"
+	case topology.ControlledArea:
+		return "dashed"
+	}
+	return "dotted"
+}
+
+// clientTypes are the device types counted as clients.
+var clientTypes = []topology.DeviceType{topology.Workstation, topology.MobileDevice}
+
+// marks are the findings drawn on one element, as 0-based indices.
+type marks []int
+
+// builder turns a result into a DOT graph.
+type builder struct {
+	res  *analysis.Result
+	m    *topology.Model
+	opts Options
+
+	dev, link, tunnel, site, zone map[string]marks // findings about the element
+	path                          map[string]marks // link and tunnel ids on a finding's path
+	spof                          map[string]bool  // device and link ids with a single-point-of-failure finding
+	shown                         []int            // the findings drawn, in order
+	keep                          map[string]bool  // devices drawn; nil means all
+	keyRows                       []string         // rows of the legend's key, set by legend
+}
+
+func newBuilder(res *analysis.Result, opts Options) (*builder, error) {
+	b := &builder{
+		res: res, m: res.Model, opts: opts,
+		dev: map[string]marks{}, link: map[string]marks{}, tunnel: map[string]marks{},
+		site: map[string]marks{}, zone: map[string]marks{}, path: map[string]marks{},
+		spof: map[string]bool{},
+	}
+	if opts.Finding < 0 || opts.Finding > len(res.Findings) {
+		return nil, fmt.Errorf("finding F%d: the review has %d findings", opts.Finding, len(res.Findings))
+	}
+	if opts.Finding > 0 {
+		b.shown = []int{opts.Finding - 1}
+	} else if !opts.NoFindings {
+		for i := range res.Findings {
+			b.shown = append(b.shown, i)
+		}
+	}
+	for _, i := range b.shown {
+		b.markFinding(i)
+	}
+	if opts.Finding > 0 {
+		b.keep = b.neighbourhood(opts.Finding - 1)
+	}
+	return b, nil
+}
+
+func (b *builder) markFinding(i int) {
+	f := &b.res.Findings[i]
+	switch f.Kind {
+	case analysis.KindDevice:
+		b.dev[f.Subject] = append(b.dev[f.Subject], i)
+		if f.Rule == analysis.SingleDevice.ID {
+			b.spof[f.Subject] = true
+		}
+	case analysis.KindLink:
+		b.link[f.Subject] = append(b.link[f.Subject], i)
+		if f.Rule == analysis.SingleLink.ID {
+			b.spof[f.Subject] = true
+		}
+	case analysis.KindTunnel:
+		b.tunnel[f.Subject] = append(b.tunnel[f.Subject], i)
+	case analysis.KindSite:
+		b.site[f.Subject] = append(b.site[f.Subject], i)
+	case analysis.KindZone:
+		b.zone[f.Subject] = append(b.zone[f.Subject], i)
+		// The zone's devices on the path are where the zone reaches CJI.
+		for j := 0; j < len(f.Path); j += 2 {
+			if d := b.m.Device(f.Path[j]); d != nil && contains(d.Zones, f.Subject) {
+				b.dev[d.ID] = append(b.dev[d.ID], i)
+			}
+		}
+	case analysis.KindRisk:
+		for _, d := range b.m.Devices {
+			if contains(b.m.DeviceRisks(d), f.Subject) {
+				b.dev[d.ID] = append(b.dev[d.ID], i)
+			}
+		}
+		for _, l := range b.m.Links {
+			if contains(b.m.LinkRisks(l), f.Subject) {
+				b.link[l.ID] = append(b.link[l.ID], i)
+			}
+		}
+	}
+	for j := 1; j < len(f.Path); j += 2 {
+		b.path[f.Path[j]] = append(b.path[f.Path[j]], i)
+	}
+}
+
+// neighbourhood returns the devices of finding i's subject and path and
+// every device one link away from them.
+func (b *builder) neighbourhood(i int) map[string]bool {
+	f := &b.res.Findings[i]
+	core := map[string]bool{}
+	for j := 0; j < len(f.Path); j += 2 {
+		core[f.Path[j]] = true
+	}
+	for id, ms := range b.dev {
+		if contains(ms, i) {
+			core[id] = true
+		}
+	}
+	for _, l := range b.m.Links {
+		if contains(b.link[l.ID], i) || contains(b.path[l.ID], i) {
+			core[l.A], core[l.B] = true, true
+		}
+	}
+	for _, t := range b.m.Tunnels {
+		if contains(b.tunnel[t.ID], i) || contains(b.path[t.ID], i) {
+			core[t.A], core[t.B] = true, true
+		}
+	}
+	for _, d := range b.m.Devices {
+		if contains(b.site[d.Site], i) || anyZone(b, d, i) {
+			core[d.ID] = true
+		}
+	}
+	keep := map[string]bool{}
+	for id := range core {
+		keep[id] = true
+	}
+	for _, l := range b.m.Links {
+		if core[l.A] || core[l.B] {
+			keep[l.A], keep[l.B] = true, true
+		}
+	}
+	return keep
+}
+
+func anyZone(b *builder, d *topology.Device, i int) bool {
+	for _, z := range d.Zones {
+		if contains(b.zone[z], i) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains[T comparable](list []T, v T) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) drawn(id string) bool { return b.keep == nil || b.keep[id] }
+
+// worst returns the colour of the most severe of the marks (unwaived first)
+// and whether there are any.
+func (b *builder) worst(ms marks) (string, bool) {
+	if len(ms) == 0 {
+		return "", false
+	}
+	best := -1
+	for _, i := range ms {
+		f := &b.res.Findings[i]
+		if best < 0 || rank(f) > rank(&b.res.Findings[best]) {
+			best = i
+		}
+	}
+	f := &b.res.Findings[best]
+	if f.Waived {
+		return waivedColor, true
+	}
+	return severityColor[f.Severity], true
+}
+
+func rank(f *analysis.Finding) int {
+	r := int(f.Severity) * 2
+	if !f.Waived {
+		r++
+	}
+	return r
+}
+
+// numbers formats marks as "F1 F3", each once, at most max of them.
+func numbers(ms marks, max int) string {
+	seen := map[int]bool{}
+	var uniq []int
+	for _, i := range ms {
+		if !seen[i] {
+			seen[i] = true
+			uniq = append(uniq, i)
+		}
+	}
+	sort.Ints(uniq)
+	var parts []string
+	for k, i := range uniq {
+		if k == max {
+			parts = append(parts, fmt.Sprintf("+%d", len(uniq)-max))
+			break
+		}
+		parts = append(parts, "F"+strconv.Itoa(i+1))
+	}
+	return strings.Join(parts, " ")
+}
+
+func join(ms ...marks) marks {
+	var out marks
+	for _, m := range ms {
+		out = append(out, m...)
+	}
+	return out
+}
+
+// build makes the DOT graph of the view.
+func (b *builder) build() *dotGraph {
+	g := &dotGraph{name: "netreview"}
+	g.attrs.set("fontname", fontName)
+	g.attrs.set("bgcolor", "white")
+	g.attrs.set("pad", "0.3")
+	g.attrs.set("nodesep", "0.35")
+	g.attrs.set("ranksep", "0.6")
+	g.nodeAttrs.set("fontname", fontName)
+	g.nodeAttrs.set("fontsize", "10")
+	g.nodeAttrs.set("margin", "0.08,0.04")
+	g.edgeAttrs.set("fontname", fontName)
+	g.edgeAttrs.set("fontsize", "8")
+	g.edgeAttrs.set("color", plainColor)
+	switch b.opts.View {
+	case ViewSites, ViewAgencies:
+		b.buildGrouped(g)
+	default:
+		b.buildPhysical(g)
+	}
+	b.legend(g)
+	g.attrs.setHTML("label", b.heading())
+	g.attrs.set("labelloc", "t")
+	g.attrs.set("labeljust", "l")
+	nodes := len(g.nodes) + countClusterNodes(g.clusters)
+	engine := b.opts.Engine
+	if engine == "" {
+		engine = EngineFor(nodes)
+	}
+	g.attrs.set("layout", engine)
+	if engine != "dot" {
+		// prism removes node overlaps best but grows fast with size (58 s
+		// for 12,000 nodes with native Graphviz); scale stays in seconds.
+		overlap := "prism"
+		if nodes > 2000 {
+			overlap = "scale"
+		}
+		g.attrs.set("overlap", overlap)
+		g.attrs.set("outputorder", "edgesfirst")
+	}
+	return g
+}
+
+func countClusterNodes(cs []*dotCluster) int {
+	n := 0
+	for _, c := range cs {
+		n += len(c.nodes) + countClusterNodes(c.clusters)
+	}
+	return n
+}
+
+// EngineFor returns the Graphviz layout engine suited to a graph of n nodes:
+// dot, which draws clusters and ranks, up to 400 nodes; sfdp, which stays
+// fast on thousands, above.
+func EngineFor(n int) string {
+	if n <= 400 {
+		return "dot"
+	}
+	return "sfdp"
+}
+
+func (b *builder) buildPhysical(g *dotGraph) {
+	clusters := map[string]*dotCluster{}
+	for _, s := range b.m.Sites {
+		if b.m.Site(s.ID) != s {
+			continue
+		}
+		c := &dotCluster{id: "site/" + s.ID}
+		clusters[s.ID] = c
+	}
+	clients := map[string]int{}
+	for _, d := range b.m.Devices {
+		if contains(clientTypes, d.Type) {
+			clients[d.Site] += d.Units()
+		}
+	}
+	for _, d := range b.m.Devices {
+		if b.m.Device(d.ID) != d || !b.drawn(d.ID) {
+			continue
+		}
+		n := b.deviceNode(d)
+		if c := clusters[d.Site]; c != nil {
+			c.nodes = append(c.nodes, n)
+		} else {
+			g.nodes = append(g.nodes, n)
+		}
+	}
+	for _, s := range b.m.Sites {
+		c := clusters[s.ID]
+		if c == nil || len(c.nodes) == 0 {
+			continue
+		}
+		label := s.ID
+		if s.Name != "" && s.Name != s.ID {
+			label = s.Name + " (" + s.ID + ")"
+		}
+		label += "\n" + string(s.Security)
+		if n := clients[s.ID]; n > 0 {
+			label += ", " + plural(n, "client")
+		}
+		c.attrs.set("label", label)
+		c.attrs.set("style", securityStyle(s.Security))
+		c.attrs.set("fontname", fontName)
+		c.attrs.set("fontsize", "11")
+		c.attrs.set("color", plainColor)
+		if col, ok := b.worst(b.site[s.ID]); ok {
+			c.attrs.set("color", col)
+			c.attrs.set("fontcolor", col)
+			c.attrs.set("penwidth", "3")
+			c.attrs.set("label", label+"\n"+numbers(b.site[s.ID], 8))
+		}
+		g.clusters = append(g.clusters, c)
+	}
+	for _, l := range b.m.Links {
+		if b.m.Link(l.ID) != l || !b.drawn(l.A) || !b.drawn(l.B) {
+			continue
+		}
+		g.edges = append(g.edges, b.linkEdge(l))
+	}
+	for _, t := range b.m.Tunnels {
+		if b.m.Tunnel(t.ID) != t || !b.drawn(t.A) || !b.drawn(t.B) {
+			continue
+		}
+		g.edges = append(g.edges, b.tunnelEdge(t))
+	}
+}
+
+// fill returns the fill colour of a device: that of its least trusted zone.
+func (b *builder) fill(d *topology.Device) string {
+	order := []topology.ZoneKind{topology.Internet, topology.Public, topology.NonCriminalJustice, topology.CriminalJustice, topology.Transport}
+	kinds := b.m.ZoneKinds(d)
+	for _, k := range order {
+		if contains(kinds, k) {
+			return zoneFill[k]
+		}
+	}
+	return noZoneFill
+}
+
+func (b *builder) deviceNode(d *topology.Device) *dotNode {
+	n := &dotNode{id: d.ID}
+	shape := deviceShape[d.Type]
+	if shape == "" {
+		shape = "box"
+	}
+	style, per := deviceStyle(d.Type)
+	n.attrs.set("shape", shape)
+	n.attrs.set("style", style)
+	if per > 1 {
+		n.attrs.set("peripheries", strconv.Itoa(per))
+	}
+	n.attrs.set("fillcolor", b.fill(d))
+	n.attrs.set("color", plainColor)
+	var lines []string
+	lines = append(lines, "<B>"+htmlText(d.ID)+"</B>")
+	if d.Name != "" && d.Name != d.ID {
+		for _, w := range wrap(d.Name, 26) {
+			lines = append(lines, `<FONT POINT-SIZE="8">`+htmlText(w)+"</FONT>")
+		}
+	}
+	if len(d.Zones) > 1 {
+		lines = append(lines, `<FONT POINT-SIZE="8"><I>zones: `+htmlText(strings.Join(d.Zones, ", "))+"</I></FONT>")
+	}
+	if d.Count > 1 {
+		lines = append(lines, "×"+strconv.Itoa(d.Count))
+	}
+	if col, ok := b.worst(b.dev[d.ID]); ok {
+		n.attrs.set("color", col)
+		n.attrs.set("penwidth", "3")
+		text := numbers(b.dev[d.ID], 6)
+		if b.spof[d.ID] {
+			text += " ▲SPOF"
+		}
+		lines = append(lines, `<FONT COLOR="`+col+`"><B>`+htmlText(text)+"</B></FONT>")
+	}
+	n.attrs.setHTML("label", strings.Join(lines, "<BR/>"))
+	n.attrs.set("tooltip", string(d.Type)+" "+d.ID)
+	return n
+}
+
+func (b *builder) linkEdge(l *topology.Link) *dotEdge {
+	e := &dotEdge{a: l.A, b: l.B}
+	var styles []string
+	if l.Medium.Radio() {
+		styles = append(styles, "dashed")
+	}
+	col := plainColor
+	enc := l.Encryption != nil && l.Encryption.Protocol != topology.ProtoNone && l.Encryption.Protocol != ""
+	if enc {
+		col = encryptedColor
+	}
+	label := string(l.Medium)
+	if l.Carrier != "" {
+		label += " (" + l.Carrier + ")"
+	}
+	if enc {
+		label += "\n" + string(l.Encryption.Protocol)
+	}
+	ms := join(b.link[l.ID], b.path[l.ID])
+	width := "1"
+	if c, ok := b.worst(ms); ok {
+		col = c
+		width = "2.5"
+		text := l.ID + " " + numbers(ms, 4)
+		if b.spof[l.ID] {
+			text += " ▲SPOF"
+		}
+		label += "\n" + text
+		e.attrs.set("fontcolor", c)
+	}
+	if enc {
+		e.attrs.set("color", col+":invis:"+col)
+	} else {
+		e.attrs.set("color", col)
+	}
+	if len(styles) > 0 {
+		e.attrs.set("style", strings.Join(styles, ","))
+	}
+	e.attrs.set("penwidth", width)
+	e.attrs.set("label", label)
+	e.attrs.set("tooltip", "link "+l.ID)
+	return e
+}
+
+func (b *builder) tunnelEdge(t *topology.Tunnel) *dotEdge {
+	e := &dotEdge{a: t.A, b: t.B}
+	col := tunnelColor
+	label := "tunnel " + t.ID
+	if t.Encryption != nil && t.Encryption.Protocol != "" {
+		label += "\n" + string(t.Encryption.Protocol)
+	}
+	ms := join(b.tunnel[t.ID], b.path[t.ID])
+	if c, ok := b.worst(ms); ok {
+		col = c
+		label += " " + numbers(ms, 4)
+	}
+	e.attrs.set("color", col)
+	e.attrs.set("fontcolor", col)
+	e.attrs.set("style", "bold")
+	e.attrs.set("penwidth", "2")
+	e.attrs.set("constraint", "false")
+	e.attrs.set("label", label)
+	e.attrs.set("tooltip", "tunnel "+t.ID)
+	return e
+}
+
+// wrap breaks s into lines of at most width runes, at spaces where it can.
+func wrap(s string, width int) []string {
+	var lines []string
+	var cur string
+	for _, w := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = w
+		case len([]rune(cur))+1+len([]rune(w)) <= width:
+			cur += " " + w
+		default:
+			lines = append(lines, cur)
+			cur = w
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}

@@ -1,0 +1,268 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"flag"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/topology/load"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// review loads and analyses the test model as of a fixed date.
+func review(t *testing.T, paths ...string) *analysis.Result {
+	t.Helper()
+	m, _, err := load.Files(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pack, err := analysis.BuiltinPack("cjis-6.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := analysis.Run(m, analysis.Config{Pack: pack, Date: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestDOTGolden(t *testing.T) {
+	res := review(t, "testdata/small.yaml")
+	tests := []struct {
+		name string
+		opts Options
+	}{
+		{"physical", Options{}},
+		{"plain", Options{NoFindings: true}},
+		{"sites", Options{View: ViewSites}},
+		{"agencies", Options{View: ViewAgencies}},
+		{"finding2", Options{Finding: 2}},
+		{"sfdp", Options{Engine: "sfdp"}},
+	}
+	r := New()
+	defer r.Close()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var a, b bytes.Buffer
+			if err := r.DOT(&a, res, tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.DOT(&b, res, tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Fatal("two runs gave different DOT")
+			}
+			golden := filepath.Join("testdata", tt.name+".dot")
+			if *update {
+				if err := os.WriteFile(golden, a.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(a.Bytes(), want) {
+				t.Errorf("DOT differs from %s (run with -update after checking the change)", golden)
+			}
+		})
+	}
+	if r.gv != nil {
+		t.Error("writing DOT started graphviz")
+	}
+}
+
+func TestDOTContent(t *testing.T) {
+	res := review(t, "testdata/small.yaml")
+	var buf bytes.Buffer
+	if err := New().DOT(&buf, res, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	dot := buf.String()
+	for _, want := range []string{
+		`"cluster_site/sub"`, `style="dashed"`, // controlled area
+		`style="dotted"`, // mobile site
+		"FOR OFFICIAL USE ONLY", "Review date: 2026-11-22", "Clients: 72",
+		"×24", "▲SPOF", `"lte" [shape="ellipse"`, "tunnel t-state",
+		`color="#2b8a3e:invis:#2b8a3e"`, // encrypted link
+		`Test &quot;County&quot; Sheriff &amp; &lt;Office&gt;`,
+		`Sheriff HQ \\N back\\slash`,
+	} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("DOT lacks %q", want)
+		}
+	}
+	// Carrier networks and cloud services stand outside every cluster.
+	if i, j := strings.Index(dot, `"saas" [`), strings.LastIndex(dot, "\t}\n"); i < j {
+		t.Error("saas is drawn inside a cluster")
+	}
+}
+
+func TestQuote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", `"plain"`},
+		{`a"b`, `"a\"b"`},
+		{`back\slash`, `"back\\slash"`},
+		{`\N`, `"\\N"`},
+		{"two\nlines\r", `"two\nlines"`},
+		{"", `""`},
+	}
+	for _, tt := range tests {
+		if got := quote(tt.in); got != tt.want {
+			t.Errorf("quote(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+	if got, want := htmlText(`<b>&"x"`+"\n"), "&lt;b&gt;&amp;&quot;x&quot; "; got != want {
+		t.Errorf("htmlText = %q, want %q", got, want)
+	}
+}
+
+func TestFormatOf(t *testing.T) {
+	tests := []struct {
+		path string
+		want Format
+		ok   bool
+	}{
+		{"a.svg", SVG, true}, {"a.PNG", PNG, true}, {"x/a.pdf", PDF, true},
+		{"a.dot", DOT, true}, {"a.gv", DOT, true}, {"a.jpg", "", false}, {"a", "", false},
+	}
+	for _, tt := range tests {
+		got, err := FormatOf(tt.path)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("FormatOf(%q) = %q, %v", tt.path, got, err)
+		}
+	}
+	for _, s := range []string{"", "physical", "sites", "agencies"} {
+		if _, err := ParseView(s); err != nil {
+			t.Errorf("ParseView(%q): %v", s, err)
+		}
+	}
+	if _, err := ParseView("logical"); err == nil {
+		t.Error("ParseView(logical) gave no error")
+	}
+}
+
+func TestFindingOutOfRange(t *testing.T) {
+	res := review(t, "testdata/small.yaml")
+	for _, n := range []int{-1, len(res.Findings) + 1} {
+		if err := New().DOT(&bytes.Buffer{}, res, Options{Finding: n}); err == nil {
+			t.Errorf("finding %d: no error", n)
+		}
+	}
+}
+
+func TestSVG(t *testing.T) {
+	res := review(t, "testdata/small.yaml")
+	r := New()
+	defer r.Close()
+	for _, opts := range []Options{{}, {View: ViewSites}, {Inline: true}} {
+		var buf bytes.Buffer
+		if err := r.Render(context.Background(), &buf, res, SVG, opts); err != nil {
+			t.Fatal(err)
+		}
+		checkXML(t, buf.Bytes())
+		svg := buf.String()
+		if opts.View == "" {
+			for _, d := range res.Model.Devices {
+				if !strings.Contains(svg, strings.ReplaceAll(d.ID, "-", "&#45;")) {
+					t.Errorf("SVG lacks device %s", d.ID)
+				}
+			}
+		}
+		if opts.Inline {
+			if !strings.HasPrefix(svg, "<svg") || !strings.Contains(svg, `width="100%"`) || !strings.Contains(svg, "viewBox=") {
+				t.Errorf("inline SVG starts %.120q", svg)
+			}
+		}
+	}
+}
+
+func checkXML(t *testing.T, b []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	for {
+		_, err := d.Token()
+		if err != nil {
+			if err.Error() == "EOF" {
+				return
+			}
+			t.Fatalf("SVG is not well-formed: %v", err)
+		}
+	}
+}
+
+func TestPNGAndPDF(t *testing.T) {
+	res := review(t, "testdata/small.yaml")
+	r := New()
+	defer r.Close()
+	var buf bytes.Buffer
+	if err := r.Render(context.Background(), &buf, res, PNG, Options{Finding: 1}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	if b.Dx() < 200 || b.Dy() < 200 {
+		t.Fatalf("PNG is %v", b)
+	}
+	// Some pixel is drawn in the high-severity colour (#e03131).
+	found := false
+	for y := b.Min.Y; y < b.Max.Y && !found; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r>>8 == 0xe0 && g>>8 == 0x31 && bl>>8 == 0x31 {
+				found = true
+				break
+			}
+		}
+	}
+	if !found {
+		t.Error("PNG has no pixel in the colour of the high finding drawn")
+	}
+	buf.Reset()
+	if err := r.Render(context.Background(), &buf, res, PDF, Options{View: ViewSites}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		t.Errorf("PDF starts %.10q", buf.Bytes())
+	}
+}
+
+// TestConcurrent renders from two Renderers at once: the calls into the
+// library's one WebAssembly instance must be serialised (run with -race).
+func TestConcurrent(t *testing.T) {
+	res := review(t, "testdata/small.yaml")
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := New()
+			defer r.Close()
+			errs[i] = r.Render(context.Background(), &bytes.Buffer{}, res, SVG, Options{View: ViewSites})
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+}

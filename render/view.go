@@ -1,0 +1,373 @@
+package render
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/topology"
+)
+
+// group is one node of a collapsed view: a site, an agency, or a device that
+// belongs to neither.
+type group struct {
+	key     string
+	label   string
+	sub     string // second line: what the group is
+	style   string
+	devices int
+	clients int
+	ms      marks
+	device  *topology.Device // set when the group is one device
+}
+
+// groupEdge aggregates the links and tunnels between two groups.
+type groupEdge struct {
+	a, b           string
+	links, tunnels int
+	radio          int
+	ms             marks
+}
+
+// buildGrouped draws the sites or agencies view: each group one node, the
+// links between groups aggregated into one edge per pair.
+func (b *builder) buildGrouped(g *dotGraph) {
+	docIndex := map[*topology.Document]int{}
+	for i, d := range b.m.Docs {
+		docIndex[d] = i
+	}
+	groups := map[string]*group{}
+	var order []string
+	keyOf := map[string]string{}
+	for _, d := range b.m.Devices {
+		if b.m.Device(d.ID) != d || !b.drawn(d.ID) {
+			continue
+		}
+		var key string
+		gr := &group{}
+		switch {
+		case b.opts.View == ViewAgencies && d.Doc != nil:
+			i := docIndex[d.Doc]
+			key = "#agency/" + strconv.Itoa(i)
+			gr.label = d.Doc.Agency.Name
+			if gr.label == "" {
+				gr.label = d.Doc.Path
+			}
+			gr.sub = d.Doc.Agency.ORI
+			gr.style = "solid"
+		case b.opts.View == ViewSites && b.m.Site(d.Site) != nil:
+			s := b.m.Site(d.Site)
+			key = "#site/" + s.ID
+			gr.label = s.ID
+			if s.Name != "" && s.Name != s.ID {
+				gr.label = s.Name + " (" + s.ID + ")"
+			}
+			gr.sub = string(s.Security)
+			gr.style = securityStyle(s.Security)
+			gr.ms = b.site[s.ID]
+		default:
+			key = d.ID
+			gr.device = d
+		}
+		keyOf[d.ID] = key
+		if have := groups[key]; have != nil {
+			gr = have
+		} else {
+			gr.key = key
+			groups[key] = gr
+			order = append(order, key)
+		}
+		gr.devices++
+		if contains(clientTypes, d.Type) {
+			gr.clients += d.Units()
+		}
+		gr.ms = append(gr.ms, b.dev[d.ID]...)
+	}
+	edges := map[[2]string]*groupEdge{}
+	var edgeOrder [][2]string
+	add := func(a, c string, ms marks, tunnel, radio bool) {
+		ka, kb := keyOf[a], keyOf[c]
+		if ka == "" || kb == "" {
+			return
+		}
+		if ka == kb {
+			groups[ka].ms = append(groups[ka].ms, ms...)
+			return
+		}
+		if kb < ka {
+			ka, kb = kb, ka
+		}
+		k := [2]string{ka, kb}
+		e := edges[k]
+		if e == nil {
+			e = &groupEdge{a: ka, b: kb}
+			edges[k] = e
+			edgeOrder = append(edgeOrder, k)
+		}
+		if tunnel {
+			e.tunnels++
+		} else {
+			e.links++
+		}
+		if radio {
+			e.radio++
+		}
+		e.ms = append(e.ms, ms...)
+	}
+	for _, l := range b.m.Links {
+		if b.m.Link(l.ID) == l {
+			add(l.A, l.B, join(b.link[l.ID], b.path[l.ID]), false, l.Medium.Radio())
+		}
+	}
+	for _, t := range b.m.Tunnels {
+		if b.m.Tunnel(t.ID) == t {
+			add(t.A, t.B, join(b.tunnel[t.ID], b.path[t.ID]), true, false)
+		}
+	}
+	for _, key := range order {
+		gr := groups[key]
+		if gr.device != nil {
+			g.nodes = append(g.nodes, b.deviceNode(gr.device))
+			continue
+		}
+		g.nodes = append(g.nodes, b.groupNode(gr))
+	}
+	sort.Slice(edgeOrder, func(i, j int) bool {
+		if edgeOrder[i][0] != edgeOrder[j][0] {
+			return edgeOrder[i][0] < edgeOrder[j][0]
+		}
+		return edgeOrder[i][1] < edgeOrder[j][1]
+	})
+	for _, k := range edgeOrder {
+		g.edges = append(g.edges, b.groupEdge(edges[k]))
+	}
+}
+
+func (b *builder) groupNode(gr *group) *dotNode {
+	n := &dotNode{id: gr.key}
+	n.attrs.set("shape", "box")
+	n.attrs.set("style", gr.style)
+	n.attrs.set("color", plainColor)
+	lines := []string{}
+	for _, w := range wrap(gr.label, 30) {
+		lines = append(lines, "<B>"+htmlText(w)+"</B>")
+	}
+	info := plural(gr.devices, "device")
+	if gr.clients > 0 {
+		info += ", " + plural(gr.clients, "client")
+	}
+	if gr.sub != "" {
+		info = gr.sub + "; " + info
+	}
+	lines = append(lines, `<FONT POINT-SIZE="8">`+htmlText(info)+"</FONT>")
+	if col, ok := b.worst(gr.ms); ok {
+		n.attrs.set("color", col)
+		n.attrs.set("penwidth", "3")
+		lines = append(lines, `<FONT COLOR="`+col+`"><B>`+htmlText(numbers(gr.ms, 6))+"</B></FONT>")
+	}
+	n.attrs.setHTML("label", strings.Join(lines, "<BR/>"))
+	return n
+}
+
+func (b *builder) groupEdge(e *groupEdge) *dotEdge {
+	d := &dotEdge{a: e.a, b: e.b}
+	var parts []string
+	if e.links > 0 {
+		parts = append(parts, plural(e.links, "link"))
+	}
+	if e.tunnels > 0 {
+		parts = append(parts, plural(e.tunnels, "tunnel"))
+	}
+	label := strings.Join(parts, ", ")
+	col := plainColor
+	if c, ok := b.worst(e.ms); ok {
+		col = c
+		label += "\n" + numbers(e.ms, 4)
+		d.attrs.set("fontcolor", c)
+		d.attrs.set("penwidth", "2.5")
+	}
+	d.attrs.set("color", col)
+	if e.links > 0 && e.radio == e.links {
+		d.attrs.set("style", "dashed")
+	} else if e.links == 0 {
+		d.attrs.set("style", "bold")
+		if _, ok := b.worst(e.ms); !ok {
+			d.attrs.set("color", tunnelColor)
+		}
+	}
+	d.attrs.set("label", label)
+	return d
+}
+
+// titleBlock is the graph's label: the marking, the agencies, the view, the
+// review date and the client counts that CJIS 5.7.1.2 (CM-2) asks of every
+// network diagram.
+func (b *builder) titleBlock() string {
+	var names []string
+	seen := map[string]bool{}
+	for _, d := range b.m.Docs {
+		n := d.Agency.Name
+		if n == "" || seen[n] {
+			continue
+		}
+		seen[n] = true
+		names = append(names, n)
+	}
+	agencies := strings.Join(names, "; ")
+	if len(names) > 4 {
+		agencies = strings.Join(names[:3], "; ") + fmt.Sprintf("; and %d more agencies", len(names)-3)
+	}
+	if agencies == "" {
+		agencies = "(agency not named)"
+	}
+	view := "physical view"
+	switch b.opts.View {
+	case ViewSites:
+		view = "sites view"
+	case ViewAgencies:
+		view = "agencies view"
+	}
+	if b.opts.Finding > 0 {
+		f := &b.res.Findings[b.opts.Finding-1]
+		view = fmt.Sprintf("finding F%d: %s %s (%s)", b.opts.Finding, f.Rule, f.Subject, f.Severity)
+	}
+	counts := map[topology.DeviceType]int{}
+	total := 0
+	for _, d := range b.m.Devices {
+		if contains(clientTypes, d.Type) && b.drawn(d.ID) {
+			counts[d.Type] += d.Units()
+			total += d.Units()
+		}
+	}
+	clients := fmt.Sprintf("Clients: %d (workstations %d, mobile %d)", total, counts[topology.Workstation], counts[topology.MobileDevice])
+	br := `<BR ALIGN="LEFT"/>`
+	text := `<FONT POINT-SIZE="14"><B>FOR OFFICIAL USE ONLY</B></FONT>` + br +
+		`<FONT POINT-SIZE="13"><B>` + htmlText(agencies) + `</B></FONT>` + br +
+		`Network diagram, ` + htmlText(view) + br +
+		`Review date: ` + b.res.Date.Format("2006-01-02") + br +
+		htmlText(clients) + br
+	return `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4"><TR><TD VALIGN="TOP" ALIGN="LEFT" BALIGN="LEFT">` + text + `</TD></TR></TABLE>`
+}
+
+// maxLegendFindings caps the findings listed in the legend; the rest are
+// counted.
+const maxLegendFindings = 40
+
+// legend adds the legend cluster: a sample of each device type drawn, the
+// zone fills, the line styles and the findings shown.
+func (b *builder) legend(g *dotGraph) {
+	c := &dotCluster{id: "#legend"}
+	c.attrs.set("label", "Device types")
+	c.attrs.set("fontname", fontName)
+	c.attrs.set("fontsize", "11")
+	c.attrs.set("style", "rounded")
+	c.attrs.set("color", "#868e96")
+	types := map[topology.DeviceType]bool{}
+	kinds := map[topology.ZoneKind]bool{}
+	all := append(append([]*dotNode{}, g.nodes...), flatten(g.clusters)...)
+	ids := map[string]bool{}
+	for _, n := range all {
+		ids[n.id] = true
+	}
+	for _, d := range b.m.Devices {
+		if ids[d.ID] {
+			types[d.Type] = true
+			for _, k := range b.m.ZoneKinds(d) {
+				kinds[k] = true
+			}
+		}
+	}
+	var rows []string
+	cell := func(s string) string { return `<TD ALIGN="LEFT">` + s + `</TD>` }
+	for _, t := range topology.DeviceTypes {
+		if !types[t] {
+			continue
+		}
+		n := &dotNode{id: "#legend/" + string(t)}
+		style, per := deviceStyle(t)
+		n.attrs.set("shape", deviceShape[t])
+		n.attrs.set("style", style)
+		if per > 1 {
+			n.attrs.set("peripheries", strconv.Itoa(per))
+		}
+		n.attrs.set("fillcolor", "white")
+		n.attrs.set("fontsize", "8")
+		n.attrs.set("label", string(t))
+		c.nodes = append(c.nodes, n)
+	}
+	for _, k := range topology.ZoneKinds {
+		if kinds[k] {
+			rows = append(rows, `<TR><TD BGCOLOR="`+zoneFill[k]+`" BORDER="1" WIDTH="24"> </TD>`+cell("zone: "+string(k))+`</TR>`)
+		}
+	}
+	if b.opts.View == ViewSites || b.opts.View == ViewAgencies {
+		rows = append(rows, `<TR><TD>―</TD>`+cell("links between groups, with their count and worst finding")+`</TR>`)
+	} else {
+		rows = append(rows,
+			`<TR><TD>solid</TD>`+cell("wired link; dashed: radio (wifi, cellular, microwave, satellite)")+`</TR>`,
+			`<TR><TD><FONT COLOR="`+encryptedColor+`">double</FONT></TD>`+cell("link with its own encryption (protocol named)")+`</TR>`,
+			`<TR><TD><FONT COLOR="`+tunnelColor+`"><B>bold</B></FONT></TD>`+cell("tunnel, drawn apart from the links it rides")+`</TR>`,
+			`<TR><TD>border</TD>`+cell("site: solid physically secure, dashed controlled area, dotted unsecured or mobile")+`</TR>`,
+		)
+	}
+	if len(b.shown) > 0 {
+		rows = append(rows, `<TR><TD>F<I>n</I></TD>`+cell("finding n (coloured by severity; its path traced; ▲SPOF single point of failure)")+`</TR>`)
+		sev := `<TR><TD></TD><TD ALIGN="LEFT">`
+		for _, s := range analysis.Severities {
+			sev += `<FONT COLOR="` + severityColor[s] + `"><B>■ ` + s.String() + `</B></FONT>  `
+		}
+		sev += `<FONT COLOR="` + waivedColor + `"><B>■ waived</B></FONT></TD></TR>`
+		rows = append(rows, sev)
+	}
+	b.keyRows = rows
+	g.clusters = append(g.clusters, c)
+}
+
+func (b *builder) findingsTable() string {
+	rows := []string{`<TR><TD ALIGN="LEFT"><B>#</B></TD><TD ALIGN="LEFT"><B>severity</B></TD><TD ALIGN="LEFT"><B>rule</B></TD><TD ALIGN="LEFT"><B>subject</B></TD><TD ALIGN="LEFT"><B>finding</B></TD></TR>`}
+	for k, i := range b.shown {
+		if k == maxLegendFindings {
+			rows = append(rows, fmt.Sprintf(`<TR><TD COLSPAN="5" ALIGN="LEFT"><I>and %d more findings: see the report</I></TD></TR>`, len(b.shown)-k))
+			break
+		}
+		f := &b.res.Findings[i]
+		col := severityColor[f.Severity]
+		sev := f.Severity.String()
+		if f.Waived {
+			col = waivedColor
+			sev += " (waived)"
+		}
+		msg := f.Message
+		if r := []rune(msg); len(r) > 90 && b.opts.Finding == 0 {
+			msg = string(r[:89]) + "…"
+		}
+		rows = append(rows, `<TR><TD ALIGN="LEFT"><FONT COLOR="`+col+`"><B>F`+strconv.Itoa(i+1)+`</B></FONT></TD>`+
+			`<TD ALIGN="LEFT"><FONT COLOR="`+col+`">`+htmlText(sev)+`</FONT></TD>`+
+			`<TD ALIGN="LEFT">`+htmlText(f.Rule)+`</TD><TD ALIGN="LEFT">`+htmlText(f.Subject)+`</TD>`+
+			`<TD ALIGN="LEFT"><FONT POINT-SIZE="8">`+htmlText(msg)+`</FONT></TD></TR>`)
+	}
+	return `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>`
+}
+
+func flatten(cs []*dotCluster) []*dotNode {
+	var out []*dotNode
+	for _, c := range cs {
+		out = append(out, c.nodes...)
+		out = append(out, flatten(c.clusters)...)
+	}
+	return out
+}
+
+// heading is the graph's label, drawn above the diagram: the title block and
+// the key side by side, and the findings below them.
+func (b *builder) heading() string {
+	key := `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2" COLOR="#868e96">` + strings.Join(b.keyRows, "") + `</TABLE>`
+	h := `<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR><TD VALIGN="TOP" ALIGN="LEFT">` + b.titleBlock() +
+		`</TD><TD VALIGN="TOP" ALIGN="LEFT">` + key + `</TD></TR>`
+	if len(b.shown) > 0 {
+		h += `<TR><TD COLSPAN="2" ALIGN="LEFT">` + b.findingsTable() + `</TD></TR>`
+	}
+	return h + `</TABLE>`
+}

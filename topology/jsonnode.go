@@ -1,0 +1,388 @@
+package topology
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// parseJSON parses a JSON document into the same yaml.Node tree that
+// go.yaml.in/yaml/v3 builds for it, so that one node walker validates YAML
+// and JSON alike. It is strict JSON (RFC 8259): no comments, no trailing
+// commas. Every node gets its line and column, counted in characters from 1
+// like yaml/v3 does. Nodes and content slices are carved from large blocks,
+// which keeps a multi-megabyte file to a few hundred allocations plus one per
+// string. A syntax error comes back as an *Error at its place.
+func parseJSON(path string, data []byte) (*yaml.Node, *Error) {
+	p := &jsonParser{file: path, data: data, line: 1, keys: map[string]string{}}
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		p.off = 3
+		p.lineStart = 3
+	}
+	p.space()
+	if p.off == len(data) {
+		return &yaml.Node{}, nil // empty, like yaml/v3 on empty input
+	}
+	v := p.value(0)
+	if p.err != nil {
+		return nil, p.err
+	}
+	p.space()
+	if p.off < len(data) {
+		p.fail("unexpected %s after the top-level value", p.what())
+		return nil, p.err
+	}
+	return &yaml.Node{Kind: yaml.DocumentNode, Line: v.Line, Column: v.Column, Content: []*yaml.Node{v}}, nil
+}
+
+// maxJSONDepth bounds nesting so that hostile input cannot exhaust the stack.
+const maxJSONDepth = 1000
+
+type jsonParser struct {
+	file      string
+	data      []byte
+	off       int
+	line      int
+	lineStart int // offset of the current line's first byte
+	cont      int // UTF-8 continuation bytes on the current line before off
+	err       *Error
+
+	nodes []yaml.Node       // block of nodes being handed out
+	ptrs  []*yaml.Node      // block of content slots being handed out
+	stack []*yaml.Node      // children of the open containers
+	keys  map[string]string // interned mapping keys
+}
+
+func (p *jsonParser) col() int { return p.off - p.lineStart - p.cont + 1 }
+
+func (p *jsonParser) fail(format string, args ...any) {
+	if p.err == nil {
+		p.err = Errorf(Pos{File: p.file, Line: p.line, Col: p.col()}, "syntax error: %s", fmt.Sprintf(format, args...))
+	}
+}
+
+// what names the input at the current offset for an error message.
+func (p *jsonParser) what() string {
+	if p.off >= len(p.data) {
+		return "end of file"
+	}
+	r, _ := utf8.DecodeRune(p.data[p.off:])
+	return fmt.Sprintf("%q", r)
+}
+
+func (p *jsonParser) node(kind yaml.Kind, tag string) *yaml.Node {
+	if len(p.nodes) == 0 {
+		p.nodes = make([]yaml.Node, 1024)
+	}
+	n := &p.nodes[0]
+	p.nodes = p.nodes[1:]
+	n.Kind, n.Tag, n.Line, n.Column = kind, tag, p.line, p.col()
+	return n
+}
+
+// content moves the children above start off the stack into an exact slice.
+func (p *jsonParser) content(start int) []*yaml.Node {
+	kids := p.stack[start:]
+	n := len(kids)
+	if n == 0 {
+		return nil
+	}
+	if len(p.ptrs) < n {
+		p.ptrs = make([]*yaml.Node, max(n, 4096))
+	}
+	out := p.ptrs[:n:n]
+	p.ptrs = p.ptrs[n:]
+	copy(out, kids)
+	clear(kids)
+	p.stack = p.stack[:start]
+	return out
+}
+
+func (p *jsonParser) space() {
+	for p.off < len(p.data) {
+		switch p.data[p.off] {
+		case ' ', '\t', '\r':
+			p.off++
+		case '\n':
+			p.off++
+			p.line++
+			p.lineStart = p.off
+			p.cont = 0
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) value(depth int) *yaml.Node {
+	if depth > maxJSONDepth {
+		p.fail("nesting deeper than %d levels", maxJSONDepth)
+		return nil
+	}
+	if p.off >= len(p.data) {
+		p.fail("unexpected end of file, want a value")
+		return nil
+	}
+	switch c := p.data[p.off]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		n := p.node(yaml.ScalarNode, "!!str")
+		n.Style = yaml.DoubleQuotedStyle
+		n.Value = p.str(false)
+		return n
+	case c == '-' || c >= '0' && c <= '9':
+		return p.number()
+	case c == 't':
+		return p.literal("true", "!!bool")
+	case c == 'f':
+		return p.literal("false", "!!bool")
+	case c == 'n':
+		return p.literal("null", "!!null")
+	}
+	p.fail("unexpected %s, want a value", p.what())
+	return nil
+}
+
+func (p *jsonParser) literal(word, tag string) *yaml.Node {
+	if len(p.data)-p.off < len(word) || string(p.data[p.off:p.off+len(word)]) != word {
+		p.fail("unexpected %s, want a value", p.what())
+		return nil
+	}
+	n := p.node(yaml.ScalarNode, tag)
+	n.Value = word
+	p.off += len(word)
+	return n
+}
+
+func (p *jsonParser) number() *yaml.Node {
+	n := p.node(yaml.ScalarNode, "!!int")
+	start := p.off
+	digits := func() int {
+		s := p.off
+		for p.off < len(p.data) && p.data[p.off] >= '0' && p.data[p.off] <= '9' {
+			p.off++
+		}
+		return p.off - s
+	}
+	if p.data[p.off] == '-' {
+		p.off++
+	}
+	intStart := p.off
+	if k := digits(); k == 0 || k > 1 && p.data[intStart] == '0' {
+		p.off = intStart
+		p.fail("malformed number")
+		return nil
+	}
+	if p.off < len(p.data) && p.data[p.off] == '.' {
+		n.Tag = "!!float"
+		p.off++
+		if digits() == 0 {
+			p.fail("malformed number")
+			return nil
+		}
+	}
+	if p.off < len(p.data) && (p.data[p.off] == 'e' || p.data[p.off] == 'E') {
+		n.Tag = "!!float"
+		p.off++
+		if p.off < len(p.data) && (p.data[p.off] == '+' || p.data[p.off] == '-') {
+			p.off++
+		}
+		if digits() == 0 {
+			p.fail("malformed number")
+			return nil
+		}
+	}
+	n.Value = string(p.data[start:p.off])
+	return n
+}
+
+// str reads a string at the opening quote; intern shares equal keys.
+func (p *jsonParser) str(intern bool) string {
+	p.off++ // opening quote
+	start := p.off
+	plain := true
+	for p.off < len(p.data) {
+		c := p.data[p.off]
+		switch {
+		case c == '"':
+			raw := p.data[start:p.off]
+			p.off++
+			if !plain {
+				return p.unescape(raw)
+			}
+			if intern {
+				if s, ok := p.keys[string(raw)]; ok {
+					return s
+				}
+				s := string(raw)
+				p.keys[s] = s
+				return s
+			}
+			return string(raw)
+		case c == '\\':
+			plain = false
+			p.off += 2
+		case c < 0x20:
+			p.fail("control character %q in a string", rune(c))
+			return ""
+		case c >= 0x80:
+			r, size := utf8.DecodeRune(p.data[p.off:])
+			if r == utf8.RuneError && size <= 1 {
+				p.fail("invalid UTF-8 in a string")
+				return ""
+			}
+			p.off += size
+			p.cont += size - 1
+		default:
+			p.off++
+		}
+	}
+	p.off = len(p.data)
+	p.fail("unterminated string")
+	return ""
+}
+
+// unescape decodes a string body holding backslash escapes. Errors are
+// placed at the string's closing quote.
+func (p *jsonParser) unescape(raw []byte) string {
+	out := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '\\' {
+			out = append(out, c)
+			continue
+		}
+		i++
+		if i >= len(raw) {
+			break
+		}
+		switch raw[i] {
+		case '"', '\\', '/':
+			out = append(out, raw[i])
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, ok := hex4(raw[i+1:])
+			if !ok {
+				p.off--
+				p.fail("malformed \\u escape in a string")
+				return ""
+			}
+			i += 4
+			if utf16.IsSurrogate(r) {
+				if lo, ok := hex4(raw[min(i+3, len(raw)):]); ok && i+2 < len(raw) && raw[i+1] == '\\' && raw[i+2] == 'u' {
+					if d := utf16.DecodeRune(r, lo); d != utf8.RuneError {
+						r = d
+						i += 6
+					}
+				}
+			}
+			out = utf8.AppendRune(out, r)
+		default:
+			p.off--
+			p.fail("unknown escape \\%c in a string", raw[i])
+			return ""
+		}
+	}
+	return string(out)
+}
+
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[:4]), 16, 32)
+	return rune(n), err == nil
+}
+
+func (p *jsonParser) object(depth int) *yaml.Node {
+	n := p.node(yaml.MappingNode, "!!map")
+	n.Style = yaml.FlowStyle
+	p.off++
+	start := len(p.stack)
+	p.space()
+	if p.off < len(p.data) && p.data[p.off] == '}' {
+		p.off++
+		return n
+	}
+	for p.err == nil {
+		p.space()
+		if p.off >= len(p.data) || p.data[p.off] != '"' {
+			p.fail("unexpected %s, want a quoted key", p.what())
+			break
+		}
+		k := p.node(yaml.ScalarNode, "!!str")
+		k.Style = yaml.DoubleQuotedStyle
+		k.Value = p.str(true)
+		p.space()
+		if p.off >= len(p.data) || p.data[p.off] != ':' {
+			p.fail("unexpected %s, want ':' after a key", p.what())
+			break
+		}
+		p.off++
+		p.space()
+		v := p.value(depth + 1)
+		if p.err != nil {
+			break
+		}
+		p.stack = append(p.stack, k, v)
+		p.space()
+		if p.off < len(p.data) && p.data[p.off] == ',' {
+			p.off++
+			continue
+		}
+		if p.off < len(p.data) && p.data[p.off] == '}' {
+			p.off++
+			break
+		}
+		p.fail("unexpected %s, want ',' or '}'", p.what())
+	}
+	n.Content = p.content(start)
+	return n
+}
+
+func (p *jsonParser) array(depth int) *yaml.Node {
+	n := p.node(yaml.SequenceNode, "!!seq")
+	n.Style = yaml.FlowStyle
+	p.off++
+	start := len(p.stack)
+	p.space()
+	if p.off < len(p.data) && p.data[p.off] == ']' {
+		p.off++
+		return n
+	}
+	for p.err == nil {
+		p.space()
+		v := p.value(depth + 1)
+		if p.err != nil {
+			break
+		}
+		p.stack = append(p.stack, v)
+		p.space()
+		if p.off < len(p.data) && p.data[p.off] == ',' {
+			p.off++
+			continue
+		}
+		if p.off < len(p.data) && p.data[p.off] == ']' {
+			p.off++
+			break
+		}
+		p.fail("unexpected %s, want ',' or ']'", p.what())
+	}
+	n.Content = p.content(start)
+	return n
+}
