@@ -91,8 +91,9 @@ type Finding struct {
 	Waived bool          `json:"waived"`
 	Waiver *WaiverDetail `json:"waiver,omitempty"`
 	// Questions are, for the unanswered rule, the questions to ask the
-	// agency about the subject, one sentence each; Message joins them.
-	Questions []string `json:"questions,omitempty"`
+	// agency about the subject, one sentence each; Message joins them. They
+	// are not part of the JSON contract: the message carries them there.
+	Questions []string `json:"-"`
 
 	// Pos is the place At was formatted from.
 	Pos topology.Pos `json:"-"`

@@ -11,6 +11,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/netreview/netreview/internal/yamlnode"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -203,7 +204,7 @@ func (d *packDecoder) pos(n *yaml.Node) topology.Pos {
 // and repeated keys are errors.
 func (d *packDecoder) mapping(n *yaml.Node, what string, known []string, fn func(key string, v *yaml.Node)) {
 	if n.Kind != yaml.MappingNode {
-		d.errs.Add(d.pos(n), "%s is %s, want a mapping", what, describe(n))
+		d.errs.Add(d.pos(n), "%s is %s, want a mapping", what, yamlnode.Describe(n))
 		return
 	}
 	seen := map[string]topology.Pos{}
@@ -226,27 +227,9 @@ func (d *packDecoder) mapping(n *yaml.Node, what string, known []string, fn func
 	}
 }
 
-// describe names a node's kind for messages.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "empty"
-		}
-		return fmt.Sprintf("%q", n.Value)
-	}
-	return "not a value"
-}
-
 func (d *packDecoder) str(v *yaml.Node, key string) string {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-		d.errs.Add(d.pos(v), "%s is %s, want a string", key, describe(v))
+		d.errs.Add(d.pos(v), "%s is %s, want a string", key, yamlnode.Describe(v))
 		return ""
 	}
 	return v.Value
@@ -257,7 +240,7 @@ func (d *packDecoder) policy(v *yaml.Node) string {
 	if v.Kind == yaml.ScalarNode && slices.Contains(policyVersions, v.Value) {
 		return v.Value
 	}
-	d.errs.Add(d.pos(v), "policy is %s, want %s", describe(v), strings.Join(policyVersions, " or "))
+	d.errs.Add(d.pos(v), "policy is %s, want %s", yamlnode.Describe(v), strings.Join(policyVersions, " or "))
 	return ""
 }
 
@@ -280,7 +263,7 @@ func (d *packDecoder) extends(v *yaml.Node) *Pack {
 // rule unless it says enabled: false.
 func (d *packDecoder) rules(n *yaml.Node, p *Pack, extends bool) {
 	if n.Kind != yaml.MappingNode {
-		d.errs.Add(d.pos(n), "rules is %s, want a mapping by rule id", describe(n))
+		d.errs.Add(d.pos(n), "rules is %s, want a mapping by rule id", yamlnode.Describe(n))
 		return
 	}
 	seen := map[string]topology.Pos{}
@@ -320,7 +303,7 @@ func (d *packDecoder) rules(n *yaml.Node, p *Pack, extends bool) {
 						return
 					}
 				}
-				d.errs.Add(d.pos(v), "enabled is %s, want true or false", describe(v))
+				d.errs.Add(d.pos(v), "enabled is %s, want true or false", yamlnode.Describe(v))
 			case "severity":
 				hasSeverity = true
 				if s := d.str(v, "severity"); s != "" {
@@ -351,7 +334,7 @@ func (d *packDecoder) citations(n *yaml.Node, key string) []Citation {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.errs.Add(d.pos(n), "%s is %s, want a list of citations (ref, title, summary)", key, describe(n))
+		d.errs.Add(d.pos(n), "%s is %s, want a list of citations (ref, title, summary)", key, yamlnode.Describe(n))
 		return nil
 	}
 	out := make([]Citation, 0, len(n.Content))

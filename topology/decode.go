@@ -12,6 +12,8 @@ import (
 	goyaml "github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/parser"
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/netreview/netreview/internal/yamlnode"
 )
 
 // Decode parses one YAML or JSON document into a model fragment with one
@@ -43,7 +45,7 @@ func Decode(path string, data []byte) (*Model, error) {
 	top := root.Content[0]
 	doc.Pos = d.pos(top)
 	if top.Kind != yaml.MappingNode {
-		d.errs.Add(d.pos(top), "the document is %s, want a mapping starting with \"netreview: %d\"", kindName(top), FormatVersion)
+		d.errs.Add(d.pos(top), "the document is %s, want a mapping starting with \"netreview: %d\"", yamlnode.Describe(top), FormatVersion)
 		return nil, d.errs
 	}
 	d.document(top, doc, m)
@@ -86,28 +88,11 @@ type decoder struct {
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
 
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "empty"
-		}
-		return fmt.Sprintf("%q", n.Value)
-	}
-	return "not a value"
-}
-
 // fields walks a mapping, recording each key's place under prefix+key and
 // calling fn for the known keys; unknown keys are errors with a suggestion.
 func (d *decoder) fields(n *yaml.Node, what, prefix string, fp FieldPos, known []string, fn func(key string, k, v *yaml.Node)) bool {
 	if n.Kind != yaml.MappingNode {
-		d.errs.Add(d.pos(n), "%s is %s, want a mapping", what, kindName(n))
+		d.errs.Add(d.pos(n), "%s is %s, want a mapping", what, yamlnode.Describe(n))
 		return false
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -142,7 +127,7 @@ func contains(list []string, s string) bool {
 
 func (d *decoder) str(v *yaml.Node, key string) string {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-		d.errs.Add(d.pos(v), "%s is %s, want a string", key, kindName(v))
+		d.errs.Add(d.pos(v), "%s is %s, want a string", key, yamlnode.Describe(v))
 		return ""
 	}
 	return v.Value
@@ -151,7 +136,7 @@ func (d *decoder) str(v *yaml.Node, key string) string {
 // cert reads a FIPS certificate number, written as a number or a string.
 func (d *decoder) cert(v *yaml.Node, key string) string {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || v.Tag == "!!bool" {
-		d.errs.Add(d.pos(v), "%s is %s, want a certificate number", key, kindName(v))
+		d.errs.Add(d.pos(v), "%s is %s, want a certificate number", key, yamlnode.Describe(v))
 		return ""
 	}
 	return v.Value
@@ -163,7 +148,7 @@ func (d *decoder) integer(v *yaml.Node, key string) int {
 			return n
 		}
 	}
-	d.errs.Add(d.pos(v), "%s is %s, want a whole number", key, kindName(v))
+	d.errs.Add(d.pos(v), "%s is %s, want a whole number", key, yamlnode.Describe(v))
 	return 0
 }
 
@@ -174,7 +159,7 @@ func (d *decoder) boolean(v *yaml.Node, key string) bool {
 			return b
 		}
 	}
-	d.errs.Add(d.pos(v), "%s is %s, want true or false", key, kindName(v))
+	d.errs.Add(d.pos(v), "%s is %s, want true or false", key, yamlnode.Describe(v))
 	return false
 }
 
@@ -184,7 +169,7 @@ func (d *decoder) date(v *yaml.Node, key string) time.Time {
 			return t
 		}
 	}
-	d.errs.Add(d.pos(v), "%s is %s, want a date YYYY-MM-DD", key, kindName(v))
+	d.errs.Add(d.pos(v), "%s is %s, want a date YYYY-MM-DD", key, yamlnode.Describe(v))
 	return time.Time{}
 }
 
@@ -195,7 +180,7 @@ func (d *decoder) strings(v *yaml.Node, key string, fp FieldPos, single bool) []
 		return []string{v.Value}
 	}
 	if v.Kind != yaml.SequenceNode {
-		d.errs.Add(d.pos(v), "%s is %s, want a list", key, kindName(v))
+		d.errs.Add(d.pos(v), "%s is %s, want a list", key, yamlnode.Describe(v))
 		return nil
 	}
 	out := make([]string, 0, len(v.Content))
@@ -212,7 +197,7 @@ func (d *decoder) items(v *yaml.Node, key string, fn func(n *yaml.Node)) {
 		return
 	}
 	if v.Kind != yaml.SequenceNode {
-		d.errs.Add(d.pos(v), "%s is %s, want a list", key, kindName(v))
+		d.errs.Add(d.pos(v), "%s is %s, want a list", key, yamlnode.Describe(v))
 		return
 	}
 	for _, it := range v.Content {
@@ -249,7 +234,7 @@ func (d *decoder) document(top *yaml.Node, doc *Document, m *Model) {
 		case "netreview":
 			sawVersion = true
 			if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || v.Value != strconv.Itoa(FormatVersion) {
-				d.errs.Add(d.pos(v), "unsupported format version %s, want netreview: %d", kindName(v), FormatVersion)
+				d.errs.Add(d.pos(v), "unsupported format version %s, want netreview: %d", yamlnode.Describe(v), FormatVersion)
 				return
 			}
 			doc.Version = FormatVersion
