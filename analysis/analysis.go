@@ -76,6 +76,10 @@ type Config struct {
 	Pack *Pack
 	// Date is the review date; the zero value means today.
 	Date time.Time
+	// Progress, when not nil, is called as the analysis goes: with step
+	// "graphs" before the graphs are built, then with each enabled rule's id
+	// before it runs; done counts the steps already finished of total.
+	Progress func(step string, done, total int)
 }
 
 // Result is what Run found.
@@ -105,12 +109,21 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 		date = time.Now()
 	}
 	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
-	res := &Result{Model: m, Graphs: NewGraphs(m), Pack: pack, Date: date}
+	var enabled []*Rule
 	for _, r := range Rules() {
-		rc, ok := pack.Rules[r.ID]
-		if !ok || !rc.Enabled {
-			continue
+		if rc, ok := pack.Rules[r.ID]; ok && rc.Enabled {
+			enabled = append(enabled, r)
 		}
+	}
+	progress := cfg.Progress
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	progress("graphs", 0, len(enabled)+1)
+	res := &Result{Model: m, Graphs: NewGraphs(m), Pack: pack, Date: date}
+	for i, r := range enabled {
+		rc := pack.Rules[r.ID]
+		progress(r.ID, i+1, len(enabled)+1)
 		pass := &Pass{
 			Model: m, Graphs: res.Graphs, Rule: r, Config: rc, Pack: pack, Date: date,
 			report: func(f Finding) { res.Findings = append(res.Findings, f) },

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -55,11 +56,18 @@ func (f *reviewFlags) review(cmd *cobra.Command, paths []string) (*analysis.Resu
 	if err != nil {
 		return nil, err
 	}
-	m, err := loadModel(cmd, paths)
+	prog := newProgress(cmd.ErrOrStderr(), paths)
+	defer prog.clear()
+	prog.show("reading %s...", strings.Join(paths, ", "))
+	m, err := loadModel(cmd, paths, prog)
 	if err != nil {
 		return nil, err
 	}
+	cfg.Progress = func(step string, done, total int) {
+		prog.show("analysing %d devices and %d links: %s (step %d of %d)...", len(m.Devices), len(m.Links), step, done+1, total)
+	}
 	res, err := analysis.Run(m, cfg)
+	prog.clear()
 	if err != nil {
 		return nil, &exitError{code: exitInput, err: err}
 	}
@@ -70,9 +78,13 @@ func (f *reviewFlags) review(cmd *cobra.Command, paths []string) (*analysis.Resu
 }
 
 // loadModel loads the inputs, printing warnings, and turns load errors into
-// exit status 2 with every error on its own line.
-func loadModel(cmd *cobra.Command, paths []string) (*topology.Model, error) {
+// exit status 2 with every error on its own line. The progress line, if
+// any, is cleared before anything is printed.
+func loadModel(cmd *cobra.Command, paths []string, prog *progress) (*topology.Model, error) {
 	m, warnings, err := load.Files(paths)
+	if len(warnings) > 0 || err != nil {
+		prog.clear()
+	}
 	for _, w := range warnings {
 		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
 	}
