@@ -29,8 +29,10 @@ lint: vet
 FUZZTIME ?= 1m
 fuzz:
 	$(GO) test ./topology -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./topology -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./topology/sheet -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzStructuralAgreement$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzParsePack$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
 
 ## bench: run the benchmarks, for benchstat
 bench:
