@@ -5,8 +5,9 @@ GO ?= go
 
 all: lint test
 
+## build: bin/netreview and bin/netreview-graphviz, the helper that lays out diagrams
 build:
-	$(GO) build -o bin/netreview ./cmd/netreview
+	$(GO) build -o bin/ ./cmd/netreview ./cmd/netreview-graphviz
 
 ## test: the gate (the README's test command)
 test:
@@ -39,7 +40,7 @@ bench:
 	$(GO) test ./... -run '^$$' -bench . -benchmem -count 6 | tee bench.txt
 
 ## update-golden: regenerate golden files; review them as a diff
-GOLDEN_PKGS = ./topology ./topology/load ./topology/sheet ./analysis ./report ./render ./samples
+GOLDEN_PKGS = ./topology ./topology/load ./topology/sheet ./analysis ./report ./render ./samples ./cmd/netreview
 update-golden:
 	$(GO) test $(GOLDEN_PKGS) -update
 

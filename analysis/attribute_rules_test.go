@@ -1,9 +1,7 @@
 package analysis
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -11,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netreview/netreview/internal/golden"
 	"github.com/netreview/netreview/topology"
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -524,19 +523,7 @@ waivers:
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", "attribute-rules-"+policy+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./analysis -run TestAttributeGolden -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("output differs from %s; run with -update and review the diff:\n%s", golden, got)
-			}
+			golden.Check(t, filepath.Join("testdata", "attribute-rules-"+policy+".golden.json"), got, *update)
 		})
 	}
 }

@@ -4,10 +4,13 @@
 // with each finding's subject highlighted and numbered as the reports
 // number it (F1 is analysis.Result.Findings[0]).
 //
-// The DOT is built as a data structure by this package and laid out by
-// Graphviz compiled to WebAssembly (github.com/goccy/go-graphviz), so no
-// dot binary is needed. SVG and DOT come from Graphviz itself; PNG and PDF
-// are drawn by this package from Graphviz's JSON (xdot) layout with
+// The DOT is built as a data structure by this package and laid out by a
+// Layouter: Graphviz compiled to WebAssembly (github.com/goccy/go-graphviz),
+// so no dot binary is needed. That library starts its WebAssembly module
+// when a program that links it starts, so this package does not link it:
+// Helper runs the netreview-graphviz program (package render/layout) for
+// each layout. SVG and DOT come from Graphviz itself; PNG and PDF are drawn
+// by this package from Graphviz's JSON (xdot) layout with
 // github.com/tdewolff/canvas and the Go fonts.
 package render
 
@@ -18,9 +21,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"sync"
-
-	graphviz "github.com/goccy/go-graphviz"
 
 	"github.com/netreview/netreview/analysis"
 )
@@ -87,38 +87,36 @@ type Options struct {
 	// DOCTYPE or comments before the <svg> element, and width="100%" so that
 	// it scales with its container through its viewBox.
 	Inline bool
+	// Progress, when not nil, is told what Render is doing before each long
+	// step ("laying out N nodes and M edges with sfdp"); a layout
+	// of a statewide view takes tens of seconds.
+	Progress func(step string)
 }
 
-// wasmMu serialises every call into go-graphviz. The library keeps one
-// WebAssembly instance in a package-level global (go-graphviz issue #117),
-// so calls from two Renderers would race; this mutex is the one piece of
-// package-level mutable state here, and exists only to guard that global.
-var wasmMu sync.Mutex
+// A Layouter lays out DOT source with a Graphviz engine (dot, sfdp, neato
+// or fdp) and returns Graphviz's output in the format: "svg", or "json"
+// (the xdot drawing operations as JSON). Helper and layout.Layouter are
+// Layouters.
+type Layouter interface {
+	Layout(ctx context.Context, dot []byte, engine, format string) ([]byte, error)
+}
 
-// Renderer draws diagrams. Graphviz is compiled and started on the first
-// call that needs a layout (about 0.6 s), not before: building a Renderer
-// and writing DOT cost nothing. A Renderer is safe for concurrent use; its
-// calls are serialised. Close it when done.
+// Renderer draws diagrams, with its Layouter for everything but DOT. A
+// Renderer is safe for concurrent use when its Layouter is.
 type Renderer struct {
-	mu sync.Mutex
-	gv *graphviz.Graphviz
+	l Layouter
 }
 
-// New returns a Renderer. It does not start Graphviz.
-func New() *Renderer { return &Renderer{} }
+// New returns a Renderer that lays out with l. With a nil Layouter it
+// writes DOT only.
+func New(l Layouter) *Renderer { return &Renderer{l: l} }
 
-// Close releases Graphviz, if it was started.
+// Close closes the Layouter when it has a Close method.
 func (r *Renderer) Close() error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.gv == nil {
-		return nil
+	if c, ok := r.l.(io.Closer); ok {
+		return c.Close()
 	}
-	wasmMu.Lock()
-	defer wasmMu.Unlock()
-	err := r.gv.Close()
-	r.gv = nil
-	return err
+	return nil
 }
 
 // DOT writes the diagram's DOT source to w. The same result and options
@@ -157,6 +155,10 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, res *analysis.Result
 		return err
 	}
 	engine := g.attrs.get("layout")
+	if opts.Progress != nil {
+		nodes := len(g.nodes) + countClusterNodes(g.clusters)
+		opts.Progress(fmt.Sprintf("laying out %d nodes and %d edges with %s", nodes, len(g.edges), engine))
+	}
 	switch format {
 	case SVG:
 		out, err := r.layout(ctx, src.Bytes(), engine, "svg")
@@ -173,36 +175,20 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, res *analysis.Result
 		if err != nil {
 			return err
 		}
+		if opts.Progress != nil {
+			opts.Progress("drawing the " + strings.ToUpper(string(format)))
+		}
 		return drawJSON(w, js, format)
 	}
 	return fmt.Errorf("render: unknown format %q", format)
 }
 
-// layout lays out DOT source with the engine and returns Graphviz's output in
-// the format ("svg" or "json").
+// layout lays out DOT source with the Renderer's Layouter.
 func (r *Renderer) layout(ctx context.Context, src []byte, engine, format string) ([]byte, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	wasmMu.Lock()
-	defer wasmMu.Unlock()
-	if r.gv == nil {
-		gv, err := graphviz.New(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("render: starting graphviz: %w", err)
-		}
-		r.gv = gv
+	if r.l == nil {
+		return nil, fmt.Errorf("render: no Graphviz layouter to draw %s (only DOT can be written)", format)
 	}
-	g, err := graphviz.ParseBytes(src)
-	if err != nil {
-		return nil, fmt.Errorf("render: graphviz cannot parse the DOT: %w", err)
-	}
-	defer g.Close()
-	r.gv.SetLayout(graphviz.Layout(engine))
-	var out bytes.Buffer
-	if err := r.gv.Render(ctx, g, graphviz.Format(format), &out); err != nil {
-		return nil, fmt.Errorf("render: graphviz %s layout: %w", engine, err)
-	}
-	return out.Bytes(), nil
+	return r.l.Layout(ctx, src, engine, format)
 }
 
 // inlineSVG strips what precedes the <svg> element and makes its width

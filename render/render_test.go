@@ -8,14 +8,30 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/golden"
+	"github.com/netreview/netreview/internal/gvtest"
+	"github.com/netreview/netreview/render/layout"
 	"github.com/netreview/netreview/topology/load"
 )
+
+// TestMain runs the tests with this test binary standing in for the
+// netreview-graphviz helper, for the tests of Helper.
+func TestMain(m *testing.M) { gvtest.Main(m) }
+
+// noLayout is a Layouter that fails the test if it is called.
+type noLayout struct{ t *testing.T }
+
+func (n noLayout) Layout(context.Context, []byte, string, string) ([]byte, error) {
+	n.t.Error("writing DOT laid out the graph")
+	return nil, nil
+}
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
@@ -50,8 +66,7 @@ func TestDOTGolden(t *testing.T) {
 		{"finding2", Options{Finding: 2}},
 		{"sfdp", Options{Engine: "sfdp"}},
 	}
-	r := New()
-	defer r.Close()
+	r := New(noLayout{t})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var a, b bytes.Buffer
@@ -64,30 +79,15 @@ func TestDOTGolden(t *testing.T) {
 			if !bytes.Equal(a.Bytes(), b.Bytes()) {
 				t.Fatal("two runs gave different DOT")
 			}
-			golden := filepath.Join("testdata", tt.name+".dot")
-			if *update {
-				if err := os.WriteFile(golden, a.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(a.Bytes(), want) {
-				t.Errorf("DOT differs from %s (run with -update after checking the change)", golden)
-			}
+			golden.Check(t, filepath.Join("testdata", tt.name+".dot"), a.Bytes(), *update)
 		})
-	}
-	if r.gv != nil {
-		t.Error("writing DOT started graphviz")
 	}
 }
 
 func TestDOTContent(t *testing.T) {
 	res := review(t, "testdata/small.yaml")
 	var buf bytes.Buffer
-	if err := New().DOT(&buf, res, Options{}); err != nil {
+	if err := New(nil).DOT(&buf, res, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	dot := buf.String()
@@ -157,7 +157,7 @@ func TestFormatOf(t *testing.T) {
 func TestFindingOutOfRange(t *testing.T) {
 	res := review(t, "testdata/small.yaml")
 	for _, n := range []int{-1, len(res.Findings) + 1} {
-		if err := New().DOT(&bytes.Buffer{}, res, Options{Finding: n}); err == nil {
+		if err := New(nil).DOT(&bytes.Buffer{}, res, Options{Finding: n}); err == nil {
 			t.Errorf("finding %d: no error", n)
 		}
 	}
@@ -165,7 +165,7 @@ func TestFindingOutOfRange(t *testing.T) {
 
 func TestSVG(t *testing.T) {
 	res := review(t, "testdata/small.yaml")
-	r := New()
+	r := New(layout.New())
 	defer r.Close()
 	for _, opts := range []Options{{}, {View: ViewSites}, {Inline: true}} {
 		var buf bytes.Buffer
@@ -207,7 +207,7 @@ func checkXML(t *testing.T, b []byte) {
 
 func TestPNGAndPDF(t *testing.T) {
 	res := review(t, "testdata/small.yaml")
-	r := New()
+	r := New(layout.New())
 	defer r.Close()
 	var buf bytes.Buffer
 	if err := r.Render(context.Background(), &buf, res, PNG, Options{Finding: 1}); err != nil {
@@ -244,8 +244,9 @@ func TestPNGAndPDF(t *testing.T) {
 	}
 }
 
-// TestConcurrent renders from two Renderers at once: the calls into the
-// library's one WebAssembly instance must be serialised (run with -race).
+// TestConcurrent renders from several Renderers at once, in this process
+// and through the helper: the calls into go-graphviz's one WebAssembly
+// instance must be serialised (run with -race).
 func TestConcurrent(t *testing.T) {
 	res := review(t, "testdata/small.yaml")
 	var wg sync.WaitGroup
@@ -254,7 +255,11 @@ func TestConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r := New()
+			var l Layouter = layout.New()
+			if i%2 == 1 {
+				l = NewHelper()
+			}
+			r := New(l)
 			defer r.Close()
 			errs[i] = r.Render(context.Background(), &bytes.Buffer{}, res, SVG, Options{View: ViewSites})
 		}()
@@ -264,5 +269,119 @@ func TestConcurrent(t *testing.T) {
 		if err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestHelperDrawsAsInProcess: the helper program gives the same SVG and
+// layout as go-graphviz in this process.
+func TestHelperDrawsAsInProcess(t *testing.T) {
+	res := review(t, "testdata/small.yaml")
+	in, helper := New(layout.New()), New(NewHelper())
+	defer in.Close()
+	for _, f := range []Format{SVG, PDF} {
+		var a, b bytes.Buffer
+		if err := in.Render(context.Background(), &a, res, f, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := helper.Render(context.Background(), &b, res, f, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if f == SVG && !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%s: the helper's drawing differs from the in-process one", f)
+		}
+		if b.Len() < 1000 {
+			t.Errorf("%s: the helper drew %d bytes", f, b.Len())
+		}
+	}
+}
+
+func TestHelperErrors(t *testing.T) {
+	res := review(t, "testdata/small.yaml")
+	// A helper that fails: its message reaches the error.
+	r := New(&Helper{Path: writeScript(t, "echo 'netreview-graphviz: out of memory' >&2; exit 1")})
+	err := r.Render(context.Background(), &bytes.Buffer{}, res, SVG, Options{})
+	if err == nil || !strings.Contains(err.Error(), "out of memory") {
+		t.Errorf("failing helper: %v", err)
+	}
+	// A cancelled context stops the layout.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r = New(&Helper{Path: writeScript(t, "sleep 5")})
+	if err := r.Render(ctx, &bytes.Buffer{}, res, SVG, Options{}); err == nil || !strings.Contains(err.Error(), "canceled") {
+		t.Errorf("cancelled: %v", err)
+	}
+}
+
+// writeScript writes an executable shell script and returns its path.
+func writeScript(t *testing.T, body string) string {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("shell scripts")
+	}
+	p := filepath.Join(t.TempDir(), "helper")
+	if err := os.WriteFile(p, []byte("#!/bin/sh\ncat >/dev/null\n"+body+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestFindHelper(t *testing.T) {
+	dir := t.TempDir()
+	exe := filepath.Join(dir, "netreview")
+	sibling := filepath.Join(dir, HelperName)
+	notExec := filepath.Join(t.TempDir(), HelperName)
+	if err := os.WriteFile(notExec, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	onPath := func(string) (string, error) { return "/usr/local/bin/" + HelperName, nil }
+	noPath := func(string) (string, error) { return "", os.ErrNotExist }
+
+	if p, err := findHelper("", exe, onPath); err != nil || p != "/usr/local/bin/"+HelperName {
+		t.Errorf("on PATH: %q, %v", p, err)
+	}
+	_, err := findHelper("", exe, noPath)
+	if err == nil || !strings.Contains(err.Error(), "make build") || !strings.Contains(err.Error(), dir) {
+		t.Errorf("missing: %v", err)
+	}
+	if _, err := findHelper(notExec, exe, onPath); err == nil || !strings.Contains(err.Error(), "not executable") {
+		t.Errorf("$%s not executable: %v", HelperEnv, err)
+	}
+	if _, err := findHelper(dir, exe, onPath); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("$%s a directory: %v", HelperEnv, err)
+	}
+	if err := os.WriteFile(sibling, nil, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := findHelper("", exe, onPath); err != nil || p != sibling {
+		t.Errorf("beside netreview: %q, %v (want it before PATH)", p, err)
+	}
+	if p, err := findHelper(sibling, "", noPath); err != nil || p != sibling {
+		t.Errorf("$%s: %q, %v", HelperEnv, p, err)
+	}
+}
+
+func TestNoLayouter(t *testing.T) {
+	res := review(t, "testdata/small.yaml")
+	err := New(nil).Render(context.Background(), &bytes.Buffer{}, res, SVG, Options{})
+	if err == nil || !strings.Contains(err.Error(), "only DOT") {
+		t.Errorf("SVG without a layouter: %v", err)
+	}
+}
+
+func TestProgress(t *testing.T) {
+	res := review(t, "testdata/small.yaml")
+	r := New(layout.New())
+	defer r.Close()
+	var steps []string
+	opts := Options{Progress: func(s string) { steps = append(steps, s) }}
+	if err := r.Render(context.Background(), &bytes.Buffer{}, res, PDF, opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(steps) != 2 || !strings.HasPrefix(steps[0], "laying out ") || !strings.HasSuffix(steps[0], " with dot") || steps[1] != "drawing the PDF" {
+		t.Errorf("steps %q", steps)
+	}
+	steps = nil
+	if err := r.DOT(&bytes.Buffer{}, res, opts); err != nil || len(steps) != 0 {
+		t.Errorf("DOT: %v, steps %q", err, steps)
 	}
 }

@@ -24,7 +24,11 @@ as check does, and draws its network diagram to OUT.
 
 The format follows OUT's extension: .svg, .png, .pdf or .dot (Graphviz
 source); --format overrides it, and is needed when OUT is "-" (stdout).
-No Graphviz installation is needed.
+No Graphviz installation is needed: the layout is done by netreview-graphviz
+(Graphviz compiled to WebAssembly), a helper program that 'make build' and
+'go install github.com/netreview/netreview/cmd/...' put beside netreview.
+netreview looks for it in $NETREVIEW_GRAPHVIZ, then beside itself, then on
+$PATH. Writing .dot needs no helper.
 
 Views (--view):
   physical  every device; sites as clusters with a border by security
@@ -93,7 +97,10 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 				return &exitError{code: exitInput, err: fmt.Errorf("--finding %d: the review has %d findings", finding, len(res.Findings))}
 			}
 			opts := render.Options{View: v, NoFindings: noFindings, Finding: finding, Engine: engine}
-			r := render.New()
+			prog := newProgress(cmd.ErrOrStderr(), args)
+			defer prog.clear()
+			opts.Progress = func(step string) { prog.show("%s...", step) }
+			r := render.New(render.NewHelper())
 			defer r.Close()
 			return writeOutput(cmd, out, func(w io.Writer) error {
 				return r.Render(cmd.Context(), w, res, f, opts)

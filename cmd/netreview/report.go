@@ -20,7 +20,7 @@ import (
 // inline SVG by a renderer that lives as long as the call.
 func htmlReport(ctx context.Context) func(io.Writer, *analysis.Result) error {
 	return func(w io.Writer, res *analysis.Result) (err error) {
-		r := render.New()
+		r := render.New(render.NewHelper())
 		defer func() {
 			if cerr := r.Close(); err == nil && cerr != nil {
 				err = cerr

@@ -1,0 +1,129 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// HelperName is the name of the Graphviz helper program (cmd/netreview-graphviz),
+// without the ".exe" that Windows adds.
+const HelperName = "netreview-graphviz"
+
+// HelperEnv is the environment variable that, when set, gives the path of the
+// Graphviz helper program.
+const HelperEnv = "NETREVIEW_GRAPHVIZ"
+
+// Helper is a Layouter that runs the Graphviz helper program, netreview-graphviz,
+// once per layout: DOT on its standard input, the layout on its standard
+// output. The program is found on the first layout (see FindHelper), so a
+// Helper that only writes DOT never looks for it. A Helper is safe for
+// concurrent use.
+type Helper struct {
+	// Path is the helper program; "" finds it with FindHelper.
+	Path string
+
+	once sync.Once
+	path string
+	err  error
+}
+
+// NewHelper returns a Helper that finds the program on its first layout.
+func NewHelper() *Helper { return &Helper{} }
+
+// Layout runs the helper on the DOT source.
+func (h *Helper) Layout(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+	h.once.Do(func() {
+		if h.Path != "" {
+			h.path = h.Path
+			return
+		}
+		h.path, h.err = FindHelper()
+	})
+	if h.err != nil {
+		return nil, h.err
+	}
+	cmd := exec.CommandContext(ctx, h.path, "-engine", engine, "-format", format)
+	cmd.Stdin = bytes.NewReader(dot)
+	var out, stderr bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("render: %s layout: %w", engine, ctx.Err())
+		}
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("render: %s layout by %s: %s", engine, h.path, msg)
+	}
+	return out.Bytes(), nil
+}
+
+// FindHelper returns the path of the Graphviz helper program: the value of
+// $NETREVIEW_GRAPHVIZ when it is set; else netreview-graphviz in the
+// directory of the running program, where `make build` and `go install
+// ./cmd/...` put it; else netreview-graphviz on $PATH. The error says how to
+// install it.
+func FindHelper() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		exe = ""
+	}
+	return findHelper(os.Getenv(HelperEnv), exe, exec.LookPath)
+}
+
+func findHelper(env, exe string, lookPath func(string) (string, error)) (string, error) {
+	if env != "" {
+		if err := isProgram(env); err != nil {
+			return "", fmt.Errorf("render: $%s: %w", HelperEnv, err)
+		}
+		return env, nil
+	}
+	name := HelperName
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
+	var tried []string
+	if exe != "" {
+		p := filepath.Join(filepath.Dir(exe), name)
+		if isProgram(p) == nil {
+			return p, nil
+		}
+		tried = append(tried, filepath.Dir(exe))
+	}
+	if p, err := lookPath(name); err == nil {
+		return p, nil
+	}
+	tried = append(tried, "$PATH")
+	return "", fmt.Errorf("render: drawing a diagram needs the Graphviz helper %s, which is not in %s; "+
+		"build it beside netreview with `make build` (bin/) or `go install github.com/netreview/netreview/cmd/...`, "+
+		"or set $%s to its path (writing .dot needs no helper)", name, strings.Join(tried, " or "), HelperEnv)
+}
+
+// isProgram reports why path is not a regular, executable file, or nil.
+func isProgram(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: no such file", path)
+		}
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file", path)
+	}
+	if runtime.GOOS != "windows" && fi.Mode().Perm()&0o111 == 0 {
+		return fmt.Errorf("%s: not executable", path)
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+package layout
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+const twoNodes = `graph g { a -- b }`
+
+func TestLayout(t *testing.T) {
+	l := New()
+	defer l.Close()
+	ctx := context.Background()
+	svg, err := l.Layout(ctx, []byte(twoNodes), "dot", "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(svg, []byte("<svg")) || !bytes.Contains(svg, []byte(">a</text>")) {
+		t.Errorf("svg: %.300s", svg)
+	}
+	js, err := l.Layout(ctx, []byte(twoNodes), "sfdp", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Objects []struct{ Name string } `json:"objects"`
+	}
+	if err := json.Unmarshal(js, &v); err != nil || len(v.Objects) != 2 {
+		t.Errorf("json: %v, %d objects: %.300s", err, len(v.Objects), js)
+	}
+}
+
+func TestLayoutErrors(t *testing.T) {
+	l := New()
+	defer l.Close()
+	tests := []struct{ dot, engine, format, want string }{
+		{twoNodes, "circo", "svg", `unknown engine "circo"`},
+		{twoNodes, "dot", "png", `unknown output format "png"`},
+		{`graph g { a -- `, "dot", "svg", "cannot parse the DOT"},
+	}
+	for _, tt := range tests {
+		_, err := l.Layout(context.Background(), []byte(tt.dot), tt.engine, tt.format)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s %s %q: %v, want %q", tt.engine, tt.format, tt.dot, err, tt.want)
+		}
+	}
+}
+
+func TestHelperProgram(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		stdin      string
+		code       int
+		out, errms string
+	}{
+		{"svg", nil, twoNodes, 0, "<svg", ""},
+		{"json", []string{"-format", "json", "-engine", "neato"}, twoNodes, 0, `"objects"`, ""},
+		{"bad dot", nil, "graph {", 1, "", "netreview-graphviz: layout: graphviz cannot parse"},
+		{"bad engine", []string{"-engine", "circo"}, twoNodes, 1, "", "unknown engine"},
+		{"argument", []string{"in.dot"}, "", 2, "", "read from standard input"},
+		{"bad flag", []string{"-x"}, "", 2, "", "usage: netreview-graphviz"},
+		{"help", []string{"-h"}, "", 0, "", "lays out Graphviz DOT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := Main(tt.args, strings.NewReader(tt.stdin), &out, &errb)
+			if code != tt.code || !strings.Contains(out.String(), tt.out) || !strings.Contains(errb.String(), tt.errms) {
+				t.Errorf("exit %d (want %d)\nstdout %.200q (want %q)\nstderr %q (want %q)", code, tt.code, out.String(), tt.out, errb.String(), tt.errms)
+			}
+		})
+	}
+}
