@@ -1,0 +1,53 @@
+package topology_test
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"strings"
+
+	"github.com/netreview/netreview/topology"
+)
+
+// Decoding and validation each report every error at once, each with its
+// file:line:column: Decode the shape of each file (unknown fields, values
+// outside their list), Validate the model that the files make together
+// (duplicate ids, references to ids that no file defines).
+func ExampleDecode() {
+	src := `netreview: 1
+agency:
+  name: Riverbend Police Department
+  ori: CA0420100
+sites:
+  - id: hq
+    name: Headquarters
+    security: physically-secure
+devices:
+  - id: rtr
+    type: router
+    site: hq
+    zone: cji
+    monitring: siem
+`
+	_, err := topology.Decode("proposal.yaml", []byte(src))
+	printErrors(err)
+
+	fixed := strings.Replace(src, "monitring", "monitoring", 1)
+	m, err := topology.Decode("proposal.yaml", []byte(fixed))
+	if err != nil {
+		log.Fatal(err)
+	}
+	printErrors(topology.Validate(m))
+	// Output:
+	// proposal.yaml:14:5: unknown field "monitring" in a device (did you mean "monitoring"?)
+	// proposal.yaml:13:11: zone "cji" is not defined in any loaded file
+}
+
+func printErrors(err error) {
+	var errs topology.ErrorList
+	if errors.As(err, &errs) {
+		for _, e := range errs {
+			fmt.Println(e)
+		}
+	}
+}
