@@ -121,7 +121,7 @@ func (f *flow) augment(sources []int32) bool {
 				visit(2*v+1, s, -1)
 			}
 			// Undo an arc that brought a path into v.
-			for p := g.adjStart[v]; f.into[v] > 0 && p < g.adjStart[v+1]; p++ {
+			for p := g.adjStart[v]; f.into[v] > 0 && p < g.adjStart[v+1] && end < 0; p++ {
 				w, e := g.adjV[p], g.adjE[p]
 				if e != f.skipEdge && w != v && *f.arc(e, w) {
 					visit(2*w+1, s, e)
@@ -132,7 +132,7 @@ func (f *flow) augment(sources []int32) bool {
 		if !f.capped(v) || f.vf[v] {
 			visit(2*v, s, -1)
 		}
-		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
+		for p := g.adjStart[v]; p < g.adjStart[v+1] && end < 0; p++ {
 			w, e := g.adjV[p], g.adjE[p]
 			if e != f.skipEdge && w != v && !*f.arc(e, v) {
 				visit(2*w, s, e)
