@@ -3,6 +3,7 @@ package topology
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -283,4 +284,37 @@ func bigModel(n int, asJSON bool) []byte {
 		fmt.Fprintf(&sb, "  - id: l%d\n    a: d%d\n    b: d%d\n    medium: fiber\n    encryption: {protocol: ipsec, fips: 4021, bits: 256}\n", i, i-1, i)
 	}
 	return []byte(sb.String())
+}
+
+// TestDecodeJSONStreamed checks that walking the elements of a JSON file's
+// lists as they are parsed, reusing their nodes, gives exactly the model or
+// the errors that walking the whole tree gives.
+func TestDecodeJSONStreamed(t *testing.T) {
+	long := func(n int) string {
+		s := make([]string, n)
+		for i := range s {
+			s[i] = fmt.Sprintf("%q", fmt.Sprintf("r%d", i))
+		}
+		return "[" + strings.Join(s, ",") + "]"
+	}
+	tests := []string{
+		string(bigModel(3000, true)),
+		`{"netreview": 1, "agency": {"name": "X"}, "sites": null, "devices": [], "links": [{"id": "l"}]}`,
+		`{"devices": [{"id": "a", "tpye": "router"}, "r", [1], {"id": "b", "count": "x"}], "netreview": 2}`,
+		`{"netreview": 1, "devices": [{"id": "a"}], "devices": [{"id": "b", "bad": 1}], "sites": 3}`,
+		`{"netreview": 1, "devices": [{"id": "a", "zone": "z", "zones": ["y"]}], "links": [{"id": "l", "encryption": {"bits": "x", "bits": 2}}]}`,
+		`{"netreview": 1, "links": [{"id": "l"}, {"id": "m", "risks": [1, {}]}], "tunnels": [{"id": "t", "over": "x"}]}`,
+		`{"netreview": 1, "devices": [{"id": "a", "risks": ` + long(3000) + `}, {"id": "b", "risks": ` + long(5000) + `}, {"id": "c"}]}`,
+		`{"netreview": 1, "devices": [{"id": "a"}, {"id": "b", "type": tru}]}`,
+		`{"netreview": 1, "sites": [{"id": "s", "risks": ["x"]}], "zones": [{"id": "z"}], "waivers": [{"rule": "r", "expires": "soon"}], "proposal": {"kind": 1}}`,
+		`[{"netreview": 1}]`,
+		`{"Devices": [{"id": "a"}], "netreview": 1}`,
+	}
+	for _, src := range tests {
+		m1, err1 := decode("s.json", []byte(src), true)
+		m2, err2 := decode("s.json", []byte(src), false)
+		if !reflect.DeepEqual(m1, m2) || !reflect.DeepEqual(err1, err2) {
+			t.Errorf("%.200s:\nstreamed: %v\n%v\nwhole tree: %v\n%v", src, m1, err1, m2, err2)
+		}
+	}
 }

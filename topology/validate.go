@@ -150,13 +150,13 @@ func Validate(m *Model) error {
 			checkEnum(v, d.FieldPos, "proposal.kind", d.Pos, d.Proposal.Kind, ProposalKinds)
 		}
 	}
-	seen := map[string]Pos{}
+	seen := make(map[string]Pos, len(m.Sites))
 	for _, s := range m.Sites {
 		v.id("site", s.ID, s.FieldPos, s.Pos, seen)
 		v.required(s.FieldPos, "security", s.Pos, s.Security == "", "site")
 		checkEnum(v, s.FieldPos, "security", s.Pos, s.Security, Securities)
 	}
-	seen = map[string]Pos{}
+	seen = make(map[string]Pos, len(m.Zones))
 	for _, z := range m.Zones {
 		if z.Implicit {
 			continue
@@ -169,7 +169,7 @@ func Validate(m *Model) error {
 	zoneIDs := ids(m.Zones, func(z *Zone) string { return z.ID })
 	devIDs := ids(m.Devices, func(d *Device) string { return d.ID })
 	linkIDs := ids(m.Links, func(l *Link) string { return l.ID })
-	seen = map[string]Pos{}
+	seen = make(map[string]Pos, len(m.Devices))
 	for _, d := range m.Devices {
 		fp, p := d.FieldPos, d.Pos
 		v.id("device", d.ID, fp, p, seen)
@@ -212,7 +212,7 @@ func Validate(m *Model) error {
 			v.add(fp, "cloud", p, "cloud is only for cloud-service devices, not %s", d.Type)
 		}
 	}
-	seen = map[string]Pos{}
+	seen = make(map[string]Pos, len(m.Links))
 	for _, l := range m.Links {
 		fp, p := l.FieldPos, l.Pos
 		v.id("link", l.ID, fp, p, seen)
@@ -227,7 +227,7 @@ func Validate(m *Model) error {
 		}
 		v.encryption(fp, p, l.Encryption)
 	}
-	seen = map[string]Pos{}
+	seen = make(map[string]Pos, len(m.Tunnels))
 	for _, t := range m.Tunnels {
 		fp, p := t.FieldPos, t.Pos
 		v.id("tunnel", t.ID, fp, p, seen)
