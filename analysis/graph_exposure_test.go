@@ -44,3 +44,38 @@ func TestExposureNearAgreesWithFlow(t *testing.T) {
 		}
 	}
 }
+
+// TestExposedByIDAgrees checks ExposedEdges, which merges the CJI graph's
+// runs of link and tunnel edges, against its definition: every edge's id
+// for which Exposed holds, sorted. Some models give tunnels the ids of
+// links (which validation allows: ids are unique per kind).
+func TestExposedByIDAgrees(t *testing.T) {
+	for seed := range int64(4) {
+		m := generate.Statewide(generate.Options{Agencies: 150, Seed: seed})
+		if seed >= 2 {
+			for i, tn := range m.Tunnels {
+				if i%3 == 0 {
+					tn.ID = m.Links[(i*7+int(seed))%len(m.Links)].ID
+				}
+			}
+		}
+		m.Reindex()
+		g := NewGraphs(m)
+		var want []string
+		for e := range g.cjiRefs {
+			if id := g.edgeID(int32(e)); g.Exposed(id) {
+				want = append(want, id)
+			}
+		}
+		slices.Sort(want)
+		got := g.ExposedEdges()
+		if !slices.Equal(got, want) {
+			t.Errorf("seed %d: ExposedEdges has %d ids, want %d", seed, len(got), len(want))
+		}
+		for _, x := range g.exposedByID() {
+			if e := g.cjiEdgeOf(x.id); e != x.e {
+				t.Errorf("seed %d: %s has edge %d, cjiEdgeOf gives %d", seed, x.id, x.e, e)
+			}
+		}
+	}
+}
