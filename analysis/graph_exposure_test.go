@@ -1,8 +1,11 @@
 package analysis
 
 import (
+	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/netreview/netreview/topology"
 
 	"github.com/netreview/netreview/topology/generate"
 )
@@ -78,4 +81,70 @@ func TestExposedByIDAgrees(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestExposureFlowLazyAgrees checks that the lookahead searches, which
+// generate an out-state's children lazily, find exactly the paths of the
+// plain searches on every edge of random models, small and larger (parallel
+// links, tunnels, devices joined to many others).
+func TestExposureFlowLazyAgrees(t *testing.T) {
+	lazy := 0
+	for seed := range uint64(400) {
+		size := 9 + int(seed%4)*10
+		m := randomModelSized(randChooser(seed), size, 2*size, size/3)
+		m.Reindex()
+		g := NewGraphs(m)
+		f := newFlow(g.cjiG)
+		for e := range g.cjiRefs {
+			lv, le := g.exposureFlow(f, int32(e), true)
+			fv, fe := g.exposureFlow(f, int32(e), false)
+			if !slices.Equal(lv, fv) || !slices.Equal(le, fe) {
+				t.Fatalf("seed %d, %s: lazy %v %v, plain %v %v\n%s", seed, g.edgeID(int32(e)), g.cjiPath(lv, le), le, g.cjiPath(fv, fe), fe, dumpModel(m))
+			}
+			if lv != nil {
+				lazy++
+			}
+		}
+	}
+	for seed := range uint64(1500) {
+		m := sparseCJIModel(randChooser(seed))
+		m.Reindex()
+		g := NewGraphs(m)
+		f := newFlow(g.cjiG)
+		for e := range g.cjiRefs {
+			lv, le := g.exposureFlow(f, int32(e), true)
+			fv, fe := g.exposureFlow(f, int32(e), false)
+			if !slices.Equal(lv, fv) || !slices.Equal(le, fe) {
+				t.Fatalf("sparse seed %d, %s: lazy %v %v, plain %v %v\n%s", seed, g.edgeID(int32(e)), g.cjiPath(lv, le), le, g.cjiPath(fv, fe), fe, dumpModel(m))
+			}
+			if lv != nil {
+				lazy++
+			}
+		}
+	}
+	if lazy == 0 {
+		t.Error("no search found a path")
+	}
+}
+
+// sparseCJIModel is a random graph with few CJI devices among many, so that
+// the searches go far and meet the first path (arcs to undo).
+func sparseCJIModel(c chooser) *topology.Model {
+	m := &topology.Model{Zones: []*topology.Zone{{ID: "cj", Kind: topology.CriminalJustice}}}
+	n := 6 + c(30)
+	for i := range n {
+		cji := c(5) == 0
+		m.Devices = append(m.Devices, &topology.Device{ID: fmt.Sprintf("d%02d", i), Type: topology.Router, Zones: []string{"cj"}, CJI: &cji})
+	}
+	for i := range n + c(2*n) {
+		a, b := c(n), c(n-1)
+		if b >= a {
+			b++
+		}
+		if i < n-1 { // a spanning tree first, then chords
+			a, b = i+1, c(i+1)
+		}
+		m.Links = append(m.Links, &topology.Link{ID: fmt.Sprintf("l%03d", i), A: m.Devices[a].ID, B: m.Devices[b].ID, Medium: topology.Fiber})
+	}
+	return m
 }
