@@ -224,7 +224,8 @@ func (d *decoder) items(v *yaml.Node, key string, fn func(n *yaml.Node)) {
 }
 
 // fieldPos makes the FieldPos of an element, sized for the places of its
-// fields: a key each, and the keys and items of what they hold.
+// fields: a key each, and the keys and items of what they hold (up to
+// maxFieldHint, past which the map grows as it is filled).
 func fieldPos(n *yaml.Node) FieldPos {
 	if n.Kind != yaml.MappingNode {
 		return FieldPos{}
@@ -243,8 +244,12 @@ func fieldPos(n *yaml.Node) FieldPos {
 			}
 		}
 	}
-	return make(FieldPos, size)
+	return make(FieldPos, min(size, maxFieldHint))
 }
+
+// maxFieldHint bounds fieldPos's sizing, so that a long list under an
+// unknown key makes no large map.
+const maxFieldHint = 64
 
 // elemPos is the place of an element: its first key, or the node.
 func (d *decoder) elemPos(n *yaml.Node) Pos {
