@@ -88,43 +88,38 @@ func TestExposedByIDAgrees(t *testing.T) {
 // plain searches on every edge of random models, small and larger (parallel
 // links, tunnels, devices joined to many others).
 func TestExposureFlowLazyAgrees(t *testing.T) {
-	lazy := 0
+	found := 0
 	for seed := range uint64(400) {
 		size := 9 + int(seed%4)*10
-		m := randomModelSized(randChooser(seed), size, 2*size, size/3)
-		m.Reindex()
-		g := NewGraphs(m)
-		f := newFlow(g.cjiG)
-		for e := range g.cjiRefs {
-			lv, le := g.exposureFlow(f, int32(e), true)
-			fv, fe := g.exposureFlow(f, int32(e), false)
-			if !slices.Equal(lv, fv) || !slices.Equal(le, fe) {
-				t.Fatalf("seed %d, %s: lazy %v %v, plain %v %v\n%s", seed, g.edgeID(int32(e)), g.cjiPath(lv, le), le, g.cjiPath(fv, fe), fe, dumpModel(m))
-			}
-			if lv != nil {
-				lazy++
-			}
-		}
+		found += lazyAgrees(t, fmt.Sprint("seed ", seed), randomModelSized(randChooser(seed), size, 2*size, size/3))
 	}
 	for seed := range uint64(1500) {
-		m := sparseCJIModel(randChooser(seed))
-		m.Reindex()
-		g := NewGraphs(m)
-		f := newFlow(g.cjiG)
-		for e := range g.cjiRefs {
-			lv, le := g.exposureFlow(f, int32(e), true)
-			fv, fe := g.exposureFlow(f, int32(e), false)
-			if !slices.Equal(lv, fv) || !slices.Equal(le, fe) {
-				t.Fatalf("sparse seed %d, %s: lazy %v %v, plain %v %v\n%s", seed, g.edgeID(int32(e)), g.cjiPath(lv, le), le, g.cjiPath(fv, fe), fe, dumpModel(m))
-			}
-			if lv != nil {
-				lazy++
-			}
-		}
+		found += lazyAgrees(t, fmt.Sprint("sparse seed ", seed), sparseCJIModel(randChooser(seed)))
 	}
-	if lazy == 0 {
+	if found == 0 {
 		t.Error("no search found a path")
 	}
+}
+
+// lazyAgrees compares the lazy and the plain searches on every edge of m
+// and returns how many found a path.
+func lazyAgrees(t *testing.T, name string, m *topology.Model) int {
+	t.Helper()
+	m.Reindex()
+	g := NewGraphs(m)
+	f := newFlow(g.cjiG)
+	found := 0
+	for e := range g.cjiRefs {
+		lv, le := g.exposureFlow(f, int32(e), true)
+		fv, fe := g.exposureFlow(f, int32(e), false)
+		if !slices.Equal(lv, fv) || !slices.Equal(le, fe) {
+			t.Fatalf("%s, %s: lazy %v %v, plain %v %v\n%s", name, g.edgeID(int32(e)), g.cjiPath(lv, le), le, g.cjiPath(fv, fe), fe, dumpModel(m))
+		}
+		if lv != nil {
+			found++
+		}
+	}
+	return found
 }
 
 // sparseCJIModel is a random graph with few CJI devices among many, so that
