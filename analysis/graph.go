@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/netreview/netreview/topology"
@@ -79,13 +81,13 @@ func NewGraphs(m *topology.Model) *Graphs {
 			g.links = append(g.links, l)
 		}
 	}
-	sort.Slice(g.links, func(i, j int) bool { return g.links[i].ID < g.links[j].ID })
+	slices.SortFunc(g.links, func(a, b *topology.Link) int { return strings.Compare(a.ID, b.ID) })
 	for _, t := range m.Tunnels {
 		if m.Tunnel(t.ID) == t && g.known(t.A) && g.known(t.B) {
 			g.tunnels = append(g.tunnels, t)
 		}
 	}
-	sort.Slice(g.tunnels, func(i, j int) bool { return g.tunnels[i].ID < g.tunnels[j].ID })
+	slices.SortFunc(g.tunnels, func(a, b *topology.Tunnel) int { return strings.Compare(a.ID, b.ID) })
 
 	pu, pv := make([]int32, len(g.links)), make([]int32, len(g.links))
 	var cu, cv []int32
@@ -149,9 +151,12 @@ func (g *Graphs) OnCJIPath(id string) bool {
 // rules (and the questions of the unanswered rule) apply to these.
 func (g *Graphs) Exposed(id string) bool {
 	e := g.cjiEdgeOf(id)
-	if e < 0 || !g.exposedEdges()[e] {
-		return false
-	}
+	return e >= 0 && g.exposedEdges()[e] && g.leaves(e)
+}
+
+// leaves reports whether the link or tunnel of CJI-graph edge e leaves the
+// physically secure location, as Exposed says.
+func (g *Graphs) leaves(e int32) bool {
 	r := g.cjiRefs[e]
 	if !r.tunnel {
 		return g.Model.LeavesSecureLocation(g.links[r.i])
@@ -162,14 +167,56 @@ func (g *Graphs) Exposed(id string) bool {
 // ExposedEdges returns the ids of every link and tunnel for which Exposed
 // holds, sorted.
 func (g *Graphs) ExposedEdges() []string {
-	var out []string
+	var out []string // nil when there is none
+	for _, x := range g.exposedByID() {
+		out = append(out, x.id)
+	}
+	return out
+}
+
+// idEdge is the id of a link or tunnel and its CJI-graph edge as cjiEdgeOf
+// gives it.
+type idEdge struct {
+	id string
+	e  int32
+}
+
+// exposedByID lists what ExposedEdges does, with each id's edge. The CJI
+// graph's link edges come in id order, then its tunnel edges in id order,
+// so the two runs are merged rather than sorted, and an edge's id leads
+// back to the edge itself, except for a tunnel that has a link's id.
+func (g *Graphs) exposedByID() []idEdge {
+	exposed := g.exposedEdges()
+	nl := len(g.cjiRefs) - len(g.tunnels)
+	var links, tunnels []idEdge
 	for e := range g.cjiRefs {
-		if id := g.edgeID(int32(e)); g.Exposed(id) {
-			out = append(out, id)
+		if !exposed[e] {
+			continue
+		}
+		id, ce := g.edgeID(int32(e)), int32(e)
+		if e >= nl {
+			if ce = g.cjiEdgeOf(id); ce < 0 || !exposed[ce] {
+				continue
+			}
+		}
+		if !g.leaves(ce) {
+			continue
+		}
+		if e < nl {
+			links = append(links, idEdge{id, ce})
+		} else {
+			tunnels = append(tunnels, idEdge{id, ce})
 		}
 	}
-	sort.Strings(out)
-	return out
+	out := make([]idEdge, 0, len(links)+len(tunnels))
+	for len(links) > 0 && len(tunnels) > 0 {
+		if tunnels[0].id < links[0].id {
+			out, tunnels = append(out, tunnels[0]), tunnels[1:]
+		} else {
+			out, links = append(out, links[0]), links[1:]
+		}
+	}
+	return append(append(out, links...), tunnels...)
 }
 
 // tunnelLeaves reports whether one of the tunnel's over links leaves the

@@ -1,8 +1,11 @@
 package analysis
 
 import (
+	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/netreview/netreview/topology"
 
 	"github.com/netreview/netreview/topology/generate"
 )
@@ -43,4 +46,100 @@ func TestExposureNearAgreesWithFlow(t *testing.T) {
 			t.Errorf("seed %d: the shortcut never applied", seed)
 		}
 	}
+}
+
+// TestExposedByIDAgrees checks ExposedEdges, which merges the CJI graph's
+// runs of link and tunnel edges, against its definition: every edge's id
+// for which Exposed holds, sorted. Some models give tunnels the ids of
+// links (which validation allows: ids are unique per kind).
+func TestExposedByIDAgrees(t *testing.T) {
+	for seed := range int64(4) {
+		m := generate.Statewide(generate.Options{Agencies: 150, Seed: seed})
+		if seed >= 2 {
+			for i, tn := range m.Tunnels {
+				if i%3 == 0 {
+					tn.ID = m.Links[(i*7+int(seed))%len(m.Links)].ID
+				}
+			}
+		}
+		m.Reindex()
+		g := NewGraphs(m)
+		var want []string
+		for e := range g.cjiRefs {
+			if id := g.edgeID(int32(e)); g.Exposed(id) {
+				want = append(want, id)
+			}
+		}
+		slices.Sort(want)
+		got := g.ExposedEdges()
+		if !slices.Equal(got, want) {
+			t.Errorf("seed %d: ExposedEdges has %d ids, want %d", seed, len(got), len(want))
+		}
+		for _, x := range g.exposedByID() {
+			if e := g.cjiEdgeOf(x.id); e != x.e {
+				t.Errorf("seed %d: %s has edge %d, cjiEdgeOf gives %d", seed, x.id, x.e, e)
+			}
+		}
+	}
+}
+
+// TestExposureFlowLazyAgrees checks that the lookahead searches, which
+// generate an out-state's children lazily, find exactly the paths of the
+// plain searches on every edge of random models, small and larger (parallel
+// links, tunnels, devices joined to many others).
+func TestExposureFlowLazyAgrees(t *testing.T) {
+	found := 0
+	for seed := range uint64(400) {
+		size := 9 + int(seed%4)*10
+		found += lazyAgrees(t, fmt.Sprint("seed ", seed), randomModelSized(randChooser(seed), size, 2*size, size/3))
+	}
+	for seed := range uint64(1500) {
+		found += lazyAgrees(t, fmt.Sprint("sparse seed ", seed), sparseCJIModel(randChooser(seed)))
+	}
+	if found == 0 {
+		t.Error("no search found a path")
+	}
+}
+
+// lazyAgrees compares the lazy and the plain searches on every edge of m
+// and returns how many found a path.
+func lazyAgrees(t *testing.T, name string, m *topology.Model) int {
+	t.Helper()
+	m.Reindex()
+	g := NewGraphs(m)
+	f := newFlow(g.cjiG)
+	found := 0
+	for e := range g.cjiRefs {
+		lv, le := g.exposureFlow(f, int32(e), true)
+		fv, fe := g.exposureFlow(f, int32(e), false)
+		if !slices.Equal(lv, fv) || !slices.Equal(le, fe) {
+			t.Fatalf("%s, %s: lazy %v %v, plain %v %v\n%s", name, g.edgeID(int32(e)), g.cjiPath(lv, le), le, g.cjiPath(fv, fe), fe, dumpModel(m))
+		}
+		if lv != nil {
+			found++
+		}
+	}
+	return found
+}
+
+// sparseCJIModel is a random graph with few CJI devices among many, so that
+// the searches go far and meet the first path (arcs to undo).
+func sparseCJIModel(c chooser) *topology.Model {
+	m := &topology.Model{Zones: []*topology.Zone{{ID: "cj", Kind: topology.CriminalJustice}}}
+	n := 6 + c(30)
+	for i := range n {
+		cji := c(5) == 0
+		m.Devices = append(m.Devices, &topology.Device{ID: fmt.Sprintf("d%02d", i), Type: topology.Router, Zones: []string{"cj"}, CJI: &cji})
+	}
+	for i := range n + c(2*n) {
+		a, b := c(n), c(n-1)
+		if b >= a {
+			b++
+		}
+		if i < n-1 { // a spanning tree first, then chords
+			a, b = i+1, c(i+1)
+		}
+		m.Links = append(m.Links, &topology.Link{ID: fmt.Sprintf("l%03d", i), A: m.Devices[a].ID, B: m.Devices[b].ID, Medium: topology.Fiber})
+	}
+	return m
 }

@@ -21,6 +21,7 @@ type flow struct {
 	// generating the rest of the level, which near a carrier network is
 	// thousands of states.
 	outSinksOnly bool
+	allCapped    bool // capped holds for every vertex
 
 	fwd, bwd []bool  // per edge: arc eu→ev, ev→eu carries a path
 	into     []int32 // per vertex: arcs into it that carry a path
@@ -29,6 +30,12 @@ type flow struct {
 	sinkUsed []bool // per state: its sink arc carries a path
 
 	touchedE, touchedV []int32
+	intoVerts          []int32 // vertices that have had an arc carrying a path into them
+	// The sink adjacency, for augment's lazy generation: the positions in
+	// the adjacency of v whose neighbour has sinkOut are
+	// sinkPos[sinkStart[v]:sinkStart[v+1]].
+	sinkStart, sinkPos []int32
+	scratch            []int32
 	epoch              uint32
 	seen               []uint32 // per state
 	queue              []int32  // the search's queue, kept between searches
@@ -56,6 +63,7 @@ func (f *flow) reset() {
 		f.sinkUsed[2*v], f.sinkUsed[2*v+1] = false, false
 	}
 	f.touchedE, f.touchedV = f.touchedE[:0], f.touchedV[:0]
+	f.intoVerts = f.intoVerts[:0]
 }
 
 // arc reports whether edge e carries a path from v to the other end, and
@@ -80,6 +88,9 @@ func (f *flow) setArc(e, v int32, on bool) {
 		w = f.g.ev[e]
 	}
 	if on {
+		if f.into[w] == 0 {
+			f.intoVerts = append(f.intoVerts, w)
+		}
 		f.into[w]++
 	} else {
 		f.into[w]--
@@ -88,6 +99,19 @@ func (f *flow) setArc(e, v int32, on bool) {
 
 // augment finds one more path from the sources to the sink, starting the
 // search at the given sources in order, and reports whether it did.
+//
+// With outSinksOnly and the sink adjacency (setSinkAdj), and every vertex
+// capped (as exposureFlow has it), an out-state's in-state children are put
+// on the queue as one entry, -(v+1) for out(v), and generated and expanded
+// when that entry comes off it, in the same order (openBlock runs their
+// lookahead at once, through the sink adjacency, and marks the children on
+// a path, which out-states reach too). Between the two, nothing reads the
+// marks of other in-states: in-states generate out-states, and the
+// lookahead reads out-states. And a child with a sink child ends the search
+// when it is generated, so no other block takes it first. The search
+// therefore visits the same states in the same order and finds the same
+// path, without generating the thousands of children of a carrier
+// network's neighbours on the level where it ends.
 func (f *flow) augment(sources []int32) bool {
 	g := f.g
 	f.epoch++
@@ -95,12 +119,27 @@ func (f *flow) augment(sources []int32) bool {
 	queue := f.queue[:0]
 	defer func() { f.queue = queue[:0] }()
 	end := int32(-1)
+	lazy := f.outSinksOnly && f.allCapped && f.sinkStart != nil
 	visit := func(s, from, e int32) {
 		if f.seen[s] != ep {
 			f.seen[s], f.parent[s], f.parentEdge[s] = ep, from, e
 			queue = append(queue, s)
 			if f.outSinksOnly && s%2 == 0 && end < 0 {
 				end = f.sinkChild(s)
+			}
+		}
+	}
+	// expandIn generates the children of in-state s: out-states.
+	expandIn := func(s int32) {
+		v := s / 2
+		if !f.capped(v) || !f.vf[v] {
+			visit(2*v+1, s, -1)
+		}
+		// Undo an arc that brought a path into v.
+		for p := g.adjStart[v]; f.into[v] > 0 && p < g.adjStart[v+1] && end < 0; p++ {
+			w, e := g.adjV[p], g.adjE[p]
+			if e != f.skipEdge && w != v && *f.arc(e, w) {
+				visit(2*w+1, s, e)
 			}
 		}
 	}
@@ -111,28 +150,42 @@ func (f *flow) augment(sources []int32) bool {
 	}
 	for h := 0; h < len(queue) && end < 0; h++ {
 		s := queue[h]
+		if s < 0 { // the in-state children of out(v), generated and expanded now
+			v := -s - 1
+			for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
+				w, e := g.adjV[p], g.adjE[p]
+				if e == f.skipEdge || w == v || *f.arc(e, v) {
+					continue
+				}
+				if f.seen[2*w] != ep {
+					f.seen[2*w], f.parent[2*w], f.parentEdge[2*w] = ep, 2*v+1, e
+					expandIn(2 * w)
+				} else if f.parent[2*w] == 2*v+1 && f.parentEdge[2*w] == e {
+					expandIn(2 * w) // marked when the block was opened
+				}
+			}
+			continue
+		}
 		v, out := s/2, s%2 == 1
 		if (!out && f.sinkIn(v) && !f.sinkUsed[s]) || (out && f.sinkOut(v) && !f.sinkUsed[s]) {
 			end = s
 			break
 		}
 		if !out {
-			if !f.capped(v) || !f.vf[v] {
-				visit(2*v+1, s, -1)
-			}
-			// Undo an arc that brought a path into v.
-			for p := g.adjStart[v]; f.into[v] > 0 && p < g.adjStart[v+1]; p++ {
-				w, e := g.adjV[p], g.adjE[p]
-				if e != f.skipEdge && w != v && *f.arc(e, w) {
-					visit(2*w+1, s, e)
-				}
-			}
+			expandIn(s)
 			continue
 		}
 		if !f.capped(v) || f.vf[v] {
 			visit(2*v, s, -1)
 		}
-		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
+		if lazy {
+			if end < 0 {
+				end = f.openBlock(s)
+			}
+			queue = append(queue, -v-1)
+			continue
+		}
+		for p := g.adjStart[v]; p < g.adjStart[v+1] && end < 0; p++ {
 			w, e := g.adjV[p], g.adjE[p]
 			if e != f.skipEdge && w != v && !*f.arc(e, v) {
 				visit(2*w, s, e)
@@ -166,6 +219,75 @@ func (f *flow) augment(sources []int32) bool {
 		s = p
 	}
 	return true
+}
+
+// setSinkAdj records the sink adjacency for sinkOut, which must not change
+// while it is set.
+func (f *flow) setSinkAdj(sinkOut func(v int32) bool) {
+	g := f.g
+	f.sinkStart = make([]int32, g.n+1)
+	f.sinkPos = f.sinkPos[:0]
+	for v := range g.n {
+		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
+			if sinkOut(g.adjV[p]) {
+				f.sinkPos = append(f.sinkPos, p)
+			}
+		}
+		f.sinkStart[v+1] = int32(len(f.sinkPos))
+	}
+}
+
+// openBlock stands for generating the in-state children of out-state s
+// (the block that the queue entry for s will generate): it runs the
+// lookahead over them in order and returns the sink child of the first one
+// not yet reached that has one, marking both reached, or -1. Only a child
+// whose vertex has sinkOut or a path arc into it can have a sink child.
+// The children on a path are marked reached now, as the block would have:
+// out-states reach them too (out(x) to in(x) for x on a path), and must
+// find them taken when the block comes first.
+func (f *flow) openBlock(s int32) int32 {
+	g, v, ep := f.g, s/2, f.epoch
+	adj := g.adjV[g.adjStart[v]:g.adjStart[v+1]]
+	dyn := f.scratch[:0] // positions of neighbours on a path or with a path arc into them
+	add := func(x int32) {
+		i, _ := slices.BinarySearch(adj, x)
+		for ; i < len(adj) && adj[i] == x; i++ {
+			dyn = append(dyn, g.adjStart[v]+int32(i))
+		}
+	}
+	for _, x := range f.intoVerts {
+		if f.into[x] > 0 {
+			add(x)
+		}
+	}
+	for _, x := range f.touchedV {
+		if f.vf[x] {
+			add(x)
+		}
+	}
+	slices.Sort(dyn)
+	f.scratch = dyn
+	// The positions of the sink neighbours and of dyn, merged in order.
+	static := f.sinkPos[f.sinkStart[v]:f.sinkStart[v+1]]
+	for len(static) > 0 || len(dyn) > 0 {
+		var p int32
+		if len(dyn) == 0 || len(static) > 0 && static[0] < dyn[0] {
+			p, static = static[0], static[1:]
+		} else {
+			p, dyn = dyn[0], dyn[1:]
+		}
+		w, e := g.adjV[p], g.adjE[p]
+		if e == f.skipEdge || w == v || *f.arc(e, v) || f.seen[2*w] == ep {
+			continue
+		}
+		if end := f.sinkChild(2 * w); end >= 0 || f.vf[w] {
+			f.seen[2*w], f.parent[2*w], f.parentEdge[2*w] = ep, s, e
+			if end >= 0 {
+				return end
+			}
+		}
+	}
+	return -1
 }
 
 // sinkChild returns the first child of in-state s, in the order augment
@@ -240,12 +362,15 @@ func (g *Graphs) exposureFlow(f *flow, e int32, lookahead bool) (verts, edges []
 	}
 	f.reset()
 	f.skipEdge = e
-	f.capped = func(int32) bool { return true }
+	f.capped, f.allCapped = func(int32) bool { return true }, true
 	f.srcCap1 = true
 	f.sinkIn = func(int32) bool { return false }
 	f.sinkOut = func(x int32) bool { return g.cji[x] }
 	f.outSinksOnly = lookahead
 	defer func() { f.outSinksOnly = false }()
+	if f.sinkStart == nil {
+		f.setSinkAdj(f.sinkOut)
+	}
 	ends := []int32{u, v}
 	if !f.augment(ends) || !f.augment(ends) {
 		return nil, nil

@@ -131,10 +131,11 @@ type exposedFinding struct {
 // exposedFindings lists every exposed link and tunnel in id order, with a
 // path between two CJI devices through it.
 func (g *Graphs) exposedFindings() []exposedFinding {
-	var out []exposedFinding
+	list := g.exposedByID()
+	out := make([]exposedFinding, 0, len(list))
 	var f *flow
-	for _, id := range g.ExposedEdges() {
-		e := g.cjiEdgeOf(id)
+	for _, x := range list {
+		id, e := x.id, x.e
 		if f == nil {
 			f = newFlow(g.cjiG)
 		}

@@ -21,23 +21,33 @@ import (
 // parser, anything else by go.yaml.in/yaml/v3; both build the same node tree,
 // which one walker validates. Every element and field gets its place.
 // Problems come back as an ErrorList.
-func Decode(path string, data []byte) (*Model, error) {
+func Decode(path string, data []byte) (*Model, error) { return decode(path, data, true) }
+
+// decode is Decode; stream has the JSON parser hand the elements of the
+// lists to the walker as it parses them rather than build the whole tree
+// first (the same result, in less memory).
+func decode(path string, data []byte, stream bool) (*Model, error) {
 	d := &decoder{file: path}
+	m := &Model{}
+	doc := &Document{Path: path, Pos: Pos{File: path, Line: 1, Col: 1}, FieldPos: FieldPos{}}
+	m.Docs = []*Document{doc}
 	var root yaml.Node
 	if strings.HasSuffix(strings.ToLower(path), ".json") {
-		n, err := parseJSON(path, data)
-		if err != nil {
-			d.errs = append(d.errs, err)
-			return nil, d.errs
+		// The elements of the lists are walked as they are parsed, so that
+		// the tree of a large file is never whole in memory.
+		var walk func(key string, n *yaml.Node)
+		if stream {
+			walk = func(key string, n *yaml.Node) { d.element(key, n, doc, m) }
 		}
-		root = *n
+		n, streamed, err := parseJSONStream(path, data, walk)
+		if err != nil {
+			return nil, ErrorList{err}
+		}
+		root, d.streamed = *n, streamed
 	} else if err := yaml.Unmarshal(data, &root); err != nil {
 		d.errs = append(d.errs, syntaxError(path, data, err))
 		return nil, d.errs
 	}
-	m := &Model{}
-	doc := &Document{Path: path, Pos: Pos{File: path, Line: 1, Col: 1}, FieldPos: FieldPos{}}
-	m.Docs = []*Document{doc}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		d.errs.Add(doc.Pos, "empty document: want a mapping starting with \"netreview: %d\"", FormatVersion)
 		return nil, d.errs
@@ -82,8 +92,9 @@ func syntaxError(path string, data []byte, err error) *Error {
 }
 
 type decoder struct {
-	file string
-	errs ErrorList
+	file     string
+	errs     ErrorList
+	streamed []*yaml.Node // lists whose elements were walked as they were parsed
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -98,7 +109,8 @@ func (d *decoder) fields(n *yaml.Node, what, prefix string, fp FieldPos, known [
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		if first, dup := fp[prefix+key]; dup && contains(known, key) && key != "zones" {
+		name := prefix + key
+		if first, dup := fp[name]; dup && contains(known, key) && key != "zones" {
 			d.errs.Add(d.pos(k), "%s is given twice in %s (first at %s)", key, what, first)
 			continue
 		}
@@ -110,7 +122,7 @@ func (d *decoder) fields(n *yaml.Node, what, prefix string, fp FieldPos, known [
 			d.errs.Add(d.pos(k), "%s", msg)
 			continue
 		}
-		fp[prefix+key] = d.pos(k)
+		fp[name] = d.pos(k)
 		fn(key, k, v)
 	}
 	return true
@@ -185,8 +197,9 @@ func (d *decoder) strings(v *yaml.Node, key string, fp FieldPos, single bool) []
 	}
 	out := make([]string, 0, len(v.Content))
 	for i, it := range v.Content {
-		fp[fmt.Sprintf("%s[%d]", key, i)] = d.pos(it)
-		out = append(out, d.str(it, fmt.Sprintf("%s[%d]", key, i)))
+		item := key + "[" + strconv.Itoa(i) + "]"
+		fp[item] = d.pos(it)
+		out = append(out, d.str(it, item))
 	}
 	return out
 }
@@ -200,10 +213,43 @@ func (d *decoder) items(v *yaml.Node, key string, fn func(n *yaml.Node)) {
 		d.errs.Add(d.pos(v), "%s is %s, want a list", key, yamlnode.Describe(v))
 		return
 	}
+	for _, s := range d.streamed {
+		if s == v {
+			return // walked already
+		}
+	}
 	for _, it := range v.Content {
 		fn(it)
 	}
 }
+
+// fieldPos makes the FieldPos of an element, sized for the places of its
+// fields: a key each, and the keys and items of what they hold (up to
+// maxFieldHint, past which the map grows as it is filled).
+func fieldPos(n *yaml.Node) FieldPos {
+	if n.Kind != yaml.MappingNode {
+		return FieldPos{}
+	}
+	size := 0
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		size++
+		switch v := n.Content[i+1]; v.Kind {
+		case yaml.MappingNode:
+			size += len(v.Content) / 2
+		case yaml.SequenceNode:
+			size += len(v.Content)
+		case yaml.ScalarNode:
+			if k := n.Content[i].Value; k == "zone" || k == "zones" {
+				size++ // zones[0]
+			}
+		}
+	}
+	return make(FieldPos, min(size, maxFieldHint))
+}
+
+// maxFieldHint bounds fieldPos's sizing, so that a long list under an
+// unknown key makes no large map.
+const maxFieldHint = 64
 
 // elemPos is the place of an element: its first key, or the node.
 func (d *decoder) elemPos(n *yaml.Node) Pos {
@@ -265,42 +311,8 @@ func (d *decoder) document(top *yaml.Node, doc *Document, m *Model) {
 					p.Vendor = d.str(v, "proposal.vendor")
 				}
 			})
-		case "sites":
-			d.items(v, key, func(n *yaml.Node) {
-				if s := d.site(n, doc); s != nil {
-					m.Sites = append(m.Sites, s)
-				}
-			})
-		case "zones":
-			d.items(v, key, func(n *yaml.Node) {
-				if z := d.zone(n, doc); z != nil {
-					m.Zones = append(m.Zones, z)
-				}
-			})
-		case "devices":
-			d.items(v, key, func(n *yaml.Node) {
-				if x := d.device(n, doc); x != nil {
-					m.Devices = append(m.Devices, x)
-				}
-			})
-		case "links":
-			d.items(v, key, func(n *yaml.Node) {
-				if x := d.link(n, doc); x != nil {
-					m.Links = append(m.Links, x)
-				}
-			})
-		case "tunnels":
-			d.items(v, key, func(n *yaml.Node) {
-				if x := d.tunnel(n, doc); x != nil {
-					m.Tunnels = append(m.Tunnels, x)
-				}
-			})
-		case "waivers":
-			d.items(v, key, func(n *yaml.Node) {
-				if x := d.waiver(n, doc); x != nil {
-					m.Waivers = append(m.Waivers, x)
-				}
-			})
+		default: // the lists of elements
+			d.items(v, key, func(n *yaml.Node) { d.element(key, n, doc, m) })
 		}
 	})
 	if !sawVersion {
@@ -308,8 +320,27 @@ func (d *decoder) document(top *yaml.Node, doc *Document, m *Model) {
 	}
 }
 
-func (d *decoder) site(n *yaml.Node, doc *Document) *Site {
-	s := &Site{Doc: doc, Pos: d.elemPos(n), FieldPos: FieldPos{}}
+// listWalkers are the walkers of the elements of the top-level lists; each
+// adds its element to the model unless it has errors.
+var listWalkers = [...]struct {
+	key  string
+	walk func(d *decoder, n *yaml.Node, doc *Document, m *Model)
+}{
+	{"sites", (*decoder).site}, {"zones", (*decoder).zone}, {"devices", (*decoder).device},
+	{"links", (*decoder).link}, {"tunnels", (*decoder).tunnel}, {"waivers", (*decoder).waiver},
+}
+
+// element walks one element of the top-level list key and adds it to m.
+func (d *decoder) element(key string, n *yaml.Node, doc *Document, m *Model) {
+	for _, w := range listWalkers {
+		if w.key == key {
+			w.walk(d, n, doc, m)
+		}
+	}
+}
+
+func (d *decoder) site(n *yaml.Node, doc *Document, m *Model) {
+	s := &Site{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
 	if !d.fields(n, "a site", "", s.FieldPos, siteFields, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -324,13 +355,13 @@ func (d *decoder) site(n *yaml.Node, doc *Document) *Site {
 			s.Risks = d.strings(v, key, s.FieldPos, false)
 		}
 	}) {
-		return nil
+		return
 	}
-	return s
+	m.Sites = append(m.Sites, s)
 }
 
-func (d *decoder) zone(n *yaml.Node, doc *Document) *Zone {
-	z := &Zone{Doc: doc, Pos: d.elemPos(n), FieldPos: FieldPos{}}
+func (d *decoder) zone(n *yaml.Node, doc *Document, m *Model) {
+	z := &Zone{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
 	if !d.fields(n, "a zone", "", z.FieldPos, zoneFields, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -341,13 +372,13 @@ func (d *decoder) zone(n *yaml.Node, doc *Document) *Zone {
 			z.Kind = ZoneKind(d.str(v, key))
 		}
 	}) {
-		return nil
+		return
 	}
-	return z
+	m.Zones = append(m.Zones, z)
 }
 
-func (d *decoder) device(n *yaml.Node, doc *Document) *Device {
-	x := &Device{Doc: doc, Pos: d.elemPos(n), FieldPos: FieldPos{}}
+func (d *decoder) device(n *yaml.Node, doc *Document, m *Model) {
+	x := &Device{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
 	var zoneKey *yaml.Node
 	if !d.fields(n, "a device", "", x.FieldPos, deviceFields, func(key string, k, v *yaml.Node) {
 		switch key {
@@ -411,9 +442,9 @@ func (d *decoder) device(n *yaml.Node, doc *Document) *Device {
 			x.Risks = d.strings(v, key, x.FieldPos, false)
 		}
 	}) {
-		return nil
+		return
 	}
-	return x
+	m.Devices = append(m.Devices, x)
 }
 
 func (d *decoder) encryption(v *yaml.Node, fp FieldPos) *Encryption {
@@ -433,8 +464,8 @@ func (d *decoder) encryption(v *yaml.Node, fp FieldPos) *Encryption {
 	return e
 }
 
-func (d *decoder) link(n *yaml.Node, doc *Document) *Link {
-	l := &Link{Doc: doc, Pos: d.elemPos(n), FieldPos: FieldPos{}}
+func (d *decoder) link(n *yaml.Node, doc *Document, m *Model) {
+	l := &Link{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
 	if !d.fields(n, "a link", "", l.FieldPos, linkFields, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -459,13 +490,13 @@ func (d *decoder) link(n *yaml.Node, doc *Document) *Link {
 			l.Risks = d.strings(v, key, l.FieldPos, false)
 		}
 	}) {
-		return nil
+		return
 	}
-	return l
+	m.Links = append(m.Links, l)
 }
 
-func (d *decoder) tunnel(n *yaml.Node, doc *Document) *Tunnel {
-	t := &Tunnel{Doc: doc, Pos: d.elemPos(n), FieldPos: FieldPos{}}
+func (d *decoder) tunnel(n *yaml.Node, doc *Document, m *Model) {
+	t := &Tunnel{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
 	if !d.fields(n, "a tunnel", "", t.FieldPos, tunnelFields, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -480,13 +511,13 @@ func (d *decoder) tunnel(n *yaml.Node, doc *Document) *Tunnel {
 			t.Over = d.strings(v, key, t.FieldPos, false)
 		}
 	}) {
-		return nil
+		return
 	}
-	return t
+	m.Tunnels = append(m.Tunnels, t)
 }
 
-func (d *decoder) waiver(n *yaml.Node, doc *Document) *Waiver {
-	w := &Waiver{Doc: doc, Pos: d.elemPos(n), FieldPos: FieldPos{}}
+func (d *decoder) waiver(n *yaml.Node, doc *Document, m *Model) {
+	w := &Waiver{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
 	if !d.fields(n, "a waiver", "", w.FieldPos, waiverFields, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "rule":
@@ -501,9 +532,9 @@ func (d *decoder) waiver(n *yaml.Node, doc *Document) *Waiver {
 			w.Expires = d.date(v, key)
 		}
 	}) {
-		return nil
+		return
 	}
-	return w
+	m.Waivers = append(m.Waivers, w)
 }
 
 // Merge joins fragments into one model in input order. When no fragment

@@ -3,6 +3,7 @@ package topology
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -158,6 +159,10 @@ func TestValidateErrors(t *testing.T) {
 		{"bad security", "sites:\n  - id: s\n    security: secure\n", "not one of: physically-secure", "v.yaml:7:5"},
 		{"id syntax", "sites:\n  - id: a b\n    security: mobile\n", "may hold only", "v.yaml:6:5"},
 		{"duplicate", "sites:\n  - id: s\n    security: mobile\n  - id: s\n    security: mobile\n", "first defined at v.yaml:6:5", "v.yaml:8:5"},
+		{"duplicate device", "devices:\n" + dev("d") + dev("d") + dev("d") + siteS, "duplicate device id \"d\" (first defined at v.yaml:6:5)", "v.yaml:12:5"},
+		{"duplicate link", "links:\n  - {id: l, a: x, b: y, medium: fiber}\n  - {id: l, a: x, b: y, medium: fiber}\n", "duplicate link id \"l\" (first defined at v.yaml:6:6)", "v.yaml:7:6"},
+		{"duplicate tunnel", "tunnels:\n  - {id: t, a: x, b: y, over: [q]}\n  - {id: t, a: x, b: y, over: [q]}\n", "duplicate tunnel id \"t\" (first defined at v.yaml:6:6)", "v.yaml:7:6"},
+		{"device id syntax", "devices:\n  - id: d/é\n    type: router\n    site: s\n" + siteS, "device id \"d/é\" may hold only", "v.yaml:6:5"},
 		{"zone kind", "zones:\n  - id: z\n", "zone without kind", "v.yaml:6:5"},
 		{"device type", "devices:\n  - id: d\n    site: s\n", "device without type", "v.yaml:6:5"},
 		{"device site", "devices:\n  - id: d\n    type: router\n", "without site", "v.yaml:6:5"},
@@ -283,4 +288,37 @@ func bigModel(n int, asJSON bool) []byte {
 		fmt.Fprintf(&sb, "  - id: l%d\n    a: d%d\n    b: d%d\n    medium: fiber\n    encryption: {protocol: ipsec, fips: 4021, bits: 256}\n", i, i-1, i)
 	}
 	return []byte(sb.String())
+}
+
+// TestDecodeJSONStreamed checks that walking the elements of a JSON file's
+// lists as they are parsed, reusing their nodes, gives exactly the model or
+// the errors that walking the whole tree gives.
+func TestDecodeJSONStreamed(t *testing.T) {
+	long := func(n int) string {
+		s := make([]string, n)
+		for i := range s {
+			s[i] = fmt.Sprintf("%q", fmt.Sprintf("r%d", i))
+		}
+		return "[" + strings.Join(s, ",") + "]"
+	}
+	tests := []string{
+		string(bigModel(3000, true)),
+		`{"netreview": 1, "agency": {"name": "X"}, "sites": null, "devices": [], "links": [{"id": "l"}]}`,
+		`{"devices": [{"id": "a", "tpye": "router"}, "r", [1], {"id": "b", "count": "x"}], "netreview": 2}`,
+		`{"netreview": 1, "devices": [{"id": "a"}], "devices": [{"id": "b", "bad": 1}], "sites": 3}`,
+		`{"netreview": 1, "devices": [{"id": "a", "zone": "z", "zones": ["y"]}], "links": [{"id": "l", "encryption": {"bits": "x", "bits": 2}}]}`,
+		`{"netreview": 1, "links": [{"id": "l"}, {"id": "m", "risks": [1, {}]}], "tunnels": [{"id": "t", "over": "x"}]}`,
+		`{"netreview": 1, "devices": [{"id": "a", "risks": ` + long(3000) + `}, {"id": "b", "risks": ` + long(5000) + `}, {"id": "c"}]}`,
+		`{"netreview": 1, "devices": [{"id": "a"}, {"id": "b", "type": tru}]}`,
+		`{"netreview": 1, "sites": [{"id": "s", "risks": ["x"]}], "zones": [{"id": "z"}], "waivers": [{"rule": "r", "expires": "soon"}], "proposal": {"kind": 1}}`,
+		`[{"netreview": 1}]`,
+		`{"Devices": [{"id": "a"}], "netreview": 1}`,
+	}
+	for _, src := range tests {
+		m1, err1 := decode("s.json", []byte(src), true)
+		m2, err2 := decode("s.json", []byte(src), false)
+		if !reflect.DeepEqual(m1, m2) || !reflect.DeepEqual(err1, err2) {
+			t.Errorf("%.200s:\nstreamed: %v\n%v\nwhole tree: %v\n%v", src, m1, err1, m2, err2)
+		}
+	}
 }

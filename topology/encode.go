@@ -250,8 +250,13 @@ func yamlNode(v value) *yaml.Node {
 // EncodeJSON writes the model as one JSON document, two-space indented, with
 // the same fields and order as EncodeYAML.
 func EncodeJSON(w io.Writer, m *Model) error {
+	return encodeJSON(w, m, func(bw *bufio.Writer, v value) { writeJSON(bw, v, "") })
+}
+
+// encodeJSON writes the model's tree with write, and a newline.
+func encodeJSON(w io.Writer, m *Model, write func(*bufio.Writer, value)) error {
 	bw := bufio.NewWriter(w)
-	writeJSON(bw, tree(m), "")
+	write(bw, tree(m))
 	bw.WriteByte('\n')
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("encode JSON: %w", err)
@@ -259,17 +264,30 @@ func EncodeJSON(w io.Writer, m *Model) error {
 	return nil
 }
 
-func writeJSON(w *bufio.Writer, v value, indent string) {
+// writeScalar writes a string, date, number or truth value as JSON, and
+// reports whether v was one.
+func writeScalar(w *bufio.Writer, v value) bool {
 	switch v := v.(type) {
 	case string:
 		b, _ := json.Marshal(v) // a string always marshals
 		w.Write(b)
 	case day:
-		writeJSON(w, string(v), indent)
+		writeScalar(w, string(v))
 	case int:
 		w.WriteString(strconv.Itoa(v))
 	case bool:
 		w.WriteString(strconv.FormatBool(v))
+	default:
+		return false
+	}
+	return true
+}
+
+func writeJSON(w *bufio.Writer, v value, indent string) {
+	if writeScalar(w, v) {
+		return
+	}
+	switch v := v.(type) {
 	case []string:
 		w.WriteByte('[')
 		for i, s := range v {

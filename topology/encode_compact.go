@@ -2,54 +2,25 @@ package topology
 
 import (
 	"bufio"
-	"encoding/json"
-	"fmt"
 	"io"
-	"strconv"
 )
 
 // EncodeJSONCompact writes the model as EncodeJSON does, with the same
 // fields and order, but without indentation or spaces: one line, about half
 // the size, for large generated models.
 func EncodeJSONCompact(w io.Writer, m *Model) error {
-	bw := bufio.NewWriter(w)
-	writeCompact(bw, tree(m))
-	bw.WriteByte('\n')
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("encode JSON: %w", err)
-	}
-	return nil
+	return encodeJSON(w, m, writeCompact)
 }
 
 func writeCompact(w *bufio.Writer, v value) {
+	if writeScalar(w, v) {
+		return
+	}
 	switch v := v.(type) {
-	case string:
-		b, _ := json.Marshal(v) // a string always marshals
-		w.Write(b)
-	case day:
-		writeCompact(w, string(v))
-	case int:
-		w.WriteString(strconv.Itoa(v))
-	case bool:
-		w.WriteString(strconv.FormatBool(v))
 	case []string:
-		w.WriteByte('[')
-		for i, s := range v {
-			if i > 0 {
-				w.WriteByte(',')
-			}
-			writeCompact(w, s)
-		}
-		w.WriteByte(']')
+		writeCompactList(w, v)
 	case []value:
-		w.WriteByte('[')
-		for i, it := range v {
-			if i > 0 {
-				w.WriteByte(',')
-			}
-			writeCompact(w, it)
-		}
-		w.WriteByte(']')
+		writeCompactList(w, v)
 	case *object:
 		w.WriteByte('{')
 		for i, k := range v.keys {
@@ -62,4 +33,16 @@ func writeCompact(w *bufio.Writer, v value) {
 		}
 		w.WriteByte('}')
 	}
+}
+
+// writeCompactList writes a list without spaces.
+func writeCompactList[T any](w *bufio.Writer, list []T) {
+	w.WriteByte('[')
+	for i, it := range list {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		writeCompact(w, it)
+	}
+	w.WriteByte(']')
 }

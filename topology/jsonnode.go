@@ -17,25 +17,49 @@ import (
 // which keeps a multi-megabyte file to a few hundred allocations plus one per
 // string. A syntax error comes back as an *Error at its place.
 func parseJSON(path string, data []byte) (*yaml.Node, *Error) {
-	p := &jsonParser{file: path, data: data, line: 1, keys: map[string]string{}}
+	n, _, err := parseJSONStream(path, data, nil)
+	return n, err
+}
+
+// parseJSONStream is parseJSON handing the elements of the document's lists
+// to stream as it parses them, instead of keeping them in the tree. When
+// stream is not nil, each element of the first occurrence of a top-level
+// key that streamKey accepts, whose value is a list, goes to
+// stream(key, element) as soon as it is parsed, and its nodes are reused
+// for the next element: stream must keep no reference to them. Those lists
+// come back empty in the tree, and listed in streamed. After a syntax error,
+// what stream was given is to be discarded.
+func parseJSONStream(path string, data []byte, stream func(key string, n *yaml.Node)) (root *yaml.Node, streamed []*yaml.Node, err *Error) {
+	p := &jsonParser{file: path, data: data, line: 1, keys: map[string]string{}, stream: stream}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		p.off = 3
 		p.lineStart = 3
 	}
 	p.space()
 	if p.off == len(data) {
-		return &yaml.Node{}, nil // empty, like yaml/v3 on empty input
+		return &yaml.Node{}, nil, nil // empty, like yaml/v3 on empty input
 	}
 	v := p.value(0)
 	if p.err != nil {
-		return nil, p.err
+		return nil, nil, p.err
 	}
 	p.space()
 	if p.off < len(data) {
 		p.fail("unexpected %s after the top-level value", p.what())
-		return nil, p.err
+		return nil, nil, p.err
 	}
-	return &yaml.Node{Kind: yaml.DocumentNode, Line: v.Line, Column: v.Column, Content: []*yaml.Node{v}}, nil
+	return &yaml.Node{Kind: yaml.DocumentNode, Line: v.Line, Column: v.Column, Content: []*yaml.Node{v}}, p.streamed, nil
+}
+
+// streamKey reports whether the elements of a top-level list under key are
+// handed to the stream: the lists of elements of the format.
+func streamKey(key string) bool {
+	for _, w := range listWalkers {
+		if w.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // maxJSONDepth bounds nesting so that hostile input cannot exhaust the stack.
@@ -50,10 +74,42 @@ type jsonParser struct {
 	cont      int // UTF-8 continuation bytes on the current line before off
 	err       *Error
 
-	nodes []yaml.Node       // block of nodes being handed out
-	ptrs  []*yaml.Node      // block of content slots being handed out
-	stack []*yaml.Node      // children of the open containers
-	keys  map[string]string // interned mapping keys
+	nodeBlock  []yaml.Node       // the block nodes are being handed out from
+	nodes      []yaml.Node       // its part not handed out yet
+	nodeBlocks int               // blocks of nodes made so far
+	ptrBlock   []*yaml.Node      // the block content slots are being handed out from
+	ptrs       []*yaml.Node      // its part not handed out yet
+	ptrBlocks  int               // blocks of slots made so far
+	stack      []*yaml.Node      // children of the open containers
+	keys       map[string]string // interned mapping keys
+
+	stream   func(key string, n *yaml.Node)
+	streamed []*yaml.Node    // the top-level lists whose elements went to stream
+	topKeys  map[string]bool // the streamed top-level keys seen so far
+}
+
+// mark is a point in the parser's node and slot blocks to go back to: the
+// blocks (counted from 1) and how much of them was left.
+type mark struct{ nodeBlocks, nodes, ptrBlocks, ptrs int }
+
+func (p *jsonParser) mark() mark {
+	return mark{p.nodeBlocks, len(p.nodes), p.ptrBlocks, len(p.ptrs)}
+}
+
+// release makes the nodes and content slots handed out since m free for
+// reuse. When a block ran out in between, what was handed out from the new
+// one is freed, and the rest of the old one is left.
+func (p *jsonParser) release(m mark) {
+	if m.nodeBlocks == p.nodeBlocks {
+		p.nodes = p.nodeBlock[len(p.nodeBlock)-m.nodes:]
+	} else {
+		p.nodes = p.nodeBlock
+	}
+	if m.ptrBlocks == p.ptrBlocks {
+		p.ptrs = p.ptrBlock[len(p.ptrBlock)-m.ptrs:]
+	} else {
+		p.ptrs = p.ptrBlock
+	}
 }
 
 func (p *jsonParser) col() int { return p.off - p.lineStart - p.cont + 1 }
@@ -75,11 +131,13 @@ func (p *jsonParser) what() string {
 
 func (p *jsonParser) node(kind yaml.Kind, tag string) *yaml.Node {
 	if len(p.nodes) == 0 {
-		p.nodes = make([]yaml.Node, 1024)
+		p.nodeBlock = make([]yaml.Node, 1024)
+		p.nodes = p.nodeBlock
+		p.nodeBlocks++
 	}
 	n := &p.nodes[0]
 	p.nodes = p.nodes[1:]
-	n.Kind, n.Tag, n.Line, n.Column = kind, tag, p.line, p.col()
+	*n = yaml.Node{Kind: kind, Tag: tag, Line: p.line, Column: p.col()} // it may be reused
 	return n
 }
 
@@ -91,7 +149,9 @@ func (p *jsonParser) content(start int) []*yaml.Node {
 		return nil
 	}
 	if len(p.ptrs) < n {
-		p.ptrs = make([]*yaml.Node, max(n, 4096))
+		p.ptrBlock = make([]*yaml.Node, max(n, 4096))
+		p.ptrs = p.ptrBlock
+		p.ptrBlocks++
 	}
 	out := p.ptrs[:n:n]
 	p.ptrs = p.ptrs[n:]
@@ -130,7 +190,7 @@ func (p *jsonParser) value(depth int) *yaml.Node {
 	case c == '{':
 		return p.object(depth)
 	case c == '[':
-		return p.array(depth)
+		return p.array(depth, "")
 	case c == '"':
 		n := p.node(yaml.ScalarNode, "!!str")
 		n.Style = yaml.DoubleQuotedStyle
@@ -309,17 +369,24 @@ func hex4(b []byte) (rune, bool) {
 	return rune(n), err == nil
 }
 
-func (p *jsonParser) object(depth int) *yaml.Node {
-	n := p.node(yaml.MappingNode, "!!map")
+// open reads the opening bracket of a mapping or list, and the closing one
+// too when it is empty. It returns the node and where its children start on
+// the stack.
+func (p *jsonParser) open(kind yaml.Kind, tag string, closing byte) (n *yaml.Node, start int, empty bool) {
+	n = p.node(kind, tag)
 	n.Style = yaml.FlowStyle
 	p.off++
-	start := len(p.stack)
 	p.space()
-	if p.off < len(p.data) && p.data[p.off] == '}' {
+	if p.off < len(p.data) && p.data[p.off] == closing {
 		p.off++
-		return n
+		return n, 0, true
 	}
-	for p.err == nil {
+	return n, len(p.stack), false
+}
+
+func (p *jsonParser) object(depth int) *yaml.Node {
+	n, start, empty := p.open(yaml.MappingNode, "!!map", '}')
+	for !empty && p.err == nil {
 		p.space()
 		if p.off >= len(p.data) || p.data[p.off] != '"' {
 			p.fail("unexpected %s, want a quoted key", p.what())
@@ -335,54 +402,81 @@ func (p *jsonParser) object(depth int) *yaml.Node {
 		}
 		p.off++
 		p.space()
-		v := p.value(depth + 1)
-		if p.err != nil {
+		var v *yaml.Node
+		if p.streams(depth, k.Value) {
+			v = p.array(depth+1, k.Value)
+			p.streamed = append(p.streamed, v)
+		} else {
+			v = p.value(depth + 1)
+		}
+		if p.err != nil || !p.next(v, k, '}') {
 			break
 		}
-		p.stack = append(p.stack, k, v)
-		p.space()
-		if p.off < len(p.data) && p.data[p.off] == ',' {
-			p.off++
-			continue
-		}
-		if p.off < len(p.data) && p.data[p.off] == '}' {
-			p.off++
-			break
-		}
-		p.fail("unexpected %s, want ',' or '}'", p.what())
 	}
-	n.Content = p.content(start)
+	if !empty {
+		n.Content = p.content(start)
+	}
 	return n
 }
 
-func (p *jsonParser) array(depth int) *yaml.Node {
-	n := p.node(yaml.SequenceNode, "!!seq")
-	n.Style = yaml.FlowStyle
-	p.off++
-	start := len(p.stack)
-	p.space()
-	if p.off < len(p.data) && p.data[p.off] == ']' {
-		p.off++
-		return n
+// streams reports whether the value at the offset, under key in a mapping
+// at depth, is a list whose elements go to the stream, and notes the key.
+func (p *jsonParser) streams(depth int, key string) bool {
+	if p.stream == nil || depth != 0 || !streamKey(key) || p.topKeys[key] {
+		return false
 	}
-	for p.err == nil {
+	if p.topKeys == nil {
+		p.topKeys = map[string]bool{}
+	}
+	p.topKeys[key] = true
+	return p.off < len(p.data) && p.data[p.off] == '['
+}
+
+// next ends an entry of a mapping (k: v) or an element of a list (k nil): it
+// keeps them, unless v is nil (streamed), and reads the comma before the
+// next one, reporting whether there is one, or the closing bracket.
+func (p *jsonParser) next(v, k *yaml.Node, closing byte) bool {
+	if k != nil {
+		p.stack = append(p.stack, k)
+	}
+	if v != nil {
+		p.stack = append(p.stack, v)
+	}
+	p.space()
+	if p.off < len(p.data) && p.data[p.off] == ',' {
+		p.off++
+		return true
+	}
+	if p.off < len(p.data) && p.data[p.off] == closing {
+		p.off++
+		return false
+	}
+	p.fail("unexpected %s, want ',' or '%c'", p.what(), closing)
+	return false
+}
+
+// array reads a list; when stream is not "", each element goes to the
+// stream under that key instead of into the list.
+func (p *jsonParser) array(depth int, stream string) *yaml.Node {
+	n, start, empty := p.open(yaml.SequenceNode, "!!seq", ']')
+	for !empty && p.err == nil {
 		p.space()
+		m := p.mark()
 		v := p.value(depth + 1)
 		if p.err != nil {
 			break
 		}
-		p.stack = append(p.stack, v)
-		p.space()
-		if p.off < len(p.data) && p.data[p.off] == ',' {
-			p.off++
-			continue
+		if stream != "" {
+			p.stream(stream, v)
+			p.release(m)
+			v = nil
 		}
-		if p.off < len(p.data) && p.data[p.off] == ']' {
-			p.off++
+		if !p.next(v, nil, ']') {
 			break
 		}
-		p.fail("unexpected %s, want ',' or ']'", p.what())
 	}
-	n.Content = p.content(start)
+	if !empty {
+		n.Content = p.content(start)
+	}
 	return n
 }

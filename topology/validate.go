@@ -3,6 +3,7 @@ package topology
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -15,10 +16,21 @@ var RuleIDs = []string{
 	"unanswered", "unencrypted-exit", "unpatched", "weak-encryption", "weak-wireless",
 }
 
-var (
-	idSyntax  = regexp.MustCompile(`^[A-Za-z0-9_.:-]+$`)
-	oriSyntax = regexp.MustCompile(`^[A-Za-z]{2}[A-Za-z0-9]{7}$`)
-)
+var oriSyntax = regexp.MustCompile(`^[A-Za-z]{2}[A-Za-z0-9]{7}$`)
+
+// validID reports whether id is one or more letters, digits, - _ . and :
+// (ASCII only), the syntax of ids.
+func validID(id string) bool {
+	for i := 0; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
+			c == '_', c == '.', c == ':', c == '-':
+		default:
+			return false
+		}
+	}
+	return id != ""
+}
 
 // Suggest returns the candidate nearest to s by edit distance when it is
 // close enough to be a likely typo, or "".
@@ -89,22 +101,45 @@ func checkEnum[T ~string](v *validator, fp FieldPos, field string, def Pos, val 
 	}
 }
 
-// ids checks id presence, syntax and uniqueness within one kind.
-func (v *validator) id(kind, id string, fp FieldPos, def Pos, seen map[string]Pos) {
+// id checks id presence, syntax and uniqueness within one kind; first is
+// the place of the id of the first element of the kind with this id, and
+// false when this element is that first one.
+func (v *validator) id(kind, id string, fp FieldPos, def Pos, first func() (Pos, bool)) {
 	if id == "" {
 		if _, written := fp["id"]; !written {
 			v.add(fp, "id", def, "%s without id", kind)
 		}
 		return
 	}
-	if !idSyntax.MatchString(id) {
+	if !validID(id) {
 		v.add(fp, "id", def, "%s id %q may hold only letters, digits, - _ . :", kind, id)
 	}
-	if first, dup := seen[id]; dup {
-		v.add(fp, "id", def, "duplicate %s id %q (first defined at %s)", kind, id, first)
-		return
+	if at, dup := first(); dup {
+		v.add(fp, "id", def, "duplicate %s id %q (first defined at %s)", kind, id, at)
 	}
-	seen[id] = fp.Of("id", def)
+}
+
+// seenBefore is id's first for kinds checked in a map of the places seen.
+func seenBefore(seen map[string]Pos, id string, fp FieldPos, def Pos) func() (Pos, bool) {
+	return func() (Pos, bool) {
+		if at, dup := seen[id]; dup {
+			return at, true
+		}
+		seen[id] = fp.Of("id", def)
+		return Pos{}, false
+	}
+}
+
+// firstOf is id's first for kinds that the model indexes: the index holds
+// the first element with each id.
+func firstOf[T any](x, first *T, fp func(*T) (FieldPos, Pos)) func() (Pos, bool) {
+	return func() (Pos, bool) {
+		if first == x || first == nil {
+			return Pos{}, false
+		}
+		ffp, fdef := fp(first)
+		return ffp.Of("id", fdef), true
+	}
 }
 
 func (v *validator) required(fp FieldPos, field string, def Pos, empty bool, what string) {
@@ -150,18 +185,18 @@ func Validate(m *Model) error {
 			checkEnum(v, d.FieldPos, "proposal.kind", d.Pos, d.Proposal.Kind, ProposalKinds)
 		}
 	}
-	seen := map[string]Pos{}
+	seen := make(map[string]Pos, len(m.Sites))
 	for _, s := range m.Sites {
-		v.id("site", s.ID, s.FieldPos, s.Pos, seen)
+		v.id("site", s.ID, s.FieldPos, s.Pos, seenBefore(seen, s.ID, s.FieldPos, s.Pos))
 		v.required(s.FieldPos, "security", s.Pos, s.Security == "", "site")
 		checkEnum(v, s.FieldPos, "security", s.Pos, s.Security, Securities)
 	}
-	seen = map[string]Pos{}
+	seen = make(map[string]Pos, len(m.Zones))
 	for _, z := range m.Zones {
 		if z.Implicit {
 			continue
 		}
-		v.id("zone", z.ID, z.FieldPos, z.Pos, seen)
+		v.id("zone", z.ID, z.FieldPos, z.Pos, seenBefore(seen, z.ID, z.FieldPos, z.Pos))
 		v.required(z.FieldPos, "kind", z.Pos, z.Kind == "", "zone")
 		checkEnum(v, z.FieldPos, "kind", z.Pos, z.Kind, ZoneKinds)
 	}
@@ -169,10 +204,9 @@ func Validate(m *Model) error {
 	zoneIDs := ids(m.Zones, func(z *Zone) string { return z.ID })
 	devIDs := ids(m.Devices, func(d *Device) string { return d.ID })
 	linkIDs := ids(m.Links, func(l *Link) string { return l.ID })
-	seen = map[string]Pos{}
 	for _, d := range m.Devices {
 		fp, p := d.FieldPos, d.Pos
-		v.id("device", d.ID, fp, p, seen)
+		v.id("device", d.ID, fp, p, firstOf(d, m.Device(d.ID), func(d *Device) (FieldPos, Pos) { return d.FieldPos, d.Pos }))
 		v.required(fp, "type", p, d.Type == "", "device")
 		checkEnum(v, fp, "type", p, d.Type, DeviceTypes)
 		if d.Type != CarrierNetwork && d.Type != CloudService {
@@ -183,7 +217,7 @@ func Validate(m *Model) error {
 			v.add(fp, "id", p, "device %s has no zone: this model declares zones, so every device needs zone or zones", d.ID)
 		}
 		for i, z := range d.Zones {
-			v.ref(fp, fmt.Sprintf("zones[%d]", i), fp.Of("zones", p), "zone", z, m.Zone(z) != nil, zoneIDs)
+			v.ref(fp, "zones["+strconv.Itoa(i)+"]", fp.Of("zones", p), "zone", z, m.Zone(z) != nil, zoneIDs)
 		}
 		if d.Host != "" {
 			if d.Type != VirtualMachine {
@@ -212,10 +246,9 @@ func Validate(m *Model) error {
 			v.add(fp, "cloud", p, "cloud is only for cloud-service devices, not %s", d.Type)
 		}
 	}
-	seen = map[string]Pos{}
 	for _, l := range m.Links {
 		fp, p := l.FieldPos, l.Pos
-		v.id("link", l.ID, fp, p, seen)
+		v.id("link", l.ID, fp, p, firstOf(l, m.Link(l.ID), func(l *Link) (FieldPos, Pos) { return l.FieldPos, l.Pos }))
 		v.required(fp, "a", p, l.A == "", "link")
 		v.required(fp, "b", p, l.B == "", "link")
 		v.required(fp, "medium", p, l.Medium == "", "link")
@@ -227,10 +260,9 @@ func Validate(m *Model) error {
 		}
 		v.encryption(fp, p, l.Encryption)
 	}
-	seen = map[string]Pos{}
 	for _, t := range m.Tunnels {
 		fp, p := t.FieldPos, t.Pos
-		v.id("tunnel", t.ID, fp, p, seen)
+		v.id("tunnel", t.ID, fp, p, firstOf(t, m.Tunnel(t.ID), func(t *Tunnel) (FieldPos, Pos) { return t.FieldPos, t.Pos }))
 		v.required(fp, "a", p, t.A == "", "tunnel")
 		v.required(fp, "b", p, t.B == "", "tunnel")
 		v.required(fp, "over", p, len(t.Over) == 0, "tunnel")

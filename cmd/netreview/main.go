@@ -10,9 +10,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// A review is short-lived and its heap is mostly the model, live to
+		// the end: collecting at three times the live heap rather than twice
+		// takes a tenth off a statewide check for a few percent more peak
+		// memory (docs/performance.md). GOGC still overrides it.
+		debug.SetGCPercent(200)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
