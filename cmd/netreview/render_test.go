@@ -62,3 +62,31 @@ func TestRenderStdout(t *testing.T) {
 		t.Fatalf("exit %d, stderr %s, stdout %.200s", code, stderr, out)
 	}
 }
+
+// TestEverySampleEveryFormat draws each agency sample, with the backbone, in
+// every format.
+func TestEverySampleEveryFormat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out and rasterises every sample")
+	}
+	dir := t.TempDir()
+	prefixes := map[string]string{".svg": "<?xml", ".png": "\x89PNG", ".pdf": "%PDF-", ".dot": "graph "}
+	for _, agency := range []string{"riverbend-pd", "cedar-county-so", "bayview-pd-fleet", "tri-county-dispatch"} {
+		for _, ext := range []string{".svg", ".png", ".pdf", ".dot"} {
+			t.Run(agency+ext, func(t *testing.T) {
+				out := filepath.Join(dir, agency+ext)
+				code, _, stderr := runCLI(t, "render", "--date", "2026-11-15", sample("backbone.yaml"), sample(agency+".yaml"), "-o", out)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				b, err := os.ReadFile(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.HasPrefix(string(b), prefixes[ext]) || len(b) < 10000 {
+					t.Errorf("%s: %d bytes starting %.20q", out, len(b), b)
+				}
+			})
+		}
+	}
+}
