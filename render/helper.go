@@ -60,7 +60,9 @@ func (h *Helper) Layout(ctx context.Context, dot []byte, engine, format string) 
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("render: %s layout: %w", engine, ctx.Err())
 		}
-		msg := strings.TrimSpace(stderr.String())
+		// The helper prints one line; should it crash, its first line (the
+		// panic's message) says enough, and no stack trace reaches the user.
+		msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
 		if msg == "" {
 			msg = err.Error()
 		}

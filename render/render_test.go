@@ -303,6 +303,12 @@ func TestHelperErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "out of memory") {
 		t.Errorf("failing helper: %v", err)
 	}
+	// A helper that crashes: the first line only, no stack trace.
+	r = New(&Helper{Path: writeScript(t, "printf 'panic: wasm out of memory\\n\\ngoroutine 1 [running]:\\nmain.main()\\n' >&2; exit 2")})
+	err = r.Render(context.Background(), &bytes.Buffer{}, res, SVG, Options{})
+	if err == nil || !strings.HasSuffix(err.Error(), "panic: wasm out of memory") {
+		t.Errorf("crashing helper: %v", err)
+	}
 	// A cancelled context stops the layout.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

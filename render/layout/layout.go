@@ -133,9 +133,7 @@ Graphviz.
 		fmt.Fprintln(stderr, "netreview-graphviz: reading standard input:", err)
 		return 1
 	}
-	l := New()
-	defer l.Close()
-	out, err := l.Layout(context.Background(), dot, *engine, *format)
+	out, err := layoutOnce(dot, *engine, *format)
 	if err != nil {
 		fmt.Fprintln(stderr, "netreview-graphviz:", err)
 		return 1
@@ -145,4 +143,17 @@ Graphviz.
 		return 1
 	}
 	return 0
+}
+
+// layoutOnce lays out dot with a Layouter of its own, turning a panic in
+// go-graphviz (out of WebAssembly memory on a huge graph, say) into an error.
+func layoutOnce(dot []byte, engine, format string) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("layout: graphviz failed: %v", r)
+		}
+	}()
+	l := New()
+	defer l.Close()
+	return l.Layout(context.Background(), dot, engine, format)
 }
