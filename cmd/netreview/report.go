@@ -17,8 +17,9 @@ import (
 )
 
 // htmlReport writes the HTML report with the annotated diagram, drawn as
-// inline SVG by a renderer that lives as long as the call.
-func htmlReport(ctx context.Context) func(io.Writer, *analysis.Result) error {
+// inline SVG by a renderer that lives as long as the call; progress is told
+// when the layout starts.
+func htmlReport(ctx context.Context, progress func(string)) func(io.Writer, *analysis.Result) error {
 	return func(w io.Writer, res *analysis.Result) (err error) {
 		r := render.New(render.NewHelper())
 		defer func() {
@@ -27,7 +28,7 @@ func htmlReport(ctx context.Context) func(io.Writer, *analysis.Result) error {
 			}
 		}()
 		diagram := func(dw io.Writer) error {
-			return r.Render(ctx, dw, res, render.SVG, render.Options{Inline: true})
+			return r.Render(ctx, dw, res, render.SVG, render.Options{Inline: true, Progress: progress})
 		}
 		return report.HTML(w, res, report.HTMLOptions{Diagram: diagram})
 	}
@@ -86,7 +87,10 @@ above.`,
 			if err != nil {
 				return &exitError{code: exitInput, err: err}
 			}
-			write, err := reportWriter(cmd.Context(), out, notice, due)
+			prog := newProgress(cmd.ErrOrStderr(), args)
+			defer prog.clear()
+			progress := func(step string) { prog.show("%s...", step) }
+			write, err := reportWriter(cmd.Context(), out, notice, due, progress)
 			if err != nil {
 				return &exitError{code: exitInput, err: err}
 			}
@@ -114,7 +118,7 @@ above.`,
 
 // reportWriter picks the writer for OUT's extension, checking the notice
 // flags first so that a mistake is reported before the input is read.
-func reportWriter(ctx context.Context, out string, notice bool, due string) (func(io.Writer, *analysis.Result) error, error) {
+func reportWriter(ctx context.Context, out string, notice bool, due string, progress func(string)) (func(io.Writer, *analysis.Result) error, error) {
 	ext := strings.ToLower(filepath.Ext(out))
 	if !notice {
 		if due != "" {
@@ -124,7 +128,7 @@ func reportWriter(ctx context.Context, out string, notice bool, due string) (fun
 		case ".xlsx":
 			return report.Workbook, nil
 		case ".html", ".htm":
-			return htmlReport(ctx), nil
+			return htmlReport(ctx, progress), nil
 		case ".md", ".markdown":
 			return report.MarkdownReport, nil
 		}
