@@ -157,7 +157,7 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, res *analysis.Result
 	engine := g.attrs.get("layout")
 	if opts.Progress != nil {
 		nodes := len(g.nodes) + countClusterNodes(g.clusters)
-		opts.Progress(fmt.Sprintf("laying out %d nodes and %d edges with %s", nodes, len(g.edges), engine))
+		opts.Progress(fmt.Sprintf("laying out %s and %s with %s", plural(nodes, "node"), plural(len(g.edges), "edge"), engine))
 	}
 	switch format {
 	case SVG:
