@@ -311,7 +311,7 @@ func (b *builder) build() *dotGraph {
 	nodes := len(g.nodes) + countClusterNodes(g.clusters)
 	engine := b.opts.Engine
 	if engine == "" {
-		engine = EngineFor(nodes)
+		engine = EngineFor(nodes, maxNeighbours(g.edges))
 	}
 	g.attrs.set("layout", engine)
 	if engine != "dot" {
@@ -335,14 +335,35 @@ func countClusterNodes(cs []*dotCluster) int {
 	return n
 }
 
-// EngineFor returns the Graphviz layout engine suited to a graph of n nodes:
-// dot, which draws clusters and ranks, up to 400 nodes; sfdp, which stays
-// fast on thousands, above.
-func EngineFor(n int) string {
-	if n <= 400 {
+// EngineFor returns the Graphviz layout engine suited to a graph of n
+// nodes, of which the best connected has maxNeighbours neighbours: dot,
+// which draws clusters and ranks, up to 400 nodes; sfdp, which stays fast
+// on thousands, above. A hub of more than 20 neighbours (the state in the
+// agencies view of a statewide model, say) also calls for sfdp: dot would
+// put its neighbours in one rank, a row too wide to read.
+func EngineFor(n, maxNeighbours int) string {
+	if n <= 400 && maxNeighbours <= 20 {
 		return "dot"
 	}
 	return "sfdp"
+}
+
+// maxNeighbours is the largest number of distinct neighbours of a node.
+func maxNeighbours(edges []*dotEdge) int {
+	nb := map[string]map[string]bool{}
+	add := func(a, b string) {
+		if nb[a] == nil {
+			nb[a] = map[string]bool{}
+		}
+		nb[a][b] = true
+	}
+	most := 0
+	for _, e := range edges {
+		add(e.a, e.b)
+		add(e.b, e.a)
+		most = max(most, len(nb[e.a]), len(nb[e.b]))
+	}
+	return most
 }
 
 func (b *builder) buildPhysical(g *dotGraph) {

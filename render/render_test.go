@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -389,5 +390,32 @@ func TestProgress(t *testing.T) {
 	steps = nil
 	if err := r.DOT(&bytes.Buffer{}, res, opts); err != nil || len(steps) != 0 {
 		t.Errorf("DOT: %v, steps %q", err, steps)
+	}
+}
+
+func TestEngineFor(t *testing.T) {
+	star := func(n int) []*dotEdge {
+		var es []*dotEdge
+		for i := range n {
+			es = append(es, &dotEdge{a: "hub", b: fmt.Sprint("leaf", i)}, &dotEdge{a: fmt.Sprint("leaf", i), b: "hub"})
+		}
+		return es
+	}
+	tests := []struct {
+		nodes int
+		edges []*dotEdge
+		want  string
+	}{
+		{10, star(9), "dot"},
+		{21, star(20), "dot"},  // 20 neighbours, each linked twice
+		{22, star(21), "sfdp"}, // a hub of 21: one rank would be too wide
+		{400, star(3), "dot"},  // the size limit
+		{401, star(3), "sfdp"}, // above it
+		{3000, nil, "sfdp"},    // no edges, but many nodes
+	}
+	for _, tt := range tests {
+		if got := EngineFor(tt.nodes, maxNeighbours(tt.edges)); got != tt.want {
+			t.Errorf("%d nodes, %d neighbours at most: %s, want %s", tt.nodes, maxNeighbours(tt.edges), got, tt.want)
+		}
 	}
 }

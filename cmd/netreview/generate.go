@@ -20,8 +20,8 @@ const progressMin = 1000
 
 func newGenerateCmd() *cobra.Command {
 	var opts generate.Options
-	var out string
-	var indent bool
+	var out, format string
+	var indent, split bool
 	cmd := &cobra.Command{
 		Use:   "generate",
 		Short: "Generate a synthetic statewide model for scale tests",
@@ -31,17 +31,24 @@ headquarters, substations and mobile fleets, about 8% of them with a typical
 flaw (a cleartext circuit, a weak cipher, an open access point, a missing
 firewall, ...). The same seed always gives the same bytes.
 
-The output is YAML, or JSON when the -o file name ends in .json; without -o,
-YAML goes to standard output. JSON is written compact, on one line, unless
---indent is given. With 1,000 agencies or more, progress is shown on
-standard error when it is a terminal.
+The output is YAML, or JSON when the -o file name ends in .json or --format
+is json; without -o it goes to standard output. JSON is written compact, on
+one line, unless --indent is given. With 1,000 agencies or more, progress is
+shown on standard error when it is a terminal.
+
+With --split, -o names a folder, and the model is written as a state would
+hold it: the backbone and the counties in state.yaml, and each agency in a
+file of its own named after its ORI (EX0000000.yaml, ...), each with its own
+agency header. Review them together ('netreview check state/*.yaml'); the
+agencies view of render then draws one node per agency.
 
 3,700 agencies give about 30,000 devices, 38,000 links, 4,100 tunnels and
 12,400 sites, 10 MB of compact JSON: the size docs/performance.md measures.`,
 		Example: `  netreview generate --agencies 3700 --seed 1 -o state.json
   netreview generate --agencies 37000 --seed 1 -o state10x.json
   netreview generate --agencies 10 > small.yaml
-  netreview generate --agencies 10 --indent -o small.json`,
+  netreview generate --agencies 10 --indent -o small.json
+  netreview generate --agencies 3700 --split --format json -o state/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Agencies < 1 {
@@ -56,23 +63,51 @@ standard error when it is a terminal.
 					}
 				}
 			}
-			m := generate.Statewide(opts)
-			enc := topology.EncodeYAML
-			if out == "" {
-				return enc(cmd.OutOrStdout(), m)
+			switch format {
+			case "", "yaml", "json":
+			default:
+				return &exitError{code: exitInput, err: fmt.Errorf("--format %q: want yaml or json", format)}
 			}
-			if strings.EqualFold(filepath.Ext(out), ".json") {
-				enc = topology.EncodeJSONCompact
+			if format == "" && strings.EqualFold(filepath.Ext(out), ".json") && !split {
+				format = "json"
+			}
+			if split && out == "" {
+				return &exitError{code: exitInput, err: fmt.Errorf("--split needs -o FOLDER")}
+			}
+			enc, ext := topology.EncodeYAML, ".yaml"
+			if format == "json" {
+				enc, ext = topology.EncodeJSONCompact, ".json"
 				if indent {
 					enc = topology.EncodeJSON
 				}
 			}
-			return writeFile(out, func(w io.Writer) error { return enc(w, m) })
+			m := generate.Statewide(opts)
+			if out == "" {
+				return enc(cmd.OutOrStdout(), m)
+			}
+			if !split {
+				return writeFile(out, func(w io.Writer) error { return enc(w, m) })
+			}
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				return &exitError{code: exitInput, err: err}
+			}
+			for i, part := range topology.SplitByDocument(m) {
+				name := "state"
+				if i > 0 {
+					name = part.Docs[0].Agency.ORI
+				}
+				if err := writeFile(filepath.Join(out, name+ext), func(w io.Writer) error { return enc(w, part) }); err != nil {
+					return err
+				}
+			}
+			return nil
 		},
 	}
 	cmd.Flags().IntVar(&opts.Agencies, "agencies", 100, "number of agencies")
 	cmd.Flags().Int64Var(&opts.Seed, "seed", 1, "random seed")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "output file (.json for JSON, otherwise YAML)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "output file (.json for JSON, otherwise YAML), or with --split a folder")
+	cmd.Flags().StringVar(&format, "format", "", "output `format`, yaml or json (default from -o's extension, else yaml)")
+	cmd.Flags().BoolVar(&split, "split", false, "write one file per agency, and state.yaml for the backbone, into the folder -o")
 	cmd.Flags().BoolVar(&indent, "indent", false, "indent JSON output (two spaces) instead of writing it compact")
 	return cmd
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/netreview/netreview/topology/load"
@@ -83,11 +85,65 @@ func TestGenerateCmdErrors(t *testing.T) {
 		{"no agencies", []string{"generate", "--agencies", "0"}},
 		{"unwritable output", []string{"generate", "--agencies", "1", "-o", filepath.Join(t.TempDir(), "no", "such", "dir.json")}},
 		{"argument", []string{"generate", "extra"}},
+		{"split without a folder", []string{"generate", "--agencies", "1", "--split"}},
+		{"bad format", []string{"generate", "--agencies", "1", "--format", "xml"}},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runCLI(t, tt.args...)
 		if code != exitInput {
 			t.Errorf("%s: exit %d, want %d; stderr: %s", tt.name, code, exitInput, stderr)
 		}
+	}
+}
+
+// TestGenerateSplit: --split writes the state and one file per agency, which
+// load together into the same review as the single file.
+func TestGenerateSplit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state")
+	if code, _, stderr := runCLI(t, "generate", "--agencies", "12", "--seed", "4", "--split", "--format", "json", "-o", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(files) != 13 {
+		t.Fatalf("%d files (want the state and 12 agencies): %v %v", len(files), files, err)
+	}
+	if filepath.Base(files[0]) != "EX0000000.json" || filepath.Base(files[12]) != "state.json" {
+		t.Errorf("files %v", files)
+	}
+	single := filepath.Join(t.TempDir(), "single.json")
+	if code, _, stderr := runCLI(t, "generate", "--agencies", "12", "--seed", "4", "-o", single); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	findings := func(paths ...string) []string {
+		args := append([]string{"check", "--format", "json", "--fail-on", "none", "--date", "2026-11-15"}, paths...)
+		code, stdout, stderr := runCLI(t, args...)
+		if code != 0 {
+			t.Fatalf("check %v: exit %d: %s", paths, code, stderr)
+		}
+		var out struct {
+			Findings []struct {
+				Rule, Subject string
+				Sites         []string
+			}
+		}
+		if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+			t.Fatal(err)
+		}
+		var fs []string
+		for _, f := range out.Findings {
+			fs = append(fs, fmt.Sprint(f.Rule, " ", f.Subject, " ", f.Sites))
+		}
+		return fs
+	}
+	split, one := findings(files...), findings(single)
+	if len(one) == 0 || !slices.Equal(split, one) {
+		t.Errorf("split files give findings\n%v\nthe single file\n%v", split, one)
+	}
+	m, _, err := load.Files(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Docs) != 13 || m.Docs[0].Agency.ORI != "EX0000000" || m.Docs[0].Agency.Name == "" {
+		t.Errorf("%d documents; the first is %+v", len(m.Docs), m.Docs[0].Agency)
 	}
 }

@@ -91,7 +91,14 @@ func Statewide(opts Options) *topology.Model {
 		b.county(c)
 	}
 	for a := range opts.Agencies {
+		// Each agency is a document of its own, as a real statewide model is
+		// one file per agency; a single-file encoding writes the state's
+		// document and every element, and topology.SplitByDocument gives
+		// the files.
+		b.doc = agencyDoc(a, a%counties)
+		b.m.Docs = append(b.m.Docs, b.doc)
 		b.agency(a, a%counties)
+		b.doc = doc
 		if opts.Progress != nil && (a+1)%progressStep == 0 {
 			opts.Progress(a+1, opts.Agencies)
 		}
@@ -149,6 +156,16 @@ const (
 	flawUnknown      // an answer the agency has not given
 	flawKinds
 )
+
+// agencyDoc is the document of agency a of county c: its name, an ORI (the
+// state code "EX", then the agency's number) and its county.
+func agencyDoc(a, c int) *topology.Document {
+	return &topology.Document{Version: 1, Agency: topology.Agency{
+		Name:   fmt.Sprintf("%s a%05d", kinds[a%len(kinds)], a),
+		ORI:    fmt.Sprintf("EX%07d", a),
+		County: fmt.Sprintf("cty%03d", c),
+	}}
+}
 
 // agency adds agency a of county c. Headquarters is physically secure, with
 // a router and a firewall and its CJI endpoints wired to both; it reaches
