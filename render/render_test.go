@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"flag"
 	"fmt"
 	"image/png"
@@ -19,6 +20,8 @@ import (
 	"github.com/netreview/netreview/internal/golden"
 	"github.com/netreview/netreview/internal/gvtest"
 	"github.com/netreview/netreview/render/layout"
+	"github.com/netreview/netreview/topology"
+	"github.com/netreview/netreview/topology/generate"
 	"github.com/netreview/netreview/topology/load"
 )
 
@@ -417,5 +420,63 @@ func TestEngineFor(t *testing.T) {
 		if got := EngineFor(tt.nodes, maxNeighbours(tt.edges)); got != tt.want {
 			t.Errorf("%d nodes, %d neighbours at most: %s, want %s", tt.nodes, maxNeighbours(tt.edges), got, tt.want)
 		}
+	}
+}
+
+func TestViewFor(t *testing.T) {
+	model := func(devices, sites int) *topology.Model {
+		return &topology.Model{Devices: make([]*topology.Device, devices), Sites: make([]*topology.Site, sites)}
+	}
+	tests := []struct {
+		m    *topology.Model
+		want View
+	}{
+		{model(300, 20), ViewPhysical},
+		{model(MaxPhysicalDevices, 900), ViewPhysical},
+		{model(MaxPhysicalDevices+1, 900), ViewSites},
+		{model(30000, MaxSites), ViewSites},
+		{model(300000, MaxSites+1), ViewAgencies},
+	}
+	for _, tt := range tests {
+		if got := ViewFor(tt.m); got != tt.want {
+			t.Errorf("%d devices, %d sites: %s, want %s", len(tt.m.Devices), len(tt.m.Sites), got, tt.want)
+		}
+	}
+}
+
+// failLayout is a Layouter that fails as Graphviz does when it runs out of
+// memory.
+type failLayout struct{}
+
+func (failLayout) Layout(context.Context, []byte, string, string) ([]byte, error) {
+	return nil, errors.New("graphviz sfdp layout: module closed with exit_code(1)")
+}
+
+// TestLargeLayoutFailureSuggestsAView: when Graphviz fails on a large
+// physical view, the error says which view draws it.
+func TestLargeLayoutFailureSuggestsAView(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := topology.EncodeJSONCompact(f, generate.Statewide(generate.Options{Agencies: 400, Seed: 1})); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	res := review(t, path)
+	if len(res.Model.Devices) <= MaxPhysicalDevices {
+		t.Fatalf("%d devices: too few for the test", len(res.Model.Devices))
+	}
+	err = New(failLayout{}).Render(context.Background(), &bytes.Buffer{}, res, SVG, Options{})
+	if err == nil || !strings.Contains(err.Error(), "exit_code(1)") || !strings.Contains(err.Error(), "--view sites") {
+		t.Errorf("error: %v", err)
+	}
+	small := review(t, "testdata/small.yaml")
+	err = New(failLayout{}).Render(context.Background(), &bytes.Buffer{}, small, SVG, Options{})
+	if err == nil || strings.Contains(err.Error(), "--view") {
+		t.Errorf("small model: %v", err)
 	}
 }

@@ -28,7 +28,7 @@ func htmlReport(ctx context.Context, progress func(string)) func(io.Writer, *ana
 			}
 		}()
 		diagram := func(dw io.Writer) error {
-			return r.Render(ctx, dw, res, render.SVG, render.Options{Inline: true, Progress: progress})
+			return r.Render(ctx, dw, res, render.SVG, render.Options{View: render.ViewFor(res.Model), Inline: true, Progress: progress})
 		}
 		return report.HTML(w, res, report.HTMLOptions{Diagram: diagram})
 	}
