@@ -51,7 +51,8 @@ func ipsec() *topology.Encryption {
 // Statewide returns a statewide model with opts.Agencies agencies: a
 // redundant state backbone, county aggregation routers and agencies with
 // headquarters, substations and mobile fleets. About 5-10% of agencies carry
-// a typical flaw. The result is deterministic for a given Options.
+// a typical flaw. The result is deterministic for a given Options, and
+// indexed (Reindex), ready to be validated and analysed.
 func Statewide(opts Options) *topology.Model {
 	doc := &topology.Document{Version: 1, Agency: topology.Agency{Name: "State of Example (generated)"}}
 	b := &builder{m: &topology.Model{Docs: []*topology.Document{doc}}, doc: doc,
@@ -106,6 +107,7 @@ func Statewide(opts Options) *topology.Model {
 	if opts.Progress != nil {
 		opts.Progress(opts.Agencies, opts.Agencies)
 	}
+	b.m.Reindex()
 	return b.m
 }
 

@@ -81,3 +81,14 @@ func TestStatewideSize(t *testing.T) {
 		}
 	}
 }
+
+// TestStatewideIsIndexed: the model is ready to use without a loader.
+func TestStatewideIsIndexed(t *testing.T) {
+	m := Statewide(Options{Agencies: 3, Seed: 1})
+	if m.Device("state-hub1") == nil || m.Site("a00002-hq") == nil || m.Link("state-l-dci") == nil {
+		t.Error("the generated model's look-ups by id are empty")
+	}
+	if err := topology.Validate(m); err != nil {
+		t.Errorf("the generated model is invalid: %v", err)
+	}
+}
