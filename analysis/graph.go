@@ -28,8 +28,11 @@ type Graphs struct {
 	index   map[string]int32 // device id -> vertex
 	devs    []*topology.Device
 	cji     []bool             // vertex is a CJI device
+	site    []*topology.Site   // vertex's site, as Model.Site gives it, or nil
+	secure  []bool             // vertex stands in a physically secure site
 	hub     []bool             // vertex is a state hub
 	links   []*topology.Link   // links with known ends, sorted by id
+	linkIDs []string           // their ids
 	tunnels []*topology.Tunnel // tunnels with known ends, sorted by id
 
 	phys    *graph    // edge i is links[i]
@@ -56,32 +59,60 @@ type edgeRef struct {
 // NewGraphs builds the graphs of m. Links and tunnels whose ends name no
 // device are left out (validation reports them).
 func NewGraphs(m *topology.Model) *Graphs {
-	g := &Graphs{Model: m, index: map[string]int32{}}
-	for _, d := range m.Devices {
-		if _, dup := g.index[d.ID]; dup || m.Device(d.ID) != d {
-			continue
-		}
-		g.index[d.ID] = 0
-		g.ids = append(g.ids, d.ID)
+	g := &Graphs{Model: m}
+	// The devices the model's index holds, in id order, each once: an id
+	// the index leads to one device only, so equal ids are the same device.
+	type dev struct {
+		id string
+		d  *topology.Device
 	}
-	sort.Strings(g.ids)
-	n := len(g.ids)
+	devs := make([]dev, 0, len(m.Devices))
+	for _, d := range m.Devices {
+		if m.Device(d.ID) == d {
+			devs = append(devs, dev{d.ID, d})
+		}
+	}
+	slices.SortFunc(devs, func(a, b dev) int { return strings.Compare(a.id, b.id) })
+	devs = slices.CompactFunc(devs, func(a, b dev) bool { return a.d == b.d })
+	n := len(devs)
+	g.ids = make([]string, n)
 	g.devs = make([]*topology.Device, n)
+	for i, x := range devs {
+		g.ids[i], g.devs[i] = x.id, x.d
+	}
+	g.index = make(map[string]int32, n)
 	g.cji = make([]bool, n)
 	g.hub = make([]bool, n)
-	for i, id := range g.ids {
-		g.index[id] = int32(i)
-		d := m.Device(id)
-		g.devs[i] = d
+	g.secure = make([]bool, n)
+	g.site = make([]*topology.Site, n)
+	for i, d := range g.devs {
+		g.ids[i] = d.ID
+		g.index[d.ID] = int32(i)
 		g.cji[i] = m.IsCJI(d)
 		g.hub[i] = d.Type == topology.StateHub
-	}
-	for _, l := range m.Links {
-		if m.Link(l.ID) == l && g.known(l.A) && g.known(l.B) {
-			g.links = append(g.links, l)
+		if s := m.Site(d.Site); s != nil {
+			g.site[i] = s
+			g.secure[i] = s.Security == topology.PhysicallySecure
 		}
 	}
-	slices.SortFunc(g.links, func(a, b *topology.Link) int { return strings.Compare(a.ID, b.ID) })
+	// Links with both ends known, in id order, with their ends' vertices.
+	type end struct {
+		id   string
+		l    *topology.Link
+		u, v int32
+	}
+	ends := make([]end, 0, len(m.Links))
+	for _, l := range m.Links {
+		if m.Link(l.ID) != l {
+			continue
+		}
+		u, okU := g.index[l.A]
+		v, okV := g.index[l.B]
+		if okU && okV {
+			ends = append(ends, end{l.ID, l, u, v})
+		}
+	}
+	slices.SortFunc(ends, func(a, b end) int { return strings.Compare(a.id, b.id) })
 	for _, t := range m.Tunnels {
 		if m.Tunnel(t.ID) == t && g.known(t.A) && g.known(t.B) {
 			g.tunnels = append(g.tunnels, t)
@@ -89,13 +120,17 @@ func NewGraphs(m *topology.Model) *Graphs {
 	}
 	slices.SortFunc(g.tunnels, func(a, b *topology.Tunnel) int { return strings.Compare(a.ID, b.ID) })
 
-	pu, pv := make([]int32, len(g.links)), make([]int32, len(g.links))
-	var cu, cv []int32
-	g.linkCJI = make([]int32, len(g.links))
-	for i, l := range g.links {
-		pu[i], pv[i] = g.index[l.A], g.index[l.B]
+	g.links = make([]*topology.Link, len(ends))
+	g.linkIDs = make([]string, len(ends))
+	pu, pv := make([]int32, len(ends)), make([]int32, len(ends))
+	ne := len(ends) + len(g.tunnels) // at most, CJI-graph edges
+	cu, cv := make([]int32, 0, ne), make([]int32, 0, ne)
+	g.cjiRefs = make([]edgeRef, 0, ne)
+	g.linkCJI = make([]int32, len(ends))
+	for i, x := range ends {
+		g.links[i], g.linkIDs[i], pu[i], pv[i] = x.l, x.id, x.u, x.v
 		g.linkCJI[i] = -1
-		if !m.Tunneled(l.ID) {
+		if !m.Tunneled(x.l.ID) {
 			g.linkCJI[i] = int32(len(cu))
 			cu, cv = append(cu, pu[i]), append(cv, pv[i])
 			g.cjiRefs = append(g.cjiRefs, edgeRef{i: int32(i)})
@@ -123,8 +158,8 @@ func (g *Graphs) edgeID(e int32) string {
 
 // linkIndex returns the index in g.links of the link with the id, or -1.
 func (g *Graphs) linkIndex(id string) int32 {
-	i := sort.Search(len(g.links), func(i int) bool { return g.links[i].ID >= id })
-	if i < len(g.links) && g.links[i].ID == id {
+	i, ok := slices.BinarySearch(g.linkIDs, id)
+	if ok {
 		return int32(i)
 	}
 	return -1
@@ -159,9 +194,22 @@ func (g *Graphs) Exposed(id string) bool {
 func (g *Graphs) leaves(e int32) bool {
 	r := g.cjiRefs[e]
 	if !r.tunnel {
-		return g.Model.LeavesSecureLocation(g.links[r.i])
+		return g.linkLeaves(r.i)
 	}
 	return g.tunnelLeaves(g.tunnels[r.i])
+}
+
+// linkLeaves is Model.LeavesSecureLocation of links[li], from the facts of
+// its ends' vertices rather than look-ups by id.
+func (g *Graphs) linkLeaves(li int32) bool {
+	l := g.links[li]
+	u, v := g.phys.eu[li], g.phys.ev[li]
+	bothSecure := g.secure[u] && g.secure[v]
+	radio := l.Medium.Radio()
+	if l.ProtectedMedium && bothSecure && !radio {
+		return false
+	}
+	return g.devs[u].Site != g.devs[v].Site || !bothSecure || radio
 }
 
 // ExposedEdges returns the ids of every link and tunnel for which Exposed
@@ -224,6 +272,12 @@ func (g *Graphs) exposedByID() []idEdge {
 // leaving: the tunnel's route is then unknown.
 func (g *Graphs) tunnelLeaves(t *topology.Tunnel) bool {
 	for _, id := range t.Over {
+		if li := g.linkIndex(id); li >= 0 {
+			if g.linkLeaves(li) {
+				return true
+			}
+			continue
+		}
 		l := g.Model.Link(id)
 		if l == nil || g.Model.LeavesSecureLocation(l) {
 			return true

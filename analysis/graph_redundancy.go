@@ -239,8 +239,7 @@ func (t *hubTree) singleCuts(st *structure, plainDev func(v int32) bool, plainLi
 				continue
 			}
 			li := g.cjiRefs[e].i
-			l := g.links[li]
-			if plainLink(li) && st.siteOf[g.index[l.A]] != s && st.siteOf[g.index[l.B]] != s {
+			if plainLink(li) && st.siteOf[g.phys.eu[li]] != s && st.siteOf[g.phys.ev[li]] != s {
 				st.linkCuts[li] = append(st.linkCuts[li], s)
 			}
 		}
