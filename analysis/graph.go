@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -60,34 +61,19 @@ type edgeRef struct {
 // device are left out (validation reports them).
 func NewGraphs(m *topology.Model) *Graphs {
 	g := &Graphs{Model: m}
-	// The devices the model's index holds, in id order, each once: an id
-	// the index leads to one device only, so equal ids are the same device.
-	type dev struct {
-		id string
-		d  *topology.Device
-	}
-	devs := make([]dev, 0, len(m.Devices))
-	for _, d := range m.Devices {
-		if m.Device(d.ID) == d {
-			devs = append(devs, dev{d.ID, d})
-		}
-	}
-	slices.SortFunc(devs, func(a, b dev) int { return strings.Compare(a.id, b.id) })
-	devs = slices.CompactFunc(devs, func(a, b dev) bool { return a.d == b.d })
+	devs := firstByID(m.Devices, func(d *topology.Device) string { return d.ID })
 	n := len(devs)
 	g.ids = make([]string, n)
 	g.devs = make([]*topology.Device, n)
-	for i, x := range devs {
-		g.ids[i], g.devs[i] = x.id, x.d
-	}
 	g.index = make(map[string]int32, n)
 	g.cji = make([]bool, n)
 	g.hub = make([]bool, n)
 	g.secure = make([]bool, n)
 	g.site = make([]*topology.Site, n)
-	for i, d := range g.devs {
-		g.ids[i] = d.ID
-		g.index[d.ID] = int32(i)
+	for i, x := range devs {
+		d := x.x
+		g.ids[i], g.devs[i] = x.id, d
+		g.index[x.id] = int32(i)
 		g.cji[i] = m.IsCJI(d)
 		g.hub[i] = d.Type == topology.StateHub
 		if s := m.Site(d.Site); s != nil {
@@ -95,42 +81,31 @@ func NewGraphs(m *topology.Model) *Graphs {
 			g.secure[i] = s.Security == topology.PhysicallySecure
 		}
 	}
-	// Links with both ends known, in id order, with their ends' vertices.
-	type end struct {
-		id   string
-		l    *topology.Link
-		u, v int32
-	}
-	ends := make([]end, 0, len(m.Links))
-	for _, l := range m.Links {
-		if m.Link(l.ID) != l {
-			continue
-		}
-		u, okU := g.index[l.A]
-		v, okV := g.index[l.B]
+	links := firstByID(m.Links, func(l *topology.Link) string { return l.ID })
+	g.links = make([]*topology.Link, 0, len(links))
+	g.linkIDs = make([]string, 0, len(links))
+	pu, pv := make([]int32, 0, len(links)), make([]int32, 0, len(links))
+	for _, x := range links {
+		u, okU := g.index[x.x.A]
+		v, okV := g.index[x.x.B]
 		if okU && okV {
-			ends = append(ends, end{l.ID, l, u, v})
+			g.links, g.linkIDs = append(g.links, x.x), append(g.linkIDs, x.id)
+			pu, pv = append(pu, u), append(pv, v)
 		}
 	}
-	slices.SortFunc(ends, func(a, b end) int { return strings.Compare(a.id, b.id) })
-	for _, t := range m.Tunnels {
-		if m.Tunnel(t.ID) == t && g.known(t.A) && g.known(t.B) {
-			g.tunnels = append(g.tunnels, t)
+	for _, x := range firstByID(m.Tunnels, func(t *topology.Tunnel) string { return t.ID }) {
+		if g.known(x.x.A) && g.known(x.x.B) {
+			g.tunnels = append(g.tunnels, x.x)
 		}
 	}
-	slices.SortFunc(g.tunnels, func(a, b *topology.Tunnel) int { return strings.Compare(a.ID, b.ID) })
 
-	g.links = make([]*topology.Link, len(ends))
-	g.linkIDs = make([]string, len(ends))
-	pu, pv := make([]int32, len(ends)), make([]int32, len(ends))
-	ne := len(ends) + len(g.tunnels) // at most, CJI-graph edges
+	ne := len(g.links) + len(g.tunnels) // at most, CJI-graph edges
 	cu, cv := make([]int32, 0, ne), make([]int32, 0, ne)
 	g.cjiRefs = make([]edgeRef, 0, ne)
-	g.linkCJI = make([]int32, len(ends))
-	for i, x := range ends {
-		g.links[i], g.linkIDs[i], pu[i], pv[i] = x.l, x.id, x.u, x.v
+	g.linkCJI = make([]int32, len(g.links))
+	for i, l := range g.links {
 		g.linkCJI[i] = -1
-		if !m.Tunneled(x.l.ID) {
+		if !m.Tunneled(l.ID) {
 			g.linkCJI[i] = int32(len(cu))
 			cu, cv = append(cu, pu[i]), append(cv, pv[i])
 			g.cjiRefs = append(g.cjiRefs, edgeRef{i: int32(i)})
@@ -146,6 +121,33 @@ func NewGraphs(m *topology.Model) *Graphs {
 }
 
 func (g *Graphs) known(id string) bool { _, ok := g.index[id]; return ok }
+
+// idItem is an element of a model's list with its id and its place in the
+// list.
+type idItem[T any] struct {
+	id  string
+	x   T
+	pos int32
+}
+
+// firstByID returns the elements of list in id order, each id once: the
+// first element of the list that has it, the one the model's index keeps
+// (Model.Reindex), so that the model's look-up by that id gives it. Sorting
+// pairs whose ids are at hand, rather than the elements, keeps the sort
+// off the elements themselves.
+func firstByID[T any](list []T, id func(T) string) []idItem[T] {
+	out := make([]idItem[T], len(list))
+	for i, x := range list {
+		out[i] = idItem[T]{id(x), x, int32(i)}
+	}
+	slices.SortFunc(out, func(a, b idItem[T]) int {
+		if c := strings.Compare(a.id, b.id); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.pos, b.pos)
+	})
+	return slices.CompactFunc(out, func(a, b idItem[T]) bool { return a.id == b.id })
+}
 
 // edgeID returns the id of the link or tunnel a CJI-graph edge stands for.
 func (g *Graphs) edgeID(e int32) string {
