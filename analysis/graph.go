@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -70,10 +71,10 @@ func NewGraphs(m *topology.Model) *Graphs {
 	g.hub = make([]bool, n)
 	g.secure = make([]bool, n)
 	g.site = make([]*topology.Site, n)
-	for i, x := range devs {
-		d := x.x
-		g.ids[i], g.devs[i] = x.id, d
-		g.index[x.id] = int32(i)
+	for i, pos := range devs {
+		d := m.Devices[pos]
+		g.ids[i], g.devs[i] = d.ID, d
+		g.index[d.ID] = int32(i)
 		g.cji[i] = m.IsCJI(d)
 		g.hub[i] = d.Type == topology.StateHub
 		if s := m.Site(d.Site); s != nil {
@@ -85,17 +86,18 @@ func NewGraphs(m *topology.Model) *Graphs {
 	g.links = make([]*topology.Link, 0, len(links))
 	g.linkIDs = make([]string, 0, len(links))
 	pu, pv := make([]int32, 0, len(links)), make([]int32, 0, len(links))
-	for _, x := range links {
-		u, okU := g.index[x.x.A]
-		v, okV := g.index[x.x.B]
+	for _, pos := range links {
+		l := m.Links[pos]
+		u, okU := g.index[l.A]
+		v, okV := g.index[l.B]
 		if okU && okV {
-			g.links, g.linkIDs = append(g.links, x.x), append(g.linkIDs, x.id)
+			g.links, g.linkIDs = append(g.links, l), append(g.linkIDs, l.ID)
 			pu, pv = append(pu, u), append(pv, v)
 		}
 	}
-	for _, x := range firstByID(m.Tunnels, func(t *topology.Tunnel) string { return t.ID }) {
-		if g.known(x.x.A) && g.known(x.x.B) {
-			g.tunnels = append(g.tunnels, x.x)
+	for _, pos := range firstByID(m.Tunnels, func(t *topology.Tunnel) string { return t.ID }) {
+		if t := m.Tunnels[pos]; g.known(t.A) && g.known(t.B) {
+			g.tunnels = append(g.tunnels, t)
 		}
 	}
 
@@ -122,31 +124,58 @@ func NewGraphs(m *topology.Model) *Graphs {
 
 func (g *Graphs) known(id string) bool { _, ok := g.index[id]; return ok }
 
-// idItem is an element of a model's list with its id and its place in the
-// list.
-type idItem[T any] struct {
-	id  string
-	x   T
-	pos int32
+// idKey is the first 16 bytes of an id, big-endian, padded with zero
+// bytes: ids whose keys differ compare as their keys do.
+type idKey struct{ hi, lo uint64 }
+
+func keyOf(id string) idKey {
+	var b [16]byte
+	copy(b[:], id)
+	return idKey{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])}
 }
 
-// firstByID returns the elements of list in id order, each id once: the
-// first element of the list that has it, the one the model's index keeps
-// (Model.Reindex), so that the model's look-up by that id gives it. Sorting
-// pairs whose ids are at hand, rather than the elements, keeps the sort
-// off the elements themselves.
-func firstByID[T any](list []T, id func(T) string) []idItem[T] {
-	out := make([]idItem[T], len(list))
-	for i, x := range list {
-		out[i] = idItem[T]{id(x), x, int32(i)}
+// compareIDs compares two ids, by their keys first.
+func compareIDs(ka idKey, a string, kb idKey, b string) int {
+	if ka.hi != kb.hi {
+		return cmp.Compare(ka.hi, kb.hi)
 	}
-	slices.SortFunc(out, func(a, b idItem[T]) int {
-		if c := strings.Compare(a.id, b.id); c != 0 {
+	if ka.lo != kb.lo {
+		return cmp.Compare(ka.lo, kb.lo)
+	}
+	return strings.Compare(a, b)
+}
+
+// firstByID returns the places in list of its elements in id order, each
+// id once: the first element of the list that has it, the one the model's
+// index keeps (Model.Reindex), so that the model's look-up by that id gives
+// it. What is sorted is the ids' keys and places, which hold no pointers:
+// the sort reads an id itself only where two keys are equal.
+func firstByID[T any](list []T, id func(T) string) []int32 {
+	type keyed struct {
+		key idKey
+		pos int32
+	}
+	keys := make([]keyed, len(list))
+	for i, x := range list {
+		keys[i] = keyed{keyOf(id(x)), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if a.key != b.key {
+			return compareIDs(a.key, "", b.key, "")
+		}
+		if c := strings.Compare(id(list[a.pos]), id(list[b.pos])); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.pos, b.pos)
 	})
-	return slices.CompactFunc(out, func(a, b idItem[T]) bool { return a.id == b.id })
+	out := make([]int32, 0, len(keys))
+	for i, k := range keys {
+		if i > 0 && k.key == keys[i-1].key && id(list[k.pos]) == id(list[keys[i-1].pos]) {
+			continue
+		}
+		out = append(out, k.pos)
+	}
+	return out
 }
 
 // edgeID returns the id of the link or tunnel a CJI-graph edge stands for.

@@ -224,3 +224,27 @@ func factsAgree(t *testing.T, name string, m *topology.Model) {
 		}
 	}
 }
+
+// TestCompareIDs holds compareIDs, which compares ids by their first 16
+// bytes first, to strings.Compare, on ids short and long, with zero bytes
+// and shared prefixes.
+func TestCompareIDs(t *testing.T) {
+	c := randChooser(7)
+	alphabet := "\x00\x01a-z\xff"
+	id := func() string {
+		b := make([]byte, c(24))
+		for i := range b {
+			b[i] = alphabet[c(len(alphabet))]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		a, b := id(), id()
+		if c(3) == 0 {
+			b = a[:c(len(a)+1)] + b[:c(len(b)+1)]
+		}
+		if got, want := compareIDs(keyOf(a), a, keyOf(b), b), strings.Compare(a, b); got != want {
+			t.Fatalf("compareIDs(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	}
+}
