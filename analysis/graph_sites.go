@@ -1,8 +1,11 @@
 package analysis
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/netreview/netreview/topology"
 )
@@ -64,24 +67,46 @@ func (g *Graphs) buildStructure() *structure {
 		return nil
 	}
 	st := &structure{siteOf: make([]int32, n), devCuts: map[int32][]int32{}, linkCuts: map[int32][]int32{}}
-	bySite := map[string][]int32{}
+	// The sites' CJI devices, sorted by site id, then vertex: sorting the
+	// sites' keys and the vertices, which hold no pointers, rather than
+	// gathering them in a map by site id.
+	type member struct {
+		key idKey // of the device's site id
+		v   int32
+	}
+	var ms []member
 	for v, d := range g.devs {
 		st.siteOf[v] = -1
 		if g.cji[v] && d.Site != "" && g.site[v] != nil && !hubSites[d.Site] {
-			bySite[d.Site] = append(bySite[d.Site], int32(v))
+			ms = append(ms, member{keyOf(d.Site), int32(v)})
 		}
 	}
-	for s := range bySite {
-		st.sites = append(st.sites, s)
+	slices.SortFunc(ms, func(a, b member) int {
+		if a.key != b.key {
+			return compareIDs(a.key, "", b.key, "")
+		}
+		if c := strings.Compare(g.devs[a.v].Site, g.devs[b.v].Site); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.v, b.v)
+	})
+	flat := make([]int32, len(ms))
+	var starts []int
+	for i, x := range ms {
+		flat[i] = x.v
+		if i == 0 || x.key != ms[i-1].key || g.devs[x.v].Site != g.devs[ms[i-1].v].Site {
+			st.sites = append(st.sites, g.devs[x.v].Site)
+			starts = append(starts, i)
+		}
 	}
-	sort.Strings(st.sites)
+	starts = append(starts, len(ms))
 	st.siteCJI = make([][]int32, len(st.sites))
 	st.cutOff = make([]bool, len(st.sites))
 	liveCJI := make([]int32, len(st.sites))
 	c := newCutter(g.cjiG, g.hub)
-	for i, s := range st.sites {
-		st.siteCJI[i] = bySite[s]
-		for _, v := range bySite[s] {
+	for i := range st.sites {
+		st.siteCJI[i] = flat[starts[i]:starts[i+1]:starts[i+1]]
+		for _, v := range st.siteCJI[i] {
 			st.siteOf[v] = int32(i)
 			if c.live[v] {
 				liveCJI[i]++
