@@ -40,9 +40,26 @@ func newGraph(n int, eu, ev []int32) *graph {
 	}
 	for v := 0; v < n; v++ {
 		lo, hi := g.adjStart[v], g.adjStart[v+1]
-		sort.Sort(adjSorter{g.adjV[lo:hi], g.adjE[lo:hi]})
+		if hi-lo <= 12 {
+			insertionSortAdj(g.adjV[lo:hi], g.adjE[lo:hi])
+		} else {
+			sort.Sort(adjSorter{g.adjV[lo:hi], g.adjE[lo:hi]})
+		}
 	}
 	return g
+}
+
+// insertionSortAdj sorts a short adjacency list as adjSorter does, by
+// neighbour then edge, without the allocation of sort.Sort's interface:
+// most vertices have a few neighbours. The order is total (an edge is
+// listed once per end), so both sorts give the same list.
+func insertionSortAdj(v, e []int32) {
+	for i := 1; i < len(v); i++ {
+		for j := i; j > 0 && (v[j] < v[j-1] || v[j] == v[j-1] && e[j] < e[j-1]); j-- {
+			v[j], v[j-1] = v[j-1], v[j]
+			e[j], e[j-1] = e[j-1], e[j]
+		}
+	}
 }
 
 type adjSorter struct{ v, e []int32 }

@@ -74,7 +74,13 @@ func (g *Graphs) buildStructure() *structure {
 		key idKey // of the device's site id
 		v   int32
 	}
-	var ms []member
+	ncji := 0
+	for _, c := range g.cji {
+		if c {
+			ncji++
+		}
+	}
+	ms := make([]member, 0, ncji)
 	for v, d := range g.devs {
 		st.siteOf[v] = -1
 		if g.cji[v] && d.Site != "" && g.site[v] != nil && !hubSites[d.Site] {
