@@ -40,9 +40,26 @@ func newGraph(n int, eu, ev []int32) *graph {
 	}
 	for v := 0; v < n; v++ {
 		lo, hi := g.adjStart[v], g.adjStart[v+1]
-		sort.Sort(adjSorter{g.adjV[lo:hi], g.adjE[lo:hi]})
+		if hi-lo <= 12 {
+			insertionSortAdj(g.adjV[lo:hi], g.adjE[lo:hi])
+		} else {
+			sort.Sort(adjSorter{g.adjV[lo:hi], g.adjE[lo:hi]})
+		}
 	}
 	return g
+}
+
+// insertionSortAdj sorts a short adjacency list as adjSorter does, by
+// neighbour then edge, without the allocation of sort.Sort's interface:
+// most vertices have a few neighbours. The order is total (an edge is
+// listed once per end), so both sorts give the same list.
+func insertionSortAdj(v, e []int32) {
+	for i := 1; i < len(v); i++ {
+		for j := i; j > 0 && (v[j] < v[j-1] || v[j] == v[j-1] && e[j] < e[j-1]); j-- {
+			v[j], v[j-1] = v[j-1], v[j]
+			e[j], e[j-1] = e[j-1], e[j]
+		}
+	}
 }
 
 type adjSorter struct{ v, e []int32 }
@@ -61,13 +78,20 @@ func (s adjSorter) Swap(i, j int) {
 
 // blocks is the block decomposition of a graph: its biconnected components.
 type blocks struct {
-	edgeBlock []int32   // block of each edge; -1 for self-loops
-	verts     [][]int32 // vertices of each block, in the order blocks closed
-	edges     []int32   // number of edges in each block
-	top       []int32   // each block's topmost vertex in the DFS tree
-	root      []int32   // the DFS root of each vertex's component
-	nblocks   []int32   // number of blocks each vertex is in
+	edgeBlock []int32 // block of each edge; -1 for self-loops
+	vertStart []int32 // block id's vertices are vertList[vertStart[id]:vertStart[id+1]]
+	vertList  []int32 // the vertices of each block in turn, in the order blocks closed
+	edges     []int32 // number of edges in each block
+	top       []int32 // each block's topmost vertex in the DFS tree
+	root      []int32 // the DFS root of each vertex's component
+	nblocks   []int32 // number of blocks each vertex is in
 }
+
+// count returns the number of blocks.
+func (b *blocks) count() int { return len(b.edges) }
+
+// verts returns the vertices of block id.
+func (b *blocks) verts(id int) []int32 { return b.vertList[b.vertStart[id]:b.vertStart[id+1]] }
 
 // articulation reports whether v is an articulation point: a vertex whose
 // removal disconnects its component.
@@ -91,6 +115,7 @@ func biconnectedFrom(g *graph, first int32) *blocks {
 	n := g.n
 	b := &blocks{
 		edgeBlock: make([]int32, len(g.eu)),
+		vertStart: []int32{0},
 		root:      make([]int32, n),
 		nblocks:   make([]int32, n),
 	}
@@ -153,8 +178,7 @@ func biconnectedFrom(g *graph, first int32) *blocks {
 			if low[v] < disc[u] {
 				continue
 			}
-			id := int32(len(b.verts))
-			var vs []int32
+			id := int32(b.count())
 			var ne int32
 			for {
 				e := estack[len(estack)-1]
@@ -164,7 +188,7 @@ func biconnectedFrom(g *graph, first int32) *blocks {
 				for _, x := range [2]int32{g.eu[e], g.ev[e]} {
 					if mark[x] != id {
 						mark[x] = id
-						vs = append(vs, x)
+						b.vertList = append(b.vertList, x)
 						b.nblocks[x]++
 					}
 				}
@@ -172,7 +196,7 @@ func biconnectedFrom(g *graph, first int32) *blocks {
 					break
 				}
 			}
-			b.verts = append(b.verts, vs)
+			b.vertStart = append(b.vertStart, int32(len(b.vertList)))
 			b.edges = append(b.edges, ne)
 			b.top = append(b.top, u)
 		}
@@ -203,9 +227,10 @@ func exposedEdges(g *graph, marked []bool) []bool {
 	// block-cut tree, v itself excluded. sub[B]: marked vertices in B and
 	// below it, B's top excluded.
 	below := make([]int32, n)
-	sub := make([]int32, len(b.verts))
-	for id, vs := range b.verts {
+	sub := make([]int32, b.count())
+	for id := range b.count() {
 		top := b.top[id]
+		vs := b.verts(id)
 		for _, v := range vs {
 			if v != top {
 				sub[id] += val(v) + below[v]
@@ -213,9 +238,10 @@ func exposedEdges(g *graph, marked []bool) []bool {
 		}
 		below[top] += sub[id]
 	}
-	ends := make([]int32, len(b.verts))
-	for id, vs := range b.verts {
+	ends := make([]int32, b.count())
+	for id := range b.count() {
 		top := b.top[id]
+		vs := b.verts(id)
 		for _, v := range vs {
 			var beyond int32
 			if v == top {

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"cmp"
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -28,8 +30,11 @@ type Graphs struct {
 	index   map[string]int32 // device id -> vertex
 	devs    []*topology.Device
 	cji     []bool             // vertex is a CJI device
+	site    []*topology.Site   // vertex's site, as Model.Site gives it, or nil
+	secure  []bool             // vertex stands in a physically secure site
 	hub     []bool             // vertex is a state hub
 	links   []*topology.Link   // links with known ends, sorted by id
+	linkIDs []string           // their ids
 	tunnels []*topology.Tunnel // tunnels with known ends, sorted by id
 
 	phys    *graph    // edge i is links[i]
@@ -56,44 +61,51 @@ type edgeRef struct {
 // NewGraphs builds the graphs of m. Links and tunnels whose ends name no
 // device are left out (validation reports them).
 func NewGraphs(m *topology.Model) *Graphs {
-	g := &Graphs{Model: m, index: map[string]int32{}}
-	for _, d := range m.Devices {
-		if _, dup := g.index[d.ID]; dup || m.Device(d.ID) != d {
-			continue
-		}
-		g.index[d.ID] = 0
-		g.ids = append(g.ids, d.ID)
-	}
-	sort.Strings(g.ids)
-	n := len(g.ids)
+	g := &Graphs{Model: m}
+	devs := firstByID(m.Devices, func(d *topology.Device) string { return d.ID })
+	n := len(devs)
+	g.ids = make([]string, n)
 	g.devs = make([]*topology.Device, n)
+	g.index = make(map[string]int32, n)
 	g.cji = make([]bool, n)
 	g.hub = make([]bool, n)
-	for i, id := range g.ids {
-		g.index[id] = int32(i)
-		d := m.Device(id)
-		g.devs[i] = d
+	g.secure = make([]bool, n)
+	g.site = make([]*topology.Site, n)
+	for i, pos := range devs {
+		d := m.Devices[pos]
+		g.ids[i], g.devs[i] = d.ID, d
+		g.index[d.ID] = int32(i)
 		g.cji[i] = m.IsCJI(d)
 		g.hub[i] = d.Type == topology.StateHub
-	}
-	for _, l := range m.Links {
-		if m.Link(l.ID) == l && g.known(l.A) && g.known(l.B) {
-			g.links = append(g.links, l)
+		if s := m.Site(d.Site); s != nil {
+			g.site[i] = s
+			g.secure[i] = s.Security == topology.PhysicallySecure
 		}
 	}
-	slices.SortFunc(g.links, func(a, b *topology.Link) int { return strings.Compare(a.ID, b.ID) })
-	for _, t := range m.Tunnels {
-		if m.Tunnel(t.ID) == t && g.known(t.A) && g.known(t.B) {
+	links := firstByID(m.Links, func(l *topology.Link) string { return l.ID })
+	g.links = make([]*topology.Link, 0, len(links))
+	g.linkIDs = make([]string, 0, len(links))
+	pu, pv := make([]int32, 0, len(links)), make([]int32, 0, len(links))
+	for _, pos := range links {
+		l := m.Links[pos]
+		u, okU := g.index[l.A]
+		v, okV := g.index[l.B]
+		if okU && okV {
+			g.links, g.linkIDs = append(g.links, l), append(g.linkIDs, l.ID)
+			pu, pv = append(pu, u), append(pv, v)
+		}
+	}
+	for _, pos := range firstByID(m.Tunnels, func(t *topology.Tunnel) string { return t.ID }) {
+		if t := m.Tunnels[pos]; g.known(t.A) && g.known(t.B) {
 			g.tunnels = append(g.tunnels, t)
 		}
 	}
-	slices.SortFunc(g.tunnels, func(a, b *topology.Tunnel) int { return strings.Compare(a.ID, b.ID) })
 
-	pu, pv := make([]int32, len(g.links)), make([]int32, len(g.links))
-	var cu, cv []int32
+	ne := len(g.links) + len(g.tunnels) // at most, CJI-graph edges
+	cu, cv := make([]int32, 0, ne), make([]int32, 0, ne)
+	g.cjiRefs = make([]edgeRef, 0, ne)
 	g.linkCJI = make([]int32, len(g.links))
 	for i, l := range g.links {
-		pu[i], pv[i] = g.index[l.A], g.index[l.B]
 		g.linkCJI[i] = -1
 		if !m.Tunneled(l.ID) {
 			g.linkCJI[i] = int32(len(cu))
@@ -112,6 +124,60 @@ func NewGraphs(m *topology.Model) *Graphs {
 
 func (g *Graphs) known(id string) bool { _, ok := g.index[id]; return ok }
 
+// idKey is the first 16 bytes of an id, big-endian, padded with zero
+// bytes: ids whose keys differ compare as their keys do.
+type idKey struct{ hi, lo uint64 }
+
+func keyOf(id string) idKey {
+	var b [16]byte
+	copy(b[:], id)
+	return idKey{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])}
+}
+
+// compareIDs compares two ids, by their keys first.
+func compareIDs(ka idKey, a string, kb idKey, b string) int {
+	if ka.hi != kb.hi {
+		return cmp.Compare(ka.hi, kb.hi)
+	}
+	if ka.lo != kb.lo {
+		return cmp.Compare(ka.lo, kb.lo)
+	}
+	return strings.Compare(a, b)
+}
+
+// firstByID returns the places in list of its elements in id order, each
+// id once: the first element of the list that has it, the one the model's
+// index keeps (Model.Reindex), so that the model's look-up by that id gives
+// it. What is sorted is the ids' keys and places, which hold no pointers:
+// the sort reads an id itself only where two keys are equal.
+func firstByID[T any](list []T, id func(T) string) []int32 {
+	type keyed struct {
+		key idKey
+		pos int32
+	}
+	keys := make([]keyed, len(list))
+	for i, x := range list {
+		keys[i] = keyed{keyOf(id(x)), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if a.key != b.key {
+			return compareIDs(a.key, "", b.key, "")
+		}
+		if c := strings.Compare(id(list[a.pos]), id(list[b.pos])); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.pos, b.pos)
+	})
+	out := make([]int32, 0, len(keys))
+	for i, k := range keys {
+		if i > 0 && k.key == keys[i-1].key && id(list[k.pos]) == id(list[keys[i-1].pos]) {
+			continue
+		}
+		out = append(out, k.pos)
+	}
+	return out
+}
+
 // edgeID returns the id of the link or tunnel a CJI-graph edge stands for.
 func (g *Graphs) edgeID(e int32) string {
 	r := g.cjiRefs[e]
@@ -123,8 +189,8 @@ func (g *Graphs) edgeID(e int32) string {
 
 // linkIndex returns the index in g.links of the link with the id, or -1.
 func (g *Graphs) linkIndex(id string) int32 {
-	i := sort.Search(len(g.links), func(i int) bool { return g.links[i].ID >= id })
-	if i < len(g.links) && g.links[i].ID == id {
+	i, ok := slices.BinarySearch(g.linkIDs, id)
+	if ok {
 		return int32(i)
 	}
 	return -1
@@ -159,9 +225,22 @@ func (g *Graphs) Exposed(id string) bool {
 func (g *Graphs) leaves(e int32) bool {
 	r := g.cjiRefs[e]
 	if !r.tunnel {
-		return g.Model.LeavesSecureLocation(g.links[r.i])
+		return g.linkLeaves(r.i)
 	}
 	return g.tunnelLeaves(g.tunnels[r.i])
+}
+
+// linkLeaves is Model.LeavesSecureLocation of links[li], from the facts of
+// its ends' vertices rather than look-ups by id.
+func (g *Graphs) linkLeaves(li int32) bool {
+	l := g.links[li]
+	u, v := g.phys.eu[li], g.phys.ev[li]
+	bothSecure := g.secure[u] && g.secure[v]
+	radio := l.Medium.Radio()
+	if l.ProtectedMedium && bothSecure && !radio {
+		return false
+	}
+	return g.devs[u].Site != g.devs[v].Site || !bothSecure || radio
 }
 
 // ExposedEdges returns the ids of every link and tunnel for which Exposed
@@ -224,6 +303,12 @@ func (g *Graphs) exposedByID() []idEdge {
 // leaving: the tunnel's route is then unknown.
 func (g *Graphs) tunnelLeaves(t *topology.Tunnel) bool {
 	for _, id := range t.Over {
+		if li := g.linkIndex(id); li >= 0 {
+			if g.linkLeaves(li) {
+				return true
+			}
+			continue
+		}
 		l := g.Model.Link(id)
 		if l == nil || g.Model.LeavesSecureLocation(l) {
 			return true

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/netreview/netreview/topology"
@@ -142,4 +143,108 @@ func sparseCJIModel(c chooser) *topology.Model {
 		m.Links = append(m.Links, &topology.Link{ID: fmt.Sprintf("l%03d", i), A: m.Devices[a].ID, B: m.Devices[b].ID, Medium: topology.Fiber})
 	}
 	return m
+}
+
+// TestGraphFactsAgree checks what NewGraphs resolves once, by vertex and
+// link index, against the model's look-ups by id: the devices and links it
+// keeps (the first of repeated ids, links and tunnels with known ends), each
+// vertex's site and security, and whether each link and tunnel leaves the
+// physically secure location. Some models repeat device, link and tunnel
+// ids, and name links that do not exist in tunnels' over.
+func TestGraphFactsAgree(t *testing.T) {
+	for seed := range uint64(600) {
+		m := randomModelSized(randChooser(seed), 12, 20, 6)
+		if seed%3 == 1 && len(m.Links) > 0 {
+			// Repeated ids: a device at another site, a link with its ends
+			// swapped; a link with an unknown end; a tunnel over these and
+			// a link that does not exist.
+			d := *m.Devices[int(seed)%len(m.Devices)]
+			d.Site = m.Sites[0].ID
+			l := *m.Links[int(seed)%len(m.Links)]
+			l.A, l.B = l.B, l.A
+			m.Devices = append(m.Devices, &d)
+			ghost := &topology.Link{ID: "l-ghost", A: "ghost", B: d.ID}
+			m.Links = append(m.Links, &l, ghost)
+			over := []string{l.ID, ghost.ID, "nowhere"}[:1+seed%9/3]
+			m.Tunnels = append(m.Tunnels, &topology.Tunnel{ID: "t0", A: l.A, B: l.B, Over: over})
+			m.Reindex()
+		}
+		factsAgree(t, fmt.Sprint("seed ", seed), m)
+	}
+}
+
+func factsAgree(t *testing.T, name string, m *topology.Model) {
+	t.Helper()
+	g := NewGraphs(m)
+	var ids []string
+	for _, d := range m.Devices {
+		if m.Device(d.ID) == d && !slices.Contains(ids, d.ID) {
+			ids = append(ids, d.ID)
+		}
+	}
+	slices.Sort(ids)
+	if !slices.Equal(g.ids, ids) {
+		t.Fatalf("%s: vertices %v, want %v", name, g.ids, ids)
+	}
+	for v, d := range g.devs {
+		if d != m.Device(g.ids[v]) || g.index[d.ID] != int32(v) {
+			t.Errorf("%s: vertex %d is not device %s", name, v, g.ids[v])
+		}
+		if g.site[v] != m.Site(d.Site) || g.secure[v] != m.InSecureLocation(d) {
+			t.Errorf("%s: device %s: site %v secure %v", name, d.ID, g.site[v], g.secure[v])
+		}
+	}
+	var links []*topology.Link
+	for _, l := range m.Links {
+		if m.Link(l.ID) == l && m.Device(l.A) != nil && m.Device(l.B) != nil {
+			links = append(links, l)
+		}
+	}
+	slices.SortFunc(links, func(a, b *topology.Link) int { return strings.Compare(a.ID, b.ID) })
+	if !slices.Equal(g.links, links) {
+		t.Fatalf("%s: %d links, want %d", name, len(g.links), len(links))
+	}
+	for li, l := range g.links {
+		if g.linkIDs[li] != l.ID || g.ids[g.phys.eu[li]] != l.A || g.ids[g.phys.ev[li]] != l.B {
+			t.Errorf("%s: link %s: ends or id differ", name, l.ID)
+		}
+		if got, want := g.linkLeaves(int32(li)), m.LeavesSecureLocation(l); got != want {
+			t.Errorf("%s: link %s leaves %v, want %v", name, l.ID, got, want)
+		}
+	}
+	for _, tn := range g.tunnels {
+		want := false
+		for _, id := range tn.Over {
+			if l := m.Link(id); l == nil || m.LeavesSecureLocation(l) {
+				want = true
+			}
+		}
+		if got := g.tunnelLeaves(tn); got != want {
+			t.Errorf("%s: tunnel %s leaves %v, want %v", name, tn.ID, got, want)
+		}
+	}
+}
+
+// TestCompareIDs holds compareIDs, which compares ids by their first 16
+// bytes first, to strings.Compare, on ids short and long, with zero bytes
+// and shared prefixes.
+func TestCompareIDs(t *testing.T) {
+	c := randChooser(7)
+	alphabet := "\x00\x01a-z\xff"
+	id := func() string {
+		b := make([]byte, c(24))
+		for i := range b {
+			b[i] = alphabet[c(len(alphabet))]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		a, b := id(), id()
+		if c(3) == 0 {
+			b = a[:c(len(a)+1)] + b[:c(len(b)+1)]
+		}
+		if got, want := compareIDs(keyOf(a), a, keyOf(b), b), strings.Compare(a, b); got != want {
+			t.Fatalf("compareIDs(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	}
 }

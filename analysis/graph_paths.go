@@ -1,32 +1,27 @@
 package analysis
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/netreview/netreview/topology"
 )
 
 // boundaryPath returns a shortest path in the boundary-free graph from one
-// of the devices with the ids to a CJI device, as ids alternating devices and
+// of the vertices srcs to a CJI device, as ids alternating devices and
 // links, or nil when there is none. Boundary devices are not in the graph:
 // a zone device that is a boundary starts no path, and a CJI device that is
 // a boundary is protected by it and ends none. Ties go to the source, then
 // the neighbour, then the link, first in id order.
-func (g *Graphs) boundaryPath(ids []string) []string {
+func (g *Graphs) boundaryPath(srcs []int32) []string {
 	pg := g.phys
 	in := func(v int32) bool { return !g.devs[v].IsBoundary() }
 	parent := make(map[int32]int32)
 	via := make(map[int32]int32)
 	var queue []int32
-	var srcs []int32
-	for _, id := range ids {
-		if v, ok := g.index[id]; ok && in(v) {
-			srcs = append(srcs, v)
-		}
-	}
-	sort.Slice(srcs, func(i, j int) bool { return srcs[i] < srcs[j] })
 	for _, v := range srcs {
+		if !in(v) {
+			continue
+		}
 		if _, ok := parent[v]; !ok {
 			parent[v], via[v] = -1, -1
 			queue = append(queue, v)
@@ -74,13 +69,22 @@ func (g *Graphs) cjiPath(verts, edges []int32) []string {
 // endSites returns the sites of the devices with the ids, each once, in the
 // order given, leaving out devices that stand in no site.
 func (g *Graphs) endSites(ids ...string) []string {
-	var out []string
+	vs := make([]int32, 0, len(ids))
 	for _, id := range ids {
-		d := g.Model.Device(id)
-		if d == nil || d.Site == "" {
-			continue
+		if v, ok := g.index[id]; ok {
+			vs = append(vs, v)
 		}
-		out = appendOnce(out, d.Site)
+	}
+	return g.vertexSites(vs...)
+}
+
+// vertexSites is endSites for the devices of the vertices.
+func (g *Graphs) vertexSites(vs ...int32) []string {
+	var out []string
+	for _, v := range vs {
+		if s := g.devs[v].Site; s != "" {
+			out = appendOnce(out, s)
+		}
 	}
 	return out
 }
@@ -145,11 +149,11 @@ func (g *Graphs) exposedFindings() []exposedFinding {
 		if r.tunnel {
 			t := g.tunnels[r.i]
 			x.kind, x.enc, x.pos, x.fields = KindTunnel, t.Encryption, t.Pos, t.FieldPos
-			x.sites = g.endSites(t.A, t.B)
+			x.sites = g.vertexSites(g.cjiG.eu[e], g.cjiG.ev[e])
 		} else {
 			l := g.links[r.i]
 			x.kind, x.enc, x.pos, x.fields = KindLink, l.Encryption, l.Pos, l.FieldPos
-			x.sites = g.endSites(l.A, l.B)
+			x.sites = g.vertexSites(g.phys.eu[r.i], g.phys.ev[r.i])
 		}
 		out = append(out, x)
 	}

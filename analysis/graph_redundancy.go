@@ -34,7 +34,7 @@ func newHubTree(g *Graphs) *hubTree {
 	}
 	h := newGraph(int(n)+1, eu, ev)
 	b := biconnectedFrom(h, tv)
-	nb := int32(len(b.verts))
+	nb := int32(b.count())
 	t := &hubTree{g: g, n: n, nb: nb, b: b, bridge: make([]int32, nb)}
 	for i := range t.bridge {
 		t.bridge[i] = -1
@@ -49,8 +49,8 @@ func newHubTree(g *Graphs) *hubTree {
 	for i := range t.blockOf {
 		t.blockOf[i] = -1
 	}
-	for id, vs := range b.verts {
-		for _, v := range vs {
+	for id := range b.count() {
+		for _, v := range b.verts(id) {
 			if v != b.top[id] {
 				t.blockOf[v] = int32(id)
 			}
@@ -93,7 +93,7 @@ func newHubTree(g *Graphs) *hubTree {
 		if t.bridge[id] >= 0 {
 			t.bad[id]++
 		}
-		for _, v := range b.verts[id] {
+		for _, v := range b.verts(int(id)) {
 			if v != top && t.isCut(v) {
 				setCut(v)
 			}
@@ -239,8 +239,7 @@ func (t *hubTree) singleCuts(st *structure, plainDev func(v int32) bool, plainLi
 				continue
 			}
 			li := g.cjiRefs[e].i
-			l := g.links[li]
-			if plainLink(li) && st.siteOf[g.index[l.A]] != s && st.siteOf[g.index[l.B]] != s {
+			if plainLink(li) && st.siteOf[g.phys.eu[li]] != s && st.siteOf[g.phys.ev[li]] != s {
 				st.linkCuts[li] = append(st.linkCuts[li], s)
 			}
 		}

@@ -1,8 +1,11 @@
 package analysis
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/netreview/netreview/topology"
 )
@@ -64,24 +67,52 @@ func (g *Graphs) buildStructure() *structure {
 		return nil
 	}
 	st := &structure{siteOf: make([]int32, n), devCuts: map[int32][]int32{}, linkCuts: map[int32][]int32{}}
-	bySite := map[string][]int32{}
-	for v, d := range g.devs {
-		st.siteOf[v] = -1
-		if g.cji[v] && d.Site != "" && m.Site(d.Site) != nil && !hubSites[d.Site] {
-			bySite[d.Site] = append(bySite[d.Site], int32(v))
+	// The sites' CJI devices, sorted by site id, then vertex: sorting the
+	// sites' keys and the vertices, which hold no pointers, rather than
+	// gathering them in a map by site id.
+	type member struct {
+		key idKey // of the device's site id
+		v   int32
+	}
+	ncji := 0
+	for _, c := range g.cji {
+		if c {
+			ncji++
 		}
 	}
-	for s := range bySite {
-		st.sites = append(st.sites, s)
+	ms := make([]member, 0, ncji)
+	for v, d := range g.devs {
+		st.siteOf[v] = -1
+		if g.cji[v] && d.Site != "" && g.site[v] != nil && !hubSites[d.Site] {
+			ms = append(ms, member{keyOf(d.Site), int32(v)})
+		}
 	}
-	sort.Strings(st.sites)
+	slices.SortFunc(ms, func(a, b member) int {
+		if a.key != b.key {
+			return compareIDs(a.key, "", b.key, "")
+		}
+		if c := strings.Compare(g.devs[a.v].Site, g.devs[b.v].Site); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.v, b.v)
+	})
+	flat := make([]int32, len(ms))
+	var starts []int
+	for i, x := range ms {
+		flat[i] = x.v
+		if i == 0 || x.key != ms[i-1].key || g.devs[x.v].Site != g.devs[ms[i-1].v].Site {
+			st.sites = append(st.sites, g.devs[x.v].Site)
+			starts = append(starts, i)
+		}
+	}
+	starts = append(starts, len(ms))
 	st.siteCJI = make([][]int32, len(st.sites))
 	st.cutOff = make([]bool, len(st.sites))
 	liveCJI := make([]int32, len(st.sites))
 	c := newCutter(g.cjiG, g.hub)
-	for i, s := range st.sites {
-		st.siteCJI[i] = bySite[s]
-		for _, v := range bySite[s] {
+	for i := range st.sites {
+		st.siteCJI[i] = flat[starts[i]:starts[i+1]:starts[i+1]]
+		for _, v := range st.siteCJI[i] {
 			st.siteOf[v] = int32(i)
 			if c.live[v] {
 				liveCJI[i]++
@@ -151,15 +182,14 @@ func (g *Graphs) buildStructure() *structure {
 	}
 
 	touches := func(li int32, s int32) bool {
-		l := g.links[li]
-		return st.siteOf[g.index[l.A]] == s || st.siteOf[g.index[l.B]] == s
+		return st.siteOf[g.phys.eu[li]] == s || st.siteOf[g.phys.ev[li]] == s
 	}
 	// A device or link whose failure takes down no tunnel cuts off what the
 	// block-cut tree says; the others take a cut search each.
 	killsTunnel := make([]bool, n)
-	for li, l := range g.links {
+	for li := range g.links {
 		if len(over[li]) > 0 {
-			killsTunnel[g.index[l.A]], killsTunnel[g.index[l.B]] = true, true
+			killsTunnel[g.phys.eu[li]], killsTunnel[g.phys.ev[li]] = true, true
 		}
 	}
 	tree := newHubTree(g)
@@ -195,11 +225,29 @@ func (g *Graphs) buildStructure() *structure {
 		if g.hub[v] {
 			continue
 		}
+		if len(d.Risks) == 0 && (g.site[v] == nil || len(g.site[v].Risks) == 0) {
+			continue // m.DeviceRisks(d) is empty
+		}
 		for _, t := range m.DeviceRisks(d) {
 			tagDevs[t] = append(tagDevs[t], int32(v))
 		}
 	}
+	carrierTags := map[string]string{}
 	for li, l := range g.links {
+		if len(l.Risks) == 0 {
+			// m.LinkRisks(l) is the carrier's tag alone, or nothing; the tag
+			// is built once per carrier.
+			if l.Carrier == "" {
+				continue
+			}
+			t, ok := carrierTags[l.Carrier]
+			if !ok {
+				t = m.LinkRisks(l)[0]
+				carrierTags[l.Carrier] = t
+			}
+			tagLinks[t] = append(tagLinks[t], int32(li))
+			continue
+		}
 		for _, t := range m.LinkRisks(l) {
 			tagLinks[t] = append(tagLinks[t], int32(li))
 		}
@@ -223,9 +271,8 @@ func (g *Graphs) buildStructure() *structure {
 			}
 		}
 		for _, li := range links {
-			l := g.links[li]
-			for _, x := range []string{l.A, l.B} {
-				if s := st.siteOf[g.index[x]]; s >= 0 {
+			for _, x := range [2]int32{g.phys.eu[li], g.phys.ev[li]} {
+				if s := st.siteOf[x]; s >= 0 {
 					affected[s] = true
 				}
 			}
@@ -302,7 +349,6 @@ func (st *structure) siteNames(idx []int32) []string {
 // riskPos returns where the tag is first written: on a device, its site or
 // a link (the carrier field for carrier:NAME), in id order.
 func (g *Graphs) riskPos(tag string) topology.Pos {
-	m := g.Model
 	find := func(list []string, fp topology.FieldPos, def topology.Pos) (topology.Pos, bool) {
 		for i, t := range list {
 			if t == tag {
@@ -311,11 +357,11 @@ func (g *Graphs) riskPos(tag string) topology.Pos {
 		}
 		return topology.Pos{}, false
 	}
-	for _, d := range g.devs {
+	for v, d := range g.devs {
 		if p, ok := find(d.Risks, d.FieldPos, d.Pos); ok {
 			return p
 		}
-		if s := m.Site(d.Site); s != nil {
+		if s := g.site[v]; s != nil {
 			if p, ok := find(s.Risks, s.FieldPos, s.Pos); ok {
 				return p
 			}

@@ -24,10 +24,10 @@ links:
 
 func runMissingBoundary(pass *Pass) error {
 	m, g := pass.Model, pass.Graphs
-	members := map[string][]string{}
-	for _, id := range g.ids {
-		for _, z := range m.Device(id).Zones {
-			members[z] = append(members[z], id)
+	members := map[string][]int32{} // zone id -> its devices' vertices, ascending
+	for v, d := range g.devs {
+		for _, z := range d.Zones {
+			members[z] = append(members[z], int32(v))
 		}
 	}
 	zones := append(m.Zones[:0:0], m.Zones...)

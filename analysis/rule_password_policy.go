@@ -25,7 +25,7 @@ var PasswordPolicy = &Rule{
 func runPasswordPolicy(pass *Pass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
-		if !m.IsCJI(d) || d.PasswordPolicy != topology.PasswordNonCompliant {
+		if d.PasswordPolicy != topology.PasswordNonCompliant || !m.IsCJI(d) {
 			continue
 		}
 		pass.Report(Finding{

@@ -74,29 +74,37 @@ func (p *Pass) enabled(r *Rule) bool {
 // rules need answered, in the order of the rules.
 func deviceQuestions(pass *Pass, d *topology.Device) []string {
 	m := pass.Model
-	name := deviceWhere(m, d)
 	var qs []string
-	if pass.enabled(AdvancedAuthentication) && authInScope(m, pass.Pack, d) && unknown(d.Authentication, topology.AuthUnknown) {
+	// The checks read the device's own fields first: most devices answer
+	// every question, and the scopes look the device's zones and site up.
+	name := ""
+	where := func() string {
+		if name == "" {
+			name = deviceWhere(m, d)
+		}
+		return name
+	}
+	if unknown(d.Authentication, topology.AuthUnknown) && pass.enabled(AdvancedAuthentication) && authInScope(m, pass.Pack, d) {
 		how := "of people who log on to it"
 		if d.Type == topology.VPNGateway {
 			how = "of people who connect through it"
 		}
-		qs = append(qs, "What authentication does "+name+" require "+how+" (advanced/multi-factor, password, none)?")
+		qs = append(qs, "What authentication does "+where()+" require "+how+" (advanced/multi-factor, password, none)?")
 	}
-	if pass.enabled(WeakWireless) && wirelessInScope(m, d) && d.Wireless == "" {
-		qs = append(qs, "What wireless security does "+name+" use (wpa3-enterprise, wpa3-personal, wpa2-enterprise, wpa2-personal, wpa, wep, open)?")
+	if d.Wireless == "" && pass.enabled(WeakWireless) && wirelessInScope(m, d) {
+		qs = append(qs, "What wireless security does "+where()+" use (wpa3-enterprise, wpa3-personal, wpa2-enterprise, wpa2-personal, wpa, wep, open)?")
 	}
-	if pass.enabled(PasswordPolicy) && m.IsCJI(d) && unknown(d.PasswordPolicy, topology.PasswordUnknown) {
-		qs = append(qs, "Do the passwords on "+name+" follow the CJIS password policy (compliant, non-compliant)?")
+	if unknown(d.PasswordPolicy, topology.PasswordUnknown) && pass.enabled(PasswordPolicy) && m.IsCJI(d) {
+		qs = append(qs, "Do the passwords on "+where()+" follow the CJIS password policy (compliant, non-compliant)?")
 	}
-	if pass.enabled(NoMonitoring) && monitoringInScope(m, d) && unknown(d.Monitoring, topology.MonitoringUnknown) {
-		qs = append(qs, "What monitors "+name+", a boundary of the criminal-justice zone, for intrusions (ids, ips, siem, none)?")
+	if unknown(d.Monitoring, topology.MonitoringUnknown) && pass.enabled(NoMonitoring) && monitoringInScope(m, d) {
+		qs = append(qs, "What monitors "+where()+", a boundary of the criminal-justice zone, for intrusions (ids, ips, siem, none)?")
 	}
-	if pass.enabled(Unpatched) && patchingInScope(m, d) && unknown(d.Patching, topology.PatchingUnknown) {
-		qs = append(qs, "Is "+name+" patched under a managed process (managed, unmanaged)?")
+	if unknown(d.Patching, topology.PatchingUnknown) && pass.enabled(Unpatched) && patchingInScope(m, d) {
+		qs = append(qs, "Is "+where()+" patched under a managed process (managed, unmanaged)?")
 	}
-	if pass.enabled(CloudAgreement) && cloudInScope(m, d) && (d.Cloud == nil || d.Cloud.CJISAgreement == nil) {
-		qs = append(qs, "Has the provider of "+name+" signed the CJIS Security Addendum (cjis-agreement: true or false)?")
+	if (d.Cloud == nil || d.Cloud.CJISAgreement == nil) && pass.enabled(CloudAgreement) && cloudInScope(m, d) {
+		qs = append(qs, "Has the provider of "+where()+" signed the CJIS Security Addendum (cjis-agreement: true or false)?")
 	}
 	return qs
 }

@@ -25,7 +25,7 @@ var Unpatched = &Rule{
 func runUnpatched(pass *Pass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
-		if !patchingInScope(m, d) || d.Patching != topology.PatchingUnmanaged {
+		if d.Patching != topology.PatchingUnmanaged || !patchingInScope(m, d) {
 			continue
 		}
 		role := "processes criminal justice information"

@@ -186,40 +186,32 @@ func (m *Model) Inputs() []string {
 // Reindex rebuilds the look-ups by id. Call it after changing the element
 // lists; loaders call it for you. Where ids repeat, the first one wins.
 func (m *Model) Reindex() {
-	m.sites = make(map[string]*Site, len(m.Sites))
-	for _, s := range m.Sites {
-		if _, dup := m.sites[s.ID]; !dup {
-			m.sites[s.ID] = s
-		}
-	}
-	m.zones = make(map[string]*Zone, len(m.Zones))
-	for _, z := range m.Zones {
-		if _, dup := m.zones[z.ID]; !dup {
-			m.zones[z.ID] = z
-		}
-	}
-	m.devices = make(map[string]*Device, len(m.Devices))
-	for _, d := range m.Devices {
-		if _, dup := m.devices[d.ID]; !dup {
-			m.devices[d.ID] = d
-		}
-	}
-	m.links = make(map[string]*Link, len(m.Links))
-	for _, l := range m.Links {
-		if _, dup := m.links[l.ID]; !dup {
-			m.links[l.ID] = l
-		}
-	}
-	m.tunnels = make(map[string]*Tunnel, len(m.Tunnels))
-	m.tunneled = make(map[string]bool)
+	m.sites = indexByID(m.Sites, func(s *Site) string { return s.ID })
+	m.zones = indexByID(m.Zones, func(z *Zone) string { return z.ID })
+	m.devices = indexByID(m.Devices, func(d *Device) string { return d.ID })
+	m.links = indexByID(m.Links, func(l *Link) string { return l.ID })
+	m.tunnels = indexByID(m.Tunnels, func(t *Tunnel) string { return t.ID })
+	n := 0
 	for _, t := range m.Tunnels {
-		if _, dup := m.tunnels[t.ID]; !dup {
-			m.tunnels[t.ID] = t
-		}
+		n += len(t.Over)
+	}
+	m.tunneled = make(map[string]bool, n)
+	for _, t := range m.Tunnels {
 		for _, l := range t.Over {
 			m.tunneled[l] = true
 		}
 	}
+}
+
+// indexByID maps each id of list to its first element with it. It assigns
+// from the last element to the first, so that the first is assigned last
+// and wins, with one map operation per element.
+func indexByID[T any](list []T, id func(T) string) map[string]T {
+	out := make(map[string]T, len(list))
+	for i := len(list) - 1; i >= 0; i-- {
+		out[id(list[i])] = list[i]
+	}
+	return out
 }
 
 // Site returns the site with the id, or nil.

@@ -119,15 +119,28 @@ func (v *validator) id(kind, id string, fp FieldPos, def Pos, first func() (Pos,
 	}
 }
 
-// seenBefore is id's first for kinds checked in a map of the places seen.
-func seenBefore(seen map[string]Pos, id string, fp FieldPos, def Pos) func() (Pos, bool) {
+// seenBefore is id's first for kinds checked in a map of the places seen;
+// unique says that the kind repeats no id, so that no id was seen before.
+func seenBefore(seen map[string]Pos, unique bool, id string, fp FieldPos, def Pos) func() (Pos, bool) {
 	return func() (Pos, bool) {
+		if unique {
+			return Pos{}, false
+		}
 		if at, dup := seen[id]; dup {
 			return at, true
 		}
 		seen[id] = fp.Of("id", def)
 		return Pos{}, false
 	}
+}
+
+// indexed is the element the model's index holds for x's id: x itself
+// when the kind repeats no id, else look(id).
+func indexed[T any](x *T, unique bool, id string, look func(string) *T) *T {
+	if unique {
+		return x
+	}
+	return look(id)
 }
 
 // firstOf is id's first for kinds that the model indexes: the index holds
@@ -185,18 +198,22 @@ func Validate(m *Model) error {
 			checkEnum(v, d.FieldPos, "proposal.kind", d.Pos, d.Proposal.Kind, ProposalKinds)
 		}
 	}
-	seen := make(map[string]Pos, len(m.Sites))
+	// A kind whose index is as long as its list repeats no id: then every
+	// element is the first with its id, and none need be looked up again.
+	seen := map[string]Pos{}
+	sitesUnique := len(m.sites) == len(m.Sites)
 	for _, s := range m.Sites {
-		v.id("site", s.ID, s.FieldPos, s.Pos, seenBefore(seen, s.ID, s.FieldPos, s.Pos))
+		v.id("site", s.ID, s.FieldPos, s.Pos, seenBefore(seen, sitesUnique, s.ID, s.FieldPos, s.Pos))
 		v.required(s.FieldPos, "security", s.Pos, s.Security == "", "site")
 		checkEnum(v, s.FieldPos, "security", s.Pos, s.Security, Securities)
 	}
-	seen = make(map[string]Pos, len(m.Zones))
+	seen = map[string]Pos{}
+	zonesUnique := len(m.zones) == len(m.Zones)
 	for _, z := range m.Zones {
 		if z.Implicit {
 			continue
 		}
-		v.id("zone", z.ID, z.FieldPos, z.Pos, seenBefore(seen, z.ID, z.FieldPos, z.Pos))
+		v.id("zone", z.ID, z.FieldPos, z.Pos, seenBefore(seen, zonesUnique, z.ID, z.FieldPos, z.Pos))
 		v.required(z.FieldPos, "kind", z.Pos, z.Kind == "", "zone")
 		checkEnum(v, z.FieldPos, "kind", z.Pos, z.Kind, ZoneKinds)
 	}
@@ -204,9 +221,10 @@ func Validate(m *Model) error {
 	zoneIDs := ids(m.Zones, func(z *Zone) string { return z.ID })
 	devIDs := ids(m.Devices, func(d *Device) string { return d.ID })
 	linkIDs := ids(m.Links, func(l *Link) string { return l.ID })
+	devsUnique := len(m.devices) == len(m.Devices)
 	for _, d := range m.Devices {
 		fp, p := d.FieldPos, d.Pos
-		v.id("device", d.ID, fp, p, firstOf(d, m.Device(d.ID), func(d *Device) (FieldPos, Pos) { return d.FieldPos, d.Pos }))
+		v.id("device", d.ID, fp, p, firstOf(d, indexed(d, devsUnique, d.ID, m.Device), func(d *Device) (FieldPos, Pos) { return d.FieldPos, d.Pos }))
 		v.required(fp, "type", p, d.Type == "", "device")
 		checkEnum(v, fp, "type", p, d.Type, DeviceTypes)
 		if d.Type != CarrierNetwork && d.Type != CloudService {
@@ -246,9 +264,10 @@ func Validate(m *Model) error {
 			v.add(fp, "cloud", p, "cloud is only for cloud-service devices, not %s", d.Type)
 		}
 	}
+	linksUnique := len(m.links) == len(m.Links)
 	for _, l := range m.Links {
 		fp, p := l.FieldPos, l.Pos
-		v.id("link", l.ID, fp, p, firstOf(l, m.Link(l.ID), func(l *Link) (FieldPos, Pos) { return l.FieldPos, l.Pos }))
+		v.id("link", l.ID, fp, p, firstOf(l, indexed(l, linksUnique, l.ID, m.Link), func(l *Link) (FieldPos, Pos) { return l.FieldPos, l.Pos }))
 		v.required(fp, "a", p, l.A == "", "link")
 		v.required(fp, "b", p, l.B == "", "link")
 		v.required(fp, "medium", p, l.Medium == "", "link")
@@ -260,9 +279,10 @@ func Validate(m *Model) error {
 		}
 		v.encryption(fp, p, l.Encryption)
 	}
+	tunnelsUnique := len(m.tunnels) == len(m.Tunnels)
 	for _, t := range m.Tunnels {
 		fp, p := t.FieldPos, t.Pos
-		v.id("tunnel", t.ID, fp, p, firstOf(t, m.Tunnel(t.ID), func(t *Tunnel) (FieldPos, Pos) { return t.FieldPos, t.Pos }))
+		v.id("tunnel", t.ID, fp, p, firstOf(t, indexed(t, tunnelsUnique, t.ID, m.Tunnel), func(t *Tunnel) (FieldPos, Pos) { return t.FieldPos, t.Pos }))
 		v.required(fp, "a", p, t.A == "", "tunnel")
 		v.required(fp, "b", p, t.B == "", "tunnel")
 		v.required(fp, "over", p, len(t.Over) == 0, "tunnel")
