@@ -233,14 +233,8 @@ func (g *Graphs) leaves(e int32) bool {
 // linkLeaves is Model.LeavesSecureLocation of links[li], from the facts of
 // its ends' vertices rather than look-ups by id.
 func (g *Graphs) linkLeaves(li int32) bool {
-	l := g.links[li]
 	u, v := g.phys.eu[li], g.phys.ev[li]
-	bothSecure := g.secure[u] && g.secure[v]
-	radio := l.Medium.Radio()
-	if l.ProtectedMedium && bothSecure && !radio {
-		return false
-	}
-	return g.devs[u].Site != g.devs[v].Site || !bothSecure || radio
+	return g.links[li].Leaves(g.devs[u].Site == g.devs[v].Site, g.secure[u] && g.secure[v])
 }
 
 // ExposedEdges returns the ids of every link and tunnel for which Exposed

@@ -298,9 +298,11 @@ func (b *builder) build() *dotGraph {
 	g.edgeAttrs.set("fontname", fontName)
 	g.edgeAttrs.set("fontsize", "8")
 	g.edgeAttrs.set("color", plainColor)
+	hub := 0 // the most neighbours of a node, where it matters
 	switch b.opts.View {
 	case ViewSites, ViewAgencies:
 		b.buildGrouped(g)
+		hub = maxNeighbours(g.edges)
 	default:
 		b.buildPhysical(g)
 	}
@@ -311,7 +313,7 @@ func (b *builder) build() *dotGraph {
 	nodes := len(g.nodes) + countClusterNodes(g.clusters)
 	engine := b.opts.Engine
 	if engine == "" {
-		engine = EngineFor(nodes, maxNeighbours(g.edges))
+		engine = EngineFor(nodes, hub)
 	}
 	g.attrs.set("layout", engine)
 	if engine != "dot" {
@@ -340,7 +342,9 @@ func countClusterNodes(cs []*dotCluster) int {
 // which draws clusters and ranks, up to 400 nodes; sfdp, which stays fast
 // on thousands, above. A hub of more than 20 neighbours (the state in the
 // agencies view of a statewide model, say) also calls for sfdp: dot would
-// put its neighbours in one rank, a row too wide to read.
+// put its neighbours in one rank, a row too wide to read. The physical view
+// passes 0 for maxNeighbours: its sites are clusters, which sfdp does not
+// draw, and a switch with 30 workstations is a row worth having.
 func EngineFor(n, maxNeighbours int) string {
 	if n <= 400 && maxNeighbours <= 20 {
 		return "dot"

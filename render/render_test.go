@@ -480,3 +480,36 @@ func TestLargeLayoutFailureSuggestsAView(t *testing.T) {
 		t.Errorf("small model: %v", err)
 	}
 }
+
+// TestEngineByView: a switch with 25 neighbours, each in a site of its own,
+// keeps dot in the physical view (its sites are clusters, which only dot
+// draws) and makes the sites view, a star, use sfdp.
+func TestEngineByView(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("netreview: 1\nagency: {name: Star test}\nsites:\n  - {id: s0, security: physically-secure}\n")
+	for i := 1; i <= 25; i++ {
+		fmt.Fprintf(&b, "  - {id: s%d, security: physically-secure}\n", i)
+	}
+	b.WriteString("zones:\n  - {id: cj, kind: criminal-justice}\ndevices:\n  - {id: hub, type: state-hub, site: s0, zone: cj}\n  - {id: sw, type: switch, site: s0, zone: cj}\n")
+	for i := 1; i <= 25; i++ {
+		fmt.Fprintf(&b, "  - {id: ws%d, type: workstation, site: s%d, zone: cj}\n", i, i)
+	}
+	b.WriteString("links:\n  - {id: l0, a: hub, b: sw, medium: ethernet}\n")
+	for i := 1; i <= 25; i++ {
+		fmt.Fprintf(&b, "  - {id: l%d, a: sw, b: ws%d, medium: fiber}\n", i, i)
+	}
+	path := filepath.Join(t.TempDir(), "star.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := review(t, path)
+	for view, want := range map[View]string{ViewPhysical: `layout="dot"`, ViewSites: `layout="sfdp"`} {
+		var dot bytes.Buffer
+		if err := New(nil).DOT(&dot, res, Options{View: view}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(dot.String(), want) {
+			t.Errorf("%s view: no %s", view, want)
+		}
+	}
+}

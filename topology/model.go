@@ -329,11 +329,17 @@ func (m *Model) LeavesSecureLocation(l *Link) bool {
 	if a == nil || b == nil {
 		return true
 	}
-	bothSecure := m.InSecureLocation(a) && m.InSecureLocation(b)
+	return l.Leaves(a.Site == b.Site, m.InSecureLocation(a) && m.InSecureLocation(b))
+}
+
+// Leaves is the rule of LeavesSecureLocation, for callers that know the
+// facts about the link's ends already: whether they stand in one site, and
+// whether both stand in a physically secure location.
+func (l *Link) Leaves(sameSite, bothSecure bool) bool {
 	if l.ProtectedMedium && bothSecure && !l.Medium.Radio() {
 		return false
 	}
-	return a.Site != b.Site || !bothSecure || l.Medium.Radio()
+	return !sameSite || !bothSecure || l.Medium.Radio()
 }
 
 // DeviceRisks returns the device's shared-risk tags and those of its site,

@@ -68,8 +68,13 @@ agencies view of render then draws one node per agency.
 			default:
 				return &exitError{code: exitInput, err: fmt.Errorf("--format %q: want yaml or json", format)}
 			}
-			if format == "" && strings.EqualFold(filepath.Ext(out), ".json") && !split {
-				format = "json"
+			if !split {
+				switch ext := strings.ToLower(filepath.Ext(out)); {
+				case format == "" && ext == ".json":
+					format = "json"
+				case format == "json" && (ext == ".yaml" || ext == ".yml"), format == "yaml" && ext == ".json":
+					return &exitError{code: exitInput, err: fmt.Errorf("--format %s does not fit -o %s", format, out)}
+				}
 			}
 			if split && out == "" {
 				return &exitError{code: exitInput, err: fmt.Errorf("--split needs -o FOLDER")}

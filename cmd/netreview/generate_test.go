@@ -87,6 +87,7 @@ func TestGenerateCmdErrors(t *testing.T) {
 		{"argument", []string{"generate", "extra"}},
 		{"split without a folder", []string{"generate", "--agencies", "1", "--split"}},
 		{"bad format", []string{"generate", "--agencies", "1", "--format", "xml"}},
+		{"format against extension", []string{"generate", "--agencies", "1", "--format", "yaml", "-o", filepath.Join(t.TempDir(), "s.json")}},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runCLI(t, tt.args...)

@@ -37,6 +37,9 @@ func (p *progress) show(format string, a ...any) {
 	fmt.Fprintf(p.w, "\r\033[K"+format, a...)
 }
 
+// step shows a step of long work, such as render.Options.Progress reports.
+func (p *progress) step(s string) { p.show("%s...", s) }
+
 // clear removes the progress line.
 func (p *progress) clear() {
 	if p != nil && p.shown {

@@ -50,9 +50,9 @@ Every diagram carries a title block: the "FOR OFFICIAL USE ONLY" marking,
 the agencies, the review date (--date, default today) and the client counts
 (CJIS Security Policy 5.7.1.2, CM-2).
 
-Layout uses dot up to 400 nodes and sfdp above, or when a node has more
-than 20 neighbours (a star that dot would draw as one long row); --engine
-overrides.
+Layout uses dot up to 400 nodes and sfdp above; in the sites and agencies
+views also when a node has more than 20 neighbours (a star that dot would
+draw as one long row); --engine overrides.
 Exit status: 0 when the diagram was written (findings do not fail render),
 2 when the input cannot be read or the flags are wrong.`,
 		Example: `  # The agency with the state backbone, as SVG
@@ -101,7 +101,7 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 			opts := render.Options{View: v, NoFindings: noFindings, Finding: finding, Engine: engine}
 			prog := newProgress(cmd.ErrOrStderr(), args)
 			defer prog.clear()
-			opts.Progress = func(step string) { prog.show("%s...", step) }
+			opts.Progress = prog.step
 			r := render.New(render.NewHelper())
 			defer r.Close()
 			return writeOutput(cmd, out, func(w io.Writer) error {

@@ -52,7 +52,10 @@ form follows the extension of OUT:
   .html       one self-contained page (no network access needed): the
               diagram, the findings table (sortable, filterable), the detail
               of each finding with its path and policy requirement, the
-              questions; prints cleanly to PDF
+              questions; prints cleanly to PDF. The diagram is the physical
+              view up to 3,000 devices, the sites view up to 15,000 sites,
+              the agencies view above; it is laid out by netreview-graphviz,
+              as for render
   .md         Markdown, for pasting into documents
 
 Findings are numbered F1..Fn in the same order in every form.
@@ -89,8 +92,7 @@ above.`,
 			}
 			prog := newProgress(cmd.ErrOrStderr(), args)
 			defer prog.clear()
-			progress := func(step string) { prog.show("%s...", step) }
-			write, err := reportWriter(cmd.Context(), out, notice, due, progress)
+			write, err := reportWriter(cmd.Context(), out, notice, due, prog.step)
 			if err != nil {
 				return &exitError{code: exitInput, err: err}
 			}
