@@ -134,6 +134,7 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 	}
 	res.Redundancy = res.Graphs.Redundancy()
 	res.Warnings = applyWaivers(m, res.Findings, date)
+	setAgencies(m, res.Findings)
 	SortFindings(res.Findings)
 	return res, nil
 }
@@ -157,6 +158,8 @@ func Rules() []*Rule {
 		PasswordPolicy,
 		NoMonitoring,
 		Unpatched,
+		SplitTunnel,
+		MobileManagement,
 		CloudAgreement,
 		Unanswered,
 		ExpiredWaiver,

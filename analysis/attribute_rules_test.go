@@ -72,7 +72,7 @@ func findingKeys(fs []Finding) []string {
 	return out
 }
 
-var attributeRules = []*Rule{AdvancedAuthentication, WeakWireless, PasswordPolicy, NoMonitoring, Unpatched, CloudAgreement}
+var attributeRules = []*Rule{AdvancedAuthentication, WeakWireless, PasswordPolicy, NoMonitoring, Unpatched, SplitTunnel, MobileManagement, CloudAgreement}
 
 // TestAttributeRules runs the checklist rules (all but unanswered) on small
 // models, where each fires and where it does not.
@@ -185,6 +185,33 @@ func TestAttributeRules(t *testing.T) {
 		{"cloud with agreement not given is no finding", "", `devices:
   - {id: c1, type: cloud-service, zone: cji, cloud: {provider: Example}}
 `, nil},
+		// split-tunnel
+		{"vpn gateway allows split tunneling, even in a secure site", "", `devices:
+  - {id: vpn, type: vpn-gateway, site: hq, zone: cji, split-tunnel: allowed}
+`, []string{"split-tunnel vpn"}},
+		{"remote CJI laptop and mobile allow split tunneling", "5.9", `devices:
+  - {id: laptop, type: workstation, site: annex, zone: cji, split-tunnel: allowed}
+  - {id: mdc, type: mobile, site: patrol, zone: cji, split-tunnel: allowed}
+`, []string{"split-tunnel laptop", "split-tunnel mdc"}},
+		{"split tunneling inside a secure site, or off CJI, is out of scope", "", `devices:
+  - {id: ws, type: workstation, site: hq, zone: cji, split-tunnel: allowed}
+  - {id: city-ws, type: workstation, site: city-hall, zone: city, split-tunnel: allowed}
+  - {id: ws2, type: workstation, site: annex, zone: cji, cji: false, split-tunnel: allowed}
+`, nil},
+		{"prohibited and unknown split tunneling are no finding", "", `devices:
+  - {id: vpn, type: vpn-gateway, site: hq, zone: cji, split-tunnel: prohibited}
+  - {id: mdc, type: mobile, site: patrol, zone: cji, split-tunnel: unknown}
+`, nil},
+		// mobile-management
+		{"unmanaged CJI mobiles", "", `devices:
+  - {id: mdc, type: mobile, site: patrol, zone: cji, count: 40, mdm: none}
+`, []string{"mobile-management mdc"}},
+		{"managed, unknown, or off-CJI mobiles are no finding", "", `devices:
+  - {id: m1, type: mobile, site: patrol, zone: cji, mdm: managed}
+  - {id: m2, type: mobile, site: patrol, zone: cji, mdm: unknown}
+  - {id: m3, type: mobile, site: patrol, zone: guest, mdm: none}
+  - {id: m4, type: mobile, site: patrol, zone: cji, cji: false, mdm: none}
+`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -271,11 +298,13 @@ func TestUnanswered(t *testing.T) {
   - {id: cloud, type: cloud-service, zone: cji, cloud: {provider: Example}, password-policy: compliant, patching: managed}
   - {id: city-cloud, type: cloud-service, zone: city}
   - {id: done, type: workstation, site: hq, zone: cji, authentication: advanced, password-policy: compliant, patching: managed}
+  - {id: mdc, type: mobile, site: patrol, zone: cji, authentication: advanced, password-policy: compliant, patching: managed}
 `
 	all := map[string][]string{
-		"ws":    {"authentication", "password", "patched"},
+		"ws":    {"authentication", "password", "patched", "bypass the VPN tunnel"},
 		"hq-ws": {"authentication", "password", "patched"},
-		"vpn":   {"connect through"},
+		"vpn":   {"connect through", "bypass the VPN tunnel"},
+		"mdc":   {"bypass the VPN tunnel", "mobile device management"},
 		"fw":    {"monitors"},
 		"ap":    {"wireless security"},
 		"cloud": {"CJIS Security Addendum"},
@@ -288,9 +317,10 @@ func TestUnanswered(t *testing.T) {
 	}{
 		{"every rule, 6.0", "6.0", append(append([]*Rule(nil), attributeRules...), Unanswered), all},
 		{"every rule, 5.9", "5.9", append(append([]*Rule(nil), attributeRules...), Unanswered), map[string][]string{
-			"ws":    {"authentication", "password", "patched"},
+			"ws":    {"authentication", "password", "patched", "bypass the VPN tunnel"},
 			"hq-ws": {"password", "patched"},
-			"vpn":   {"connect through"},
+			"vpn":   {"connect through", "bypass the VPN tunnel"},
+			"mdc":   {"bypass the VPN tunnel", "mobile device management"},
 			"fw":    {"monitors"},
 			"ap":    {"wireless security"},
 			"cloud": {"CJIS Security Addendum"},
@@ -346,6 +376,33 @@ func keysOf(m map[string][]string) []string {
 	return out
 }
 
+// TestEncryptionWithoutProtocol checks the contract's reading of an
+// encryption with no protocol: it does not show that the link is encrypted,
+// so it counts as protocol none, and encryption: {} is no encryption at all.
+func TestEncryptionWithoutProtocol(t *testing.T) {
+	for _, enc := range []string{"{}", `{fips: "4460", standard: 140-3, bits: 256}`, "{protocol: none}", ""} {
+		t.Run(enc, func(t *testing.T) {
+			if enc != "" {
+				enc = ", encryption: " + enc
+			}
+			m := attributeModel(t, `devices:
+  - {id: hq-ws, type: workstation, site: hq, zone: cji}
+  - {id: annex-ws, type: workstation, site: annex, zone: cji}
+links:
+  - {id: inside, a: hq-ws, b: hub, medium: fiber, protected-medium: true}
+  - {id: hq-annex, a: hq-ws, b: annex-ws, medium: fiber`+enc+`}
+`)
+			res, err := Run(m, Config{Pack: DefaultPack([]*Rule{UnencryptedExit, WeakEncryption}), Date: lateDate})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := findingKeys(res.Findings); !reflect.DeepEqual(got, []string{"unencrypted-exit hq-annex"}) {
+				t.Errorf("findings %q, want unencrypted-exit hq-annex alone", got)
+			}
+		})
+	}
+}
+
 // TestUnansweredEncryption checks the questions about the encryption of
 // links and tunnels that carry CJI out of the physically secure location.
 func TestUnansweredEncryption(t *testing.T) {
@@ -358,6 +415,7 @@ func TestUnansweredEncryption(t *testing.T) {
 		{"no encryption is a finding", "", lateDate, nil},
 		{"protocol none is a finding", "{protocol: none}", lateDate, nil},
 		{"protocol not given", `{fips: "4460", bits: 256}`, lateDate, []string{"encryption protocol"}},
+		{"empty encryption is no encryption", "{}", lateDate, nil},
 		{"no fips is a finding", "{protocol: ipsec}", lateDate, nil},
 		{"fips unknown, bits missing", "{protocol: ipsec, fips: unknown}", lateDate, []string{"certificate number", "in bits"}},
 		{"bits missing", `{protocol: ipsec, fips: "4460", standard: 140-3}`, lateDate, []string{"in bits"}},
@@ -424,6 +482,8 @@ var ruleReads = map[string][]string{
 	"password-policy":         {"zone", "password-policy"},
 	"no-monitoring":           {"zones", "monitoring"},
 	"unpatched":               {"zone", "patching"},
+	"split-tunnel":            {"type", "site", "split-tunnel"},
+	"mobile-management":       {"type", "zone", "mdm"},
 	"cloud-agreement":         {"type", "zone", "cloud", "cjis-agreement"},
 	"unanswered":              {"authentication"},
 	"expired-waiver":          {"waivers", "rule", "subject", "expires"},

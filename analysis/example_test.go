@@ -31,13 +31,13 @@ func ExampleRun() {
 		}
 	}
 	// Output:
-	// F1 advanced-authentication annex-ws at ../samples/riverbend-pd.yaml:88:5
-	// F2 advanced-authentication rpd-ws at ../samples/riverbend-pd.yaml:61:5
-	// F3 missing-boundary city-gov at ../samples/riverbend-pd.yaml:39:5
-	// F4 unencrypted-exit annex-fiber at ../samples/riverbend-pd.yaml:147:5
-	// F5 unencrypted-exit annex-ws-link at ../samples/riverbend-pd.yaml:152:5
-	// F6 unencrypted-exit rpd-fw-city at ../samples/riverbend-pd.yaml:143:5
-	// F7 weak-wireless rpd-ap at ../samples/riverbend-pd.yaml:77:5
+	// F1 advanced-authentication annex-ws at ../samples/riverbend-pd.yaml:91:5
+	// F2 advanced-authentication rpd-ws at ../samples/riverbend-pd.yaml:64:5
+	// F3 missing-boundary rpd-annex at ../samples/riverbend-pd.yaml:28:5
+	// F4 unencrypted-exit annex-fiber at ../samples/riverbend-pd.yaml:150:5
+	// F5 unencrypted-exit annex-ws-link at ../samples/riverbend-pd.yaml:155:5
+	// F6 unencrypted-exit rpd-fw-city at ../samples/riverbend-pd.yaml:146:5
+	// F7 weak-wireless rpd-ap at ../samples/riverbend-pd.yaml:80:5
 }
 
 // Explain a rule: its summary and the policy it enforces.
@@ -48,7 +48,7 @@ func ExampleLookup() {
 		fmt.Println("-", p)
 	}
 	// Output:
-	// A device of a non-criminal-justice, internet or public zone reaches a CJI device without crossing a firewall or ACL.
+	// A device of a non-criminal-justice, internet or public zone reaches a CJI device of the site without crossing a firewall or ACL.
 	// - CJIS Security Policy 5.10.1.1
 	// - NIST SP 800-53 SC-7
 	// - NIST SP 800-53 AC-4

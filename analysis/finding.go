@@ -86,10 +86,13 @@ type Finding struct {
 	Path []string `json:"path,omitempty"`
 	// Sites are the sites the finding concerns: for the redundancy rules,
 	// every site cut off.
-	Sites  []string      `json:"sites"`
-	At     string        `json:"at"`
-	Waived bool          `json:"waived"`
-	Waiver *WaiverDetail `json:"waiver,omitempty"`
+	Sites []string `json:"sites"`
+	// Agencies are the ORIs of the agencies (not the CSA) that own the
+	// subject or one of Sites, sorted: whom the finding concerns.
+	Agencies []string      `json:"agencies"`
+	At       string        `json:"at"`
+	Waived   bool          `json:"waived"`
+	Waiver   *WaiverDetail `json:"waiver,omitempty"`
 	// Questions are, for the unanswered rule, the questions to ask the
 	// agency about the subject, one sentence each; Message joins them. They
 	// are not part of the JSON contract: the message carries them there.
@@ -107,7 +110,8 @@ type WaiverDetail struct {
 	At         string `json:"at"`
 }
 
-// MarshalJSON writes nil slices of Policy and Sites as [] rather than null.
+// MarshalJSON writes nil slices of Policy, Sites and Agencies as [] rather
+// than null.
 func (f Finding) MarshalJSON() ([]byte, error) {
 	type plain Finding
 	if f.Policy == nil {
@@ -115,6 +119,9 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	}
 	if f.Sites == nil {
 		f.Sites = []string{}
+	}
+	if f.Agencies == nil {
+		f.Agencies = []string{}
 	}
 	return json.Marshal(plain(f))
 }

@@ -1,57 +1,102 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/netreview/netreview/topology"
 )
 
-// boundaryPath returns a shortest path in the boundary-free graph from one
-// of the vertices srcs to a CJI device, as ids alternating devices and
-// links, or nil when there is none. Boundary devices are not in the graph:
-// a zone device that is a boundary starts no path, and a CJI device that is
-// a boundary is protected by it and ends none. Ties go to the source, then
-// the neighbour, then the link, first in id order.
-func (g *Graphs) boundaryPath(srcs []int32) []string {
-	pg := g.phys
+// reach is what the boundary-free graph says about untrusted zones: a
+// breadth-first search from every device of a non-criminal-justice, internet
+// or public zone at once, and the connected components of the graph.
+type reach struct {
+	dist   []int32    // per vertex: links from the nearest untrusted device, or -1
+	parent []int32    // per vertex: the previous vertex on that path, or -1
+	via    []int32    // per vertex: the link (physical edge) from parent, or -1
+	comp   []int32    // per vertex: its component, or -1 for a boundary device
+	zones  [][]string // per component: the untrusted zones of its devices, sorted
+}
+
+// boundaryReach searches the boundary-free graph. Boundary devices are not
+// in it: an untrusted device that is a boundary starts no path, and a CJI
+// device that is a boundary is protected by it. Sources are taken in id
+// order and adjacency lists are sorted, so every path is deterministic.
+func (g *Graphs) boundaryReach() *reach {
+	pg, n := g.phys, len(g.devs)
 	in := func(v int32) bool { return !g.devs[v].IsBoundary() }
-	parent := make(map[int32]int32)
-	via := make(map[int32]int32)
-	var queue []int32
-	for _, v := range srcs {
-		if !in(v) {
+	r := &reach{dist: make([]int32, n), parent: make([]int32, n), via: make([]int32, n), comp: make([]int32, n)}
+	for v := range n {
+		r.dist[v], r.parent[v], r.via[v], r.comp[v] = -1, -1, -1, -1
+	}
+	// Components, each with its untrusted zones.
+	var stack []int32
+	for s := range int32(n) {
+		if r.comp[s] >= 0 || !in(s) {
 			continue
 		}
-		if _, ok := parent[v]; !ok {
-			parent[v], via[v] = -1, -1
+		c := int32(len(r.zones))
+		var zones []string
+		r.comp[s] = c
+		stack = append(stack[:0], s)
+		for len(stack) > 0 {
+			v := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			zones = append(zones, g.untrustedZones(v)...)
+			for p := pg.adjStart[v]; p < pg.adjStart[v+1]; p++ {
+				if w := pg.adjV[p]; r.comp[w] < 0 && in(w) {
+					r.comp[w] = c
+					stack = append(stack, w)
+				}
+			}
+		}
+		slices.Sort(zones)
+		r.zones = append(r.zones, sortedUnique(zones))
+	}
+	// Distances from the untrusted devices.
+	var queue []int32
+	for v := range int32(n) {
+		if in(v) && len(g.untrustedZones(v)) > 0 {
+			r.dist[v] = 0
 			queue = append(queue, v)
 		}
 	}
 	for h := 0; h < len(queue); h++ {
 		v := queue[h]
-		if g.cji[v] {
-			var rev []string
-			for x := v; x >= 0; x = parent[x] {
-				rev = append(rev, g.ids[x])
-				if e := via[x]; e >= 0 {
-					rev = append(rev, g.links[e].ID)
-				}
-			}
-			for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
-				rev[i], rev[j] = rev[j], rev[i]
-			}
-			return rev
-		}
 		for p := pg.adjStart[v]; p < pg.adjStart[v+1]; p++ {
-			w := pg.adjV[p]
-			if _, ok := parent[w]; ok || !in(w) {
-				continue
+			if w := pg.adjV[p]; r.dist[w] < 0 && in(w) {
+				r.dist[w], r.parent[w], r.via[w] = r.dist[v]+1, v, pg.adjE[p]
+				queue = append(queue, w)
 			}
-			parent[w], via[w] = v, pg.adjE[p]
-			queue = append(queue, w)
 		}
 	}
-	return nil
+	return r
+}
+
+// untrustedZones returns the ids of the device's zones that are
+// non-criminal-justice, internet or public.
+func (g *Graphs) untrustedZones(v int32) []string {
+	var out []string
+	for _, id := range g.devs[v].Zones {
+		if z := g.Model.Zone(id); z != nil && z.Kind.Untrusted() {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// pathTo is the search's path from the nearest untrusted device to the
+// vertex, as ids alternating devices and links.
+func (r *reach) pathTo(g *Graphs, v int32) []string {
+	var rev []string
+	for x := v; x >= 0; x = r.parent[x] {
+		rev = append(rev, g.ids[x])
+		if e := r.via[x]; e >= 0 {
+			rev = append(rev, g.links[e].ID)
+		}
+	}
+	slices.Reverse(rev)
+	return rev
 }
 
 // cjiPath renders a path of CJI-graph vertices and edges as ids.

@@ -371,15 +371,10 @@ func (b *brute) expected(date time.Time) []string {
 			encRule(t.ID, t.Encryption, sitesOf(t.A, t.B))
 		}
 	}
-	// missing-boundary: sites are those of the path's ends, checked in
-	// checkPaths; here only the subject.
-	for _, z := range m.Zones {
-		if !z.Kind.Untrusted() {
-			continue
-		}
-		if b.boundaryDist(z.ID) >= 0 {
-			out = append(out, "missing-boundary "+z.ID)
-		}
+	// missing-boundary: one finding per site (or site-less CJI device)
+	// whose CJI devices an untrusted zone reaches.
+	for subject, e := range b.boundaryExposure() {
+		out = append(out, key("missing-boundary", subject, e.sites))
 	}
 	if len(b.hubs) == 0 {
 		sort.Strings(out)
@@ -470,41 +465,73 @@ func setOf(xs []string) map[string]bool {
 	return out
 }
 
-// boundaryDist is the length in links of a shortest path from a device of
-// the zone to a CJI device in the boundary-free graph, or -1.
-func (b *brute) boundaryDist(zone string) int {
+// exposure is what the definition of missing-boundary says of one subject:
+// its sites, the untrusted zones that reach its CJI devices, and the length
+// in links of a shortest path from a device of one of them to one of those
+// devices.
+type exposure struct {
+	sites []string
+	zones map[string]bool
+	dist  int
+}
+
+// boundaryExposure applies the definition of missing-boundary by a search
+// from each CJI device: the boundary-free graph is the physical graph less
+// boundary devices, and an untrusted device reaches a CJI device when a
+// path joins them there. The result is keyed by subject: the site, or the
+// id of a CJI device that stands in no site.
+func (b *brute) boundaryExposure() map[string]*exposure {
 	m := b.m
-	dist := map[string]int{}
-	var queue []string
-	for _, d := range m.Devices {
-		for _, z := range d.Zones {
-			if z == zone && !d.IsBoundary() {
-				if _, ok := dist[d.ID]; !ok {
-					dist[d.ID] = 0
-					queue = append(queue, d.ID)
+	out := map[string]*exposure{}
+	for _, c := range m.Devices {
+		if !m.IsCJI(c) || c.IsBoundary() {
+			continue
+		}
+		dist := map[string]int{c.ID: 0}
+		queue := []string{c.ID}
+		zones := map[string]bool{}
+		nearest := -1
+		for len(queue) > 0 {
+			v := queue[0]
+			queue = queue[1:]
+			for _, z := range m.Device(v).Zones {
+				if zz := m.Zone(z); zz != nil && zz.Kind.Untrusted() {
+					zones[z] = true
+					if nearest < 0 {
+						nearest = dist[v]
+					}
+				}
+			}
+			for _, l := range m.Links {
+				for _, p := range [][2]string{{l.A, l.B}, {l.B, l.A}} {
+					if p[0] != v || m.Device(p[1]).IsBoundary() {
+						continue
+					}
+					if _, ok := dist[p[1]]; !ok {
+						dist[p[1]] = dist[v] + 1
+						queue = append(queue, p[1])
+					}
 				}
 			}
 		}
-	}
-	for len(queue) > 0 {
-		v := queue[0]
-		queue = queue[1:]
-		if m.IsCJI(m.Device(v)) {
-			return dist[v]
+		if len(zones) == 0 {
+			continue
 		}
-		for _, l := range m.Links {
-			for _, p := range [][2]string{{l.A, l.B}, {l.B, l.A}} {
-				if p[0] != v || m.Device(p[1]).IsBoundary() {
-					continue
-				}
-				if _, ok := dist[p[1]]; !ok {
-					dist[p[1]] = dist[v] + 1
-					queue = append(queue, p[1])
-				}
-			}
+		subject, sites := c.ID, []string(nil)
+		if c.Site != "" {
+			subject, sites = c.Site, []string{c.Site}
 		}
+		e := out[subject]
+		if e == nil {
+			e = &exposure{sites: sites, zones: map[string]bool{}, dist: nearest}
+			out[subject] = e
+		}
+		for z := range zones {
+			e.zones[z] = true
+		}
+		e.dist = min(e.dist, nearest)
 	}
-	return -1
+	return out
 }
 
 // redundancy is each redundancy site's count of ways, by Menger's theorem:
@@ -566,10 +593,6 @@ func structuralKeys(t testing.TB, m *topology.Model, date time.Time) ([]string, 
 	var out []string
 	for _, f := range res.Findings {
 		checkPath(t, m, f)
-		if f.Rule == "missing-boundary" {
-			out = append(out, "missing-boundary "+f.Subject)
-			continue
-		}
 		out = append(out, key(f.Rule, f.Subject, f.Sites))
 	}
 	sort.Strings(out)
@@ -619,12 +642,25 @@ func checkPath(t testing.TB, m *topology.Model, f Finding) {
 	}
 	first, last := m.Device(p[0]), m.Device(p[len(p)-1])
 	if f.Rule == "missing-boundary" {
-		b := newBrute(m)
-		if want := b.boundaryDist(f.Subject); want != len(p)/2 {
-			t.Fatalf("missing-boundary %s: path %v has %d links, shortest has %d", f.Subject, p, len(p)/2, want)
+		e := newBrute(m).boundaryExposure()[f.Subject]
+		if e == nil {
+			t.Fatalf("missing-boundary %s: the definition finds no exposure", f.Subject)
 		}
-		if !m.IsCJI(last) || last.IsBoundary() || !containsString(first.Zones, f.Subject) {
+		if e.dist != len(p)/2 {
+			t.Fatalf("missing-boundary %s: path %v has %d links, shortest has %d", f.Subject, p, len(p)/2, e.dist)
+		}
+		inSubject := last.Site == f.Subject || (last.Site == "" && last.ID == f.Subject)
+		fromZone := false
+		for _, z := range first.Zones {
+			fromZone = fromZone || e.zones[z]
+		}
+		if !m.IsCJI(last) || last.IsBoundary() || !inSubject || !fromZone {
 			t.Fatalf("missing-boundary %s: path %v has the wrong ends", f.Subject, p)
+		}
+		for z := range e.zones {
+			if !strings.Contains(f.Message, " "+z+" ") && !strings.Contains(f.Message, " "+z+",") {
+				t.Fatalf("missing-boundary %s: message %q does not name zone %s", f.Subject, f.Message, z)
+			}
 		}
 		for i := 0; i < len(p); i += 2 {
 			if m.Device(p[i]).IsBoundary() {

@@ -1,15 +1,22 @@
 package analysis
 
-import "sort"
+import (
+	"sort"
+	"strconv"
 
-// MissingBoundary is the missing-boundary rule.
+	"github.com/netreview/netreview/topology"
+)
+
+// MissingBoundary is the missing-boundary rule: one finding for each site
+// whose CJI devices a device of an untrusted zone reaches without crossing a
+// firewall or ACL.
 var MissingBoundary = &Rule{
 	ID:       "missing-boundary",
 	Severity: High,
-	Subject:  KindZone,
-	Summary:  "A device of a non-criminal-justice, internet or public zone reaches a CJI device without crossing a firewall or ACL.",
-	Doc:      `Fires once for each zone of kind non-criminal-justice, internet or public one of whose devices reaches a CJI device in the boundary-free graph: the physical graph with every boundary device (a firewall, or a device with boundary: firewall or acl) taken out. A device that is in such a zone and is itself a CJI device counts. A CJI device that is itself a boundary (a laptop with a host firewall) is protected by it and is not reached. The finding's path is a shortest such path. Networks of different trust must meet only at a boundary that enforces what may cross. Fix it by putting a firewall or ACL-enforcing device between the zone and the CJI network, or by moving the device out of the untrusted zone.`,
-	Fix:      `Put a firewall, or a device enforcing a documented ACL (boundary: acl), between the untrusted zone and the CJI network, or move the device out of the untrusted zone.`,
+	Subject:  KindSite,
+	Summary:  "A device of a non-criminal-justice, internet or public zone reaches a CJI device of the site without crossing a firewall or ACL.",
+	Doc:      `Fires once for each site one of whose CJI devices is reached, in the boundary-free graph, by a device of a zone of kind non-criminal-justice, internet or public: the boundary-free graph is the physical graph with every boundary device (a firewall, or a device with boundary: firewall or acl) taken out. A device that is in such a zone and is itself a CJI device counts. A CJI device that is itself a boundary (a laptop with a host firewall) is protected by it and is not reached. A CJI device that stands in no site is the subject of a finding of its own. The message names every untrusted zone that reaches the site; the finding's path is a shortest path from a device of one of them to a CJI device of the site. Because the finding is the site's, one agency's exposure to a shared zone (the internet) never hides another's. Networks of different trust must meet only at a boundary that enforces what may cross. Fix it by putting a firewall or ACL-enforcing device between the zone and the CJI network, or by moving the device out of the untrusted zone.`,
+	Fix:      `Put a firewall, or a device enforcing a documented ACL (boundary: acl), between the untrusted zone and the site's CJI network, or move the device out of the untrusted zone.`,
 	Example: `devices:
   - {id: kiosk, type: workstation, site: hq, zone: guest}
   - {id: hq-sw, type: switch, site: hq, zones: [cji, guest], boundary: none}
@@ -22,37 +29,120 @@ links:
 	Run:    runMissingBoundary,
 }
 
+// exposedGroup is a site (or a site-less CJI device) whose CJI devices an
+// untrusted zone reaches, with the reached devices in vertex order.
+type exposedGroup struct {
+	site    string  // "" for a site-less device
+	reached []int32 // its reached CJI devices
+}
+
 func runMissingBoundary(pass *Pass) error {
 	m, g := pass.Model, pass.Graphs
-	members := map[string][]int32{} // zone id -> its devices' vertices, ascending
-	for v, d := range g.devs {
-		for _, z := range d.Zones {
-			members[z] = append(members[z], int32(v))
+	r := g.boundaryReach()
+	var groups []exposedGroup
+	bySite := map[string]int{}
+	for v := range g.devs {
+		if !g.cji[v] || r.dist[v] < 0 {
+			continue
 		}
+		site := g.devs[v].Site
+		if site == "" {
+			groups = append(groups, exposedGroup{reached: []int32{int32(v)}})
+			continue
+		}
+		i, ok := bySite[site]
+		if !ok {
+			i = len(groups)
+			bySite[site] = i
+			groups = append(groups, exposedGroup{site: site})
+		}
+		groups[i].reached = append(groups[i].reached, int32(v))
 	}
-	zones := append(m.Zones[:0:0], m.Zones...)
-	sort.SliceStable(zones, func(i, j int) bool { return zones[i].ID < zones[j].ID })
-	for i, z := range zones {
-		if !z.Kind.Untrusted() || (i > 0 && zones[i-1].ID == z.ID) {
-			continue
+	for _, grp := range groups {
+		// The nearest reached device, first in id order among the nearest.
+		to := grp.reached[0]
+		var zones []string
+		for _, v := range grp.reached {
+			if r.dist[v] < r.dist[to] {
+				to = v
+			}
+			zones = append(zones, r.zones[r.comp[v]]...)
 		}
-		path := g.boundaryPath(members[z.ID])
-		if path == nil {
-			continue
+		sort.Strings(zones)
+		zones = sortedUnique(zones)
+		path := r.pathTo(g, to)
+		from := path[0]
+		f := Finding{Path: path}
+		zonePhrase := zoneList(pass, zones)
+		if grp.site == "" {
+			d := g.devs[to]
+			f.Subject, f.Kind, f.Pos = d.ID, KindDevice, d.Pos
+			f.Message = "CJI " + deviceWhere(m, d) + ", which stands in no site, is reached from " + zonePhrase + " without crossing a firewall or ACL"
+		} else {
+			s := m.Site(grp.site)
+			f.Subject, f.Kind, f.Pos, f.Sites = grp.site, KindSite, s.Pos, []string{grp.site}
+			if len(grp.reached) == 1 {
+				f.Message = "CJI device " + g.ids[to] + " at site " + grp.site + " is reached from " + zonePhrase + " without crossing a firewall or ACL"
+			} else {
+				f.Message = strconv.Itoa(len(grp.reached)) + " CJI devices at site " + grp.site + " (" + idList(g, grp.reached, 5) + ") are reached from " + zonePhrase + " without crossing a firewall or ACL"
+			}
 		}
-		from, to := path[0], path[len(path)-1]
-		msg := "Device " + from + " of " + string(z.Kind) + " zone " + z.ID + " reaches CJI device " + to + " without crossing a firewall or ACL."
-		if from == to {
-			msg = "Device " + from + " is in " + string(z.Kind) + " zone " + z.ID + " and is itself a CJI device with no boundary of its own."
+		if from == g.ids[to] {
+			f.Message += ": " + from + " is itself in an untrusted zone, with no boundary of its own."
+		} else {
+			f.Message += ": device " + from + " reaches " + g.ids[to] + "."
 		}
-		pass.Report(Finding{
-			Subject: z.ID,
-			Kind:    KindZone,
-			Message: msg,
-			Path:    path,
-			Sites:   g.endSites(from, to),
-			Pos:     z.Pos,
-		})
+		if grp.site == "" {
+			f.Message = capitalize(f.Message)
+		}
+		pass.Report(f)
 	}
 	return nil
+}
+
+// zoneList names zones by kind, as in "the internet zones inet and dmz and
+// the public zone guest", kinds in the format's order and ids sorted.
+func zoneList(pass *Pass, ids []string) string {
+	var words []string
+	for _, k := range topology.ZoneKinds {
+		var of []string
+		for _, id := range ids {
+			if z := pass.Model.Zone(id); z != nil && z.Kind == k {
+				of = append(of, id)
+			}
+		}
+		switch len(of) {
+		case 0:
+		case 1:
+			words = append(words, "the "+string(k)+" zone "+of[0])
+		default:
+			words = append(words, "the "+string(k)+" zones "+andList(of))
+		}
+	}
+	return andList(words)
+}
+
+// idList names the devices of the vertices, at most max of them, then how
+// many more.
+func idList(g *Graphs, vs []int32, max int) string {
+	var words []string
+	for i, v := range vs {
+		if i == max {
+			words = append(words, strconv.Itoa(len(vs)-max)+" more")
+			break
+		}
+		words = append(words, g.ids[v])
+	}
+	return andList(words)
+}
+
+// sortedUnique drops repeats from a sorted list, in place.
+func sortedUnique(xs []string) []string {
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -15,7 +15,7 @@ var Unanswered = &Rule{
 	Severity: Info,
 	Subject:  KindDevice,
 	Summary:  "An attribute a rule needs for this device or link is unknown or missing: a question for the agency.",
-	Doc:      `Fires once for each device, link or tunnel for which some enabled rule of the pack in force needs an attribute that is unknown or not given, and lists the questions to ask the agency, one for each such attribute. It asks only what a rule reads for that element: authentication for the devices advanced-authentication covers under the pack's policy version; password-policy for CJI devices; monitoring for boundary devices between a criminal-justice zone and another zone; patching for CJI and boundary devices; wireless for access points in a criminal-justice zone; cloud.cjis-agreement for cloud services in a criminal-justice zone; and, for a link or tunnel that carries CJI out of the physically secure location, the encryption protocol, the key length (bits) and the FIPS certificate and standard where the encryption rules need them to decide. A rule that the pack disables asks nothing. An answer the reviewer does not have is not a pass: the design cannot be approved until it is given.`,
+	Doc:      `Fires once for each device, link or tunnel for which some enabled rule of the pack in force needs an attribute that is unknown or not given, and lists the questions to ask the agency, one for each such attribute. It asks only what a rule reads for that element: authentication for the devices advanced-authentication covers under the pack's policy version; password-policy for CJI devices; monitoring for boundary devices between a criminal-justice zone and another zone; patching for CJI and boundary devices; wireless for access points in a criminal-justice zone; split-tunnel for VPN gateways and for CJI workstations and mobile devices outside a physically secure location; mdm for CJI mobile devices; cloud.cjis-agreement for cloud services in a criminal-justice zone; and, for a link or tunnel that carries CJI out of the physically secure location, the encryption protocol, the key length (bits) and the FIPS certificate and standard where the encryption rules need them to decide. A rule that the pack disables asks nothing. An answer the reviewer does not have is not a pass: the design cannot be approved until it is given.`,
 	Fix:      `Answer each question in the proposal: replace unknown with the actual value, or add the missing field, and submit it again.`,
 	Example: `devices:
   - id: vpn
@@ -103,6 +103,12 @@ func deviceQuestions(pass *Pass, d *topology.Device) []string {
 	if unknown(d.Patching, topology.PatchingUnknown) && pass.enabled(Unpatched) && patchingInScope(m, d) {
 		qs = append(qs, "Is "+where()+" patched under a managed process (managed, unmanaged)?")
 	}
+	if unknown(d.SplitTunnel, topology.SplitTunnelUnknown) && pass.enabled(SplitTunnel) && splitTunnelInScope(m, d) {
+		qs = append(qs, "May traffic on "+where()+" bypass the VPN tunnel while it is up (split-tunnel: allowed, prohibited)?")
+	}
+	if unknown(d.MDM, topology.MDMUnknown) && pass.enabled(MobileManagement) && mdmInScope(m, d) {
+		qs = append(qs, "Does mobile device management control "+where()+" (mdm: managed, none)?")
+	}
 	if (d.Cloud == nil || d.Cloud.CJISAgreement == nil) && pass.enabled(CloudAgreement) && cloudInScope(m, d) {
 		qs = append(qs, "Has the provider of "+where()+" signed the CJIS Security Addendum (cjis-agreement: true or false)?")
 	}
@@ -119,11 +125,14 @@ func encryptionQuestions(pass *Pass, x exposedFinding) []string {
 		return nil
 	}
 	enc := x.enc
-	if enc == nil || enc.Protocol == topology.ProtoNone {
-		return nil
+	if enc.IsZero() || enc.Protocol == topology.ProtoNone {
+		return nil // no encryption: unencrypted-exit reports it
 	}
 	what := edgeWhere(x)
 	if enc.Protocol == "" {
+		if !cleartext {
+			return nil
+		}
 		return []string{"What encryption protocol (ipsec, tls, macsec, wpa2, wpa3, ssh, other, none) protects " + what + "?"}
 	}
 	if !weak {

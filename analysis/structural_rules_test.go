@@ -2,10 +2,12 @@ package analysis
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -225,5 +227,92 @@ func TestStructuralDeep(t *testing.T) {
 	}
 	if wantR := []SiteRedundancy{{Site: "far", Paths: 1}}; !reflect.DeepEqual(res.Redundancy, wantR) {
 		t.Errorf("redundancy = %v, want %v", res.Redundancy, wantR)
+	}
+}
+
+// TestMissingBoundaryPerSite checks the contract's missing-boundary: one
+// finding per site, so that two agencies exposed to one shared internet
+// zone get a finding each, each listing its own agency, and the state's
+// zone definition is the subject of none.
+func TestMissingBoundaryPerSite(t *testing.T) {
+	const state = `netreview: 1
+agency: {name: State CSA, ori: CA0349400, role: csa}
+sites: [{id: dc, security: physically-secure}]
+zones:
+  - {id: state-cji, kind: criminal-justice}
+  - {id: inet, kind: internet}
+  - {id: mpls, kind: transport}
+devices:
+  - {id: internet, type: carrier-network, zone: inet}
+  - {id: cloud, type: carrier-network, zone: mpls}
+  - {id: hub, type: state-hub, site: dc, zone: state-cji}
+  - {id: hub-fw, type: firewall, site: dc, zones: [state-cji, mpls]}
+links:
+  - {id: hub-fw-link, a: hub, b: hub-fw, medium: ethernet}
+  - {id: hub-fw-cloud, a: hub-fw, b: cloud, medium: mpls}
+`
+	// agency is one agency whose router reaches the state's internet zone
+	// directly, or through a firewall.
+	agency := func(ori, p string, firewall bool) string {
+		edge := `  - {id: ` + p + `-rtr, type: router, site: ` + p + `-hq, zones: [` + p + `-cji, inet]}
+links:
+  - {id: ` + p + `-inet, a: ` + p + `-rtr, b: internet, medium: internet}
+`
+		if firewall {
+			edge = `  - {id: ` + p + `-rtr, type: router, site: ` + p + `-hq, zone: ` + p + `-cji}
+  - {id: ` + p + `-fw, type: firewall, site: ` + p + `-hq, zones: [` + p + `-cji, inet]}
+links:
+  - {id: ` + p + `-fw-rtr, a: ` + p + `-fw, b: ` + p + `-rtr, medium: ethernet}
+  - {id: ` + p + `-inet, a: ` + p + `-fw, b: internet, medium: internet}
+`
+		}
+		return `netreview: 1
+agency: {name: ` + p + ` PD, ori: ` + ori + `}
+sites: [{id: ` + p + `-hq, security: physically-secure}]
+zones: [{id: ` + p + `-cji, kind: criminal-justice}]
+devices:
+  - {id: ` + p + `-ws, type: workstation, site: ` + p + `-hq, zone: ` + p + `-cji}
+` + edge + `  - {id: ` + p + `-ws-link, a: ` + p + `-ws, b: ` + p + `-rtr, medium: ethernet}
+`
+	}
+	tests := []struct {
+		name string
+		docs []string
+		want []string // subject [agencies]
+	}{
+		{"two agencies on one internet zone", []string{agency("CA0000001", "a", false), agency("CA0000002", "b", false)},
+			[]string{"a-hq [CA0000001]", "b-hq [CA0000002]"}},
+		{"one agency behind a firewall", []string{agency("CA0000001", "a", false), agency("CA0000002", "b", true)},
+			[]string{"a-hq [CA0000001]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			frags := []*topology.Model{}
+			for i, d := range append([]string{state}, tt.docs...) {
+				f, err := topology.Decode(fmt.Sprintf("doc%d.yaml", i), []byte(d))
+				if err != nil {
+					t.Fatalf("doc %d: %v", i, err)
+				}
+				frags = append(frags, f)
+			}
+			m := topology.Merge(frags...)
+			if err := topology.Validate(m); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Run(m, Config{Pack: DefaultPack([]*Rule{MissingBoundary}), Date: lateDate})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Findings {
+				if f.Kind != KindSite || !reflect.DeepEqual(f.Sites, []string{f.Subject}) {
+					t.Errorf("%s: kind %s, sites %v", f.Subject, f.Kind, f.Sites)
+				}
+				got = append(got, f.Subject+" ["+strings.Join(f.Agencies, ",")+"]")
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("findings %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -50,9 +50,9 @@ func ExampleRenderer_DOT() {
 	// "#site/cars" -- "#site/hq": 1 tunnel
 	// "#site/cars" -- "lte": 1 link
 	// "#site/hq" -- "#site/hub": 1 tunnel
-	// "#site/hq" -- "#site/sub": 1 link, F2 F3 F13
-	// "#site/hq" -- "lte": 1 link, F16
-	// "#site/hq" -- "mpls": 1 link, F11
+	// "#site/hq" -- "#site/sub": 1 link, F4 F5 F15
+	// "#site/hq" -- "lte": 1 link, F18
+	// "#site/hq" -- "mpls": 1 link, F2 F13
 	// "#site/hq" -- "saas": 1 link
-	// "#site/hub" -- "mpls": 1 link, F15
+	// "#site/hub" -- "mpls": 1 link, F2 F17
 }

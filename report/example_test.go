@@ -32,6 +32,6 @@ func ExampleSummarize() {
 	fmt.Println("fails at high:", report.Fails(res.Findings, analysis.High))
 	// Output:
 	// 4 sites, 23 devices, 27 links, 7 tunnels
-	// findings: 2 high, 5 medium, 2 info; 0 waived
+	// findings: 5 high, 5 medium, 2 info; 0 waived
 	// fails at high: true
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -183,6 +184,32 @@ func TestPackDifferences(t *testing.T) {
 	for _, k := range []analysis.Key{{Rule: "advanced-authentication", Subject: "annex-ws"}, {Rule: "advanced-authentication", Subject: "bvpd-vpn"}} {
 		if !v60[k] || !v59[k] {
 			t.Errorf("%v should be found under both packs (6.0: %v, 5.9: %v)", k, v60[k], v59[k])
+		}
+	}
+}
+
+// TestFindingAgencies checks whom the statewide review's findings concern:
+// never the CSA (backbone.yaml, role: csa), and for every finding on an
+// agency's element, that agency.
+func TestFindingAgencies(t *testing.T) {
+	res := review(t, scenarios[5].inputs, "cjis-6.0")
+	const csa = "CA0349400"
+	byFile := map[string]string{}
+	for _, d := range res.Model.Docs {
+		if d.Agency.IsCSA() != (d.Agency.ORI == csa) {
+			t.Errorf("%s: role %q, ORI %s", d.Path, d.Agency.Role, d.Agency.ORI)
+		}
+		byFile[d.Path] = d.Agency.ORI
+	}
+	for _, f := range res.Findings {
+		if slices.Contains(f.Agencies, csa) {
+			t.Errorf("%s %s lists the CSA: %v", f.Rule, f.Subject, f.Agencies)
+		}
+		if !slices.IsSorted(f.Agencies) {
+			t.Errorf("%s %s: agencies %v not sorted", f.Rule, f.Subject, f.Agencies)
+		}
+		if ori := byFile[f.Pos.File]; ori != csa && f.Kind != analysis.KindRisk && !slices.Contains(f.Agencies, ori) {
+			t.Errorf("%s %s at %s: agencies %v lack its own agency %s", f.Rule, f.Subject, f.At, f.Agencies, ori)
 		}
 	}
 }

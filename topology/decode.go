@@ -261,11 +261,13 @@ func (d *decoder) elemPos(n *yaml.Node) Pos {
 
 var (
 	topFields      = []string{"netreview", "agency", "proposal", "sites", "zones", "devices", "links", "tunnels", "waivers"}
-	agencyFields   = []string{"name", "ori", "county"}
+	agencyFields   = []string{"name", "ori", "county", "role", "address", "head", "laso"}
+	headFields     = []string{"name", "title"}
+	lasoFields     = []string{"name", "email", "phone"}
 	proposalFields = []string{"title", "kind", "submitted", "vendor"}
 	siteFields     = []string{"id", "name", "security", "address", "risks"}
 	zoneFields     = []string{"id", "name", "kind"}
-	deviceFields   = []string{"id", "name", "type", "site", "zone", "zones", "count", "host", "boundary", "cji", "fips", "fips-standard", "authentication", "password-policy", "monitoring", "patching", "wireless", "cloud", "risks"}
+	deviceFields   = []string{"id", "name", "type", "site", "zone", "zones", "count", "host", "boundary", "cji", "fips", "fips-standard", "authentication", "password-policy", "monitoring", "patching", "split-tunnel", "mdm", "wireless", "cloud", "risks"}
 	cloudFields    = []string{"provider", "cjis-agreement"}
 	encFields      = []string{"protocol", "fips", "standard", "bits"}
 	linkFields     = []string{"id", "a", "b", "medium", "carrier", "circuit", "encryption", "bandwidth", "protected-medium", "risks"}
@@ -286,14 +288,27 @@ func (d *decoder) document(top *yaml.Node, doc *Document, m *Model) {
 			doc.Version = FormatVersion
 		case "agency":
 			d.fields(v, "agency", "agency.", doc.FieldPos, agencyFields, func(key string, _, v *yaml.Node) {
+				a := &doc.Agency
+				switch key {
+				case "head":
+					d.person(v, "agency.head", doc.FieldPos, headFields, &a.Head)
+					return
+				case "laso":
+					d.person(v, "agency.laso", doc.FieldPos, lasoFields, &a.LASO)
+					return
+				}
 				s := d.str(v, "agency."+key)
 				switch key {
 				case "name":
-					doc.Agency.Name = s
+					a.Name = s
 				case "ori":
-					doc.Agency.ORI = s
+					a.ORI = s
 				case "county":
-					doc.Agency.County = s
+					a.County = s
+				case "role":
+					a.Role = AgencyRole(s)
+				case "address":
+					a.Address = s
 				}
 			})
 		case "proposal":
@@ -424,6 +439,10 @@ func (d *decoder) device(n *yaml.Node, doc *Document, m *Model) {
 			x.Monitoring = Monitoring(d.str(v, key))
 		case "patching":
 			x.Patching = Patching(d.str(v, key))
+		case "split-tunnel":
+			x.SplitTunnel = SplitTunnel(d.str(v, key))
+		case "mdm":
+			x.MDM = MDM(d.str(v, key))
 		case "wireless":
 			x.Wireless = Wireless(d.str(v, key))
 		case "cloud":
@@ -445,6 +464,23 @@ func (d *decoder) device(n *yaml.Node, doc *Document, m *Model) {
 		return
 	}
 	m.Devices = append(m.Devices, x)
+}
+
+// person decodes a person mapping (agency.head, agency.laso) into p.
+func (d *decoder) person(v *yaml.Node, what string, fp FieldPos, known []string, p *Person) {
+	d.fields(v, what, what+".", fp, known, func(key string, _, v *yaml.Node) {
+		s := d.str(v, what+"."+key)
+		switch key {
+		case "name":
+			p.Name = s
+		case "title":
+			p.Title = s
+		case "email":
+			p.Email = s
+		case "phone":
+			p.Phone = s
+		}
+	})
 }
 
 func (d *decoder) encryption(v *yaml.Node, fp FieldPos) *Encryption {

@@ -162,6 +162,11 @@ func TestValidateErrors(t *testing.T) {
 		{"duplicate device", "devices:\n" + dev("d") + dev("d") + dev("d") + siteS, "duplicate device id \"d\" (first defined at v.yaml:6:5)", "v.yaml:12:5"},
 		{"duplicate link", "links:\n  - {id: l, a: x, b: y, medium: fiber}\n  - {id: l, a: x, b: y, medium: fiber}\n", "duplicate link id \"l\" (first defined at v.yaml:6:6)", "v.yaml:7:6"},
 		{"duplicate tunnel", "tunnels:\n  - {id: t, a: x, b: y, over: [q]}\n  - {id: t, a: x, b: y, over: [q]}\n", "duplicate tunnel id \"t\" (first defined at v.yaml:6:6)", "v.yaml:7:6"},
+		{"tunnel reuses a link id", "links:\n  - {id: l, a: x, b: y, medium: fiber}\ntunnels:\n  - {id: l, a: x, b: y, over: [l]}\n", "tunnel id \"l\" is already the id of a link (at v.yaml:6:6)", "v.yaml:8:6"},
+		{"agency role", "", "agency.role \"state\" is not one of: agency, csa", "v.yaml:5:3"},
+		{"split-tunnel on a server", "devices:\n  - id: d\n    type: server\n    site: s\n    split-tunnel: allowed\n" + siteS, "only for vpn-gateway, workstation and mobile", "v.yaml:9:5"},
+		{"split-tunnel value", "devices:\n  - id: d\n    type: mobile\n    site: s\n    split-tunnel: yes-please\n" + siteS, "split-tunnel \"yes-please\" is not one of: allowed, prohibited, unknown", "v.yaml:9:5"},
+		{"mdm on a workstation", "devices:\n  - id: d\n    type: workstation\n    site: s\n    mdm: managed\n" + siteS, "mdm is only for mobile devices", "v.yaml:9:5"},
 		{"device id syntax", "devices:\n  - id: d/é\n    type: router\n    site: s\n" + siteS, "device id \"d/é\" may hold only", "v.yaml:6:5"},
 		{"zone kind", "zones:\n  - id: z\n", "zone without kind", "v.yaml:6:5"},
 		{"device type", "devices:\n  - id: d\n    site: s\n", "device without type", "v.yaml:6:5"},
@@ -187,6 +192,9 @@ func TestValidateErrors(t *testing.T) {
 			h := header
 			if tt.name == "ori" {
 				h = strings.Replace(h, "CA0420100", "CA04", 1)
+			}
+			if tt.name == "agency role" {
+				h = strings.Replace(h, "ori: CA0420100", "ori: CA0420100\n  role: state", 1)
 			}
 			m, err := Decode("v.yaml", []byte(h+tt.src))
 			if err != nil {

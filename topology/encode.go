@@ -55,6 +55,10 @@ func tree(m *Model) *object {
 		ag.str("name", d.Agency.Name)
 		ag.str("ori", d.Agency.ORI)
 		ag.str("county", d.Agency.County)
+		ag.str("role", string(d.Agency.Role))
+		ag.str("address", d.Agency.Address)
+		personTree(ag, "head", d.Agency.Head)
+		personTree(ag, "laso", d.Agency.LASO)
 		if len(ag.keys) > 0 {
 			top.set("agency", ag)
 		}
@@ -172,6 +176,8 @@ func deviceTree(m *Model, d *Device) *object {
 	o.str("password-policy", string(d.PasswordPolicy))
 	o.str("monitoring", string(d.Monitoring))
 	o.str("patching", string(d.Patching))
+	o.str("split-tunnel", string(d.SplitTunnel))
+	o.str("mdm", string(d.MDM))
 	o.str("wireless", string(d.Wireless))
 	if c := d.Cloud; c != nil {
 		co := &object{}
@@ -183,6 +189,18 @@ func deviceTree(m *Model, d *Device) *object {
 	}
 	o.list("risks", d.Risks)
 	return o
+}
+
+// personTree sets key to p's fields when any is given.
+func personTree(o *object, key string, p Person) {
+	po := &object{}
+	po.str("name", p.Name)
+	po.str("title", p.Title)
+	po.str("email", p.Email)
+	po.str("phone", p.Phone)
+	if len(po.keys) > 0 {
+		o.set(key, po)
+	}
 }
 
 func encTree(o *object, e *Encryption) {

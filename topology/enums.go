@@ -136,6 +136,45 @@ const (
 // Patchings lists the allowed Patching values.
 var Patchings = []Patching{PatchingManaged, PatchingUnmanaged, PatchingUnknown}
 
+// AgencyRole is whether a document is an agency under review or the state's
+// own side.
+type AgencyRole string
+
+// Agency roles.
+const (
+	RoleAgency AgencyRole = "agency"
+	RoleCSA    AgencyRole = "csa"
+)
+
+// AgencyRoles lists the allowed AgencyRole values.
+var AgencyRoles = []AgencyRole{RoleAgency, RoleCSA}
+
+// SplitTunnel is whether traffic may bypass a VPN tunnel while it is up.
+type SplitTunnel string
+
+// Split-tunnel settings.
+const (
+	SplitTunnelAllowed    SplitTunnel = "allowed"
+	SplitTunnelProhibited SplitTunnel = "prohibited"
+	SplitTunnelUnknown    SplitTunnel = "unknown"
+)
+
+// SplitTunnels lists the allowed SplitTunnel values.
+var SplitTunnels = []SplitTunnel{SplitTunnelAllowed, SplitTunnelProhibited, SplitTunnelUnknown}
+
+// MDM is whether mobile device management controls a mobile device.
+type MDM string
+
+// MDM states.
+const (
+	MDMManaged MDM = "managed"
+	MDMNone    MDM = "none"
+	MDMUnknown MDM = "unknown"
+)
+
+// MDMs lists the allowed MDM values.
+var MDMs = []MDM{MDMManaged, MDMNone, MDMUnknown}
+
 // Wireless is the security protocol of a wireless access point.
 type Wireless string
 

@@ -29,10 +29,27 @@ type Document struct {
 
 // Agency is the agency a document describes.
 type Agency struct {
-	Name   string
-	ORI    string // 9 characters: 2-letter state code then 7 letters or digits
-	County string
+	Name    string
+	ORI     string // 9 characters: 2-letter state code then 7 letters or digits
+	County  string
+	Role    AgencyRole // "" when not given: an agency under review
+	Address string     // postal address, for letters
+	Head    Person     // the agency head, whom a letter is addressed to
+	LASO    Person     // the Local Agency Security Officer
 }
+
+// Person is someone a letter is addressed to or copied to. Any field may be
+// empty.
+type Person struct {
+	Name  string
+	Title string
+	Email string
+	Phone string
+}
+
+// IsCSA reports whether the agency is the state's own side (role: csa): its
+// elements are context for a review, not under review.
+func (a Agency) IsCSA() bool { return a.Role == RoleCSA }
 
 // Proposal says what a document proposes.
 type Proposal struct {
@@ -96,6 +113,8 @@ type Device struct {
 	Monitoring     Monitoring
 	Patching       Patching
 	Wireless       Wireless
+	SplitTunnel    SplitTunnel
+	MDM            MDM
 	Cloud          *Cloud
 	Risks          []string
 	Doc            *Document
@@ -116,6 +135,10 @@ type Encryption struct {
 	Standard FIPSStandard
 	Bits     int // symmetric key length; 0 when not given
 }
+
+// IsZero reports whether the encryption has no field set: `encryption: {}`,
+// which the format reads as no encryption at all.
+func (e *Encryption) IsZero() bool { return e == nil || *e == Encryption{} }
 
 // Link is a physical or carrier connection between two devices.
 type Link struct {

@@ -12,8 +12,8 @@ import (
 var RuleIDs = []string{
 	"advanced-authentication", "cloud-agreement", "expired-waiver", "fips-140-2-sunset",
 	"missing-boundary", "no-monitoring", "no-path-to-hub", "password-policy",
-	"shared-device", "shared-hypervisor", "shared-risk", "single-device", "single-link",
-	"unanswered", "unencrypted-exit", "unpatched", "weak-encryption", "weak-wireless",
+	"mobile-management", "shared-device", "shared-hypervisor", "shared-risk", "single-device", "single-link",
+	"split-tunnel", "unanswered", "unencrypted-exit", "unpatched", "weak-encryption", "weak-wireless",
 }
 
 var oriSyntax = regexp.MustCompile(`^[A-Za-z]{2}[A-Za-z0-9]{7}$`)
@@ -194,6 +194,7 @@ func Validate(m *Model) error {
 		if d.Agency.ORI != "" && !oriSyntax.MatchString(d.Agency.ORI) {
 			v.add(d.FieldPos, "agency.ori", d.Pos, "ORI %q must be 9 characters: a 2-letter state code then 7 letters or digits", d.Agency.ORI)
 		}
+		checkEnum(v, d.FieldPos, "agency.role", d.Pos, d.Agency.Role, AgencyRoles)
 		if d.Proposal != nil {
 			checkEnum(v, d.FieldPos, "proposal.kind", d.Pos, d.Proposal.Kind, ProposalKinds)
 		}
@@ -257,6 +258,14 @@ func Validate(m *Model) error {
 		checkEnum(v, fp, "monitoring", p, d.Monitoring, Monitorings)
 		checkEnum(v, fp, "patching", p, d.Patching, Patchings)
 		checkEnum(v, fp, "wireless", p, d.Wireless, Wirelesses)
+		checkEnum(v, fp, "split-tunnel", p, d.SplitTunnel, SplitTunnels)
+		if d.SplitTunnel != "" && d.Type != VPNGateway && d.Type != Workstation && d.Type != MobileDevice {
+			v.add(fp, "split-tunnel", p, "split-tunnel is only for vpn-gateway, workstation and mobile devices, not %s", d.Type)
+		}
+		checkEnum(v, fp, "mdm", p, d.MDM, MDMs)
+		if d.MDM != "" && d.Type != MobileDevice {
+			v.add(fp, "mdm", p, "mdm is only for mobile devices, not %s", d.Type)
+		}
 		if d.Wireless != "" && d.Type != WirelessAP {
 			v.add(fp, "wireless", p, "wireless is only for wireless-ap devices, not %s", d.Type)
 		}
@@ -283,6 +292,9 @@ func Validate(m *Model) error {
 	for _, t := range m.Tunnels {
 		fp, p := t.FieldPos, t.Pos
 		v.id("tunnel", t.ID, fp, p, firstOf(t, indexed(t, tunnelsUnique, t.ID, m.Tunnel), func(t *Tunnel) (FieldPos, Pos) { return t.FieldPos, t.Pos }))
+		if l := m.Link(t.ID); l != nil && t.ID != "" {
+			v.add(fp, "id", p, "tunnel id %q is already the id of a link (at %s): links and tunnels share one namespace, because paths name both", t.ID, l.FieldPos.Of("id", l.Pos))
+		}
 		v.required(fp, "a", p, t.A == "", "tunnel")
 		v.required(fp, "b", p, t.B == "", "tunnel")
 		v.required(fp, "over", p, len(t.Over) == 0, "tunnel")

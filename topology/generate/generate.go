@@ -120,6 +120,12 @@ func secure(d *topology.Device) *topology.Device {
 	switch d.Type {
 	case topology.Workstation, topology.MobileDevice, topology.VPNGateway:
 		d.Authentication = topology.AuthAdvanced
+		if d.Type != topology.Workstation { // workstations stand in secure sites
+			d.SplitTunnel = topology.SplitTunnelProhibited
+		}
+		if d.Type == topology.MobileDevice {
+			d.MDM = topology.MDMManaged
+		}
 	case topology.Firewall:
 		d.Monitoring = topology.MonitoringSIEM
 	}
@@ -149,7 +155,7 @@ const (
 	flawNone         = iota - 1
 	flawCleartextSub // a substation's leased line without encryption
 	flawWeakCipher   // the MPLS circuit encrypted with a 56-bit cipher
-	flawCityHall     // a city-hall workstation wired to the agency router
+	flawCityHall     // a city-hall workstation wired into the agency's CJI LAN
 	flawSingleHomed  // no backup path from headquarters
 	flawOpenWireless // an open wireless access point in the CJI zone
 	flawPasswordVPN  // the VPN gateway with password-only authentication
@@ -187,6 +193,9 @@ func (b *builder) agency(a, c int) {
 	b.site(hq, kinds[a%len(kinds)]+" "+p+" headquarters", topology.PhysicallySecure)
 	rtr := secure(b.dev(hq+"-rtr", topology.Router, hq, z))
 	rtr.PasswordPolicy = ""
+	// The router filters what the MPLS cloud may send in: with it, an
+	// untrusted zone one agency lets in reaches only that agency.
+	rtr.Boundary = topology.BoundaryACL
 	fw := secure(b.dev(hq+"-fw", topology.Firewall, hq, z))
 	fw.Zones = []string{z, cty + "-gov"}
 	if flaw == flawNoMonitoring {
@@ -221,7 +230,7 @@ func (b *builder) agency(a, c int) {
 	}
 	if flaw == flawCityHall {
 		ch := b.dev(hq+"-cityhall", topology.Workstation, hq, cty+"-gov")
-		b.link(hq+"-ch", ch.ID, rtr.ID, topology.Ethernet, "")
+		b.link(hq+"-ch", ch.ID, ws.ID, topology.Ethernet, "")
 	}
 	enc := ipsec()
 	if flaw == flawWeakCipher {

@@ -299,6 +299,8 @@ func (b *builder) element(sheet string, r *record) {
 			PasswordPolicy: topology.PasswordPolicy(r.enum("password-policy")),
 			Monitoring:     topology.Monitoring(r.enum("monitoring")),
 			Patching:       topology.Patching(r.enum("patching")),
+			SplitTunnel:    topology.SplitTunnel(r.enum("split-tunnel")),
+			MDM:            topology.MDM(r.enum("mdm")),
 			Wireless:       topology.Wireless(r.enum("wireless")),
 			Doc:            doc, FieldPos: r.fp,
 		}
@@ -369,6 +371,20 @@ func (b *builder) readAgency(rows iter.Seq[Row], pos posFunc) {
 			b.doc.Agency.ORI = rec.text(c.Key)
 		case "agency.county":
 			b.doc.Agency.County = rec.text(c.Key)
+		case "agency.role":
+			b.doc.Agency.Role = topology.AgencyRole(rec.enum(c.Key))
+		case "agency.address":
+			b.doc.Agency.Address = rec.text(c.Key)
+		case "agency.head.name":
+			b.doc.Agency.Head.Name = rec.text(c.Key)
+		case "agency.head.title":
+			b.doc.Agency.Head.Title = rec.text(c.Key)
+		case "agency.laso.name":
+			b.doc.Agency.LASO.Name = rec.text(c.Key)
+		case "agency.laso.email":
+			b.doc.Agency.LASO.Email = rec.text(c.Key)
+		case "agency.laso.phone":
+			b.doc.Agency.LASO.Phone = rec.text(c.Key)
 		case "proposal.title":
 			prop.Title = rec.text(c.Key)
 		case "proposal.kind":

@@ -67,7 +67,8 @@ func records(m *topology.Model, sheet string) []cells {
 				"boundary": string(d.Boundary), "cji": boolText(d.CJI), "fips": d.FIPS,
 				"fips-standard": string(d.FIPSStandard), "authentication": string(d.Authentication),
 				"password-policy": string(d.PasswordPolicy), "monitoring": string(d.Monitoring),
-				"patching": string(d.Patching), "wireless": string(d.Wireless), "risks": listText(d.Risks)}
+				"patching": string(d.Patching), "split-tunnel": string(d.SplitTunnel), "mdm": string(d.MDM),
+				"wireless": string(d.Wireless), "risks": listText(d.Risks)}
 			if d.Cloud != nil {
 				c["cloud.provider"] = d.Cloud.Provider
 				c["cloud.cjis-agreement"] = boolText(d.Cloud.CJISAgreement)
@@ -115,6 +116,8 @@ func agencyValues(m *topology.Model) []string {
 	if p := d.Proposal; p != nil {
 		vals[4], vals[5], vals[6], vals[7] = p.Title, string(p.Kind), dateText(p.Submitted), p.Vendor
 	}
+	a := d.Agency
+	copy(vals[8:], []string{string(a.Role), a.Address, a.Head.Name, a.Head.Title, a.LASO.Name, a.LASO.Email, a.LASO.Phone})
 	return vals
 }
 
