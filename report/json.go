@@ -4,9 +4,6 @@
 package report
 
 import (
-	"encoding/json"
-	"io"
-
 	"github.com/netreview/netreview/analysis"
 )
 
@@ -78,15 +75,6 @@ func NewCheckOutput(res *analysis.Result) CheckOutput {
 		fs = []analysis.Finding{}
 	}
 	return CheckOutput{Netreview: ContractVersion, Inputs: res.Model.Inputs(), Summary: Summarize(res), Findings: fs}
-}
-
-// JSON writes res as the findings contract's JSON object, indented, with a
-// final newline.
-func JSON(w io.Writer, res *analysis.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(NewCheckOutput(res))
 }
 
 // Fails reports whether an unwaived finding is at or above threshold.

@@ -1,0 +1,230 @@
+package report
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/netreview/netreview/analysis"
+)
+
+// JSON writes res as the findings contract's JSON object, indented, with a
+// final newline: the bytes encoding/json writes for NewCheckOutput(res)
+// with two-space indentation and HTML left unescaped. It streams: each
+// finding is written as it is encoded, without building the document, so a
+// review of hundreds of thousands of findings needs no second copy of them.
+func JSON(w io.Writer, res *analysis.Result) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	j := jsonWriter{w: bw}
+	out := NewCheckOutput(res)
+	j.raw("{\n  \"netreview\": ")
+	j.int(out.Netreview)
+	j.raw(",\n  \"inputs\": ")
+	j.strings(out.Inputs, "  ")
+	s := out.Summary
+	j.raw(",\n  \"summary\": {\n    \"sites\": ")
+	j.int(s.Sites)
+	j.raw(",\n    \"devices\": ")
+	j.int(s.Devices)
+	j.raw(",\n    \"links\": ")
+	j.int(s.Links)
+	j.raw(",\n    \"tunnels\": ")
+	j.int(s.Tunnels)
+	j.raw(",\n    \"findings\": {\n      \"critical\": ")
+	j.int(s.Findings.Critical)
+	j.raw(",\n      \"high\": ")
+	j.int(s.Findings.High)
+	j.raw(",\n      \"medium\": ")
+	j.int(s.Findings.Medium)
+	j.raw(",\n      \"low\": ")
+	j.int(s.Findings.Low)
+	j.raw(",\n      \"info\": ")
+	j.int(s.Findings.Info)
+	j.raw("\n    },\n    \"waived\": ")
+	j.int(s.Waived)
+	j.raw("\n  },\n  \"findings\": ")
+	if len(out.Findings) == 0 {
+		j.raw("[]")
+	} else {
+		j.raw("[")
+		for i := range out.Findings {
+			if i > 0 {
+				j.raw(",")
+			}
+			j.raw("\n    ")
+			j.finding(&out.Findings[i])
+		}
+		j.raw("\n  ]")
+	}
+	j.raw("\n}\n")
+	if j.err != nil {
+		return j.err
+	}
+	return bw.Flush()
+}
+
+// jsonWriter appends JSON to a buffered writer, keeping the first error.
+type jsonWriter struct {
+	w    *bufio.Writer
+	buf  []byte
+	err  error
+	html bool // escape <, > and & as encoding/json's Marshal does
+}
+
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = j.w.WriteString(s)
+	}
+}
+
+func (j *jsonWriter) flushBuf() {
+	if j.err == nil {
+		_, j.err = j.w.Write(j.buf)
+	}
+	j.buf = j.buf[:0]
+}
+
+func (j *jsonWriter) int(n int) {
+	j.buf = strconv.AppendInt(j.buf[:0], int64(n), 10)
+	j.flushBuf()
+}
+
+func (j *jsonWriter) str(s string) {
+	j.buf = appendJSONString(j.buf[:0], s, j.html)
+	j.flushBuf()
+}
+
+// strings writes a list of strings indented under indent, as encoding/json
+// does: [] when empty, else one item a line.
+func (j *jsonWriter) strings(list []string, indent string) {
+	if len(list) == 0 {
+		j.raw("[]")
+		return
+	}
+	j.raw("[")
+	for i, s := range list {
+		if i > 0 {
+			j.raw(",")
+		}
+		j.raw("\n  ")
+		j.raw(indent)
+		j.str(s)
+	}
+	j.raw("\n")
+	j.raw(indent)
+	j.raw("]")
+}
+
+// finding writes one finding at the depth of the findings list, its fields
+// in the order of analysis.Finding's JSON form.
+//
+// A finding's strings have <, > and & escaped (\u003c, \u003e, \u0026):
+// analysis.Finding's MarshalJSON encodes with json.Marshal, which escapes
+// them, and this writer keeps the bytes it has always written.
+func (j *jsonWriter) finding(f *analysis.Finding) {
+	j.html = true
+	defer func() { j.html = false }()
+	const in = "      "
+	j.raw("{\n" + in + "\"rule\": ")
+	j.str(f.Rule)
+	j.raw(",\n" + in + "\"severity\": ")
+	j.str(f.Severity.String())
+	j.raw(",\n" + in + "\"subject\": ")
+	j.str(f.Subject)
+	j.raw(",\n" + in + "\"kind\": ")
+	j.str(string(f.Kind))
+	j.raw(",\n" + in + "\"message\": ")
+	j.str(f.Message)
+	j.raw(",\n" + in + "\"policy\": ")
+	j.strings(f.Policy, in)
+	if len(f.Path) > 0 {
+		j.raw(",\n" + in + "\"path\": ")
+		j.strings(f.Path, in)
+	}
+	j.raw(",\n" + in + "\"sites\": ")
+	j.strings(f.Sites, in)
+	j.raw(",\n" + in + "\"agencies\": ")
+	j.strings(f.Agencies, in)
+	j.raw(",\n" + in + "\"at\": ")
+	j.str(f.At)
+	if f.Waived {
+		j.raw(",\n" + in + "\"waived\": true")
+	} else {
+		j.raw(",\n" + in + "\"waived\": false")
+	}
+	if w := f.Waiver; w != nil {
+		const in2 = in + "  "
+		j.raw(",\n" + in + "\"waiver\": {\n" + in2 + "\"reason\": ")
+		j.str(w.Reason)
+		if w.ApprovedBy != "" {
+			j.raw(",\n" + in2 + "\"approved-by\": ")
+			j.str(w.ApprovedBy)
+		}
+		if w.Expires != "" {
+			j.raw(",\n" + in2 + "\"expires\": ")
+			j.str(w.Expires)
+		}
+		j.raw(",\n" + in2 + "\"at\": ")
+		j.str(w.At)
+		j.raw("\n" + in + "}")
+	}
+	j.raw("\n    }")
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string exactly as encoding/json
+// writes it: quotes and backslashes escaped, \b \f \n \r \t by name, other
+// control characters as \u00XX, U+2028 and U+2029 escaped, each byte of
+// invalid UTF-8 as \ufffd, and with html <, > and & as \u00XX too.
+func appendJSONString(dst []byte, s string, html bool) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' && !(html && (b == '<' || b == '>' || b == '&')) {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
