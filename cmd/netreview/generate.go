@@ -20,7 +20,7 @@ const progressMin = 1000
 
 func newGenerateCmd() *cobra.Command {
 	var opts generate.Options
-	var out, format string
+	var out, format, profile string
 	var indent, split bool
 	cmd := &cobra.Command{
 		Use:   "generate",
@@ -30,6 +30,15 @@ backbone, county aggregation and the given number of agencies, each with a
 headquarters, substations and mobile fleets, about 8% of them with a typical
 flaw (a cleartext circuit, a weak cipher, an open access point, a missing
 firewall, ...). The same seed always gives the same bytes.
+
+--profile says how far the other agencies fall short of best practice. The
+default, realistic, is a real state: most small agencies have one router
+and one circuit, so most headquarters are single-homed, most substations
+hang on one router, endpoints on one switch, and many questions are left
+open (about eight findings an agency). clean builds every agency to best
+practice but for the 8%. A profile name may be followed by rates from 0 to
+1 that override it: single-homed, single-switch, substation-router,
+unanswered (for example 'clean,single-homed=0.3').
 
 The output is YAML, or JSON when the -o file name ends in .json or --format
 is json; without -o it goes to standard output. JSON is written compact, on
@@ -48,12 +57,19 @@ agencies view of render then draws one node per agency.
   netreview generate --agencies 37000 --seed 1 -o state10x.json
   netreview generate --agencies 10 > small.yaml
   netreview generate --agencies 10 --indent -o small.json
-  netreview generate --agencies 3700 --split --format json -o state/`,
+  netreview generate --agencies 3700 --split --format json -o state/
+  netreview generate --agencies 3700 --profile clean -o clean.json
+  netreview generate --agencies 500 --profile realistic,unanswered=0 -o state.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Agencies < 1 {
 				return &exitError{code: exitInput, err: fmt.Errorf("--agencies must be at least 1, got %d", opts.Agencies)}
 			}
+			p, err := generate.ParseProfile(profile)
+			if err != nil {
+				return &exitError{code: exitInput, err: fmt.Errorf("--profile: %w", err)}
+			}
+			opts.Profile = p
 			stderr := cmd.ErrOrStderr()
 			if opts.Agencies >= progressMin && isTerminal(stderr) {
 				opts.Progress = func(done, total int) {
@@ -114,6 +130,8 @@ agencies view of render then draws one node per agency.
 	cmd.Flags().StringVar(&format, "format", "", "output `format`, yaml or json (default from -o's extension, else yaml)")
 	cmd.Flags().BoolVar(&split, "split", false, "write one file per agency, and state.yaml for the backbone, into the folder -o")
 	cmd.Flags().BoolVar(&indent, "indent", false, "indent JSON output (two spaces) instead of writing it compact")
+	cmd.Flags().StringVar(&profile, "profile", "realistic", "how far agencies fall short of best practice: `realistic` or clean, then rates to override (single-homed=0.5,...)")
+	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(generate.ProfileNames(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -87,6 +87,8 @@ func TestGenerateCmdErrors(t *testing.T) {
 		{"argument", []string{"generate", "extra"}},
 		{"split without a folder", []string{"generate", "--agencies", "1", "--split"}},
 		{"bad format", []string{"generate", "--agencies", "1", "--format", "xml"}},
+		{"unknown profile", []string{"generate", "--agencies", "1", "--profile", "messy"}},
+		{"rate out of range", []string{"generate", "--agencies", "1", "--profile", "clean,unanswered=1.5"}},
 		{"format against extension", []string{"generate", "--agencies", "1", "--format", "yaml", "-o", filepath.Join(t.TempDir(), "s.json")}},
 	}
 	for _, tt := range tests {

@@ -39,3 +39,59 @@ func TestFlawRate(t *testing.T) {
 		}
 	}
 }
+
+// TestRealisticProfile checks that the realistic profile gives what a real
+// state looks like: most agencies with single points of failure and open
+// questions, several findings an agency, while the clean model of the same
+// seed is unchanged by the profile's code.
+func TestRealisticProfile(t *testing.T) {
+	const agencies = 300
+	m := generate.Statewide(generate.Options{Agencies: agencies, Seed: 7, Profile: generate.Realistic()})
+	res, err := analysis.Run(m, analysis.Config{Date: time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	spof, asked := map[string]bool{}, map[string]bool{}
+	for _, f := range res.Findings {
+		a, _, _ := strings.Cut(f.Subject, "-")
+		switch f.Rule {
+		case "single-device", "single-link":
+			spof[a] = true
+		case "unanswered":
+			asked[a] = true
+		}
+	}
+	if len(spof) < agencies*7/10 || len(asked) < agencies*7/10 {
+		t.Errorf("%d agencies with a single point of failure, %d with questions, of %d: want most", len(spof), len(asked), agencies)
+	}
+	if per := float64(len(res.Findings)) / agencies; per < 5 || per > 15 {
+		t.Errorf("%.1f findings an agency, want 5-15", per)
+	}
+}
+
+func TestParseProfile(t *testing.T) {
+	tests := []struct {
+		in, want, err string
+	}{
+		{"realistic", generate.Realistic().String(), ""},
+		{"clean", generate.Clean().String(), ""},
+		{"clean,single-homed=0.3", "single-homed=0.3,single-switch=0,substation-router=0,unanswered=0", ""},
+		{"unanswered=0", "single-homed=0.75,single-switch=0.6,substation-router=0.95,unanswered=0", ""},
+		{"messy", "", `unknown profile "messy"`},
+		{"clean,realistic", "", "may only come first"},
+		{"clean,single-homed=2", "", "from 0 to 1"},
+		{"clean,singlehomed=0.5", "", `unknown rate "singlehomed"`},
+	}
+	for _, tt := range tests {
+		p, err := generate.ParseProfile(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("ParseProfile(%q) error %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || p.String() != tt.want {
+			t.Errorf("ParseProfile(%q) = %s, %v; want %s", tt.in, p, err, tt.want)
+		}
+	}
+}

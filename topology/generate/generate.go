@@ -13,6 +13,10 @@ import (
 type Options struct {
 	Agencies int   // number of agencies; counties are derived from it
 	Seed     int64 // the same seed gives the same model
+	// Profile sets how far agencies fall short of best practice; the zero
+	// value is Clean. A Clean model is the same for a seed whatever the
+	// profile's code draws: the profile has random numbers of its own.
+	Profile Profile
 	// Progress, when not nil, is called now and then with the number of
 	// agencies built so far and the total, and once at the end.
 	Progress func(done, total int)
@@ -22,6 +26,30 @@ type builder struct {
 	m   *topology.Model
 	doc *topology.Document
 	r   *rand.Rand
+	// p and pr are the profile and its own random numbers, so that the
+	// clean model does not change with the profile's draws.
+	p  Profile
+	pr *rand.Rand
+}
+
+// chance reports, from the profile's random numbers, whether an event of
+// probability rate happens; a rate of 0 draws nothing.
+func (b *builder) chance(rate float64) bool {
+	return rate > 0 && b.pr.Float64() < rate
+}
+
+// unanswered leaves one of an endpoint's, router's or switch's questions
+// open, at the profile's rate.
+func (b *builder) unanswered(d *topology.Device) *topology.Device {
+	if !b.chance(b.p.Unanswered) {
+		return d
+	}
+	if d.PasswordPolicy != "" && b.pr.IntN(2) == 0 {
+		d.PasswordPolicy = ""
+	} else {
+		d.Patching = ""
+	}
+	return d
 }
 
 func (b *builder) site(id, name string, sec topology.Security, risks ...string) {
@@ -56,7 +84,9 @@ func ipsec() *topology.Encryption {
 func Statewide(opts Options) *topology.Model {
 	doc := &topology.Document{Version: 1, Agency: topology.Agency{Name: "State of Example (generated)"}}
 	b := &builder{m: &topology.Model{Docs: []*topology.Document{doc}}, doc: doc,
-		r: rand.New(rand.NewPCG(uint64(opts.Seed), 0x6e6574726576))}
+		r:  rand.New(rand.NewPCG(uint64(opts.Seed), 0x6e6574726576)),
+		p:  opts.Profile,
+		pr: rand.New(rand.NewPCG(uint64(opts.Seed), 0x70726f66696c65))}
 	// Backbone.
 	b.zone("state-cji", topology.CriminalJustice)
 	b.zone("internet", topology.Internet)
@@ -109,6 +139,25 @@ func Statewide(opts Options) *topology.Model {
 	}
 	b.m.Reindex()
 	return b.m
+}
+
+// lan wires an endpoint to the places endpoints plug in: two links, to a
+// and b, or one when b is "".
+func (b *builder) lan(id, dev, a, bb string) {
+	if bb == "" {
+		b.link(id, dev, a, topology.Ethernet, "")
+		return
+	}
+	b.link(id+"1", dev, a, topology.Ethernet, "")
+	b.link(id+"2", dev, bb, topology.Ethernet, "")
+}
+
+// or is a, or def when a is "".
+func (b *builder) or(a, def string) string {
+	if a == "" {
+		return def
+	}
+	return a
 }
 
 // progressStep is how many agencies are built between Progress calls.
@@ -202,6 +251,15 @@ func (b *builder) agency(a, c int) {
 		fw.Monitoring = topology.MonitoringNone
 	}
 	b.link(hq+"-rf", rtr.ID, fw.ID, topology.Ethernet, "")
+	// lan1 and lan2 are where the endpoints plug in: the router and the
+	// firewall, or one LAN switch.
+	lan1, lan2 := rtr.ID, fw.ID
+	if b.chance(b.p.SingleSwitch) {
+		sw := b.unanswered(secure(b.dev(hq+"-sw", topology.Switch, hq, z)))
+		b.link(hq+"-sw-r", sw.ID, rtr.ID, topology.Ethernet, "")
+		b.link(hq+"-sw-f", sw.ID, fw.ID, topology.Ethernet, "")
+		lan1, lan2 = sw.ID, ""
+	}
 	ws := secure(b.dev(hq+"-ws", topology.Workstation, hq, z))
 	ws.Count = 5 + b.r.IntN(40)
 	switch flaw {
@@ -210,14 +268,13 @@ func (b *builder) agency(a, c int) {
 	case flawUnknown:
 		ws.PasswordPolicy = topology.PasswordUnknown
 	}
-	b.link(hq+"-ws1", ws.ID, rtr.ID, topology.Ethernet, "")
-	b.link(hq+"-ws2", ws.ID, fw.ID, topology.Ethernet, "")
-	pr := secure(b.dev(hq+"-prn", topology.Printer, hq, z))
-	b.link(hq+"-prn", pr.ID, fw.ID, topology.Ethernet, "")
+	b.unanswered(ws)
+	b.lan(hq+"-ws", ws.ID, lan1, lan2)
+	pr := b.unanswered(secure(b.dev(hq+"-prn", topology.Printer, hq, z)))
+	b.link(hq+"-prn", pr.ID, b.or(lan2, lan1), topology.Ethernet, "")
 	if b.r.IntN(4) == 0 {
-		sv := secure(b.dev(hq+"-srv", topology.Server, hq, z))
-		b.link(hq+"-sv1", sv.ID, rtr.ID, topology.Ethernet, "")
-		b.link(hq+"-sv2", sv.ID, fw.ID, topology.Ethernet, "")
+		sv := b.unanswered(secure(b.dev(hq+"-srv", topology.Server, hq, z)))
+		b.lan(hq+"-sv", sv.ID, lan1, lan2)
 	}
 	if b.r.IntN(4) == 0 || flaw == flawOpenWireless {
 		ap := secure(b.dev(hq+"-ap", topology.WirelessAP, hq, z))
@@ -226,7 +283,7 @@ func (b *builder) agency(a, c int) {
 		if flaw == flawOpenWireless {
 			ap.Wireless = topology.Open
 		}
-		b.link(hq+"-ap", ap.ID, fw.ID, topology.Ethernet, "")
+		b.link(hq+"-ap", ap.ID, b.or(lan2, lan1), topology.Ethernet, "")
 	}
 	if flaw == flawCityHall {
 		ch := b.dev(hq+"-cityhall", topology.Workstation, hq, cty+"-gov")
@@ -240,7 +297,7 @@ func (b *builder) agency(a, c int) {
 	// Backup: county fibre (six in ten) or an internet VPN.
 	vpnBackup := b.r.IntN(10) >= 6 || flaw == flawPasswordVPN
 	switch {
-	case flaw == flawSingleHomed:
+	case flaw == flawSingleHomed, flaw != flawPasswordVPN && b.chance(b.p.SingleHomed):
 	case !vpnBackup:
 		l := b.link(hq+"-wan2", fw.ID, cty+"-fw", topology.Fiber, "county")
 		l.Encryption = ipsec()
@@ -266,9 +323,16 @@ func (b *builder) agency(a, c int) {
 	for s := range subs {
 		sid := fmt.Sprintf("%s-s%d", p, s+1)
 		b.site(sid, "", topology.PhysicallySecure)
-		w := secure(b.dev(sid+"-ws", topology.Workstation, sid, z))
+		w := b.unanswered(secure(b.dev(sid+"-ws", topology.Workstation, sid, z)))
 		w.Count = 2 + b.r.IntN(10)
-		l := b.link(sid+"-wan", w.ID, "mpls-a", topology.MPLS, "mpls-a")
+		edge := w.ID
+		if b.chance(b.p.SubstationRouter) {
+			sr := b.unanswered(secure(b.dev(sid+"-rtr", topology.Router, sid, z)))
+			sr.PasswordPolicy = ""
+			b.link(sid+"-lan", w.ID, sr.ID, topology.Ethernet, "")
+			edge = sr.ID
+		}
+		l := b.link(sid+"-wan", edge, "mpls-a", topology.MPLS, "mpls-a")
 		if !(flaw == flawCleartextSub && s == 0) {
 			l.Encryption = ipsec()
 		}
