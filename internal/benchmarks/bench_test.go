@@ -53,11 +53,16 @@ func large(b *testing.B, agencies int) {
 }
 
 // input writes the generated model of the given size once, as
-// `netreview generate --seed 1` does, and returns its path.
+// `netreview generate --seed 1 --profile clean` does, and returns its path.
 func input(b *testing.B, agencies int, ext string) string {
+	return inputOf(b, agencies, ext, generate.Clean(), "clean")
+}
+
+// inputOf is input for a profile of the generator.
+func inputOf(b *testing.B, agencies int, ext string, p generate.Profile, name string) string {
 	b.Helper()
 	large(b, agencies)
-	key := filepath.Join(dir(), "state"+itoa(agencies)+ext)
+	key := filepath.Join(dir(), "state"+itoa(agencies)+"-"+name+ext)
 	if _, ok := files.Load(key); ok {
 		return key
 	}
@@ -69,7 +74,7 @@ func input(b *testing.B, agencies int, ext string) string {
 	if ext == ".json" {
 		enc = topology.EncodeJSONCompact
 	}
-	if err := enc(f, generate.Statewide(generate.Options{Agencies: agencies, Seed: 1})); err != nil {
+	if err := enc(f, generate.Statewide(generate.Options{Agencies: agencies, Seed: 1, Profile: p})); err != nil {
 		b.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
@@ -116,9 +121,9 @@ func loadFile(b *testing.B, path string) *topology.Model {
 	return m
 }
 
-func benchAnalyse(b *testing.B, agencies int) {
+func benchAnalyse(b *testing.B, agencies int, p generate.Profile) {
 	large(b, agencies)
-	m := generate.Statewide(generate.Options{Agencies: agencies, Seed: 1})
+	m := generate.Statewide(generate.Options{Agencies: agencies, Seed: 1, Profile: p})
 	m.Reindex()
 	runtime.GC()
 	b.ReportAllocs()
@@ -136,13 +141,20 @@ func BenchmarkLoadAnalyseJSON3700(b *testing.B) { benchLoad(b, 3700, ".json", tr
 func BenchmarkLoadAnalyseYAML3700(b *testing.B) { benchLoad(b, 3700, ".yaml", true) }
 func BenchmarkLoadJSON3700(b *testing.B)        { benchLoad(b, 3700, ".json", false) }
 func BenchmarkLoadYAML3700(b *testing.B)        { benchLoad(b, 3700, ".yaml", false) }
-func BenchmarkAnalyse3700(b *testing.B)         { benchAnalyse(b, 3700) }
+func BenchmarkAnalyse3700(b *testing.B)         { benchAnalyse(b, 3700, generate.Clean()) }
+
+// The realistic model of 3,700 agencies (generate's default profile): about
+// 36,600 devices, 41,700 links and 29,400 findings.
+func BenchmarkAnalyseRealistic3700(b *testing.B) { benchAnalyse(b, 3700, generate.Realistic()) }
 
 // Ten times that, under NETREVIEW_BENCH_LARGE=1.
 func BenchmarkLoadAnalyseJSON37000(b *testing.B) { benchLoad(b, 37000, ".json", true) }
 func BenchmarkLoadAnalyseYAML37000(b *testing.B) { benchLoad(b, 37000, ".yaml", true) }
 func BenchmarkLoadJSON37000(b *testing.B)        { benchLoad(b, 37000, ".json", false) }
-func BenchmarkAnalyse37000(b *testing.B)         { benchAnalyse(b, 37000) }
+func BenchmarkAnalyse37000(b *testing.B)         { benchAnalyse(b, 37000, generate.Clean()) }
+func BenchmarkAnalyseRealistic37000(b *testing.B) {
+	benchAnalyse(b, 37000, generate.Realistic())
+}
 
 // benchDecode decodes the generated JSON file as the given path: ".json"
 // takes the JSON parser, ".yaml" takes yaml/v3 (which reads JSON as YAML),
@@ -184,3 +196,29 @@ func BenchmarkCheckJSON3700(b *testing.B) {
 		}
 	}
 }
+
+// benchCheck is what `netreview check --format FORMAT state.json` does on
+// the realistic model: load, analyse, and write the findings (to a
+// discarding writer), for each output form.
+func benchCheck(b *testing.B, agencies int, write func(io.Writer, *analysis.Result) error) {
+	path := inputOf(b, agencies, ".json", generate.Realistic(), "realistic")
+	runtime.GC()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := analysis.Run(loadFile(b, path), analysis.Config{Date: reviewDate})
+		if err != nil {
+			b.Fatalf("analysis: %v", err)
+		}
+		if err := write(io.Discard, res); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCheckRealisticJSON3700(b *testing.B) { benchCheck(b, 3700, report.JSON) }
+func BenchmarkCheckRealisticText3700(b *testing.B) {
+	benchCheck(b, 3700, func(w io.Writer, r *analysis.Result) error { return report.Text(w, r, report.TextOptions{}) })
+}
+func BenchmarkCheckRealisticMarkdown3700(b *testing.B) { benchCheck(b, 3700, report.Markdown) }
+func BenchmarkCheckRealisticJSON37000(b *testing.B)    { benchCheck(b, 37000, report.JSON) }
