@@ -14,9 +14,11 @@ func setAgencies(m *topology.Model, fs []Finding) {
 	for i := range fs {
 		f := &fs[i]
 		var out []string
+		var last *topology.Document // skips the common run of one document's sites
 		add := func(d *topology.Document) {
-			if d != nil && !d.Agency.IsCSA() && d.Agency.ORI != "" && !slices.Contains(out, d.Agency.ORI) {
+			if d != nil && d != last && !d.Agency.IsCSA() && d.Agency.ORI != "" {
 				out = append(out, d.Agency.ORI)
+				last = d
 			}
 		}
 		switch f.Kind {
@@ -57,7 +59,9 @@ func setAgencies(m *topology.Model, fs []Finding) {
 				add(s.Doc)
 			}
 		}
+		// A redundancy finding may cut thousands of sites: sort, then drop
+		// repeats, rather than search the list for each site.
 		slices.Sort(out)
-		f.Agencies = out
+		f.Agencies = slices.Compact(out)
 	}
 }
