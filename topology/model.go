@@ -197,11 +197,15 @@ type Model struct {
 	tunneled map[string]bool // link ids named in some tunnel's over
 }
 
-// Inputs returns the paths of the model's documents, in load order.
+// Inputs returns the paths of the model's documents, in load order, each
+// once (a drawing holds a document per page that carries an agency).
 func (m *Model) Inputs() []string {
-	out := make([]string, len(m.Docs))
+	out := make([]string, 0, len(m.Docs))
 	for i, d := range m.Docs {
-		out[i] = d.Path
+		if i > 0 && d.Path == m.Docs[i-1].Path {
+			continue
+		}
+		out = append(out, d.Path)
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netreview/netreview/render"
+	"github.com/netreview/netreview/render/drawio"
 )
 
 func newRenderCmd() *cobra.Command {
@@ -24,6 +25,11 @@ as check does, and draws its network diagram to OUT.
 
 The format follows OUT's extension: .svg, .png, .pdf or .dot (Graphviz
 source); --format overrides it, and is needed when OUT is "-" (stdout).
+OUT ending in .drawio writes the reviewed diagram as an editable draw.io
+file instead: sites as containers, devices with their stencils, links and
+tunnels, every field as a property, the findings on a layer of their own.
+The agency can fix the design in draw.io and send the file back: netreview
+reads it like any proposal (see docs/drawings.md).
 No Graphviz installation is needed: the layout is done by netreview-graphviz
 (Graphviz compiled to WebAssembly), a helper program that 'make build' and
 'go install github.com/netreview/netreview/cmd/...' put beside netreview.
@@ -58,6 +64,10 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 		Example: `  # The agency with the state backbone, as SVG
   netreview render samples/backbone.yaml samples/riverbend-pd.yaml -o riverbend.svg
 
+  # The reviewed diagram for the agency to edit in draw.io, and read back
+  netreview render samples/backbone.yaml samples/riverbend-pd.yaml -o riverbend.drawio
+  netreview check riverbend.drawio
+
   # One picture per finding, for the letter to the agency
   netreview render backbone.yaml agency.yaml --finding 3 -o finding-3.png
 
@@ -70,6 +80,18 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
 				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required")}
+			}
+			if drawio.IsPath(out) {
+				if view != "physical" || finding != 0 || format != "" || engine != "" {
+					return &exitError{code: exitInput, err: fmt.Errorf("-o %s: a draw.io file is the physical view with every finding; --view, --finding, --format and --engine do not apply", out)}
+				}
+				res, err := rf.review(cmd, args)
+				if err != nil {
+					return err
+				}
+				return writeOutput(cmd, out, func(w io.Writer) error {
+					return drawio.Write(w, res, drawio.Options{NoFindings: noFindings})
+				})
 			}
 			v, err := render.ParseView(view)
 			if err != nil {

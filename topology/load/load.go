@@ -1,6 +1,7 @@
 // Package load reads proposals in every format netreview supports (YAML,
-// JSON, an .xlsx workbook, a folder of CSV files) into one validated model,
-// and writes a model back out in any of them.
+// JSON, an .xlsx workbook, a folder of CSV files, a draw.io or Visio
+// drawing) into one validated model, and writes a model back out in any of
+// them but drawings (render writes those).
 package load
 
 import (
@@ -11,11 +12,13 @@ import (
 	"strings"
 
 	"github.com/netreview/netreview/topology"
+	"github.com/netreview/netreview/topology/drawing"
 	"github.com/netreview/netreview/topology/sheet"
 )
 
 // Files loads the inputs as one model. Each path is a .yaml, .yml or .json
-// document, an .xlsx workbook, or a folder of CSV files. Every input is read
+// document, an .xlsx workbook, a folder of CSV files, or a drawing (.drawio,
+// .drawio.svg, .drawio.png, an .xml draw.io file, a Visio .vsdx). Every input is read
 // into a fragment; the fragments are merged and validated together, so
 // inputs in different formats form one model. Problems that stop the load
 // come back as a topology.ErrorList holding every one found; warnings (such
@@ -68,6 +71,9 @@ func file(path string) (*topology.Model, []*topology.Warning, error) {
 	if st.IsDir() {
 		return sheet.ReadCSV(path)
 	}
+	if drawing.IsDrawing(path) {
+		return drawing.Read(path)
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
 		return sheet.ReadWorkbook(path)
@@ -80,7 +86,7 @@ func file(path string) (*topology.Model, []*topology.Warning, error) {
 		return m, nil, err
 	}
 	return nil, nil, topology.ErrorList{topology.Errorf(topology.Pos{File: path},
-		"unknown input format %q: want .yaml, .yml, .json, .xlsx or a folder of CSV files", filepath.Ext(path))}
+		"unknown input format %q: want .yaml, .yml, .json, .xlsx, a folder of CSV files, or a drawing (.drawio, .vsdx)", filepath.Ext(path))}
 }
 
 // unwrapPath drops the path from a *PathError, which the place already names.

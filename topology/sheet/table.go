@@ -17,3 +17,15 @@ func Table(m *topology.Model, sheetName string) [][]string {
 	}
 	return rows
 }
+
+// AgencyTable returns the Agency sheet of the model as text: one (field,
+// value) row per AgencyFields entry, for the model's first document, as
+// WriteWorkbook writes it.
+func AgencyTable(m *topology.Model) [][]string {
+	vals := agencyValues(m)
+	rows := make([][]string, len(AgencyFields))
+	for i, f := range AgencyFields {
+		rows[i] = []string{f.Header, vals[i]}
+	}
+	return rows
+}
