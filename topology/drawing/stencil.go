@@ -69,7 +69,7 @@ func stencilName(st style) string {
 // draw.io's cisco, cisco19, networks or Visio network masters.
 func network(name string) bool {
 	n := strings.ToLower(name)
-	return strings.HasPrefix(n, "mxgraph.cisco") || strings.HasPrefix(n, "mxgraph.networks") ||
+	return strings.HasPrefix(n, "mxgraph.cisco") || strings.HasPrefix(n, "mxgraph.networks") || strings.HasPrefix(n, "visio.") ||
 		strings.HasPrefix(n, "mxgraph.arista") || strings.Contains(n, "/networking/")
 }
 
