@@ -77,6 +77,13 @@ type writer struct {
 
 type box struct{ x, y, w, h float64 }
 
+// place is where a device is drawn: its parent cell, its position in it,
+// and the parent's position on the page.
+type place struct {
+	parent       string
+	x, y, ox, oy float64
+}
+
 // Write writes the review as a draw.io file to w.
 func Write(w io.Writer, res *analysis.Result, opts Options) error {
 	wr := &writer{res: res, m: res.Model}
@@ -169,8 +176,10 @@ func (wr *writer) page(opts Options, first bool) {
 	wr.cell(nil, "1", "", "", "parent=0", "", nil)
 	y := wr.title(margin, margin)
 	y = wr.zones(y)
-	y = wr.unsited(y)
-	y = wr.sites(y)
+	places := map[*topology.Device]place{}
+	y = wr.unsited(y, places)
+	y = wr.sites(y, places)
+	wr.devices(places)
 	wr.links()
 	wr.tunnels()
 	y = wr.waivers(y)
@@ -377,8 +386,19 @@ func (wr *writer) deviceRows() (header []string, rows map[*topology.Device][]str
 	return t[0], rows
 }
 
-// device writes one device at x, y relative to its parent cell.
-func (wr *writer) device(d *topology.Device, header, row []string, parent string, x, y, ox, oy float64) {
+// devices writes the page's devices in the model's order, each at its
+// place (so that reading the drawing gives them in that order).
+func (wr *writer) devices(places map[*topology.Device]place) {
+	header, rows := wr.deviceRows()
+	for _, d := range wr.m.Devices {
+		if p, ok := places[d]; ok {
+			wr.device(d, header, rows[d], p)
+		}
+	}
+}
+
+// device writes one device at its place.
+func (wr *writer) device(d *topology.Device, header, row []string, p place) {
 	var skip []string
 	if wr.drawnSite(d.Site) {
 		skip = append(skip, "site") // the container says it
@@ -393,21 +413,20 @@ func (wr *writer) device(d *topology.Device, header, row []string, parent string
 	if d.Count > 1 {
 		lbl += " (×" + strconv.Itoa(d.Count) + ")"
 	}
-	wr.cell(ps, deviceCell(d.ID), lbl, style, "vertex=1 parent="+parent, geometry(x, y, devW, devH), nil)
-	wr.geo[deviceCell(d.ID)] = box{ox + x, oy + y, devW, devH}
+	wr.cell(ps, deviceCell(d.ID), lbl, style, "vertex=1 parent="+p.parent, geometry(p.x, p.y, devW, devH), nil)
+	wr.geo[deviceCell(d.ID)] = box{p.ox + p.x, p.oy + p.y, devW, devH}
 }
 
 // unsited writes the devices that stand in no drawn site (carrier networks,
 // cloud services) in a row above the sites.
-func (wr *writer) unsited(y float64) float64 {
-	header, rows := wr.deviceRows()
+func (wr *writer) unsited(y float64, places map[*topology.Device]place) float64 {
 	x := float64(margin)
 	n := 0
 	for _, d := range wr.m.Devices {
 		if !wr.mine(d.Doc) || wr.drawnSite(d.Site) {
 			continue
 		}
-		wr.device(d, header, rows[d], "1", x+(cellW-devW)/2, y, 0, 0)
+		places[d] = place{"1", x + (cellW-devW)/2, y, 0, 0}
 		x += cellW
 		if x+cellW > maxRowW {
 			x = margin
@@ -423,9 +442,8 @@ func (wr *writer) unsited(y float64) float64 {
 
 // sites writes each site as a container holding its devices in a grid,
 // the containers side by side in rows.
-func (wr *writer) sites(y float64) float64 {
+func (wr *writer) sites(y float64, places map[*topology.Device]place) float64 {
 	t := sheet.Table(wr.m, sheet.SitesSheet)
-	header, rows := wr.deviceRows()
 	members := map[string][]*topology.Device{}
 	for _, d := range wr.m.Devices {
 		if wr.mine(d.Doc) && wr.drawnSite(d.Site) {
@@ -462,7 +480,7 @@ func (wr *writer) sites(y float64) float64 {
 		for j, d := range devs {
 			dx := float64(10 + (j%cols)*cellW + (cellW-devW)/2)
 			dy := float64(siteTop + (j/cols)*cellH)
-			wr.device(d, header, rows[d], siteCell(s.ID), dx, dy, x, y)
+			places[d] = place{siteCell(s.ID), dx, dy, x, y}
 		}
 		x += w + 40
 		rowH = math.Max(rowH, h)

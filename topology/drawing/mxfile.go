@@ -83,7 +83,7 @@ func readMxfile(data []byte) ([]*page, error) {
 			break
 		}
 		if err != nil {
-			return nil, xmlError(data, dec, err)
+			return nil, errorAt(data, dec, err)
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -95,7 +95,7 @@ func readMxfile(data []byte) ([]*page, error) {
 		case "mxGraphModel":
 			p := &page{name: "Page-1"}
 			if err := readModel(dec, p, &ncells); err != nil {
-				return nil, xmlError(data, dec, err)
+				return nil, errorAt(data, dec, err)
 			}
 			pages = append(pages, p)
 		case "diagram":
@@ -112,7 +112,7 @@ func readMxfile(data []byte) ([]*page, error) {
 				return nil, fmt.Errorf("not a draw.io file: the document is <%s>, not <mxfile>", se.Name.Local)
 			}
 			if err := dec.Skip(); err != nil {
-				return nil, xmlError(data, dec, err)
+				return nil, errorAt(data, dec, err)
 			}
 		}
 	}
@@ -137,14 +137,13 @@ func newDecoder(r io.Reader) *xml.Decoder {
 	return dec
 }
 
-// xmlError adds the line and column of the decoder's position to err.
-func xmlError(data []byte, dec *xml.Decoder, err error) error {
-	return errorAt(data, dec, err)
-}
-
+// errorAt adds the line of the decoder's position to err.
 func errorAt(data []byte, dec *xml.Decoder, err error) error {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
+		if se.Msg == "unexpected EOF" {
+			return fmt.Errorf("line %d: the file ends early (truncated?)", se.Line)
+		}
 		return fmt.Errorf("line %d: %s", se.Line, se.Msg)
 	}
 	if err == io.ErrUnexpectedEOF {
