@@ -19,9 +19,11 @@ func newCheckCmd() *cobra.Command {
 		Long: `check loads the proposal (every FILE together, as one model), runs the rules
 of the pack in force, and prints the findings.
 
-FILE is a .yaml, .yml or .json proposal, an .xlsx workbook, or a folder of
-CSV files. Several files load as one model: this is how a statewide model is
-built from a backbone and its agencies.
+FILE is a .yaml, .yml or .json proposal, an .xlsx workbook, a folder of
+CSV files, or a drawing: draw.io (.drawio, .drawio.svg, .drawio.png, .xml)
+or Visio (.vsdx); docs/drawings.md says how a drawing is read. Several files
+load as one model: this is how a statewide model is built from a backbone
+and its agencies.
 
 Exit status: 0 when no unwaived finding is at or above --fail-on, 1 when one
 is, 2 when the input cannot be read or is invalid (then every error found is
@@ -31,6 +33,9 @@ printed with its place, and nothing else).`,
 
   # A statewide model: the backbone and every agency together, as JSON
   netreview check --format json backbone.yaml agency-*.yaml
+
+  # An agency's draw.io drawing, with the state backbone
+  netreview check samples/backbone.yaml samples/drawio/riverbend-pd.drawio
 
   # Fail only on critical findings, review under the v5.9 policy as of a date
   netreview check --fail-on critical --policy cjis-5.9 --date 2026-09-14 proposal.xlsx`,

@@ -14,7 +14,8 @@ func newConvertCmd() *cobra.Command {
 		Use:   "convert IN... -o OUT",
 		Short: "Convert a proposal between YAML, JSON, a workbook and a CSV folder",
 		Long: `convert loads the inputs as one model (each a .yaml, .yml or .json file,
-an .xlsx workbook or a folder of CSV files) and writes it to OUT in the
+an .xlsx workbook, a folder of CSV files, or a draw.io or Visio drawing)
+and writes it to OUT in the
 format its name chooses: .yaml or .yml, .json, .xlsx, or a folder of CSV
 files for a name without an extension, one ending in /, or an existing
 folder. Nothing is lost: loading OUT gives the same model.
@@ -28,7 +29,10 @@ but not the references between them, so one agency's file converts alone;
 		Example: `  netreview convert samples/riverbend-pd.yaml -o riverbend.xlsx
   netreview convert riverbend.xlsx -o riverbend.yaml
   netreview convert riverbend.xlsx -o riverbend-csv/
-  netreview convert backbone.yaml agency-*.yaml -o statewide.json`,
+  netreview convert backbone.yaml agency-*.yaml -o statewide.json
+
+  # An agency's drawing as the workbook, for the agency to complete
+  netreview convert network.drawio -o network.xlsx`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {

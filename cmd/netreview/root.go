@@ -16,8 +16,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `netreview reviews a law-enforcement agency's network design proposal
 against the FBI CJIS Security Policy and state policy.
 
-It reads the proposal (YAML, JSON, an .xlsx workbook or a folder of CSV
-files), builds a graph of its sites, devices, links and tunnels, and checks:
+It reads the proposal (YAML, JSON, an .xlsx workbook, a folder of CSV
+files, or a draw.io or Visio drawing), builds a graph of its sites, devices, links and tunnels, and checks:
 
   - that criminal justice information (CJI) never leaves a physically secure
     location without FIPS-validated encryption of at least 128 bits;

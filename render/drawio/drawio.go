@@ -58,7 +58,7 @@ const (
 	margin     = 40
 	devW, devH = 60, 50
 	cellW      = 150 // a device's column, label included
-	cellH      = 120
+	cellH      = 140
 	siteTop    = 50 // a container's header
 	zoneW      = 180
 	zoneH      = 40
@@ -408,7 +408,7 @@ func (wr *writer) device(d *topology.Device, header, row []string, p place) {
 	if st == "" {
 		st = "rounded=1"
 	}
-	style := st + ";whiteSpace=wrap;verticalLabelPosition=bottom;verticalAlign=top;align=center;fillColor=#036897;strokeColor=#ffffff;strokeWidth=2;fontSize=11;" + drawing.RoleKey + "=" + drawing.RoleDevice
+	style := st + ";whiteSpace=wrap;labelWidth=" + strconv.Itoa(cellW-10) + ";verticalLabelPosition=bottom;verticalAlign=top;align=center;fillColor=#036897;strokeColor=#ffffff;strokeWidth=2;fontSize=11;" + drawing.RoleKey + "=" + drawing.RoleDevice
 	lbl := label(d.ID, d.Name)
 	if d.Count > 1 {
 		lbl += " (×" + strconv.Itoa(d.Count) + ")"
@@ -604,7 +604,7 @@ func (wr *writer) cellOf(f *analysis.Finding) string {
 // findings writes the findings layer: a highlight around each drawn
 // subject, numbered F1, F2, ... in the reports' order, and the list of
 // every finding below the drawing.
-func (wr *writer) findings(y float64, list bool) {
+func (wr *writer) findings(y float64, first bool) {
 	style := "locked=0;" + drawing.RoleKey + "=" + drawing.RoleFindings
 	wr.cell(nil, "findings", "Findings", style, "parent=0", "", nil)
 	numbers := map[string][]string{}
@@ -648,13 +648,15 @@ func (wr *writer) findings(y float64, list bool) {
 		wr.cell(nil, "finding:"+id, strings.Join(numbers[id], " "), st, "vertex=1 parent=findings",
 			geometry(g.x-pad, g.y-pad, g.w+2*pad, g.h+2*pad), nil)
 	}
-	if !list {
-		return
-	}
 	var text strings.Builder
-	text.WriteString("<b>Findings</b> (numbered as in the review report)<br>")
+	text.WriteString("<b>Findings</b> on this page (numbered as in the review report)<br>")
+	n := 0
 	for i := range wr.res.Findings {
 		f := &wr.res.Findings[i]
+		if !wr.listed(f, first) {
+			continue
+		}
+		n++
 		color := render.SeverityColor(f.Severity)
 		state := f.Severity.String()
 		if f.Waived {
@@ -662,12 +664,51 @@ func (wr *writer) findings(y float64, list bool) {
 		}
 		fmt.Fprintf(&text, `<font color="%s"><b>F%d</b> %s</font> %s %s: %s<br>`, color, i+1, state, htmlEsc(f.Rule), htmlEsc(f.Subject), htmlEsc(f.Message))
 	}
-	if len(wr.res.Findings) == 0 {
-		text.WriteString("No findings.")
+	if n == 0 {
+		text.WriteString("None.")
 	}
-	h := float64(30 + 32*len(wr.res.Findings))
+	h := float64(30 + 32*n)
 	wr.cell(nil, "note:findings", text.String(), "text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;spacing=6;strokeColor=#343a40;fontSize=11;"+drawing.RoleKey+"="+drawing.RoleNote,
 		"vertex=1 parent=findings", geometry(margin, y, 1000, h), nil)
+}
+
+// listed reports whether the finding is listed on this page: the page of
+// its subject's document, or the first page for a subject that is not
+// an element (a shared risk) or whose document is not known.
+func (wr *writer) listed(f *analysis.Finding, first bool) bool {
+	var doc *topology.Document
+	switch f.Kind {
+	case analysis.KindDevice:
+		if d := wr.m.Device(f.Subject); d != nil {
+			doc = d.Doc
+		}
+	case analysis.KindSite:
+		if s := wr.m.Site(f.Subject); s != nil {
+			doc = s.Doc
+		}
+	case analysis.KindZone:
+		if z := wr.m.Zone(f.Subject); z != nil {
+			doc = z.Doc
+		}
+	case analysis.KindLink:
+		if l := wr.m.Link(f.Subject); l != nil {
+			doc = l.Doc
+		}
+	case analysis.KindTunnel:
+		if t := wr.m.Tunnel(f.Subject); t != nil {
+			doc = t.Doc
+		}
+	case analysis.KindWaiver:
+		for _, w := range wr.m.Waivers {
+			if w.Rule+"/"+w.Subject == f.Subject {
+				doc = w.Doc
+			}
+		}
+	}
+	if doc == nil {
+		return first
+	}
+	return wr.mine(doc)
 }
 
 // IsPath reports whether path names a draw.io file by its extension

@@ -401,3 +401,27 @@ func TestVisio(t *testing.T) {
 		t.Errorf("wifi link %+v", l)
 	}
 }
+
+// TestDocsListTheWords keeps docs/drawings.md in step with the mapping:
+// every stencil, label and medium word is listed there.
+func TestDocsListTheWords(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/drawings.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, r := range stencilWords {
+		words = append(words, r.words...)
+	}
+	for w := range labelWords {
+		words = append(words, w)
+	}
+	for w := range mediumWords {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if !bytes.Contains(doc, []byte("`"+w+"`")) {
+			t.Errorf("docs/drawings.md does not list %q", w)
+		}
+	}
+}

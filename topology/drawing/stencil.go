@@ -6,7 +6,8 @@ import (
 	"github.com/netreview/netreview/topology"
 )
 
-// stencilWords maps the words of a stencil's name (a draw.io shape such as
+// stencilWords maps the words of a stencil's name (separators _ . - / read
+// as spaces) (a draw.io shape such as
 // mxgraph.cisco.routers.router, a cisco19 prIcon, an image file name, a
 // Visio master name) to a device type. The first rule whose word appears
 // wins, so the more specific words come first. docs/drawings.md lists them.
@@ -16,17 +17,17 @@ var stencilWords = []struct {
 }{
 	{[]string{"firewall", "asa"}, topology.Firewall},
 	{[]string{"vpn"}, topology.VPNGateway},
-	{[]string{"access point", "access_point", "accesspoint", "wireless router", "wireless_router", "wireless hub", "wireless_hub", "wlan", "wifi", "wi-fi"}, topology.WirelessAP},
+	{[]string{"access point", "accesspoint", "wireless router", "wireless hub", "wlan", "wifi", "wi-fi"}, topology.WirelessAP},
 	{[]string{"modem", "dsl", "cable modem"}, topology.Modem},
 	{[]string{"hypervisor", "esxi", "vmware host"}, topology.Hypervisor},
-	{[]string{"virtual machine", "virtual_machine", "virtualmachine"}, topology.VirtualMachine},
-	{[]string{"server", "mainframe", "as400", "file engine", "file_engine", "storage", "nas", "san"}, topology.Server},
+	{[]string{"virtual machine", "virtualmachine"}, topology.VirtualMachine},
+	{[]string{"server", "mainframe", "as400", "file engine", "storage", "nas", "san"}, topology.Server},
 	{[]string{"router", "route"}, topology.Router},
 	{[]string{"switch", "hub", "bridge", "me1100", "token", "bus", "arista"}, topology.Switch},
 	{[]string{"printer", "print"}, topology.Printer},
 	{[]string{"laptop", "workstation", "desktop", "pc", "computer", "netbook", "monitor", "terminal", "mdt", "mdc", "user"}, topology.Workstation},
 	{[]string{"mobile", "iphone", "ipad", "tablet", "phone", "handheld", "smartphone", "pda"}, topology.MobileDevice},
-	{[]string{"cloud", "internet", "wan", "mpls", "isp", "nsp", "pstn", "carrier", "radio tower", "radio_tower", "cell tower", "satellite"}, topology.CarrierNetwork},
+	{[]string{"cloud", "internet", "wan", "mpls", "isp", "nsp", "pstn", "carrier", "radio tower", "cell tower", "satellite"}, topology.CarrierNetwork},
 }
 
 // labelWords are the words of a label that name a device type when the
