@@ -35,3 +35,13 @@ func TestDrawnSample(t *testing.T) {
 		}
 	}
 }
+
+// TestDrawnSampleAgency checks that the drawing's root cell gives the
+// agency as the YAML does: letters are addressed from it.
+func TestDrawnSampleAgency(t *testing.T) {
+	yaml := review(t, []string{"backbone.yaml", "riverbend-pd.yaml"}, "cjis-6.0").Model.Docs[1]
+	drawn := review(t, []string{"backbone.yaml", "drawio/riverbend-pd.drawio"}, "cjis-6.0").Model.Docs[1]
+	if yaml.Agency != drawn.Agency || *yaml.Proposal != *drawn.Proposal {
+		t.Errorf("agency %+v %+v, want %+v %+v", drawn.Agency, drawn.Proposal, yaml.Agency, yaml.Proposal)
+	}
+}

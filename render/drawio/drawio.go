@@ -294,7 +294,9 @@ func (wr *writer) root() {
 	var ps [][2]string
 	for _, r := range sheet.AgencyTable(&topology.Model{Docs: []*topology.Document{wr.doc}}) {
 		if r[1] != "" {
-			ps = append(ps, [2]string{r[0], r[1]}) // the field names are XML names
+			// "head name" reads back as head-name: hyphens do not count
+			// in a field's name, and an XML name has no spaces.
+			ps = append(ps, [2]string{strings.ReplaceAll(r[0], " ", "-"), r[1]})
 		}
 	}
 	if ps == nil {
