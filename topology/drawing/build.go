@@ -593,16 +593,16 @@ func (b *builder) props(pc *pageCells, c *cell, e *element) {
 		if ignoredProps[strings.ToLower(p.name)] {
 			continue
 		}
-		col := sheet.Field(e.sheet, p.name)
-		if col == nil {
+		name := schema.field(e.sheet, p.name)
+		if name == "" {
 			b.warns = append(b.warns, topology.Errorf(e.pos, "property %q is not a field of %s in the proposal format; ignored", p.name, what(e.sheet)))
 			continue
 		}
-		if e.get(col.Header) != "" {
-			b.errs.Add(e.pos, "property %q repeats the %s already given", p.name, strings.ToLower(col.Header))
+		if e.get(name) != "" {
+			b.errs.Add(e.pos, "property %q repeats the %s already given", p.name, strings.ToLower(name))
 			continue
 		}
-		e.set(col.Header, strings.TrimSpace(p.value))
+		e.set(name, strings.TrimSpace(p.value))
 	}
 }
 
@@ -616,8 +616,8 @@ func what(sheetName string) string {
 
 // header is the header of the column with key in the sheet.
 func header(sheetName, key string) string {
-	if c := sheet.Field(sheetName, key); c != nil {
-		return c.Header
+	if h := schema.field(sheetName, key); h != "" {
+		return h
 	}
 	return key
 }
@@ -637,7 +637,7 @@ func (b *builder) fragment() (*topology.Model, []*topology.Warning, error) {
 	warns := b.warns
 	var frags []*topology.Model
 	for _, d := range b.docs {
-		m, w, err := sheet.ReadRows(b.path, d.start, d.sheets())
+		m, w, err := schema.build(b.path, d)
 		warns = append(warns, w...)
 		if err != nil {
 			if l, ok := err.(topology.ErrorList); ok {
@@ -657,6 +657,36 @@ func (b *builder) fragment() (*topology.Model, []*topology.Warning, error) {
 		return nil, warns, topology.ErrorList{topology.Errorf(topology.Pos{File: b.path}, "the drawing has no pages")}
 	}
 	return topology.Merge(frags...), warns, nil
+}
+
+// fields is what the readers need of the format's schema: the field a
+// property names, and a fragment built from elements' fields given as text.
+// The schema is written once, in the topology and sheet packages; this is
+// the one place the readers reach it.
+type fields interface {
+	// field returns the canonical name of the field that name stands for
+	// in the list (a sheet name: SitesSheet, ..., AgencySheet), matched as
+	// workbook headers are, or "" when the list has no such field.
+	field(list, name string) string
+	// build makes the fragment of one document from its elements.
+	build(path string, d *document) (*topology.Model, []*topology.Warning, error)
+}
+
+// schema reads fields through the workbook's columns: a drawing is read as
+// the workbook it stands for, cell errors and all.
+var schema fields = sheetFields{}
+
+type sheetFields struct{}
+
+func (sheetFields) field(list, name string) string {
+	if c := sheet.Field(list, name); c != nil {
+		return c.Header
+	}
+	return ""
+}
+
+func (sheetFields) build(path string, d *document) (*topology.Model, []*topology.Warning, error) {
+	return sheet.ReadRows(path, d.start, d.sheets())
 }
 
 // sheets lays the document's elements out as the workbook's sheets: for
