@@ -44,7 +44,6 @@ type element struct {
 	pos    topology.Pos
 	id     string
 	fields []field
-	typ    topology.DeviceType
 }
 
 type field struct{ header, value string }
@@ -430,7 +429,6 @@ func (b *builder) newDevice(pc *pageCells, c *cell) *element {
 		}
 		e.set(header(sheet.DevicesSheet, "type"), string(typ))
 	}
-	e.typ = typ
 	e.id = e.get(header(sheet.DevicesSheet, "id"))
 	if e.id == "" {
 		e.id = b.fresh(sheet.DevicesSheet, slugOr(c.label, string(typ)))

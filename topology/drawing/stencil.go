@@ -23,7 +23,7 @@ var stencilWords = []struct {
 	{[]string{"virtual machine", "virtualmachine"}, topology.VirtualMachine},
 	{[]string{"server", "mainframe", "as400", "file engine", "storage", "nas", "san"}, topology.Server},
 	{[]string{"router", "route"}, topology.Router},
-	{[]string{"switch", "hub", "bridge", "me1100", "token", "bus", "arista"}, topology.Switch},
+	{[]string{"switch", "hub", "bridge", "me1100", "token", "bus", "ethernet", "ring network", "arista"}, topology.Switch},
 	{[]string{"printer", "print"}, topology.Printer},
 	{[]string{"laptop", "workstation", "desktop", "pc", "computer", "netbook", "monitor", "terminal", "mdt", "mdc", "user"}, topology.Workstation},
 	{[]string{"mobile", "iphone", "ipad", "tablet", "phone", "handheld", "smartphone", "pda"}, topology.MobileDevice},
