@@ -68,11 +68,19 @@ const (
 
 // writer holds the drawing being written.
 type writer struct {
-	res *analysis.Result
-	m   *topology.Model
-	b   strings.Builder
-	doc *topology.Document // the document of the page being written
-	geo map[string]box     // absolute boxes of the page's elements, by cell id
+	res   *analysis.Result
+	m     *topology.Model
+	b     strings.Builder
+	doc   *topology.Document  // the document of the page being written
+	geo   map[string]box      // absolute boxes of the page's elements, by cell id
+	edges map[string]edgeGlue // the page's connectors, by cell id
+}
+
+// edgeGlue is how a connector is attached: its source and target
+// attributes and its geometry, for a highlight that follows it.
+type edgeGlue struct {
+	extra []string
+	geo   string
 }
 
 type box struct{ x, y, w, h float64 }
@@ -119,7 +127,7 @@ func (wr *writer) write(opts Options) {
 			name = pageName(d, i) + " " + strconv.Itoa(n)
 		}
 		names[name] = true
-		wr.doc, wr.geo = d, map[string]box{}
+		wr.doc, wr.geo, wr.edges = d, map[string]box{}, map[string]edgeGlue{}
 		wr.b.WriteString(`  <diagram id="page-` + strconv.Itoa(i+1) + `" name="` + esc(name) + `">` + "\n")
 		wr.page(opts, i == 0)
 		wr.b.WriteString("  </diagram>\n")
@@ -343,7 +351,7 @@ func (wr *writer) title(x, y float64) float64 {
 	}
 	text := "<b>FOR OFFICIAL USE ONLY</b><br><b>" + htmlEsc(agencies) + "</b><br>Network diagram, reviewed by netreview<br>Review date: " +
 		wr.res.Date.Format("2006-01-02") + fmt.Sprintf("<br>Clients: %d (workstations %d, mobile %d)", clients, ws, mob)
-	wr.cell(nil, "note:title", text, "text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;strokeColor=#343a40;spacing=6;"+drawing.RoleKey+"="+drawing.RoleNote,
+	wr.cell(nil, "note:title", text, "text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;fillColor=#ffffff;strokeColor=#343a40;spacing=6;"+drawing.RoleKey+"="+drawing.RoleNote,
 		"vertex=1 parent=1", geometry(x, y, noteW, 90), nil)
 	return y + 90 + 30
 }
@@ -475,7 +483,7 @@ func (wr *writer) sites(y float64, places map[*topology.Device]place) float64 {
 		if s.Security == topology.PhysicallySecure {
 			fill = "#ebfbee"
 		}
-		style := "swimlane;container=1;collapsible=0;startSize=30;whiteSpace=wrap;rounded=1;fontStyle=1;fillColor=" + fill + ";swimlaneFillColor=" + fill + ";strokeColor=#495057;" + drawing.RoleKey + "=" + drawing.RoleSite
+		style := "swimlane;shape=swimlane;container=1;collapsible=0;startSize=30;whiteSpace=wrap;rounded=1;fontStyle=1;fillColor=" + fill + ";swimlaneFillColor=" + fill + ";strokeColor=#495057;" + drawing.RoleKey + "=" + drawing.RoleSite
 		lbl := label(s.ID, s.Name)
 		wr.cell(ps, siteCell(s.ID), lbl, style, "vertex=1 parent=1", geometry(x, y, w, h), nil)
 		wr.geo[siteCell(s.ID)] = box{x, y, w, h}
@@ -506,7 +514,11 @@ func (wr *writer) links() {
 			style += ";dashed=1"
 		}
 		style += ";" + drawing.RoleKey + "=" + drawing.RoleLink
-		wr.edge(sheet.LinksSheet, t[0], t[i+1], linkCell(l.ID), l.A, l.B, string(l.Medium), style)
+		lbl := string(l.Medium)
+		if l.Medium == topology.Ethernet {
+			lbl = "" // the common case: a label on every cable is noise
+		}
+		wr.edge(sheet.LinksSheet, t[0], t[i+1], linkCell(l.ID), l.A, l.B, lbl, style)
 	}
 }
 
@@ -551,7 +563,8 @@ func (wr *writer) edge(sheetName string, header, row []string, id, a, b, lbl, st
 	}
 	geo += `</mxGeometry>`
 	wr.cell(ps, id, lbl, style, "edge=1 parent=1", geo, extra)
-	wr.geo[id] = box{(pa.x + pb.x) / 2, (pa.y + pb.y) / 2, devW, devH}
+	wr.geo[id] = box{}
+	wr.edges[id] = edgeGlue{extra, geo}
 }
 
 // waivers writes each waiver as a note below the sites.
@@ -639,16 +652,19 @@ func (wr *writer) findings(y float64, first bool) {
 		if f.Waived {
 			color = render.WaivedColor
 		}
-		g := wr.geo[id]
-		pad := 10.0
-		st := "rounded=1;fillColor=none;strokeWidth=3;dashed=0;verticalAlign=top;align=right;labelPosition=right;verticalLabelPosition=top;fontStyle=1;fontSize=11;strokeColor=" + color + ";fontColor=" + color + ";" + drawing.RoleKey + "=" + drawing.RoleNote
-		if strings.HasPrefix(id, "link:") || strings.HasPrefix(id, "tunnel:") {
-			st = "ellipse;fillColor=#ffffff;strokeWidth=3;fontStyle=1;fontSize=10;strokeColor=" + color + ";fontColor=" + color + ";" + drawing.RoleKey + "=" + drawing.RoleNote
-			g = box{g.x + g.w/2 - 30, g.y + g.h/2 - 14, 60, 28}
-			pad = 0
+		lbl := strings.Join(numbers[id], " ")
+		if e, ok := wr.edges[id]; ok {
+			// A wide translucent connector over the link or tunnel,
+			// glued to the same devices, so that it follows the link
+			// wherever the agency moves them.
+			st := "endArrow=none;html=0;strokeWidth=10;opacity=35;fontStyle=1;fontSize=11;labelBackgroundColor=#ffffff;textOpacity=100;strokeColor=" + color + ";fontColor=" + color + ";" + drawing.RoleKey + "=" + drawing.RoleNote
+			wr.cell(nil, "finding:"+id, lbl, st, "edge=1 parent=findings", e.geo, e.extra)
+			continue
 		}
-		wr.cell(nil, "finding:"+id, strings.Join(numbers[id], " "), st, "vertex=1 parent=findings",
-			geometry(g.x-pad, g.y-pad, g.w+2*pad, g.h+2*pad), nil)
+		g := wr.geo[id]
+		const pad = 10.0
+		st := "rounded=1;fillColor=none;strokeWidth=3;verticalLabelPosition=top;verticalAlign=bottom;align=left;spacingLeft=2;fontStyle=1;fontSize=11;strokeColor=" + color + ";fontColor=" + color + ";" + drawing.RoleKey + "=" + drawing.RoleNote
+		wr.cell(nil, "finding:"+id, lbl, st, "vertex=1 parent=findings", geometry(g.x-pad, g.y-pad, g.w+2*pad, g.h+2*pad), nil)
 	}
 	var text strings.Builder
 	text.WriteString("<b>Findings</b> on this page (numbered as in the review report)<br>")
@@ -669,8 +685,8 @@ func (wr *writer) findings(y float64, first bool) {
 	if n == 0 {
 		text.WriteString("None.")
 	}
-	h := float64(30 + 32*n)
-	wr.cell(nil, "note:findings", text.String(), "text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;spacing=6;strokeColor=#343a40;fontSize=11;"+drawing.RoleKey+"="+drawing.RoleNote,
+	h := float64(30 + 24*n)
+	wr.cell(nil, "note:findings", text.String(), "text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;spacing=6;fillColor=#ffffff;strokeColor=#343a40;fontSize=11;"+drawing.RoleKey+"="+drawing.RoleNote,
 		"vertex=1 parent=findings", geometry(margin, y, 1000, h), nil)
 }
 
