@@ -125,7 +125,8 @@ func (r rect) contains(q rect) bool {
 
 // findAreas makes a site of each labelled plain box that is drawn around
 // devices without being their container, as people draw a building or a
-// campus wing behind its equipment.
+// campus wing behind its equipment; sites are areas too, for the devices
+// drawn on them that are not their children.
 func (pc *pageCells) findAreas() {
 	var devices []rect
 	for _, c := range pc.p.cells {
@@ -134,6 +135,12 @@ func (pc *pageCells) findAreas() {
 		}
 	}
 	for _, c := range pc.p.cells {
+		if pc.roles[c] == roleSite {
+			// A container holds its devices as children in draw.io; a
+			// Visio container holds them by lying around them.
+			pc.areas = append(pc.areas, c)
+			continue
+		}
 		if pc.roles[c] != roleUnknown || c.label == "" || !plainBox(c.style) {
 			continue
 		}

@@ -187,12 +187,13 @@ func nameU(s vsdxShape) string {
 // group), Shape Data giving the format's fields, and a second page.
 var visioFixtures = map[string][]vsdxPage{
 	"two-sites.vsdx": {{name: "Page-1", shapes: []vsdxShape{
-		{id: "1", text: "Headquarters", x: 0.5, y: 3, w: 5, h: 4, container: true, props: [][2]string{{"ID", "hq"}, {"security", "physically-secure"}}, children: []vsdxShape{
-			{id: "2", master: "Router", text: "hq-rtr", x: 1, y: 6, w: 0.75, h: 0.5},
-			{id: "3", master: "Switch", text: "hq-sw", x: 3, y: 6, w: 0.75, h: 0.5},
-			{id: "4", master: "PC", text: "Dispatch", x: 1, y: 4, w: 0.75, h: 0.5, props: [][2]string{{"count", "6"}, {"authentication", "advanced"}}},
-			{id: "5", master: "Server", text: "Records server", x: 3, y: 4, w: 0.75, h: 0.5},
-		}},
+		// A Visio container does not hold its members as children: they
+		// lie on it. A group (the annex below) does hold its shapes.
+		{id: "1", text: "Headquarters", x: 0.5, y: 3, w: 5, h: 4, container: true, props: [][2]string{{"ID", "hq"}, {"security", "physically-secure"}}},
+		{id: "2", master: "Router", text: "hq-rtr", x: 1, y: 6, w: 0.75, h: 0.5},
+		{id: "3", master: "Switch", text: "hq-sw", x: 3, y: 6, w: 0.75, h: 0.5},
+		{id: "4", master: "PC", text: "Dispatch", x: 1, y: 4, w: 0.75, h: 0.5, props: [][2]string{{"count", "6"}, {"authentication", "advanced"}}},
+		{id: "5", master: "Server", text: "Records server", x: 3, y: 4, w: 0.75, h: 0.5},
 		{id: "6", text: "Annex", x: 6.5, y: 3, w: 3.5, h: 4, props: [][2]string{{"security", "controlled-area"}}, children: []vsdxShape{
 			{id: "7", master: "Firewall", text: "annex-fw", x: 7, y: 6, w: 0.75, h: 0.5},
 			{id: "8", master: "Laptop computer", text: "Detective laptops", x: 7, y: 4, w: 0.75, h: 0.5, props: [][2]string{{"count", "3"}}},
