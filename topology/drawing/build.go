@@ -77,6 +77,7 @@ type builder struct {
 	docs  []*document
 	cur   *document // the document of the page being read
 	ids   map[string]map[string]bool
+	next  map[string]int // the next number to try after an id made from a base
 	warns []*topology.Warning
 	errs  topology.ErrorList
 }
@@ -90,7 +91,7 @@ type document struct {
 }
 
 func newBuilder(path string) *builder {
-	return &builder{path: path, ids: map[string]map[string]bool{}}
+	return &builder{path: path, ids: map[string]map[string]bool{}, next: map[string]int{}}
 }
 
 // ignoredProps are properties draw.io itself keeps on a UserObject.
@@ -129,10 +130,17 @@ func (r rect) contains(q rect) bool {
 // drawn on them that are not their children.
 func (pc *pageCells) findAreas() {
 	var devices []rect
+	boxes := 0
 	for _, c := range pc.p.cells {
-		if pc.roles[c] == roleDevice {
+		switch pc.roles[c] {
+		case roleDevice:
 			devices = append(devices, pc.abs(c))
+		case roleSite, roleUnknown:
+			boxes++
 		}
+	}
+	if boxes*len(devices) > maxAreaPairs {
+		return // a drawing this large says its sites with containers
 	}
 	for _, c := range pc.p.cells {
 		if pc.roles[c] == roleSite {
@@ -154,6 +162,11 @@ func (pc *pageCells) findAreas() {
 		}
 	}
 }
+
+// maxAreaPairs bounds the (box, device) pairs findAreas compares, so that a
+// page of many thousands of boxes and devices loads in bounded time; above
+// it, a device's site is its container only.
+const maxAreaPairs = 4 << 20
 
 // areaOf returns the smallest area drawn around the device, or nil.
 func (pc *pageCells) areaOf(c *cell) *cell {
@@ -204,10 +217,12 @@ func (b *builder) fresh(sheetName, base string) string {
 	if b.ids[k] == nil {
 		b.ids[k] = map[string]bool{}
 	}
-	id := base
-	for n := 2; b.ids[k][id]; n++ {
+	id, key := base, k+"\x00"+base
+	n := max(b.next[key], 2)
+	for ; b.ids[k][id]; n++ {
 		id = base + "-" + strconv.Itoa(n)
 	}
+	b.next[key] = n
 	b.ids[k][id] = true
 	return id
 }

@@ -8,12 +8,14 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"flag"
+	"fmt"
 	"hash/crc32"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/netreview/netreview/topology"
 	"github.com/netreview/netreview/topology/internal/modeltest"
@@ -426,5 +428,29 @@ func TestDocsListTheWords(t *testing.T) {
 		if !bytes.Contains(doc, []byte("`"+w+"`")) {
 			t.Errorf("docs/drawings.md does not list %q", w)
 		}
+	}
+}
+
+// TestLargePage reads a page of many like shapes in bounded time: ids made
+// from one label, boxes around devices.
+func TestLargePage(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>`)
+	const n = 20000
+	for i := range n {
+		fmt.Fprintf(&b, `<mxCell id="b%d" value="Area" style="rounded=1" vertex="1" parent="1"><mxGeometry x="%d" y="0" width="90" height="90" as="geometry"/></mxCell>`, i, i*100)
+		fmt.Fprintf(&b, `<mxCell id="d%d" value="Router" style="shape=mxgraph.cisco.routers.router" vertex="1" parent="1"><mxGeometry x="%d" y="10" width="50" height="50" as="geometry"/></mxCell>`, i, i*100+10)
+	}
+	b.WriteString(`</root></mxGraphModel>`)
+	start := time.Now()
+	m, _, err := ReadBytes("big.xml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Devices) != n || m.Devices[n-1].ID != fmt.Sprintf("router-%d", n) {
+		t.Errorf("%d devices, the last %s", len(m.Devices), m.Devices[len(m.Devices)-1].ID)
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("took %v", d)
 	}
 }
