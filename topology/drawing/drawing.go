@@ -46,12 +46,12 @@ func Read(path string) (*topology.Model, []*topology.Warning, error) {
 		return nil, nil, fail(path, unwrapPath(err))
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
 	if err != nil {
 		return nil, nil, fail(path, err)
 	}
-	if len(data) > MaxFileBytes {
-		return nil, nil, fail(path, fmt.Errorf("the drawing is larger than %d MB", MaxFileBytes>>20))
+	if len(data) > maxFileBytes {
+		return nil, nil, fail(path, fmt.Errorf("the drawing is larger than %d MB", maxFileBytes>>20))
 	}
 	return ReadBytes(path, data)
 }

@@ -252,7 +252,7 @@ func TestHostile(t *testing.T) {
 		var b bytes.Buffer
 		w, _ := flate.NewWriter(&b, flate.BestCompression)
 		zeros := make([]byte, 1<<20)
-		for range MaxPageBytes>>20 + 1 {
+		for range maxPageBytes>>20 + 1 {
 			w.Write(zeros)
 		}
 		w.Close()
@@ -267,7 +267,7 @@ func TestHostile(t *testing.T) {
 		zw := zip.NewWriter(&b)
 		w, _ := zw.Create("visio/pages/pages.xml")
 		zeros := make([]byte, 1<<20)
-		for range MaxPartBytes>>20 + 1 {
+		for range maxPartBytes>>20 + 1 {
 			w.Write(zeros)
 		}
 		zw.Close()

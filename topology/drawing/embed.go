@@ -134,12 +134,12 @@ func inflateZlib(b []byte) (string, error) {
 		return "", fmt.Errorf("not zlib data: %v", err)
 	}
 	defer zr.Close()
-	out, err := io.ReadAll(io.LimitReader(zr, MaxPageBytes+1))
+	out, err := io.ReadAll(io.LimitReader(zr, maxPageBytes+1))
 	if err != nil {
 		return "", fmt.Errorf("not zlib data: %v", err)
 	}
-	if len(out) > MaxPageBytes {
-		return "", fmt.Errorf("larger than %d MB once decompressed", MaxPageBytes>>20)
+	if len(out) > maxPageBytes {
+		return "", fmt.Errorf("larger than %d MB once decompressed", maxPageBytes>>20)
 	}
 	return string(out), nil
 }

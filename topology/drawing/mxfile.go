@@ -17,12 +17,12 @@ import (
 // decompression bomb, a page of a million shapes) ends with an error rather
 // than exhausting memory.
 const (
-	// MaxFileBytes is the largest drawing file read.
-	MaxFileBytes = 64 << 20
-	// MaxPageBytes is the largest page, once decompressed.
-	MaxPageBytes = 64 << 20
-	// MaxCells is the most cells (shapes and connectors) of all pages.
-	MaxCells = 200000
+	// maxFileBytes is the largest drawing file read.
+	maxFileBytes = 64 << 20
+	// maxPageBytes is the largest page, once decompressed.
+	maxPageBytes = 64 << 20
+	// maxCells is the most cells (shapes and connectors) of all pages.
+	maxCells = 200000
 )
 
 // page is one page (a draw.io diagram, a Visio page) as generic cells.
@@ -178,8 +178,8 @@ func readDiagram(dec *xml.Decoder, p *page, ncells *int) error {
 				return err
 			}
 		case xml.CharData:
-			if text.Len()+len(t) > MaxPageBytes {
-				return fmt.Errorf("the page is larger than %d MB", MaxPageBytes>>20)
+			if text.Len()+len(t) > maxPageBytes {
+				return fmt.Errorf("the page is larger than %d MB", maxPageBytes>>20)
 			}
 			text.Write(t)
 		case xml.EndElement:
@@ -231,12 +231,12 @@ func inflatePage(s string) ([]byte, error) {
 	}
 	zr := flate.NewReader(bytes.NewReader(raw))
 	defer zr.Close()
-	out, err := io.ReadAll(io.LimitReader(zr, MaxPageBytes+1))
+	out, err := io.ReadAll(io.LimitReader(zr, maxPageBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("compressed page: not DEFLATE data: %v", err)
 	}
-	if len(out) > MaxPageBytes {
-		return nil, fmt.Errorf("compressed page: larger than %d MB once decompressed", MaxPageBytes>>20)
+	if len(out) > maxPageBytes {
+		return nil, fmt.Errorf("compressed page: larger than %d MB once decompressed", maxPageBytes>>20)
 	}
 	if bytes.HasPrefix(out, []byte("%3C")) || bytes.HasPrefix(out, []byte("%3c")) {
 		dec, err := url.PathUnescape(string(out))
@@ -275,8 +275,8 @@ func readModel(dec *xml.Decoder, p *page, ncells *int) error {
 					}
 				}
 			case "mxCell":
-				if *ncells++; *ncells > MaxCells {
-					return fmt.Errorf("more than %d cells", MaxCells)
+				if *ncells++; *ncells > maxCells {
+					return fmt.Errorf("more than %d cells", maxCells)
 				}
 				c := &cell{}
 				if wrapper != nil {

@@ -15,10 +15,10 @@ import (
 
 // Limits on a .vsdx package, against zip bombs.
 const (
-	// MaxPartBytes is the largest part (page, masters) read, uncompressed.
-	MaxPartBytes = 64 << 20
-	// MaxPackageBytes is the most read from all parts together.
-	MaxPackageBytes = 256 << 20
+	// maxPartBytes is the largest part (page, masters) read, uncompressed.
+	maxPartBytes = 64 << 20
+	// maxPackageBytes is the most read from all parts together.
+	maxPackageBytes = 256 << 20
 )
 
 // vsdx is an open .vsdx package (an OPC zip).
@@ -83,23 +83,23 @@ func (v *vsdx) part(name string) ([]byte, error) {
 	if f == nil {
 		return nil, fmt.Errorf("the Visio file has no part %s", name)
 	}
-	if f.UncompressedSize64 > MaxPartBytes {
-		return nil, fmt.Errorf("%s: %d MB uncompressed, more than the %d MB netreview reads (a zip bomb?)", name, f.UncompressedSize64>>20, MaxPartBytes>>20)
+	if f.UncompressedSize64 > maxPartBytes {
+		return nil, fmt.Errorf("%s: %d MB uncompressed, more than the %d MB netreview reads (a zip bomb?)", name, f.UncompressedSize64>>20, maxPartBytes>>20)
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, MaxPartBytes+1))
+	b, err := io.ReadAll(io.LimitReader(rc, maxPartBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v (truncated?)", name, err)
 	}
-	if len(b) > MaxPartBytes {
-		return nil, fmt.Errorf("%s: more than %d MB uncompressed (a zip bomb?)", name, MaxPartBytes>>20)
+	if len(b) > maxPartBytes {
+		return nil, fmt.Errorf("%s: more than %d MB uncompressed (a zip bomb?)", name, maxPartBytes>>20)
 	}
-	if v.read += int64(len(b)); v.read > MaxPackageBytes {
-		return nil, fmt.Errorf("the Visio file holds more than %d MB uncompressed (a zip bomb?)", MaxPackageBytes>>20)
+	if v.read += int64(len(b)); v.read > maxPackageBytes {
+		return nil, fmt.Errorf("the Visio file holds more than %d MB uncompressed (a zip bomb?)", maxPackageBytes>>20)
 	}
 	return b, nil
 }
@@ -357,8 +357,8 @@ func readVisioPage(b []byte, p *page, masters map[string]*master, ncells *int) e
 	var walk func(list []*vShape, parent string, parentH float64, inherited *master) error
 	walk = func(list []*vShape, parent string, parentH float64, inherited *master) error {
 		for _, s := range list {
-			if *ncells++; *ncells > MaxCells {
-				return fmt.Errorf("more than %d shapes", MaxCells)
+			if *ncells++; *ncells > maxCells {
+				return fmt.Errorf("more than %d shapes", maxCells)
 			}
 			m := masters[s.Master]
 			if m == nil {
