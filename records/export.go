@@ -1,0 +1,206 @@
+package records
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+)
+
+// ExportVersion is the version of the export's JSON form, its
+// "netreview-records" field.
+const ExportVersion = 1
+
+// exported is the JSON form of the whole record.
+type exported struct {
+	Version int              `json:"netreview-records"`
+	Reviews []exportedReview `json:"reviews"`
+	Notices []exportedNotice `json:"notices"`
+	Plans   []exportedPlan   `json:"plans"`
+}
+
+type exportedReview struct {
+	ORI      string            `json:"ori"`
+	Name     string            `json:"name"`
+	County   string            `json:"county"`
+	Date     string            `json:"date"`
+	Pack     string            `json:"pack"`
+	Recorded string            `json:"recorded"`
+	Inputs   []Input           `json:"inputs"`
+	Findings []json.RawMessage `json:"findings"`
+}
+
+type exportedNotice struct {
+	ORI      string `json:"ori"`
+	Sent     string `json:"sent"`
+	Due      string `json:"due"`
+	Recorded string `json:"recorded"`
+}
+
+type exportedPlan struct {
+	ORI      string `json:"ori"`
+	Received string `json:"received"`
+	File     string `json:"file"`
+	SHA256   string `json:"sha256"`
+	Content  []byte `json:"content"` // base64
+	Recorded string `json:"recorded"`
+}
+
+// Export writes rec (loaded with LoadOptions{Full: true}) as JSON: every
+// review with its inputs and its findings as `check --format json` printed
+// them, every notice and every plan with its file. Import reads it back.
+func Export(w io.Writer, rec *Record) error {
+	out := exported{Version: ExportVersion, Reviews: []exportedReview{}, Notices: []exportedNotice{}, Plans: []exportedPlan{}}
+	for _, r := range rec.Reviews {
+		er := exportedReview{ORI: r.ORI, Name: r.Name, County: r.County, Date: r.Date.Format(DateLayout), Pack: r.Pack,
+			Recorded: r.Recorded.UTC().Format(timeLayout), Inputs: r.Inputs, Findings: make([]json.RawMessage, len(r.Findings))}
+		if er.Inputs == nil {
+			er.Inputs = []Input{}
+		}
+		for i, f := range r.Findings {
+			if len(f.JSON) == 0 {
+				return fmt.Errorf("export: review of %s on %s: finding %s/%s has no JSON: load the record in full", r.ORI, er.Date, f.Rule, f.Subject)
+			}
+			er.Findings[i] = f.JSON
+		}
+		out.Reviews = append(out.Reviews, er)
+	}
+	for _, n := range rec.Notices {
+		out.Notices = append(out.Notices, exportedNotice{ORI: n.ORI, Sent: n.Sent.Format(DateLayout), Due: n.Due.Format(DateLayout), Recorded: n.Recorded.UTC().Format(timeLayout)})
+	}
+	for _, p := range rec.Plans {
+		out.Plans = append(out.Plans, exportedPlan{ORI: p.ORI, Received: p.Received.Format(DateLayout), File: p.File, SHA256: p.SHA256, Content: p.Content, Recorded: p.Recorded.UTC().Format(timeLayout)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// ReadExport reads what Export wrote. name is the file's name for errors,
+// which say where in the file the problem is.
+func ReadExport(r io.Reader, name string) (*Record, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var in exported
+	if err := dec.Decode(&in); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, jsonPlace(data, err))
+	}
+	if in.Version != ExportVersion {
+		return nil, fmt.Errorf("%s: \"netreview-records\" is %d: this netreview reads version %d exports", name, in.Version, ExportVersion)
+	}
+	rec := &Record{}
+	for i, er := range in.Reviews {
+		where := fmt.Sprintf("%s: reviews[%d]", name, i)
+		r := Review{ORI: er.ORI, Name: er.Name, County: er.County, Pack: er.Pack, Inputs: er.Inputs}
+		if err := checkORI(er.ORI); err != nil {
+			return nil, fmt.Errorf("%s: %w", where, err)
+		}
+		if r.Date, err = ParseDate(er.Date); err != nil {
+			return nil, fmt.Errorf("%s.date: %w", where, err)
+		}
+		if r.Recorded, err = time.Parse(timeLayout, er.Recorded); err != nil {
+			return nil, fmt.Errorf("%s.recorded: %q is not an RFC 3339 time", where, er.Recorded)
+		}
+		for j, raw := range er.Findings {
+			f, err := ParseFinding(raw)
+			if err != nil {
+				return nil, fmt.Errorf("%s.findings[%d]: %w", where, j, err)
+			}
+			r.Findings = append(r.Findings, f)
+		}
+		rec.Reviews = append(rec.Reviews, r)
+	}
+	for i, en := range in.Notices {
+		where := fmt.Sprintf("%s: notices[%d]", name, i)
+		n := Notice{ORI: en.ORI}
+		if err := checkORI(en.ORI); err != nil {
+			return nil, fmt.Errorf("%s: %w", where, err)
+		}
+		if n.Sent, n.Due, n.Recorded, err = parseTimes(en.Sent, en.Due, en.Recorded); err != nil {
+			return nil, fmt.Errorf("%s: a date is not YYYY-MM-DD, or recorded is not an RFC 3339 time", where)
+		}
+		rec.Notices = append(rec.Notices, n)
+	}
+	for i, ep := range in.Plans {
+		where := fmt.Sprintf("%s: plans[%d]", name, i)
+		p := Plan{ORI: ep.ORI, File: ep.File, SHA256: ep.SHA256, Content: ep.Content}
+		if err := checkORI(ep.ORI); err != nil {
+			return nil, fmt.Errorf("%s: %w", where, err)
+		}
+		if p.Received, _, p.Recorded, err = parseTimes(ep.Received, ep.Received, ep.Recorded); err != nil {
+			return nil, fmt.Errorf("%s: received is not YYYY-MM-DD, or recorded is not an RFC 3339 time", where)
+		}
+		rec.Plans = append(rec.Plans, p)
+	}
+	return rec, nil
+}
+
+func checkORI(ori string) error {
+	if ori == "" {
+		return fmt.Errorf("no ori")
+	}
+	return nil
+}
+
+// jsonPlace adds the line and column to a JSON decoding error.
+func jsonPlace(data []byte, err error) error {
+	var off int64 = -1
+	switch e := err.(type) {
+	case *json.SyntaxError:
+		off = e.Offset
+	case *json.UnmarshalTypeError:
+		off = e.Offset
+	}
+	if off < 0 {
+		return err
+	}
+	line, col := 1, 1
+	// The offset is just past the byte that is wrong.
+	for _, b := range data[:min(max(int(off)-1, 0), len(data))] {
+		if b == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return fmt.Errorf("%d:%d: %w", line, col, err)
+}
+
+// Import adds rec to an empty record, all or nothing: a record that already
+// holds reviews is refused, so that an import never doubles one.
+func (d *DB) Import(ctx context.Context, rec *Record) error {
+	return d.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM agencies").Scan(&n); err != nil {
+			return fmt.Errorf("record %s: %w", d.name, describe(err))
+		}
+		if n > 0 {
+			return fmt.Errorf("record %s already holds %d agencies: import into a new record (--db NEW.db), nothing was imported", d.name, n)
+		}
+		for i := range rec.Reviews {
+			if err := d.insertReview(ctx, tx, &rec.Reviews[i]); err != nil {
+				return fmt.Errorf("record %s: review of %s: %w", d.name, rec.Reviews[i].ORI, describe(err))
+			}
+		}
+		for _, n := range rec.Notices {
+			if err := d.insertNotice(ctx, tx, n); err != nil {
+				return err
+			}
+		}
+		for _, p := range rec.Plans {
+			if err := d.insertPlan(ctx, tx, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
