@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/netreview/netreview/internal/locktest"
 	"github.com/netreview/netreview/internal/pgtest"
 )
 
@@ -20,9 +21,7 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	if os.Getenv(asLocker) != "" {
-		os.Exit(lockerMain())
-	}
+	locktest.Init()
 	code := m.Run()
 	if pgServer != nil {
 		if err := pgServer.Stop(); err != nil {

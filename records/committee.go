@@ -17,7 +17,7 @@ type Committee struct {
 	Threshold analysis.Severity
 	Agencies  []AgencyStatus // most urgent first, as Status orders them
 	States    []StateCount   // every state, most urgent first
-	Rules     []RuleCount    // by open findings, most first
+	Rules     []RuleCount    // most severe first, then by open findings, most first
 	Quarters  []Quarter      // from the first quarter with a review to AsOf's
 	Counties  []CountyCount  // by county name
 }
@@ -117,11 +117,11 @@ func (rec *Record) Committee(opt StatusOptions) *Committee {
 	}
 	sort.Slice(c.Rules, func(i, j int) bool {
 		a, b := &c.Rules[i], &c.Rules[j]
-		if a.Open != b.Open {
-			return a.Open > b.Open
-		}
 		if a.Severity != b.Severity {
 			return a.Severity > b.Severity
+		}
+		if a.Open != b.Open {
+			return a.Open > b.Open
 		}
 		return a.Rule < b.Rule
 	})

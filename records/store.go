@@ -210,6 +210,8 @@ type LoadOptions struct {
 	// needs; without it, findings carry their rule, subject, severity and
 	// waiver only, which is all the status and history need.
 	Full bool
+	// ORI, when set, reads that agency's part of the record only.
+	ORI string
 }
 
 // Load reads the record.
@@ -224,7 +226,13 @@ func (d *DB) Load(ctx context.Context, opt LoadOptions) (*Record, error) {
 
 func (d *DB) loadInto(ctx context.Context, rec *Record, opt LoadOptions) error {
 	ids := map[int64]int{} // review id to its index in rec.Reviews
-	err := d.each(ctx, "SELECT id, ori, name, county, date, pack, recorded FROM reviews ORDER BY ori, date, id", func(rows *sql.Rows) error {
+	where, reviewsWhere, args := "", "", []any(nil)
+	if opt.ORI != "" {
+		where = " WHERE ori = ?"
+		reviewsWhere = " WHERE review_id IN (SELECT id FROM reviews WHERE ori = ?)"
+		args = []any{opt.ORI}
+	}
+	err := d.each(ctx, "SELECT id, ori, name, county, date, pack, recorded FROM reviews"+where+" ORDER BY ori, date, id", args, func(rows *sql.Rows) error {
 		var r Review
 		var id int64
 		var date, recorded string
@@ -245,7 +253,7 @@ func (d *DB) loadInto(ctx context.Context, rec *Record, opt LoadOptions) error {
 	if err != nil {
 		return err
 	}
-	err = d.each(ctx, "SELECT review_id, path, sha256, size FROM review_inputs ORDER BY review_id, pos", func(rows *sql.Rows) error {
+	err = d.each(ctx, "SELECT review_id, path, sha256, size FROM review_inputs"+reviewsWhere+" ORDER BY review_id, pos", args, func(rows *sql.Rows) error {
 		var id int64
 		var in Input
 		if err := rows.Scan(&id, &in.Path, &in.SHA256, &in.Size); err != nil {
@@ -262,7 +270,7 @@ func (d *DB) loadInto(ctx context.Context, rec *Record, opt LoadOptions) error {
 	if opt.Full {
 		cols = "review_id, rule, subject, severity, waived, json"
 	}
-	err = d.each(ctx, "SELECT "+cols+" FROM findings ORDER BY review_id, pos", func(rows *sql.Rows) error {
+	err = d.each(ctx, "SELECT "+cols+" FROM findings"+reviewsWhere+" ORDER BY review_id, pos", args, func(rows *sql.Rows) error {
 		var id int64
 		var f Finding
 		var sev, js string
@@ -285,7 +293,7 @@ func (d *DB) loadInto(ctx context.Context, rec *Record, opt LoadOptions) error {
 	if err != nil {
 		return err
 	}
-	err = d.each(ctx, "SELECT ori, sent, due, recorded FROM notices ORDER BY ori, sent, id", func(rows *sql.Rows) error {
+	err = d.each(ctx, "SELECT ori, sent, due, recorded FROM notices"+where+" ORDER BY ori, sent, id", args, func(rows *sql.Rows) error {
 		var n Notice
 		var sent, due, recorded string
 		if err := rows.Scan(&n.ORI, &sent, &due, &recorded); err != nil {
@@ -305,7 +313,7 @@ func (d *DB) loadInto(ctx context.Context, rec *Record, opt LoadOptions) error {
 	if opt.Full {
 		content = "content"
 	}
-	return d.each(ctx, "SELECT ori, received, file, sha256, "+content+", recorded FROM plans ORDER BY ori, received, id", func(rows *sql.Rows) error {
+	return d.each(ctx, "SELECT ori, received, file, sha256, "+content+", recorded FROM plans"+where+" ORDER BY ori, received, id", args, func(rows *sql.Rows) error {
 		var p Plan
 		var received, recorded string
 		if err := rows.Scan(&p.ORI, &received, &p.File, &p.SHA256, &p.Content, &recorded); err != nil {
@@ -332,9 +340,9 @@ func parseTimes(date1, date2, recorded string) (d1, d2, rec time.Time, err error
 	return
 }
 
-// each runs query and calls fn for each row.
-func (d *DB) each(ctx context.Context, query string, fn func(*sql.Rows) error) error {
-	rows, err := d.db.QueryContext(ctx, query)
+// each runs query with args and calls fn for each row.
+func (d *DB) each(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := d.db.QueryContext(ctx, d.dialect.bind(query), args...)
 	if err != nil {
 		return err
 	}

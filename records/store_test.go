@@ -1,7 +1,6 @@
 package records
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -9,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -18,6 +16,7 @@ import (
 	"time"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/locktest"
 )
 
 func day(s string) time.Time {
@@ -301,69 +300,12 @@ func TestOpenRefusesWhatIsNotARecord(t *testing.T) {
 	}
 }
 
-// asLocker makes the test binary a process that holds the write lock of
-// the SQLite record named by its value until its standard input closes.
-const asLocker = "NETREVIEW_TEST_LOCK_RECORD"
-
-func lockerMain() int {
-	db, err := sql.Open("sqlite", sqliteDSN(os.Getenv(asLocker), time.Second))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer db.Close()
-	tx, err := db.Begin()
-	if err == nil {
-		_, err = tx.Exec("INSERT INTO agencies (ori, added) VALUES ('CA0000009', 'x')")
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	fmt.Println("locked")
-	bufio.NewReader(os.Stdin).ReadString('\n')
-	tx.Rollback()
-	return 0
-}
-
-// LockRecord starts another process that holds the write lock of the SQLite
-// record at path until the test ends.
-func lockRecord(t *testing.T, path string) {
-	t.Helper()
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), asLocker+"="+path)
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		stdin.Close()
-		cmd.Wait()
-	})
-	line, _ := bufio.NewReader(stdout).ReadString('\n')
-	if line != "locked\n" {
-		t.Fatalf("the locking process did not lock the record: %q", line)
-	}
-}
-
 func TestLockedByAnotherProcess(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "netreview.db")
 	db := open(t, path)
 	db.Close()
-	lockRecord(t, path)
+	locktest.Lock(t, path)
 	db, err := Open(ctx, path, Options{BusyTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatalf("a locked record cannot even be read: %v", err)

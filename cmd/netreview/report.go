@@ -37,7 +37,9 @@ func htmlReport(ctx context.Context, progress func(string)) func(io.Writer, *ana
 func newReportCmd() *cobra.Command {
 	var rf reviewFlags
 	var out, due, failOn string
-	var notice bool
+	var notice, status bool
+	var recf recordFlags
+	var sf statusFlags
 	cmd := &cobra.Command{
 		Use:   "report [flags] FILE... -o OUT",
 		Short: "Write the review report: a workbook, an HTML page, Markdown, or the notice to the agency",
@@ -65,6 +67,13 @@ agency (.md or .html): each unwaived finding of severity low or above, grouped
 by rule with its policy section and what must change, the questions the
 proposal leaves open, and a request for an implementation plan by --due.
 
+With --status and no FILE, report writes instead the committee's status
+report from the review record (--db, as for 'netreview records'), as of
+--date: the agencies not meeting policy (overdue first), open findings by
+rule across the state, reviews and resolutions by quarter with a chart, and
+the counties; .xlsx, .html or .md, marked FOR OFFICIAL USE ONLY on every
+page.
+
 Exit status: 0 when the report is written, whatever it finds (use check, or
 --fail-on, to gate on findings); 1 when --fail-on is given and an unwaived
 finding is at or above it (the report is written all the same); 2 when the
@@ -80,11 +89,26 @@ above.`,
   netreview report proposal.yaml -o review.md
 
   # The draft notice of non-compliance, plan due on 15 January 2027
-  netreview report --notice --due 2027-01-15 backbone.yaml riverbend.yaml -o notice.md`,
-		Args: cobra.MinimumNArgs(1),
+  netreview report --notice --due 2027-01-15 backbone.yaml riverbend.yaml -o notice.md
+
+  # The advisory committee's status report from the review record
+  netreview report --status --date 2027-01-31 -o status.xlsx`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if status && len(args) > 0 {
+				return fmt.Errorf("--status writes the status report from the review record, not from FILEs (%s): record them first with 'netreview records add'", strings.Join(args, " "))
+			}
+			if status {
+				return nil
+			}
+			return cobra.MinimumNArgs(1)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
 				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required: the report's file (.xlsx, .html or .md)")}
+			}
+			if status {
+				sf.date = rf.date
+				return writeStatusReport(cmd, &recf, &sf, out, notice)
 			}
 			threshold, never, err := parseFailOn(failOn)
 			if err != nil {
@@ -114,6 +138,9 @@ above.`,
 	fl.StringVarP(&out, "output", "o", "", "write the report to `OUT`; its extension picks the form: .xlsx, .html or .md")
 	fl.BoolVar(&notice, "notice", false, "write the draft notice of non-compliance to the agency (.md or .html) instead of the report")
 	fl.StringVar(&due, "due", "", "with --notice: the date the implementation plan is due, `YYYY-MM-DD`")
+	fl.BoolVar(&status, "status", false, "write the committee's status report from the review record (no FILE; see 'netreview records')")
+	fl.StringVar(&sf.threshold, "threshold", "high", "with --status: an agency meets policy when its latest review has no unwaived finding at or above this `severity`")
+	recf.register(cmd, false)
 	fl.StringVar(&failOn, "fail-on", "none", "exit 1 when an unwaived finding is at or above this `severity` (critical, high, medium, low, info, or none)")
 	return cmd
 }

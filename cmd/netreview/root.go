@@ -43,6 +43,7 @@ Start with 'netreview check samples/*.yaml'.`,
 		newRenderCmd(),
 		newReportCmd(),
 		newRulesCmd(),
+		newRecordsCmd(),
 	)
 	return root
 }
