@@ -124,10 +124,14 @@ func StatusText(w io.Writer, agencies []AgencyStatus, opt StatusOptions) error {
 	return err
 }
 
-// MarkdownCell escapes s for a Markdown table cell.
-func MarkdownCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ").Replace(s)
-}
+// markdownEscaper backslash-escapes what Markdown would read as markup in
+// text from a proposal (CommonMark lets any ASCII punctuation be escaped),
+// and puts a table cell on one line.
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "<", `\<`, ">", `\>`, "*", `\*`, "_", `\_`, "`", "\\`",
+	"[", `\[`, "]", `\]`, "#", `\#`, "\n", " ", "\r", " ")
+
+// MarkdownCell escapes s, text from a proposal, for a Markdown table cell.
+func MarkdownCell(s string) string { return markdownEscaper.Replace(s) }
 
 // StatusMarkdown writes the agencies' status as a Markdown table.
 func StatusMarkdown(w io.Writer, agencies []AgencyStatus, opt StatusOptions) error {
