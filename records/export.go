@@ -99,7 +99,10 @@ func ReadExport(r io.Reader, name string) (*Record, error) {
 	rec := &Record{}
 	for i, er := range in.Reviews {
 		where := fmt.Sprintf("%s: reviews[%d]", name, i)
-		r := Review{ORI: er.ORI, Name: er.Name, County: er.County, Pack: er.Pack, Inputs: er.Inputs}
+		r := Review{ORI: er.ORI, Name: er.Name, County: er.County, Pack: er.Pack}
+		if len(er.Inputs) > 0 {
+			r.Inputs = er.Inputs
+		}
 		if err := checkORI(er.ORI); err != nil {
 			return nil, fmt.Errorf("%s: %w", where, err)
 		}
@@ -131,7 +134,10 @@ func ReadExport(r io.Reader, name string) (*Record, error) {
 	}
 	for i, ep := range in.Plans {
 		where := fmt.Sprintf("%s: plans[%d]", name, i)
-		p := Plan{ORI: ep.ORI, File: ep.File, SHA256: ep.SHA256, Content: ep.Content}
+		p := Plan{ORI: ep.ORI, File: ep.File, SHA256: ep.SHA256}
+		if len(ep.Content) > 0 {
+			p.Content = ep.Content
+		}
 		if err := checkORI(ep.ORI); err != nil {
 			return nil, fmt.Errorf("%s: %w", where, err)
 		}

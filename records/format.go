@@ -63,22 +63,23 @@ func encodeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// Why says in words what makes the agency's state, with its dates.
+// Why says in a few words what makes the agency's state, with its dates.
 func (a *AgencyStatus) Why() string {
+	d := func(t time.Time) string { return t.Format(DateLayout) }
 	switch a.State {
 	case Compliant:
-		return "no unwaived finding at or above the threshold in the review of " + a.LastReview.Format(DateLayout)
+		return "meets policy since the review of " + d(a.LastReview)
 	case UnderReview:
-		return "findings at or above the threshold since the review of " + a.Since.Format(DateLayout) + "; no notice sent"
+		return "findings since the review of " + d(a.Since) + "; no notice sent"
 	case NoticeSent:
-		return "notice sent " + a.NoticeSent.Format(DateLayout) + ", plan due " + a.NoticeDue.Format(DateLayout)
+		return "notice sent " + d(a.NoticeSent) + ", plan due " + d(a.NoticeDue)
 	case PlanReceived:
 		if a.NoticeDue.IsZero() {
-			return "plan received " + a.PlanReceived.Format(DateLayout) + " (no notice sent)"
+			return "plan received " + d(a.PlanReceived) + " (no notice sent)"
 		}
-		return "plan received " + a.PlanReceived.Format(DateLayout) + " for the notice of " + a.NoticeSent.Format(DateLayout)
+		return "plan received " + d(a.PlanReceived) + " (notice sent " + d(a.NoticeSent) + ")"
 	case Overdue:
-		return "plan was due " + a.NoticeDue.Format(DateLayout) + " (notice sent " + a.NoticeSent.Format(DateLayout) + "); none received"
+		return "plan due " + d(a.NoticeDue) + ", none received (notice sent " + d(a.NoticeSent) + ")"
 	}
 	return ""
 }
@@ -137,11 +138,11 @@ func MarkdownCell(s string) string { return markdownEscaper.Replace(s) }
 func StatusMarkdown(w io.Writer, agencies []AgencyStatus, opt StatusOptions) error {
 	fmt.Fprintf(w, "# Review status as of %s\n\n", opt.asOf().Format(DateLayout))
 	fmt.Fprintf(w, "Compliant: no unwaived finding at or above %s. %s.\n\n", opt.Threshold, StatusSummary(agencies))
-	fmt.Fprintln(w, "| ORI | Agency | County | State | Why | Critical | High | Medium | Low | Info |")
-	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Fprintln(w, "| ORI | Agency | County | State | Why | Last review | Critical | High | Medium | Low | Info |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
 	for _, a := range agencies {
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %d | %d | %d | %d | %d |\n", a.ORI, MarkdownCell(a.Name), MarkdownCell(a.County), a.State,
-			MarkdownCell(a.Why()), a.Open.Critical, a.Open.High, a.Open.Medium, a.Open.Low, a.Open.Info)
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %d | %d | %d | %d | %d |\n", a.ORI, MarkdownCell(a.Name), MarkdownCell(a.County), a.State,
+			MarkdownCell(a.Why()), a.LastReview.Format(DateLayout), a.Open.Critical, a.Open.High, a.Open.Medium, a.Open.Low, a.Open.Info)
 	}
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/netreview/netreview/analysis"
-	"github.com/netreview/netreview/topology"
 )
 
 // FromResult makes one review for each agency under review in res's
@@ -22,7 +21,7 @@ func FromResult(res *analysis.Result, inputs []Input, recorded time.Time) ([]Rev
 	index := map[string]int{}
 	for _, doc := range res.Model.Docs {
 		a := doc.Agency
-		if isCSA(doc) {
+		if a.IsCSA() {
 			continue
 		}
 		if a.ORI == "" {
@@ -40,7 +39,7 @@ func FromResult(res *analysis.Result, inputs []Input, recorded time.Time) ([]Rev
 	}
 	for _, f := range res.Findings {
 		for i := range out {
-			if !concerns(res.Model, &f, out[i].ORI) {
+			if !slices.Contains(f.Agencies, out[i].ORI) {
 				continue
 			}
 			rf, err := NewFinding(f)
@@ -51,31 +50,6 @@ func FromResult(res *analysis.Result, inputs []Input, recorded time.Time) ([]Rev
 		}
 	}
 	return out, nil
-}
-
-// isCSA reports whether doc is the state's own side.
-func isCSA(doc *topology.Document) bool { return false }
-
-// concerns reports whether f concerns the agency ori.
-func concerns(m *topology.Model, f *analysis.Finding, ori string) bool {
-	owner := func(d *topology.Document) bool { return d != nil && d.Agency.ORI == ori }
-	for _, s := range f.Sites {
-		if site := m.Site(s); site != nil && owner(site.Doc) {
-			return true
-		}
-	}
-	switch f.Kind {
-	case analysis.KindDevice:
-		d := m.Device(f.Subject)
-		return d != nil && owner(d.Doc)
-	case analysis.KindLink:
-		l := m.Link(f.Subject)
-		return l != nil && owner(l.Doc)
-	case analysis.KindTunnel:
-		t := m.Tunnel(f.Subject)
-		return t != nil && owner(t.Doc)
-	}
-	return slices.Contains(f.Sites, "")
 }
 
 // Summary says in a line what the review found: "3 open findings (1 high,

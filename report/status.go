@@ -304,13 +304,8 @@ func writeStatusWorkbook(f *excelize.File, v *statusView) error {
 			return err
 		}
 	}
-	if len(v.NotMeeting) > 0 {
-		if err := f.SetCellStyle(s, cell(2, first+1), cell(2, first+len(v.NotMeeting)), st.wrap); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(s, cell(6, first+1), cell(6, first+len(v.NotMeeting)), st.wrap); err != nil {
-			return err
-		}
+	if err := wrapAgencyRows(f, s, st, first+1, v.NotMeeting, agencyWidths); err != nil {
+		return err
 	}
 	if err := setWidths(f, s, agencyWidths); err != nil {
 		return err
@@ -321,6 +316,9 @@ func writeStatusWorkbook(f *excelize.File, v *statusView) error {
 		all = append(all, agencyRow(a))
 	}
 	if err := tableSheet(f, StatusAgenciesSheet, st, agencyHeader, all, agencyWidths); err != nil {
+		return err
+	}
+	if err := wrapAgencyRows(f, StatusAgenciesSheet, st, 2, v.Agencies, agencyWidths); err != nil {
 		return err
 	}
 	var rules [][]any
@@ -355,6 +353,45 @@ func writeStatusWorkbook(f *excelize.File, v *statusView) error {
 		}
 	}
 	f.SetActiveSheet(0)
+	return nil
+}
+
+// wrappedAgencyColumns are the columns of an agency row that wrap: the
+// agency's name and why it stands where it does.
+var wrappedAgencyColumns = []int{2, 6}
+
+// wrapAgencyRows wraps the long columns of the agency rows from row first
+// on, and makes each row tall enough for its lines: a spreadsheet does not
+// grow a row for wrapped text it did not lay out itself.
+func wrapAgencyRows(f *excelize.File, s string, st xlsxStyles, first int, as []records.AgencyStatus, widths []float64) error {
+	if len(as) == 0 {
+		return nil
+	}
+	top, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(s, cell(1, first), cell(len(widths), first+len(as)-1), top); err != nil {
+		return err
+	}
+	for _, col := range wrappedAgencyColumns {
+		if err := f.SetCellStyle(s, cell(col, first), cell(col, first+len(as)-1), st.wrap); err != nil {
+			return err
+		}
+	}
+	for i, a := range as {
+		texts := []string{a.Name, a.Why()}
+		lines := 1
+		for j, col := range wrappedAgencyColumns {
+			per := max(int(widths[col-1])-2, 1) // characters a line holds, about
+			lines = max(lines, (len(texts[j])+per-1)/per)
+		}
+		if lines > 1 {
+			if err := f.SetRowHeight(s, first+i, 15*float64(lines)); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
