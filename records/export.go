@@ -97,13 +97,14 @@ func ReadExport(r io.Reader, name string) (*Record, error) {
 		return nil, fmt.Errorf("%s: \"netreview-records\" is %d: this netreview reads version %d exports", name, in.Version, ExportVersion)
 	}
 	rec := &Record{}
+	reviewed := map[string]bool{}
 	for i, er := range in.Reviews {
 		where := fmt.Sprintf("%s: reviews[%d]", name, i)
 		r := Review{ORI: er.ORI, Name: er.Name, County: er.County, Pack: er.Pack}
 		if len(er.Inputs) > 0 {
 			r.Inputs = er.Inputs
 		}
-		if err := checkORI(er.ORI); err != nil {
+		if err := checkORI(er.ORI, nil); err != nil {
 			return nil, fmt.Errorf("%s: %w", where, err)
 		}
 		if r.Date, err = ParseDate(er.Date); err != nil {
@@ -120,11 +121,12 @@ func ReadExport(r io.Reader, name string) (*Record, error) {
 			r.Findings = append(r.Findings, f)
 		}
 		rec.Reviews = append(rec.Reviews, r)
+		reviewed[r.ORI] = true
 	}
 	for i, en := range in.Notices {
 		where := fmt.Sprintf("%s: notices[%d]", name, i)
 		n := Notice{ORI: en.ORI}
-		if err := checkORI(en.ORI); err != nil {
+		if err := checkORI(en.ORI, reviewed); err != nil {
 			return nil, fmt.Errorf("%s: %w", where, err)
 		}
 		if n.Sent, n.Due, n.Recorded, err = parseTimes(en.Sent, en.Due, en.Recorded); err != nil {
@@ -138,7 +140,7 @@ func ReadExport(r io.Reader, name string) (*Record, error) {
 		if len(ep.Content) > 0 {
 			p.Content = ep.Content
 		}
-		if err := checkORI(ep.ORI); err != nil {
+		if err := checkORI(ep.ORI, reviewed); err != nil {
 			return nil, fmt.Errorf("%s: %w", where, err)
 		}
 		if p.Received, _, p.Recorded, err = parseTimes(ep.Received, ep.Received, ep.Recorded); err != nil {
@@ -149,9 +151,15 @@ func ReadExport(r io.Reader, name string) (*Record, error) {
 	return rec, nil
 }
 
-func checkORI(ori string) error {
+// checkORI checks that a row names its agency and, when reviewed is not
+// nil, that the export holds a review of it (the record keeps notices and
+// plans of reviewed agencies only).
+func checkORI(ori string, reviewed map[string]bool) error {
 	if ori == "" {
 		return fmt.Errorf("no ori")
+	}
+	if reviewed != nil && !reviewed[ori] {
+		return fmt.Errorf("%w %s: the export holds no review of it", ErrUnknownAgency, ori)
 	}
 	return nil
 }

@@ -57,7 +57,7 @@ func FromResult(res *analysis.Result, inputs []Input, recorded time.Time) ([]Rev
 func (r *Review) Summary() string {
 	open := r.open()
 	waived := len(r.Findings) - open.Total()
-	s := fmt.Sprintf("%d open findings (%s)", open.Total(), countsText(open))
+	s := fmt.Sprintf("%s (%s)", plural(open.Total(), "open finding"), countsText(open))
 	if open.Total() == 0 {
 		s = "no open finding"
 	}

@@ -327,6 +327,7 @@ func TestReadExportErrors(t *testing.T) {
 		{"version", `{"netreview-records": 2}`, "reads version 1 exports"},
 		{"bad date", `{"netreview-records": 1, "reviews": [{"ori": "CA0000001", "date": "10/01/2026", "recorded": "2026-10-01T09:00:00Z"}]}`, `reviews[0].date: "10/01/2026" is not a date: want YYYY-MM-DD`},
 		{"finding without severity", `{"netreview-records": 1, "reviews": [{"ori": "CA0000001", "date": "2026-10-01", "recorded": "2026-10-01T09:00:00Z", "findings": [{"rule": "unpatched", "subject": "x"}]}]}`, "reviews[0].findings[0]: finding unpatched/x needs a severity"},
+		{"plan of an agency never reviewed", `{"netreview-records": 1, "plans": [{"ori": "CA0000002", "received": "2026-10-01", "recorded": "2026-10-01T09:00:00Z"}]}`, "plans[0]: unknown agency CA0000002"},
 		{"notice without ori", `{"netreview-records": 1, "notices": [{"sent": "2026-10-01", "due": "2026-11-01", "recorded": "2026-10-01T09:00:00Z"}]}`, "notices[0]: no ori"},
 	}
 	for _, tt := range tests {

@@ -403,3 +403,49 @@ func TestReportStatus(t *testing.T) {
 		t.Errorf("status report as pdf: %d %s", code, stderr)
 	}
 }
+
+// TestRecordsAddSkipsTheCSA records the backbone with two agencies: the
+// CSA's file is context, and each agency's review holds exactly the
+// findings of check that list its ORI.
+func TestRecordsAddSkipsTheCSA(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "netreview.db")
+	files := []string{sample("backbone.yaml"), sample("riverbend-pd.yaml"), sample("cedar-county-so.yaml")}
+	out := mustRun(t, append([]string{"records", "add", "--db", db, "--date", "2026-11-15"}, files...)...)
+	if strings.Contains(out, "CA0349400") || !strings.Contains(out, "CA0420100") || !strings.Contains(out, "CA0100000") {
+		t.Fatalf("records add:\n%s", out)
+	}
+	_, check, _ := runCLI(t, append([]string{"check", "--format", "json", "--date", "2026-11-15"}, files...)...)
+	var c struct {
+		Findings []struct {
+			Rule, Subject string
+			Agencies      []string
+		}
+	}
+	if err := json.Unmarshal([]byte(check), &c); err != nil {
+		t.Fatal(err)
+	}
+	for _, ori := range []string{"CA0420100", "CA0100000"} {
+		var want []struct{ Rule, Subject string }
+		for _, f := range c.Findings {
+			for _, a := range f.Agencies {
+				if a == ori {
+					want = append(want, struct{ Rule, Subject string }{f.Rule, f.Subject})
+				}
+			}
+		}
+		var h struct {
+			Reviews []struct {
+				Introduced []struct{ Rule, Subject string }
+			}
+		}
+		if err := json.Unmarshal([]byte(mustRun(t, "records", "history", "--db", db, "--format", "json", ori)), &h); err != nil {
+			t.Fatal(err)
+		}
+		if len(want) == 0 || len(h.Reviews) != 1 || !reflect.DeepEqual(keys(h.Reviews[0].Introduced), keys(want)) {
+			t.Errorf("%s: recorded %v, check lists %v", ori, h.Reviews, keys(want))
+		}
+	}
+	if code, _, stderr := runCLI(t, "records", "history", "--db", db, "CA0349400"); code != exitInput || !strings.Contains(stderr, "unknown agency") {
+		t.Errorf("the CSA has a history: %d %s", code, stderr)
+	}
+}
