@@ -17,20 +17,30 @@ const ExportVersion = 1
 // exported is the JSON form of the whole record.
 type exported struct {
 	Version int              `json:"netreview-records"`
+	Runs    []exportedRun    `json:"runs"`
 	Reviews []exportedReview `json:"reviews"`
 	Notices []exportedNotice `json:"notices"`
 	Plans   []exportedPlan   `json:"plans"`
 }
 
-type exportedReview struct {
-	ORI      string            `json:"ori"`
-	Name     string            `json:"name"`
-	County   string            `json:"county"`
-	Date     string            `json:"date"`
-	Pack     string            `json:"pack"`
-	Recorded string            `json:"recorded"`
-	Inputs   []Input           `json:"inputs"`
+// exportedRun is one 'records add': when, and the files it read.
+type exportedRun struct {
+	Recorded string  `json:"recorded"`
+	Inputs   []Input `json:"inputs"`
+	// Findings are the run's findings, each once, as `check --format json`
+	// printed them; a review lists its own by index.
 	Findings []json.RawMessage `json:"findings"`
+}
+
+type exportedReview struct {
+	Run      int    `json:"run"` // index into runs
+	ORI      string `json:"ori"`
+	Name     string `json:"name"`
+	County   string `json:"county"`
+	Date     string `json:"date"`
+	Pack     string `json:"pack"`
+	Recorded string `json:"recorded"`
+	Findings []int  `json:"findings"` // indexes into the run's findings
 }
 
 type exportedNotice struct {
@@ -50,21 +60,40 @@ type exportedPlan struct {
 }
 
 // Export writes rec (loaded with LoadOptions{Full: true}) as JSON: every
-// review with its inputs and its findings as `check --format json` printed
-// them, every notice and every plan with its file. Import reads it back.
+// run with the inputs it read, every review with its findings as `check
+// --format json` printed them, every notice and every plan with its file.
+// Import reads it back.
 func Export(w io.Writer, rec *Record) error {
-	out := exported{Version: ExportVersion, Reviews: []exportedReview{}, Notices: []exportedNotice{}, Plans: []exportedPlan{}}
-	for _, r := range rec.Reviews {
-		er := exportedReview{ORI: r.ORI, Name: r.Name, County: r.County, Date: r.Date.Format(DateLayout), Pack: r.Pack,
-			Recorded: r.Recorded.UTC().Format(timeLayout), Inputs: r.Inputs, Findings: make([]json.RawMessage, len(r.Findings))}
-		if er.Inputs == nil {
-			er.Inputs = []Input{}
+	out := exported{Version: ExportVersion, Runs: []exportedRun{}, Reviews: []exportedReview{}, Notices: []exportedNotice{}, Plans: []exportedPlan{}}
+	runs := map[runKey]int{}
+	findings := []map[string]int{} // by run: a finding's rule, subject and JSON to its index
+	for i := range rec.Reviews {
+		r := &rec.Reviews[i]
+		run, ok := runs[keyOf(r)]
+		if !ok {
+			run = len(out.Runs)
+			runs[keyOf(r)] = run
+			inputs := r.Inputs
+			if inputs == nil {
+				inputs = []Input{}
+			}
+			out.Runs = append(out.Runs, exportedRun{Recorded: r.Recorded.UTC().Format(timeLayout), Inputs: inputs, Findings: []json.RawMessage{}})
+			findings = append(findings, map[string]int{})
 		}
+		er := exportedReview{Run: run, ORI: r.ORI, Name: r.Name, County: r.County, Date: r.Date.Format(DateLayout), Pack: r.Pack,
+			Recorded: r.Recorded.UTC().Format(timeLayout), Findings: make([]int, len(r.Findings))}
 		for i, f := range r.Findings {
 			if len(f.JSON) == 0 {
 				return fmt.Errorf("export: review of %s on %s: finding %s/%s has no JSON: load the record in full", r.ORI, er.Date, f.Rule, f.Subject)
 			}
-			er.Findings[i] = f.JSON
+			key := f.Rule + "\x00" + f.Subject + "\x00" + string(f.JSON)
+			idx, ok := findings[run][key]
+			if !ok {
+				idx = len(out.Runs[run].Findings)
+				findings[run][key] = idx
+				out.Runs[run].Findings = append(out.Runs[run].Findings, f.JSON)
+			}
+			er.Findings[i] = idx
 		}
 		out.Reviews = append(out.Reviews, er)
 	}
@@ -98,11 +127,27 @@ func ReadExport(r io.Reader, name string) (*Record, error) {
 	}
 	rec := &Record{}
 	reviewed := map[string]bool{}
+	runFindings := make([][]Finding, len(in.Runs))
+	for i, er := range in.Runs {
+		if _, err := time.Parse(timeLayout, er.Recorded); err != nil {
+			return nil, fmt.Errorf("%s: runs[%d].recorded: %q is not an RFC 3339 time", name, i, er.Recorded)
+		}
+		for j, raw := range er.Findings {
+			f, err := ParseFinding(raw)
+			if err != nil {
+				return nil, fmt.Errorf("%s: runs[%d].findings[%d]: %w", name, i, j, err)
+			}
+			runFindings[i] = append(runFindings[i], f)
+		}
+	}
 	for i, er := range in.Reviews {
 		where := fmt.Sprintf("%s: reviews[%d]", name, i)
 		r := Review{ORI: er.ORI, Name: er.Name, County: er.County, Pack: er.Pack}
-		if len(er.Inputs) > 0 {
-			r.Inputs = er.Inputs
+		if er.Run < 0 || er.Run >= len(in.Runs) {
+			return nil, fmt.Errorf("%s.run: %d is not one of the %d runs", where, er.Run, len(in.Runs))
+		}
+		if inputs := in.Runs[er.Run].Inputs; len(inputs) > 0 {
+			r.Inputs = inputs // shared by the run's reviews, as Load shares them
 		}
 		if err := checkORI(er.ORI, nil); err != nil {
 			return nil, fmt.Errorf("%s: %w", where, err)
@@ -113,12 +158,11 @@ func ReadExport(r io.Reader, name string) (*Record, error) {
 		if r.Recorded, err = time.Parse(timeLayout, er.Recorded); err != nil {
 			return nil, fmt.Errorf("%s.recorded: %q is not an RFC 3339 time", where, er.Recorded)
 		}
-		for j, raw := range er.Findings {
-			f, err := ParseFinding(raw)
-			if err != nil {
-				return nil, fmt.Errorf("%s.findings[%d]: %w", where, j, err)
+		for j, idx := range er.Findings {
+			if idx < 0 || idx >= len(runFindings[er.Run]) {
+				return nil, fmt.Errorf("%s.findings[%d]: %d is not one of the run's %d findings", where, j, idx, len(runFindings[er.Run]))
 			}
-			r.Findings = append(r.Findings, f)
+			r.Findings = append(r.Findings, runFindings[er.Run][idx])
 		}
 		rec.Reviews = append(rec.Reviews, r)
 		reviewed[r.ORI] = true
@@ -200,10 +244,8 @@ func (d *DB) Import(ctx context.Context, rec *Record) error {
 		if n > 0 {
 			return fmt.Errorf("record %s already holds %d agencies: import into a new record (--db NEW.db), nothing was imported", d.name, n)
 		}
-		for i := range rec.Reviews {
-			if err := d.insertReview(ctx, tx, &rec.Reviews[i]); err != nil {
-				return fmt.Errorf("record %s: review of %s: %w", d.name, rec.Reviews[i].ORI, describe(err))
-			}
+		if err := d.insertReviews(ctx, tx, rec.Reviews); err != nil {
+			return err
 		}
 		for _, n := range rec.Notices {
 			if err := d.insertNotice(ctx, tx, n); err != nil {

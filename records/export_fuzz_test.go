@@ -28,7 +28,7 @@ func FuzzReadExport(f *testing.F) {
 	}
 	f.Add(seed.Bytes())
 	f.Add([]byte(`{"netreview-records": 1}`))
-	f.Add([]byte(`{"netreview-records": 1, "reviews": [{"ori": "x", "date": "2026-01-01", "recorded": "2026-01-01T00:00:00Z", "findings": [{"rule": "r", "subject": "", "severity": "info"}]}]}`))
+	f.Add([]byte(`{"netreview-records": 1, "runs": [{"recorded": "2026-01-01T00:00:00Z", "inputs": [{"path": "a", "sha256": "0", "size": 1}], "findings": [{"rule": "r", "subject": "", "severity": "info"}]}], "reviews": [{"ori": "x", "date": "2026-01-01", "recorded": "2026-01-01T00:00:00Z", "findings": [0, 0]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := ReadExport(bytes.NewReader(data), "fuzz.json")
 		if err != nil {

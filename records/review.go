@@ -2,7 +2,6 @@ package records
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -14,9 +13,10 @@ import (
 // file is context). An agency written in several documents is one review.
 // Each review holds the findings that list the agency's ORI, the review's
 // date and pack, and inputs, the content of every file the review read.
-// A model with no agency under review, or one without an ORI, is an error:
-// the record keeps agencies by ORI.
-func FromResult(res *analysis.Result, inputs []Input, recorded time.Time) ([]Review, error) {
+// The record keeps agencies by ORI: a document whose agency has none (a
+// state's backbone written without role: csa) is not recorded, with a
+// warning; a model with no agency to record is an error.
+func FromResult(res *analysis.Result, inputs []Input, recorded time.Time) (reviews []Review, warnings []string, err error) {
 	var out []Review
 	index := map[string]int{}
 	for _, doc := range res.Model.Docs {
@@ -25,7 +25,8 @@ func FromResult(res *analysis.Result, inputs []Input, recorded time.Time) ([]Rev
 			continue
 		}
 		if a.ORI == "" {
-			return nil, fmt.Errorf("%s: the agency %q has no ori: the record keeps agencies by ORI (a file of the state's own side is marked role: csa)", doc.Path, a.Name)
+			warnings = append(warnings, fmt.Sprintf("%s: the agency %q has no ori, so it is not recorded (the record keeps agencies by ORI; mark the state's own file role: csa)", doc.Path, a.Name))
+			continue
 		}
 		if _, ok := index[a.ORI]; ok {
 			continue
@@ -35,21 +36,24 @@ func FromResult(res *analysis.Result, inputs []Input, recorded time.Time) ([]Rev
 			Recorded: recorded, Inputs: inputs})
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no agency under review: every file is the CSA's (role: csa); add an agency's proposal", strings.Join(res.Model.Inputs(), ", "))
+		return nil, warnings, fmt.Errorf("%s: no agency to record: every file is the CSA's (role: csa) or has no ori; add an agency's proposal", strings.Join(res.Model.Inputs(), ", "))
 	}
 	for _, f := range res.Findings {
-		for i := range out {
-			if !slices.Contains(f.Agencies, out[i].ORI) {
-				continue
+		if len(f.Agencies) == 0 {
+			continue
+		}
+		// One value for every agency it concerns: the record keeps it once.
+		rf, err := NewFinding(f)
+		if err != nil {
+			return nil, warnings, err
+		}
+		for _, ori := range f.Agencies {
+			if i, ok := index[ori]; ok {
+				out[i].Findings = append(out[i].Findings, rf)
 			}
-			rf, err := NewFinding(f)
-			if err != nil {
-				return nil, err
-			}
-			out[i].Findings = append(out[i].Findings, rf)
 		}
 	}
-	return out, nil
+	return out, warnings, nil
 }
 
 // Summary says in a line what the review found: "3 open findings (1 high,

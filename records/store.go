@@ -54,6 +54,8 @@ type Review struct {
 	Pack   string    // the rule pack's name
 	// Recorded is when the review was recorded.
 	Recorded time.Time
+	// Inputs are the files the review read. Reviews made by one run (one
+	// 'records add') share one slice, and the record keeps it once.
 	Inputs   []Input
 	Findings []Finding
 }
@@ -91,41 +93,94 @@ var ErrUnknownAgency = errors.New("unknown agency")
 // record.
 const timeLayout = time.RFC3339Nano
 
-// AddReviews records reviews, all or none.
+// AddReviews records reviews, all or none. Reviews that share one Inputs
+// slice and Recorded time (as FromResult makes them) are one run, whose
+// inputs are kept once.
 func (d *DB) AddReviews(ctx context.Context, reviews []Review) error {
-	return d.tx(ctx, func(tx *sql.Tx) error {
-		for i := range reviews {
-			if err := d.insertReview(ctx, tx, &reviews[i]); err != nil {
-				return fmt.Errorf("record %s: review of %s: %w", d.name, reviews[i].ORI, describe(err))
-			}
-		}
-		return nil
-	})
+	return d.tx(ctx, func(tx *sql.Tx) error { return d.insertReviews(ctx, tx, reviews) })
 }
 
-func (d *DB) insertReview(ctx context.Context, tx *sql.Tx, r *Review) error {
+// runKey identifies the run a review belongs to: its inputs slice (by
+// identity) and its recorded time.
+type runKey struct {
+	first    *Input
+	n        int
+	recorded time.Time
+}
+
+func keyOf(r *Review) runKey {
+	k := runKey{n: len(r.Inputs), recorded: r.Recorded}
+	if len(r.Inputs) > 0 {
+		k.first = &r.Inputs[0]
+	}
+	return k
+}
+
+// run is a run being inserted: its id, and its findings so far by content.
+type run struct {
+	id       int64
+	findings map[string]int // rule, subject and JSON to the finding's pos
+}
+
+func (d *DB) insertReviews(ctx context.Context, tx *sql.Tx, reviews []Review) error {
+	runs := map[runKey]*run{}
+	for i := range reviews {
+		r := &reviews[i]
+		rn, ok := runs[keyOf(r)]
+		if !ok {
+			id, err := d.insertRun(ctx, tx, r)
+			if err != nil {
+				return fmt.Errorf("record %s: inputs of the review of %s: %w", d.name, r.ORI, describe(err))
+			}
+			rn = &run{id: id, findings: map[string]int{}}
+			runs[keyOf(r)] = rn
+		}
+		if err := d.insertReview(ctx, tx, rn, r); err != nil {
+			return fmt.Errorf("record %s: review of %s: %w", d.name, r.ORI, describe(err))
+		}
+	}
+	return nil
+}
+
+// insertRun records the run that made r: its time and its inputs.
+func (d *DB) insertRun(ctx context.Context, tx *sql.Tx, r *Review) (int64, error) {
+	var id int64
+	if err := tx.QueryRowContext(ctx, "INSERT INTO runs (recorded) VALUES ("+d.dialect.bind("?")+") RETURNING id",
+		r.Recorded.UTC().Format(timeLayout)).Scan(&id); err != nil {
+		return 0, err
+	}
+	for i, in := range r.Inputs {
+		if _, err := tx.ExecContext(ctx, d.dialect.bind("INSERT INTO run_inputs (run_id, pos, path, sha256, size) VALUES (?, ?, ?, ?, ?)"),
+			id, i, in.Path, in.SHA256, in.Size); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+func (d *DB) insertReview(ctx context.Context, tx *sql.Tx, rn *run, r *Review) error {
 	if _, err := tx.ExecContext(ctx, d.dialect.bind("INSERT INTO agencies (ori, added) VALUES (?, ?) ON CONFLICT (ori) DO NOTHING"),
 		r.ORI, r.Recorded.UTC().Format(timeLayout)); err != nil {
 		return err
 	}
 	var id int64
-	if err := tx.QueryRowContext(ctx, d.dialect.bind("INSERT INTO reviews (ori, name, county, date, pack, recorded) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-		r.ORI, r.Name, r.County, r.Date.Format(DateLayout), r.Pack, r.Recorded.UTC().Format(timeLayout)).Scan(&id); err != nil {
+	if err := tx.QueryRowContext(ctx, d.dialect.bind("INSERT INTO reviews (run_id, ori, name, county, date, pack, recorded) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+		rn.id, r.ORI, r.Name, r.County, r.Date.Format(DateLayout), r.Pack, r.Recorded.UTC().Format(timeLayout)).Scan(&id); err != nil {
 		return err
 	}
-	for i, in := range r.Inputs {
-		if _, err := tx.ExecContext(ctx, d.dialect.bind("INSERT INTO review_inputs (review_id, pos, path, sha256, size) VALUES (?, ?, ?, ?, ?)"),
-			id, i, in.Path, in.SHA256, in.Size); err != nil {
-			return err
-		}
-	}
-	stmt, err := tx.PrepareContext(ctx, d.dialect.bind("INSERT INTO findings (review_id, pos, rule, subject, severity, waived, json) VALUES (?, ?, ?, ?, ?, ?, ?)"))
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
 	for i, f := range r.Findings {
-		if _, err := stmt.ExecContext(ctx, id, i, f.Rule, f.Subject, f.Severity.String(), boolInt(f.Waived), string(f.JSON)); err != nil {
+		key := f.Rule + "\x00" + f.Subject + "\x00" + string(f.JSON)
+		pos, ok := rn.findings[key]
+		if !ok {
+			pos = len(rn.findings)
+			rn.findings[key] = pos
+			if _, err := tx.ExecContext(ctx, d.dialect.bind("INSERT INTO findings (run_id, pos, rule, subject, severity, waived, json) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+				rn.id, pos, f.Rule, f.Subject, f.Severity.String(), boolInt(f.Waived), string(f.JSON)); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, d.dialect.bind("INSERT INTO review_findings (review_id, pos, run_id, finding) VALUES (?, ?, ?, ?)"),
+			id, i, rn.id, pos); err != nil {
 			return err
 		}
 	}
@@ -226,19 +281,34 @@ func (d *DB) Load(ctx context.Context, opt LoadOptions) (*Record, error) {
 
 func (d *DB) loadInto(ctx context.Context, rec *Record, opt LoadOptions) error {
 	ids := map[int64]int{} // review id to its index in rec.Reviews
-	where, reviewsWhere, args := "", "", []any(nil)
+	where, reviewsWhere, runsWhere, args := "", "", "", []any(nil)
 	if opt.ORI != "" {
 		where = " WHERE ori = ?"
 		reviewsWhere = " WHERE review_id IN (SELECT id FROM reviews WHERE ori = ?)"
+		runsWhere = " WHERE run_id IN (SELECT run_id FROM reviews WHERE ori = ?)"
 		args = []any{opt.ORI}
 	}
-	err := d.each(ctx, "SELECT id, ori, name, county, date, pack, recorded FROM reviews"+where+" ORDER BY ori, date, id", args, func(rows *sql.Rows) error {
-		var r Review
-		var id int64
-		var date, recorded string
-		if err := rows.Scan(&id, &r.ORI, &r.Name, &r.County, &date, &r.Pack, &recorded); err != nil {
+	inputs := map[int64][]Input{} // by run
+	err := d.each(ctx, "SELECT run_id, path, sha256, size FROM run_inputs"+runsWhere+" ORDER BY run_id, pos", args, func(rows *sql.Rows) error {
+		var run int64
+		var in Input
+		if err := rows.Scan(&run, &in.Path, &in.SHA256, &in.Size); err != nil {
 			return err
 		}
+		inputs[run] = append(inputs[run], in)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = d.each(ctx, "SELECT id, run_id, ori, name, county, date, pack, recorded FROM reviews"+where+" ORDER BY ori, date, id", args, func(rows *sql.Rows) error {
+		var r Review
+		var id, run int64
+		var date, recorded string
+		if err := rows.Scan(&id, &run, &r.ORI, &r.Name, &r.County, &date, &r.Pack, &recorded); err != nil {
+			return err
+		}
+		r.Inputs = inputs[run]
 		var err error
 		if r.Date, err = time.Parse(DateLayout, date); err != nil {
 			return fmt.Errorf("review %d: date %w", id, err)
@@ -253,41 +323,45 @@ func (d *DB) loadInto(ctx context.Context, rec *Record, opt LoadOptions) error {
 	if err != nil {
 		return err
 	}
-	err = d.each(ctx, "SELECT review_id, path, sha256, size FROM review_inputs"+reviewsWhere+" ORDER BY review_id, pos", args, func(rows *sql.Rows) error {
-		var id int64
-		var in Input
-		if err := rows.Scan(&id, &in.Path, &in.SHA256, &in.Size); err != nil {
-			return err
-		}
-		r := &rec.Reviews[ids[id]]
-		r.Inputs = append(r.Inputs, in)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	cols := "review_id, rule, subject, severity, waived, ''"
+	cols := "run_id, rule, subject, severity, waived, ''"
 	if opt.Full {
-		cols = "review_id, rule, subject, severity, waived, json"
+		cols = "run_id, rule, subject, severity, waived, json"
 	}
-	err = d.each(ctx, "SELECT "+cols+" FROM findings"+reviewsWhere+" ORDER BY review_id, pos", args, func(rows *sql.Rows) error {
-		var id int64
+	findings := map[int64][]Finding{} // by run, in pos order
+	err = d.each(ctx, "SELECT "+cols+" FROM findings"+runsWhere+" ORDER BY run_id, pos", args, func(rows *sql.Rows) error {
+		var run int64
 		var f Finding
 		var sev, js string
 		var waived int
-		if err := rows.Scan(&id, &f.Rule, &f.Subject, &sev, &waived, &js); err != nil {
+		if err := rows.Scan(&run, &f.Rule, &f.Subject, &sev, &waived, &js); err != nil {
 			return err
 		}
 		var err error
 		if f.Severity, err = analysis.ParseSeverity(sev); err != nil {
-			return fmt.Errorf("review %d: finding %s/%s: %w", id, f.Rule, f.Subject, err)
+			return fmt.Errorf("run %d: finding %s/%s: %w", run, f.Rule, f.Subject, err)
 		}
 		f.Waived = waived != 0
 		if js != "" {
 			f.JSON = json.RawMessage(js)
 		}
+		findings[run] = append(findings[run], f)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = d.each(ctx, "SELECT review_id, run_id, finding FROM review_findings"+reviewsWhere+" ORDER BY review_id, pos", args, func(rows *sql.Rows) error {
+		var id, run int64
+		var pos int
+		if err := rows.Scan(&id, &run, &pos); err != nil {
+			return err
+		}
+		fs := findings[run]
+		if pos < 0 || pos >= len(fs) {
+			return fmt.Errorf("review %d: finding %d of run %d is missing", id, pos, run)
+		}
 		r := &rec.Reviews[ids[id]]
-		r.Findings = append(r.Findings, f)
+		r.Findings = append(r.Findings, fs[pos])
 		return nil
 	})
 	if err != nil {

@@ -141,6 +141,39 @@ func countRows(t *testing.T, db *DB, table string) int {
 	return n
 }
 
+// TestRunInputsKeptOnce: the reviews of one statewide add share its inputs,
+// which the record keeps once, and gives back to each review.
+func TestRunInputsKeptOnce(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db := open(t, dsn)
+		a, b := review("CA0000001", "2026-10-01"), review("CA0000002", "2026-10-01")
+		b.Inputs, b.Recorded = a.Inputs, a.Recorded
+		if err := db.AddReviews(ctx, []Review{a, b}); err != nil {
+			t.Fatal(err)
+		}
+		if n := countRows(t, db, "run_inputs"); n != len(a.Inputs) {
+			t.Fatalf("%d input rows for two reviews of one run of %d inputs", n, len(a.Inputs))
+		}
+		rec, err := db.Load(ctx, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rec.Reviews {
+			if !reflect.DeepEqual(r.Inputs, a.Inputs) {
+				t.Errorf("%s: inputs %v, want %v", r.ORI, r.Inputs, a.Inputs)
+			}
+		}
+		one, err := db.Load(ctx, LoadOptions{ORI: "CA0000002"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(one.Reviews) != 1 || !reflect.DeepEqual(one.Reviews[0].Inputs, a.Inputs) {
+			t.Errorf("one agency's record: %+v", one.Reviews)
+		}
+	})
+}
+
 func TestUnknownAgency(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
@@ -325,8 +358,10 @@ func TestReadExportErrors(t *testing.T) {
 		{"syntax", "{\n  \"netreview-records\": 1,\n  \"reviews\": [,]\n}", "export.json: 3:15: invalid character ','"},
 		{"unknown field", `{"netreview-records": 1, "agencies": []}`, `unknown field "agencies"`},
 		{"version", `{"netreview-records": 2}`, "reads version 1 exports"},
-		{"bad date", `{"netreview-records": 1, "reviews": [{"ori": "CA0000001", "date": "10/01/2026", "recorded": "2026-10-01T09:00:00Z"}]}`, `reviews[0].date: "10/01/2026" is not a date: want YYYY-MM-DD`},
-		{"finding without severity", `{"netreview-records": 1, "reviews": [{"ori": "CA0000001", "date": "2026-10-01", "recorded": "2026-10-01T09:00:00Z", "findings": [{"rule": "unpatched", "subject": "x"}]}]}`, "reviews[0].findings[0]: finding unpatched/x needs a severity"},
+		{"bad date", `{"netreview-records": 1, "runs": [{"recorded": "2026-10-01T09:00:00Z", "inputs": []}], "reviews": [{"ori": "CA0000001", "date": "10/01/2026", "recorded": "2026-10-01T09:00:00Z"}]}`, `reviews[0].date: "10/01/2026" is not a date: want YYYY-MM-DD`},
+		{"finding without severity", `{"netreview-records": 1, "runs": [{"recorded": "2026-10-01T09:00:00Z", "inputs": [], "findings": [{"rule": "unpatched", "subject": "x"}]}]}`, "runs[0].findings[0]: finding unpatched/x needs a severity"},
+		{"review of a finding the run lacks", `{"netreview-records": 1, "runs": [{"recorded": "2026-10-01T09:00:00Z", "inputs": [], "findings": []}], "reviews": [{"ori": "CA0000001", "date": "2026-10-01", "recorded": "2026-10-01T09:00:00Z", "findings": [3]}]}`, "reviews[0].findings[0]: 3 is not one of the run's 0 findings"},
+		{"review of no run", `{"netreview-records": 1, "reviews": [{"run": 0, "ori": "CA0000001", "date": "2026-10-01", "recorded": "2026-10-01T09:00:00Z"}]}`, "reviews[0].run: 0 is not one of the 0 runs"},
 		{"plan of an agency never reviewed", `{"netreview-records": 1, "plans": [{"ori": "CA0000002", "received": "2026-10-01", "recorded": "2026-10-01T09:00:00Z"}]}`, "plans[0]: unknown agency CA0000002"},
 		{"notice without ori", `{"netreview-records": 1, "notices": [{"sent": "2026-10-01", "due": "2026-11-01", "recorded": "2026-10-01T09:00:00Z"}]}`, "notices[0]: no ori"},
 	}

@@ -170,9 +170,10 @@ func newRecordsAddCmd(rf *recordFlags) *cobra.Command {
 		Use:   "add [flags] FILE...",
 		Short: "Review the proposals and record the review of each agency in them",
 		Long: `add loads every FILE together as one model and runs the rules, as check does,
-then records one review for each agency under review in FILE... (each file's
-agency with an ORI; the CSA's own file, role: csa, is context and is not
-recorded). Each review keeps the findings that concern its agency (those
+then records one review for each agency under review in FILE...: each file's
+agency with an ORI. The CSA's own file (role: csa) is context and is not
+recorded; a file whose agency has no ORI is not recorded either, with a
+warning. Each review keeps the findings that concern its agency (those
 that list its ORI), as 'check --format json' prints them, the date, the
 rule pack, and the content hash of every input.
 
@@ -191,7 +192,10 @@ be written (then nothing is recorded).`,
 			if err != nil {
 				return inputError(err)
 			}
-			reviews, err := records.FromResult(res, inputs, time.Now())
+			reviews, warnings, err := records.FromResult(res, inputs, time.Now())
+			for _, w := range warnings {
+				fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+			}
 			if err != nil {
 				return inputError(err)
 			}

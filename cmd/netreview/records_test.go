@@ -338,7 +338,11 @@ func TestRecordsExportImport(t *testing.T) {
 	_, check, _ := runCLI(t, "check", "--format", "json", "--date", "2026-12-01", pineProposed)
 	var c struct{ Findings []json.RawMessage }
 	var e struct {
-		Reviews []struct{ Findings []json.RawMessage }
+		Runs    []struct{ Findings []json.RawMessage }
+		Reviews []struct {
+			Run      int
+			Findings []int
+		}
 	}
 	if err := json.Unmarshal([]byte(check), &c); err != nil {
 		t.Fatal(err)
@@ -355,7 +359,11 @@ func TestRecordsExportImport(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := compact(e.Reviews[1].Findings), compact(c.Findings); !reflect.DeepEqual(got, want) {
+	var recorded []json.RawMessage
+	for _, i := range e.Reviews[1].Findings {
+		recorded = append(recorded, e.Runs[e.Reviews[1].Run].Findings[i])
+	}
+	if got, want := compact(recorded), compact(c.Findings); !reflect.DeepEqual(got, want) {
 		t.Errorf("recorded findings differ from check's:\n got %s\nwant %s", got, want)
 	}
 	if code, _, stderr := runCLI(t, "records", "import", "--db", other, first); code != exitInput || !strings.Contains(stderr, "already holds") {
