@@ -36,7 +36,7 @@ fuzz:
 	$(GO) test ./topology/drawing -run '^$$' -fuzz '^FuzzVisio$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzStructuralAgreement$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzParsePack$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
-	$(GO) test ./records -run '^$$' -fuzz '^FuzzReadExport$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./records -run '^$$' -fuzz '^FuzzReadExport$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
 
 ## bench: run the benchmarks, for benchstat
 bench:
