@@ -82,7 +82,7 @@ func ipsec() *topology.Encryption {
 // a typical flaw. The result is deterministic for a given Options, and
 // indexed (Reindex), ready to be validated and analysed.
 func Statewide(opts Options) *topology.Model {
-	doc := &topology.Document{Version: 1, Agency: topology.Agency{Name: "State of Example (generated)"}}
+	doc := &topology.Document{Version: 1, Agency: topology.Agency{Name: "State of Example (generated)", Role: topology.RoleCSA}}
 	b := &builder{m: &topology.Model{Docs: []*topology.Document{doc}}, doc: doc,
 		r:  rand.New(rand.NewPCG(uint64(opts.Seed), 0x6e6574726576)),
 		p:  opts.Profile,
