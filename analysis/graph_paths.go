@@ -154,15 +154,24 @@ func andList(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
-// sitesPhrase says where a link or tunnel runs, for a message.
-func sitesPhrase(sites []string) string {
-	switch len(sites) {
-	case 0:
-		return "its ends stand in no site"
-	case 1:
-		return "it runs within site " + sites[0]
+// endsPhrase says where a link or tunnel between the vertices runs, for a
+// message: within a site, between sites, or from a site to an end that
+// stands in none ("it runs from site bvpd-hq to carrier network vzw-cell"),
+// which is not "within" the site.
+func (g *Graphs) endsPhrase(u, v int32) string {
+	a, b := g.devs[u], g.devs[v]
+	switch {
+	case a.Site != "" && b.Site != "":
+		if a.Site == b.Site {
+			return "it runs within site " + a.Site
+		}
+		return "it runs between sites " + a.Site + " and " + b.Site
+	case a.Site == "" && b.Site == "":
+		return "it runs between " + typeWord(a.Type) + " " + a.ID + " and " + typeWord(b.Type) + " " + b.ID + ", outside every site"
+	case a.Site == "":
+		a, b = b, a
 	}
-	return "it runs between sites " + andList(sites)
+	return "it runs from site " + a.Site + " to " + typeWord(b.Type) + " " + b.ID
 }
 
 // exposedFinding is one link or tunnel that carries CJI out of the secure
@@ -174,6 +183,7 @@ type exposedFinding struct {
 	pos    topology.Pos
 	path   []string
 	sites  []string
+	where  string // endsPhrase of its ends
 	fields topology.FieldPos
 }
 
@@ -195,10 +205,12 @@ func (g *Graphs) exposedFindings() []exposedFinding {
 			t := g.tunnels[r.i]
 			x.kind, x.enc, x.pos, x.fields = KindTunnel, t.Encryption, t.Pos, t.FieldPos
 			x.sites = g.vertexSites(g.cjiG.eu[e], g.cjiG.ev[e])
+			x.where = g.endsPhrase(g.cjiG.eu[e], g.cjiG.ev[e])
 		} else {
 			l := g.links[r.i]
 			x.kind, x.enc, x.pos, x.fields = KindLink, l.Encryption, l.Pos, l.FieldPos
 			x.sites = g.vertexSites(g.phys.eu[r.i], g.phys.ev[r.i])
+			x.where = g.endsPhrase(g.phys.eu[r.i], g.phys.ev[r.i])
 		}
 		out = append(out, x)
 	}

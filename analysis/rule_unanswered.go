@@ -161,7 +161,7 @@ func encryptionQuestions(pass *Pass, x exposedFinding) []string {
 // edgeWhere names an exposed link or tunnel for a question, as in "link
 // hq-annex, which runs between sites annex and hq".
 func edgeWhere(x exposedFinding) string {
-	where := sitesPhrase(x.sites)
+	where := x.where
 	if rest, ok := strings.CutPrefix(where, "its "); ok {
 		where = "whose " + rest
 	} else {

@@ -30,7 +30,7 @@ func runUnencryptedExit(pass *Pass) error {
 		pass.Report(Finding{
 			Subject: x.id,
 			Kind:    x.kind,
-			Message: "Criminal justice information can cross " + kindWord(x.kind) + " " + x.id + " in cleartext; " + sitesPhrase(x.sites) + ".",
+			Message: "Criminal justice information can cross " + kindWord(x.kind) + " " + x.id + " in cleartext; " + x.where + ".",
 			Path:    x.path,
 			Sites:   x.sites,
 			Pos:     x.pos,

@@ -36,7 +36,7 @@ func runWeakEncryption(pass *Pass) error {
 		pass.Report(Finding{
 			Subject: x.id,
 			Kind:    x.kind,
-			Message: "Criminal justice information crosses " + kindWord(x.kind) + " " + x.id + " under inadequate encryption: " + why + "; " + sitesPhrase(x.sites) + ".",
+			Message: "Criminal justice information crosses " + kindWord(x.kind) + " " + x.id + " under inadequate encryption: " + why + "; " + x.where + ".",
 			Path:    x.path,
 			Sites:   x.sites,
 			Pos:     x.pos,
