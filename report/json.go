@@ -7,6 +7,13 @@ import (
 	"github.com/netreview/netreview/analysis"
 )
 
+// FOUO is the marking every document netreview writes carries on every
+// page (CJIS Security Policy 5.7.1.2 asks it of the network diagram; a
+// review of the diagram is as sensitive): the Markdown forms at their top
+// and bottom, the HTML forms in their print header and footer, the
+// workbook in every sheet's page header and footer.
+const FOUO = "FOR OFFICIAL USE ONLY"
+
 // ContractVersion is the version of the findings contract the JSON follows.
 const ContractVersion = 1
 

@@ -124,11 +124,6 @@ func citationText(c analysis.Citation) string {
 	return s
 }
 
-// mdCell escapes s for a Markdown table cell, on one line.
-func mdCell(s string) string {
-	return strings.Join(strings.Fields(mdEscape(s)), " ")
-}
-
 // countyName is a county as an address prints it: "Riverbend County", and
 // "Tri-County" or "Marin County" as written.
 func countyName(c string) string {

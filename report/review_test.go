@@ -103,7 +103,7 @@ func TestMarkdownReportContent(t *testing.T) {
 		"- Policy: NIST SP 800-53 SC-8\n",
 		"What monitoring does firewall hq-fw have \\| and who reviews it?",
 		"| `annex` | Annex & Garage | 1 | single point of failure |",
-		"Replace the frame-relay circuit &lt;with MPLS>",
+		"Replace the frame-relay circuit &lt;with MPLS\\>",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("Markdown report lacks %q:\n%s", want, s)

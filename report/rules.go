@@ -256,7 +256,7 @@ func RuleMarkdown(w io.Writer, p *analysis.Pack, r *analysis.Rule) error {
 	}
 	fmt.Fprintf(bw, "\n%s\n", mdEscape(info.Summary))
 	if info.Doc != "" {
-		fmt.Fprintf(bw, "\n## What it checks, and why\n\n%s\n", mdEscape(info.Doc))
+		fmt.Fprintf(bw, "\n## What it checks, and why\n\n%s\n", mdParagraphs(info.Doc))
 	}
 	fmt.Fprintf(bw, "\n## Policy\n\n")
 	if len(info.Citations) == 0 {

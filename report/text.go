@@ -32,7 +32,8 @@ const ansiReset = "\x1b[0m"
 // res.Findings, and a summary line.
 func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 	bw := bufio.NewWriter(w)
-	writeHeader(bw, res, "", func(s string) string { return s })
+	writeHeader(bw, res, "", TerminalSafe)
+	safe := TerminalSafe
 	for _, sev := range analysis.Severities {
 		first := true
 		for i, f := range res.Findings {
@@ -47,17 +48,17 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 				fmt.Fprintf(bw, "\n%s\n", name)
 				first = false
 			}
-			fmt.Fprintf(bw, "  F%d  %s  %s\n", i+1, f.Rule, f.Subject)
-			fmt.Fprintf(bw, "      %s\n", f.Message)
-			fmt.Fprintf(bw, "      at: %s\n", f.At)
+			fmt.Fprintf(bw, "  F%d  %s  %s\n", i+1, safe(f.Rule), safe(f.Subject))
+			fmt.Fprintf(bw, "      %s\n", safe(f.Message))
+			fmt.Fprintf(bw, "      at: %s\n", safe(f.At))
 			if len(f.Path) > 0 {
-				fmt.Fprintf(bw, "      path: %s\n", strings.Join(f.Path, " -> "))
+				fmt.Fprintf(bw, "      path: %s\n", safe(strings.Join(f.Path, " -> ")))
 			}
 			if len(f.Policy) > 0 {
-				fmt.Fprintf(bw, "      policy: %s\n", strings.Join(f.Policy, "; "))
+				fmt.Fprintf(bw, "      policy: %s\n", safe(strings.Join(f.Policy, "; ")))
 			}
 			if f.Waived {
-				fmt.Fprintf(bw, "      waived: %s\n", waiverReason(f))
+				fmt.Fprintf(bw, "      waived: %s\n", safe(waiverReason(f)))
 			}
 		}
 	}
@@ -68,7 +69,7 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 // Markdown writes res as Markdown for pasting into documents.
 func Markdown(w io.Writer, res *analysis.Result) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# Network design review\n\n")
+	fmt.Fprintf(bw, "**%s**\n\n# Network design review\n\n", FOUO)
 	writeHeader(bw, res, "- ", mdEscape)
 	fmt.Fprintf(bw, "\n**%s**\n", summaryLine(Summarize(res)))
 	for _, sev := range analysis.Severities {
@@ -81,7 +82,7 @@ func Markdown(w io.Writer, res *analysis.Result) error {
 				fmt.Fprintf(bw, "\n## %s\n", strings.ToUpper(sev.String()[:1])+sev.String()[1:])
 				first = false
 			}
-			fmt.Fprintf(bw, "\n### F%d `%s` %s\n\n", i+1, f.Rule, mdEscape(f.Subject))
+			fmt.Fprintf(bw, "\n### F%d %s %s\n\n", i+1, mdCode(f.Rule), mdEscape(f.Subject))
 			fmt.Fprintf(bw, "%s\n\n", mdEscape(f.Message))
 			fmt.Fprintf(bw, "- At: %s\n", mdEscape(f.At))
 			if len(f.Path) > 0 {
@@ -95,6 +96,7 @@ func Markdown(w io.Writer, res *analysis.Result) error {
 			}
 		}
 	}
+	fmt.Fprintf(bw, "\n**%s**\n", FOUO)
 	return bw.Flush()
 }
 
@@ -133,10 +135,6 @@ func summaryLine(s Summary) string {
 	return fmt.Sprintf("%d critical, %d high, %d medium, %d low, %d info; %d waived",
 		c.Critical, c.High, c.Medium, c.Low, c.Info, s.Waived)
 }
-
-var mdReplacer = strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", "|", "\\|")
-
-func mdEscape(s string) string { return mdReplacer.Replace(s) }
 
 func contains(xs []string, x string) bool {
 	for _, y := range xs {

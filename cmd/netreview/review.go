@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/report"
 	"github.com/netreview/netreview/topology"
 	"github.com/netreview/netreview/topology/load"
 )
@@ -72,7 +73,7 @@ func (f *reviewFlags) review(cmd *cobra.Command, paths []string) (*analysis.Resu
 		return nil, &exitError{code: exitInput, err: err}
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", report.TerminalSafe(w))
 	}
 	return res, nil
 }
@@ -86,10 +87,13 @@ func loadModel(cmd *cobra.Command, paths []string, prog *progress) (*topology.Mo
 		prog.clear()
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", report.TerminalSafe(w.Error()))
 	}
 	if err != nil {
-		fmt.Fprintln(cmd.ErrOrStderr(), err)
+		// One error a line, each line's text made safe for a terminal.
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintln(cmd.ErrOrStderr(), report.TerminalSafe(line))
+		}
 		return nil, &exitError{code: exitInput}
 	}
 	return m, nil

@@ -1,0 +1,123 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text from a proposal (names, ids, reasons, titles) reaches terminals,
+// Markdown documents and letters. Proposals come from outside the state's
+// network, so the writers here neutralise that text: a terminal never
+// receives a control character or escape sequence from it, and Markdown
+// never receives structure (a heading, a list, a link, an image, a table
+// cell) from it.
+
+// TerminalSafe returns s with every control character (C0, DEL, C1), and
+// every Unicode bidirectional or invisible formatting character, written
+// as a Go escape (`\x1b`, `\u202e`): visible to the reader, inert for the
+// terminal. An agency name cannot clear the screen, move the cursor, start
+// a new line or fake the summary line.
+func TerminalSafe(s string) string {
+	if !needsTerminalEscape(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unsafeRune(r):
+			if r < 0x100 {
+				fmt.Fprintf(&b, `\x%02x`, r)
+			} else {
+				fmt.Fprintf(&b, `\u%04x`, r)
+			}
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func needsTerminalEscape(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// unsafeRune reports whether r is a control character, or a formatting
+// character (bidirectional overrides and isolates, zero-width marks, the
+// byte order mark) that would make text read other than it is stored.
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
+}
+
+// mdSpecial are the characters that make Markdown structure, links,
+// images, emphasis, code or HTML anywhere in a line; each is written with a
+// backslash (and "<" as an entity, so that no HTML or autolink starts).
+var mdReplacer = strings.NewReplacer(
+	"\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "|", "\\|",
+	"[", "\\[", "]", "\\]", "(", "\\(", ")", "\\)", "!", "\\!", "#", "\\#",
+	"~", "\\~", "<", "&lt;", ">", "\\>",
+	"\r\n", " ", "\n", " ", "\r", " ",
+)
+
+// mdEscape escapes proposal text for Markdown: on one line (a newline
+// becomes a space, so no heading or list can start), with every character
+// of mdReplacer escaped, a leading list marker ("- ", "+ ", "1. ") or
+// thematic break escaped,
+// and control characters made visible as TerminalSafe does.
+func mdEscape(s string) string {
+	s = mdReplacer.Replace(s)
+	s = TerminalSafe(s)
+	if s == "" {
+		return s
+	}
+	// A list marker or a thematic break counts only at the start of a
+	// line and before a space or the end.
+	marker := func(i int) bool { return i == len(s) || s[i] == ' ' || s[i] == '\t' }
+	if (s[0] == '-' || s[0] == '+') && marker(1) || strings.Trim(s, "-= ") == "" {
+		return "\\" + s
+	}
+	if i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (s[i] == '.' || s[i] == ')') && marker(i+1) {
+		return s[:i] + "\\" + s[i:]
+	}
+	return s
+}
+
+// mdParagraphs is mdEscape for text of several paragraphs, separated by
+// blank lines: each paragraph escaped on one line, the blank lines kept.
+func mdParagraphs(s string) string {
+	ps := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n")
+	for i, p := range ps {
+		ps[i] = mdEscape(strings.TrimSpace(p))
+	}
+	return strings.Join(ps, "\n\n")
+}
+
+// mdCell escapes s for a Markdown table cell, on one line.
+func mdCell(s string) string {
+	return strings.Join(strings.Fields(mdEscape(s)), " ")
+}
+
+// mdCode writes an id as inline code when it holds only the characters of
+// the format's ids (which need no escaping in a code span), else as
+// escaped text.
+func mdCode(s string) string {
+	if s == "" || strings.IndexFunc(s, func(r rune) bool {
+		return !(r < utf8.RuneSelf && (r == '-' || r == '_' || r == '.' || r == ':' || r == '/' ||
+			'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'))
+	}) >= 0 {
+		return mdEscape(s)
+	}
+	return "`" + s + "`"
+}
