@@ -1,0 +1,231 @@
+// Package rootcause groups findings that share one cause, so that a report
+// or a letter presents one item to fix where the rules, each answering its
+// own question, give several findings:
+//
+//   - A chain: single-device and single-link findings that cut off the
+//     same set of sites. Each element of the chain is a single point of
+//     failure of the same sites: together they are the one path those sites
+//     hang on, and one second path fixes them all.
+//   - A path: unencrypted-exit and weak-encryption findings whose links or
+//     tunnels lie on one path between CJI devices. Protecting the traffic
+//     end to end (one tunnel over the path) fixes them together.
+//
+// Waived findings are left out: they are no item to fix. A group has at
+// least two findings; a finding that shares its cause with no other is no
+// group. The findings themselves are not changed.
+package rootcause
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/topology"
+)
+
+// Kind is the kind of a root cause.
+type Kind string
+
+// The kinds of root cause.
+const (
+	// Chain is a set of single points of failure that cut off the same
+	// sites.
+	Chain Kind = "chain"
+	// Path is a set of unprotected links or tunnels along one path.
+	Path Kind = "path"
+)
+
+// Group is one root cause and the findings it explains.
+type Group struct {
+	Kind Kind
+	// Sites are the sites concerned: those the chain cuts off, or those
+	// the path's links run between, sorted.
+	Sites []string
+	// Elements are the findings' subjects in order: along the chain from
+	// the sites towards the state hubs, or along the path.
+	Elements []string
+	// Members are the indices of the group's findings in the list given
+	// to Find, in that list's order.
+	Members []int
+}
+
+// Find returns the root causes that group two or more of fs's unwaived
+// findings, in the order of their first finding. m is the model the
+// findings are of; it orders a chain's elements by their distance from the
+// sites it cuts off.
+func Find(m *topology.Model, fs []analysis.Finding) []Group {
+	groups := append(chains(m, fs), paths(fs)...)
+	slices.SortFunc(groups, func(a, b Group) int { return cmp.Compare(a.Members[0], b.Members[0]) })
+	return groups
+}
+
+// Of returns, for each finding index, the index in groups of the group it
+// belongs to, or -1.
+func Of(groups []Group, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = -1
+	}
+	for g, gr := range groups {
+		for _, i := range gr.Members {
+			out[i] = g
+		}
+	}
+	return out
+}
+
+func chains(m *topology.Model, fs []analysis.Finding) []Group {
+	bySites := map[string]*Group{}
+	var order []string
+	for i, f := range fs {
+		if f.Waived || (f.Rule != "single-device" && f.Rule != "single-link") || len(f.Sites) == 0 {
+			continue
+		}
+		sites := slices.Sorted(slices.Values(f.Sites))
+		key := strings.Join(sites, "\x00")
+		g := bySites[key]
+		if g == nil {
+			g = &Group{Kind: Chain, Sites: sites}
+			bySites[key] = g
+			order = append(order, key)
+		}
+		g.Members = append(g.Members, i)
+	}
+	var out []Group
+	for _, key := range order {
+		g := bySites[key]
+		if len(g.Members) < 2 {
+			continue
+		}
+		dist := distances(m, g.Sites)
+		rank := func(i int) int {
+			if d, ok := dist[fs[i].Subject]; ok {
+				return d
+			}
+			return 1 << 30
+		}
+		members := slices.Clone(g.Members)
+		slices.SortStableFunc(members, func(a, b int) int {
+			return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(fs[a].Subject, fs[b].Subject))
+		})
+		for _, i := range members {
+			g.Elements = append(g.Elements, fs[i].Subject)
+		}
+		out = append(out, *g)
+	}
+	return out
+}
+
+// distances measures, in the physical graph, how far each device and link
+// is from the devices standing in sites: a device at breadth-first distance
+// d counts 2d, a link 2·min(d(a), d(b))+1, so that a chain reads device,
+// link, device, ... from the sites outwards.
+func distances(m *topology.Model, sites []string) map[string]int {
+	adj := map[string][]*topology.Link{}
+	for _, l := range m.Links {
+		adj[l.A] = append(adj[l.A], l)
+		adj[l.B] = append(adj[l.B], l)
+	}
+	dist := map[string]int{}
+	var queue []string
+	for _, d := range m.Devices {
+		if _, ok := slices.BinarySearch(sites, d.Site); ok && d.Site != "" {
+			dist[d.ID] = 0
+			queue = append(queue, d.ID)
+		}
+	}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		for _, l := range adj[v] {
+			w := l.A
+			if w == v {
+				w = l.B
+			}
+			if _, ok := dist[l.ID]; !ok {
+				dist[l.ID] = dist[v] + 1
+			}
+			if _, ok := dist[w]; !ok {
+				dist[w] = dist[v] + 2
+				queue = append(queue, w)
+			}
+		}
+	}
+	return dist
+}
+
+func paths(fs []analysis.Finding) []Group {
+	var cand []int
+	for i, f := range fs {
+		if !f.Waived && (f.Rule == "unencrypted-exit" || f.Rule == "weak-encryption") && len(f.Path) > 0 {
+			cand = append(cand, i)
+		}
+	}
+	// Two findings share a cause when one's subject lies on the other's
+	// path; groups are the connected sets of that relation.
+	parent := make([]int, len(cand))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for a := range cand {
+		for b := range cand {
+			if a != b && slices.Contains(fs[cand[b]].Path, fs[cand[a]].Subject) {
+				parent[find(a)] = find(b)
+			}
+		}
+	}
+	byRoot := map[int]*Group{}
+	var order []int
+	for k, i := range cand {
+		r := find(k)
+		g := byRoot[r]
+		if g == nil {
+			g = &Group{Kind: Path}
+			byRoot[r] = g
+			order = append(order, r)
+		}
+		g.Members = append(g.Members, i)
+	}
+	var out []Group
+	for _, r := range order {
+		g := byRoot[r]
+		if len(g.Members) < 2 {
+			continue
+		}
+		// The elements in the order of the longest path among them.
+		longest := fs[g.Members[0]].Path
+		for _, i := range g.Members {
+			if len(fs[i].Path) > len(longest) {
+				longest = fs[i].Path
+			}
+		}
+		pos := func(i int) int {
+			if p := slices.Index(longest, fs[i].Subject); p >= 0 {
+				return p
+			}
+			return len(longest)
+		}
+		members := slices.Clone(g.Members)
+		slices.SortStableFunc(members, func(a, b int) int {
+			return cmp.Or(cmp.Compare(pos(a), pos(b)), cmp.Compare(fs[a].Subject, fs[b].Subject))
+		})
+		var sites []string
+		for _, i := range members {
+			g.Elements = append(g.Elements, fs[i].Subject)
+			sites = append(sites, fs[i].Sites...)
+		}
+		slices.Sort(sites)
+		g.Sites = slices.Compact(sites)
+		out = append(out, *g)
+	}
+	return out
+}

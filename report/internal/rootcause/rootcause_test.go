@@ -1,0 +1,109 @@
+package rootcause
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/topology"
+	"github.com/netreview/netreview/topology/load"
+)
+
+// line is a model of a chain: site s's device s-ws hangs on sw, l1, rtr,
+// l2 to the hub; site t's device t-ws on t-link to rtr.
+func line() *topology.Model {
+	m := &topology.Model{
+		Sites: []*topology.Site{{ID: "s"}, {ID: "t"}, {ID: "dc"}},
+		Devices: []*topology.Device{
+			{ID: "s-ws", Site: "s"}, {ID: "sw", Site: "s"}, {ID: "rtr", Site: "t"}, {ID: "t-ws", Site: "t"}, {ID: "hub", Site: "dc"},
+		},
+		Links: []*topology.Link{
+			{ID: "s-ws-link", A: "s-ws", B: "sw"}, {ID: "l1", A: "sw", B: "rtr"}, {ID: "l2", A: "rtr", B: "hub"}, {ID: "t-link", A: "t-ws", B: "rtr"},
+		},
+	}
+	m.Reindex()
+	return m
+}
+
+func TestFind(t *testing.T) {
+	spof := func(rule, subject string, sites ...string) analysis.Finding {
+		return analysis.Finding{Rule: rule, Subject: subject, Sites: sites}
+	}
+	clear := func(rule, subject string, path ...string) analysis.Finding {
+		return analysis.Finding{Rule: rule, Subject: subject, Path: path, Sites: []string{"s"}}
+	}
+	waived := spof("single-device", "sw", "s")
+	waived.Waived = true
+	tests := []struct {
+		name string
+		fs   []analysis.Finding
+		want []Group
+	}{
+		{"none", nil, nil},
+		{"one finding is no group", []analysis.Finding{spof("single-device", "rtr", "s")}, nil},
+		{"a chain from the site outwards", []analysis.Finding{
+			spof("single-device", "rtr", "s"), spof("single-device", "sw", "s"),
+			spof("single-link", "l2", "t", "s"), spof("single-link", "l1", "s"),
+		}, []Group{{Kind: Chain, Sites: []string{"s"}, Elements: []string{"sw", "l1", "rtr"}, Members: []int{0, 1, 3}}}},
+		{"other sites, other chain", []analysis.Finding{
+			spof("single-link", "l2", "s", "t"), spof("single-device", "rtr", "t", "s"), spof("single-device", "sw", "s"),
+		}, []Group{{Kind: Chain, Sites: []string{"s", "t"}, Elements: []string{"rtr", "l2"}, Members: []int{0, 1}}}},
+		{"waived findings stay out", []analysis.Finding{spof("single-link", "l1", "s"), waived}, nil},
+		{"other rules do not chain", []analysis.Finding{spof("single-link", "l1", "s"), spof("shared-risk", "carrier:x", "s")}, nil},
+		{"cleartext along one path", []analysis.Finding{
+			clear("unencrypted-exit", "l1", "s-ws", "s-ws-link", "sw", "l1", "rtr", "l2", "hub"),
+			clear("weak-encryption", "l2", "rtr", "l2", "hub"),
+			clear("unencrypted-exit", "t-link", "t-ws", "t-link", "rtr", "l9", "x"),
+		}, []Group{{Kind: Path, Sites: []string{"s"}, Elements: []string{"l1", "l2"}, Members: []int{0, 1}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Find(line(), tt.fs)
+			if !equalGroups(got, tt.want) {
+				t.Errorf("Find = %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func equalGroups(a, b []Group) bool {
+	return slices.EqualFunc(a, b, func(x, y Group) bool {
+		return x.Kind == y.Kind && slices.Equal(x.Sites, y.Sites) && slices.Equal(x.Elements, y.Elements) && slices.Equal(x.Members, y.Members)
+	})
+}
+
+func TestOf(t *testing.T) {
+	got := Of([]Group{{Members: []int{1, 3}}, {Members: []int{0}}}, 5)
+	if want := []int{1, 0, -1, 0, -1}; !slices.Equal(got, want) {
+		t.Errorf("Of = %v, want %v", got, want)
+	}
+}
+
+// TestRiverbendAnnex checks the example on the samples: the annex
+// on the city's fiber is one chain and one cleartext path.
+func TestRiverbendAnnex(t *testing.T) {
+	m, _, err := load.Files([]string{"../../../samples/backbone.yaml", "../../../samples/riverbend-pd.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := analysis.Run(m, analysis.Config{Date: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chain, path *Group
+	for _, g := range Find(m, res.Findings) {
+		switch {
+		case g.Kind == Chain && slices.Equal(g.Sites, []string{"rpd-annex"}):
+			chain = &g
+		case g.Kind == Path && slices.Contains(g.Elements, "annex-fiber"):
+			path = &g
+		}
+	}
+	if chain == nil || !slices.Equal(chain.Elements[:3], []string{"annex-sw", "annex-fiber", "city-core-sw"}) || len(chain.Members) != 6 {
+		t.Errorf("annex chain = %+v", chain)
+	}
+	if path == nil || !slices.Equal(path.Elements, []string{"rpd-fw-city", "annex-fiber", "annex-ws-link"}) {
+		t.Errorf("annex cleartext path = %+v", path)
+	}
+}
