@@ -14,7 +14,7 @@ import (
 
 // Letterhead is the sender of a letter: the reviewing office, its address
 // and the person who signs. It is read from a small YAML file kept by the
-// reviewers (see samples/letterhead.yaml):
+// reviewers (see samples/letterhead/office.yaml):
 //
 //	organization: California Department of Justice
 //	office: CLETS Administration Section

@@ -7,7 +7,7 @@ import (
 )
 
 func TestParseLetterhead(t *testing.T) {
-	lh, err := ReadLetterhead("../samples/letterhead.yaml")
+	lh, err := ReadLetterhead("../samples/letterhead/office.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
