@@ -244,9 +244,9 @@ func TestWorkbookCells(t *testing.T) {
 		{FindingsSheet, "A1", "#"},
 		{FindingsSheet, "A2", "1"}, {FindingsSheet, "B2", "unencrypted-exit"}, {FindingsSheet, "C2", "critical"},
 		{FindingsSheet, "G2", "CJIS Security Policy 5.10.1.2.1; NIST SP 800-53 SC-8"},
-		{FindingsSheet, "H2", "riverbend.yaml:12:5"}, {FindingsSheet, "I2", "hq-core → hq-annex → annex-sw"}, {FindingsSheet, "J2", "no"},
-		{FindingsSheet, "A3", "2"}, {FindingsSheet, "B3", "single-link"}, {FindingsSheet, "J3", "yes"},
-		{FindingsSheet, "K3", "second circuit ordered (approved by CSO), expires 2026-12-31"},
+		{FindingsSheet, "H2", "riverbend.yaml:12:5"}, {FindingsSheet, "K2", "hq-core → hq-annex → annex-sw"}, {FindingsSheet, "I2", "no"},
+		{FindingsSheet, "A3", "2"}, {FindingsSheet, "B3", "single-link"}, {FindingsSheet, "I3", "yes"},
+		{FindingsSheet, "J3", "second circuit ordered (approved by CSO), expires 2026-12-31"},
 		{FindingsSheet, "B4", "unpatched"}, {FindingsSheet, "B5", "advanced-authentication"}, {FindingsSheet, "B6", "unanswered"},
 		{FindingsSheet, "A7", ""},
 		{QuestionsSheet, "A2", "F5"}, {QuestionsSheet, "B2", "hq-fw"},
@@ -405,6 +405,66 @@ func TestCountyName(t *testing.T) {
 	}
 }
 
+// TestWorkbookPrints checks the page setup: landscape Letter one page
+// wide, FOUO in every sheet's header and footer, the header row repeated,
+// rows tall enough for their wrapped text, the review date a date.
+func TestWorkbookPrints(t *testing.T) {
+	res := reviewResult()
+	res.Findings[0].Message = strings.Repeat("A long message that wraps over several lines of its cell. ", 6)
+	f := openWorkbook(t, res)
+	for _, s := range f.GetSheetList() {
+		pl, err := f.GetPageLayout(s)
+		if err != nil || *pl.Orientation != "landscape" || *pl.Size != 1 || *pl.FitToWidth != 1 || *pl.FitToHeight != 0 {
+			t.Errorf("%s: page layout %+v, %v", s, pl, err)
+		}
+		hf, err := f.GetHeaderFooter(s)
+		if err != nil || !strings.Contains(hf.OddHeader, FOUO) || !strings.Contains(hf.OddFooter, FOUO) || !strings.Contains(hf.OddFooter, "&P of &N") {
+			t.Errorf("%s: header and footer %+v, %v", s, hf, err)
+		}
+	}
+	titles := map[string]bool{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = dn.RefersTo == "'"+dn.Scope+"'!$1:$1"
+		}
+	}
+	for _, s := range append([]string{FindingsSheet, QuestionsSheet}, InventorySheets...) {
+		if !titles[s] {
+			t.Errorf("%s: header row not repeated on every page (%v)", s, titles)
+		}
+	}
+	if h, err := f.GetRowHeight(FindingsSheet, 2); err != nil || h < 4*15 {
+		t.Errorf("Findings row 2 (a long message) is %v high, %v", h, err)
+	}
+	if raw, err := f.GetCellValue(SummarySheet, "B6", excelize.Options{RawCellValue: true}); err != nil || raw != "46174" {
+		t.Errorf("Summary!B6 (review date) holds %q, %v; want the date's serial number 46174", raw, err)
+	}
+	if got := cellValue(t, f, SummarySheet, "A2"); got != FOUO {
+		t.Errorf("Summary!A2 = %q, want the marking", got)
+	}
+}
+
+func TestWrappedLines(t *testing.T) {
+	tests := []struct {
+		text  string
+		width float64
+		want  int
+	}{
+		{"", 10, 1},
+		{"short", 10, 1},
+		{"one two three", 10, 2},
+		{"one two th", 10, 1},
+		{"one\ntwo", 40, 2},
+		{strings.Repeat("x", 25), 10, 3},
+		{strings.Repeat("x", 20), 10, 2},
+	}
+	for _, tt := range tests {
+		if got := wrappedLines(tt.text, tt.width); got != tt.want {
+			t.Errorf("wrappedLines(%q, %v) = %d, want %d", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
+
 // TestWorkbookChart checks that the Summary holds a stacked column chart of
 // findings by rule, one series per severity, over the by-rule table.
 func TestWorkbookChart(t *testing.T) {
@@ -434,8 +494,12 @@ func TestWorkbookChart(t *testing.T) {
 	if chart == "" {
 		t.Fatal("workbook has no chart")
 	}
-	for _, want := range []string{`<grouping val="stacked">`, `<barDir val="col">`,
-		"Summary!$A$18:$A$22", "Summary!$B$18:$B$22", "Summary!$F$18:$F$22"} {
+	for _, want := range []string{`<grouping val="stacked">`, `<barDir val="bar">`,
+		"Summary!$A$18:$A$22", "Summary!$B$18:$B$22", "Summary!$F$18:$F$22",
+		// The values are cached, for viewers that do not recompute.
+		`<f>Summary!$A$18:$A$22</f><strCache><ptCount val="5"/><pt idx="0"><v>unencrypted-exit</v></pt>`,
+		`<f>Summary!$B$18:$B$22</f><numCache><formatCode>General</formatCode><ptCount val="5"/><pt idx="0"><v>1</v></pt><pt idx="1"><v>0</v></pt>`,
+		`<f>Summary!$B$17</f><strCache><ptCount val="1"/><pt idx="0"><v>critical</v></pt>`} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart lacks %s", want)
 		}

@@ -1,9 +1,11 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -25,7 +27,9 @@ const (
 var InventorySheets = []string{sheet.SitesSheet, sheet.DevicesSheet, sheet.LinksSheet, sheet.TunnelsSheet}
 
 // FindingsHeader is the header row of the Findings sheet.
-var FindingsHeader = []string{"#", "Rule", "Severity", "Subject", "Kind", "Message", "Policy", "At", "Path", "Waived", "Waiver reason"}
+// The path comes last: it is left out of the printed page (the HTML report
+// draws it), so that the rest prints at a readable size.
+var FindingsHeader = []string{"#", "Rule", "Severity", "Subject", "Kind", "Message", "Policy", "At", "Waived", "Waiver reason", "Path"}
 
 // severityColumns are the severities as the Summary sheet's count columns
 // and the chart's series, most severe first.
@@ -42,14 +46,23 @@ func Workbook(w io.Writer, res *analysis.Result) error {
 		return fmt.Errorf("workbook report: %w", err)
 	}
 	defer f.Close()
-	if _, err := f.WriteTo(w); err != nil {
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
 		return fmt.Errorf("workbook report: %w", err)
 	}
-	return nil
+	// excelize writes a chart's references without the values they hold;
+	// a viewer that does not recompute (Excel's protected view, previews)
+	// shows an empty chart. Write the values in.
+	out, err := cacheChartValues(buf.Bytes(), func(ref string) ([]string, bool) { return cellValues(f, ref) })
+	if err != nil {
+		return fmt.Errorf("workbook report: %w", err)
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 type xlsxStyles struct {
-	header, title, label, wrap int
+	header, title, label, wrap, top, date, marking int
 }
 
 func newReportWorkbook(v *review) (*excelize.File, error) {
@@ -67,7 +80,7 @@ func newReportWorkbook(v *review) (*excelize.File, error) {
 		}
 	}
 	steps := []func(*excelize.File, *review, xlsxStyles) error{
-		writeSummarySheet, writeFindingsSheet, writeQuestionsSheet, writeInventorySheets,
+		writeSummarySheet, writeFindingsSheet, writeQuestionsSheet, writeInventorySheets, pageSetup,
 	}
 	for _, step := range steps {
 		if err := step(f, v, st); err != nil {
@@ -88,10 +101,20 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	if st.title, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}); err != nil {
 		return st, err
 	}
-	if st.label, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+	if st.label, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
 		return st, err
 	}
-	st.wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if st.wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+		return st, err
+	}
+	if st.top, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+		return st, err
+	}
+	dateFormat := "yyyy-mm-dd"
+	if st.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFormat, Alignment: &excelize.Alignment{Horizontal: "left"}}); err != nil {
+		return st, err
+	}
+	st.marking, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "A00000"}})
 	return st, err
 }
 
@@ -115,16 +138,22 @@ func writeSummarySheet(f *excelize.File, v *review, st xlsxStyles) error {
 	if err := f.SetCellStyle(s, "A1", "A1", st.title); err != nil {
 		return err
 	}
+	if err := setRow(f, s, 2, FOUO); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(s, "A2", "A2", st.marking); err != nil {
+		return err
+	}
 	row += 2
 	policy := v.Pack
 	if v.Policy != "" {
 		policy += " (CJIS Security Policy " + v.Policy + ")"
 	}
-	info := [][2]string{
+	info := [][2]any{
 		{"Agency", v.AgencyNames()},
 		{"Proposal", v.ProposalTitles()},
 		{"Policy", policy},
-		{"Review date", v.Date},
+		{"Review date", v.res.Date},
 		{"Inputs", strings.Join(v.Inputs, ", ")},
 	}
 	for _, kv := range info {
@@ -132,6 +161,13 @@ func writeSummarySheet(f *excelize.File, v *review, st xlsxStyles) error {
 			return err
 		}
 		if err := f.SetCellStyle(s, cell(1, row), cell(1, row), st.label); err != nil {
+			return err
+		}
+		if _, ok := kv[1].(time.Time); ok {
+			if err := f.SetCellStyle(s, cell(2, row), cell(2, row), st.date); err != nil {
+				return err
+			}
+		} else if err := wideCell(f, s, row, st, kv[1].(string)); err != nil {
 			return err
 		}
 		row++
@@ -198,14 +234,36 @@ func writeSummarySheet(f *excelize.File, v *review, st xlsxStyles) error {
 		}
 	}
 	if len(v.ByRule) > 0 {
-		return addRuleChart(f, s, firstRule, lastRule)
+		// Below the tables, so that the sheet prints one page wide.
+		return addRuleChart(f, s, firstRule, lastRule, row+2)
 	}
 	return nil
 }
 
-// addRuleChart adds a stacked column chart of findings by rule, one series
-// per severity, beside the Summary's tables.
-func addRuleChart(f *excelize.File, s string, first, last int) error {
+// summaryTextWidth is the width, in characters, of the Summary's columns B
+// to I, over which a long text (the inputs, the proposals' titles) wraps.
+const summaryTextWidth = 40 + 20 + 24 + 5*10
+
+// wideCell lets the text in column B of row wrap over columns B to I, and
+// makes the row tall enough for it: left as it is, a long text would run
+// far past the printed page.
+func wideCell(f *excelize.File, s string, row int, st xlsxStyles, text string) error {
+	if err := f.MergeCell(s, cell(2, row), cell(9, row)); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(s, cell(2, row), cell(9, row), st.wrap); err != nil {
+		return err
+	}
+	if n := wrappedLines(text, summaryTextWidth); n > 1 {
+		return f.SetRowHeight(s, row, 15*float64(n)+2)
+	}
+	return nil
+}
+
+// addRuleChart adds a stacked bar chart of findings by rule, one series
+// per severity, below the Summary's tables at row at. The bars are
+// horizontal so that each rule's id reads on one line beside its bar.
+func addRuleChart(f *excelize.File, s string, first, last, at int) error {
 	colors := map[analysis.Severity]string{
 		analysis.Critical: "7B1F1F", analysis.High: "C0392B", analysis.Medium: "E67E22",
 		analysis.Low: "2E86C1", analysis.Info: "95A5A6",
@@ -221,12 +279,15 @@ func addRuleChart(f *excelize.File, s string, first, last int) error {
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colors[sev]}},
 		})
 	}
-	return f.AddChart(s, "K3", &excelize.Chart{
-		Type:      excelize.ColStacked,
+	label := excelize.Font{Color: "000000", Size: 10}
+	return f.AddChart(s, cell(1, at), &excelize.Chart{
+		Type:      excelize.BarStacked,
 		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Unwaived findings by rule and severity"}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Unwaived findings by rule and severity", Font: &excelize.Font{Color: "000000", Size: 12, Bold: true}}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 720, Height: 400},
+		XAxis:     excelize.ChartAxis{Font: label, ReverseOrder: true},
+		YAxis:     excelize.ChartAxis{Font: label, MajorGridLines: true, MajorUnit: 1},
+		Dimension: excelize.ChartDimension{Width: 860, Height: uint(120 + 26*(last-first+1))},
 	})
 }
 
@@ -292,16 +353,26 @@ func writeFindingsSheet(f *excelize.File, v *review, st xlsxStyles) error {
 			waived = "yes"
 		}
 		rows = append(rows, []any{fv.N, fv.Rule, fv.Severity.String(), fv.Subject, string(fv.Kind), fv.Message,
-			strings.Join(fv.Policy, "; "), fv.At, strings.Join(fv.Path, " → "), waived, fv.WaiverText})
+			strings.Join(fv.Policy, "; "), fv.At, waived, fv.WaiverText, strings.Join(fv.Path, " → ")})
 	}
-	widths := []float64{6, 24, 10, 24, 8, 70, 36, 36, 50, 8, 40}
+	widths := []float64{5, 22, 9, 20, 7, 50, 26, 28, 7, 28, 50}
 	if err := tableSheet(f, FindingsSheet, st, FindingsHeader, rows, widths); err != nil {
 		return err
 	}
-	if len(rows) > 0 {
-		return f.SetCellStyle(FindingsSheet, "F2", cell(len(FindingsHeader), len(rows)+1), st.wrap)
+	if len(rows) == 0 {
+		return nil
 	}
-	return nil
+	if err := f.SetCellStyle(FindingsSheet, "A2", cell(len(FindingsHeader), len(rows)+1), st.top); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(FindingsSheet, "F2", cell(len(FindingsHeader)-1, len(rows)+1), st.wrap); err != nil {
+		return err
+	}
+	if err := fitRowHeights(f, FindingsSheet, rows, widths, []int{6, 7, 8, 10}); err != nil {
+		return err
+	}
+	// Print every column but the path.
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$J$%d", FindingsSheet, len(rows)+1), Scope: FindingsSheet})
 }
 
 func writeQuestionsSheet(f *excelize.File, v *review, st xlsxStyles) error {
@@ -312,13 +383,20 @@ func writeQuestionsSheet(f *excelize.File, v *review, st xlsxStyles) error {
 		}
 	}
 	header := []string{"Finding", "Subject", "Kind", "Question to the agency", "At", "Agency's answer"}
-	if err := tableSheet(f, QuestionsSheet, st, header, rows, []float64{8, 24, 8, 80, 36, 50}); err != nil {
+	widths := []float64{8, 24, 8, 80, 36, 50}
+	if err := tableSheet(f, QuestionsSheet, st, header, rows, widths); err != nil {
 		return err
 	}
-	if len(rows) > 0 {
-		return f.SetCellStyle(QuestionsSheet, "D2", cell(4, len(rows)+1), st.wrap)
+	if len(rows) == 0 {
+		return nil
 	}
-	return nil
+	if err := f.SetCellStyle(QuestionsSheet, "A2", cell(len(header), len(rows)+1), st.top); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(QuestionsSheet, "D2", cell(4, len(rows)+1), st.wrap); err != nil {
+		return err
+	}
+	return fitRowHeights(f, QuestionsSheet, rows, widths, []int{4})
 }
 
 func writeInventorySheets(f *excelize.File, v *review, st xlsxStyles) error {
