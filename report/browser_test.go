@@ -52,6 +52,8 @@ const browserHarness = `<pre id="nr-test"></pre>
   w.checked = true; w.dispatchEvent(new Event("change")); out.unwaived = visible();
   out.count = document.getElementById("nr-count").textContent;
   out.svg = document.querySelectorAll("#diagram svg").length;
+  out.zoomed = Math.round(window.netreviewZoom(2));
+  out.fit = Math.round(window.netreviewZoom(0));
   document.getElementById("nr-test").textContent = JSON.stringify(out);
 })();
 </script>
@@ -75,7 +77,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	}
 	var got struct {
 		Initial, ByRule, ByRuleDesc, ByNum, Count string
-		Filtered, Unwaived, SVG                   int
+		Filtered, Unwaived, SVG, Zoomed, Fit      int
 	}
 	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &got); err != nil {
 		t.Fatalf("harness output %q: %v", m[1], err)
@@ -84,10 +86,13 @@ func TestHTMLInBrowser(t *testing.T) {
 	// (waived), F3 unpatched, F4 advanced-authentication, F5 unanswered.
 	want := struct {
 		Initial, ByRule, ByRuleDesc, ByNum, Count string
-		Filtered, Unwaived, SVG                   int
+		Filtered, Unwaived, SVG, Zoomed, Fit      int
 	}{
 		Initial: "1,2,3,4,5", ByRule: "4,2,5,1,3", ByRuleDesc: "3,1,5,2,4", ByNum: "1,2,3,4,5",
 		Count: "4 of 5 shown", Filtered: 1, Unwaived: 4, SVG: 1,
+		// The 120-unit diagram at twice its size (4/3 px a unit), then
+		// fitted back to its own width.
+		Zoomed: 320, Fit: 120,
 	}
 	if got != want {
 		t.Errorf("in the browser:\n got %+v\nwant %+v", got, want)

@@ -30,6 +30,9 @@ type review struct {
 	Findings  []findingView
 	Questions []questionView
 	Sites     []redundancyView
+	// RootCauses group the findings that share one cause (see
+	// report/internal/rootcause).
+	RootCauses []causeView
 }
 
 type agencyView struct {
@@ -64,6 +67,9 @@ type findingView struct {
 	Fix          string
 	Questions    []string
 	WaiverText   string
+	// SameFixAs is the id of the finding just before this one when it is
+	// of the same rule, so that a report words the remedy once.
+	SameFixAs string
 }
 
 // questionView is an unanswered finding phrased as questions to the agency.
@@ -102,6 +108,9 @@ func newReview(res *analysis.Result) *review {
 		if f.Waived {
 			fv.WaiverText = waiverReason(f)
 		}
+		if i > 0 && res.Findings[i-1].Rule == f.Rule && fv.Fix != "" {
+			fv.SameFixAs = v.Findings[i-1].ID
+		}
 		v.Findings = append(v.Findings, fv)
 		c := counts[f.Rule]
 		if c == nil {
@@ -136,6 +145,7 @@ func newReview(res *analysis.Result) *review {
 	for _, id := range rest {
 		v.ByRule = append(v.ByRule, *counts[id])
 	}
+	v.RootCauses = v.newCauses()
 	for _, s := range res.Redundancy {
 		rv := redundancyView{Site: s.Site, Paths: s.Paths, Status: redundancyStatus(s.Paths)}
 		if site := res.Model.Site(s.Site); site != nil {

@@ -45,6 +45,9 @@ type Group struct {
 	// Elements are the findings' subjects in order: along the chain from
 	// the sites towards the state hubs, or along the path.
 	Elements []string
+	// From and To are, for a path, the CJI devices at the ends of the
+	// longest of its findings' paths.
+	From, To string
 	// Members are the indices of the group's findings in the list given
 	// to Find, in that list's order.
 	Members []int
@@ -208,6 +211,7 @@ func paths(fs []analysis.Finding) []Group {
 				longest = fs[i].Path
 			}
 		}
+		g.From, g.To = longest[0], longest[len(longest)-1]
 		pos := func(i int) int {
 			if p := slices.Index(longest, fs[i].Subject); p >= 0 {
 				return p

@@ -55,7 +55,7 @@ func TestFind(t *testing.T) {
 			clear("unencrypted-exit", "l1", "s-ws", "s-ws-link", "sw", "l1", "rtr", "l2", "hub"),
 			clear("weak-encryption", "l2", "rtr", "l2", "hub"),
 			clear("unencrypted-exit", "t-link", "t-ws", "t-link", "rtr", "l9", "x"),
-		}, []Group{{Kind: Path, Sites: []string{"s"}, Elements: []string{"l1", "l2"}, Members: []int{0, 1}}}},
+		}, []Group{{Kind: Path, Sites: []string{"s"}, Elements: []string{"l1", "l2"}, From: "s-ws", To: "hub", Members: []int{0, 1}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,7 +69,7 @@ func TestFind(t *testing.T) {
 
 func equalGroups(a, b []Group) bool {
 	return slices.EqualFunc(a, b, func(x, y Group) bool {
-		return x.Kind == y.Kind && slices.Equal(x.Sites, y.Sites) && slices.Equal(x.Elements, y.Elements) && slices.Equal(x.Members, y.Members)
+		return x.Kind == y.Kind && slices.Equal(x.Sites, y.Sites) && slices.Equal(x.Elements, y.Elements) && slices.Equal(x.Members, y.Members) && x.From == y.From && x.To == y.To
 	})
 }
 
