@@ -31,11 +31,11 @@ func (v *review) newCauses() []causeView {
 		case rootcause.Chain:
 			c.Title = fmt.Sprintf("%s on one path", sitesHang(g.Sites))
 			c.Text = fmt.Sprintf("Each of %s is a single point of failure of %s: with any one of them down, %s no way to a state hub. They are one chain; a second path to a state hub that avoids all of them resolves these %d findings.",
-				andJoin(g.Elements), sitesWord(g.Sites), haveWord(g.Sites), n)
+				strings.Join(g.Elements, ", "), sitesWord(g.Sites), haveWord(g.Sites), n)
 		case rootcause.Path:
 			c.Title = fmt.Sprintf("Unprotected links on one path: %s", strings.Join(g.Elements, ", "))
 			c.Text = fmt.Sprintf("Criminal justice information between %s and %s crosses %s without adequate encryption. Encrypting that traffic end to end (one tunnel with FIPS-validated encryption of at least 128 bits, over these links) resolves these %d findings; so does encrypting each link.",
-				g.From, g.To, andJoin(g.Elements), n)
+				g.From, g.To, strings.Join(g.Elements, ", "), n)
 		}
 		out = append(out, c)
 	}
@@ -47,7 +47,7 @@ func sitesHang(sites []string) string {
 	if len(sites) == 1 {
 		return "Site " + sites[0] + " hangs"
 	}
-	return "Sites " + andJoin(sites) + " hang"
+	return "Sites " + strings.Join(sites, ", ") + " hang"
 }
 
 // sitesWord is "site a" or "sites a and b".
@@ -55,7 +55,7 @@ func sitesWord(sites []string) string {
 	if len(sites) == 1 {
 		return "site " + sites[0]
 	}
-	return "sites " + andJoin(sites)
+	return "sites " + strings.Join(sites, ", ")
 }
 
 func haveWord(sites []string) string {
@@ -63,15 +63,4 @@ func haveWord(sites []string) string {
 		return "it has"
 	}
 	return "they have"
-}
-
-// andJoin joins words as "a", "a and b", "a, b and c".
-func andJoin(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -40,6 +39,7 @@ func newReportCmd() *cobra.Command {
 	var notice, status bool
 	var recf recordFlags
 	var sf statusFlags
+	var lf letterFlags
 	cmd := &cobra.Command{
 		Use:   "report [flags] FILE... -o OUT",
 		Short: "Write the review report: a workbook, an HTML page, Markdown, or the notice to the agency",
@@ -62,10 +62,19 @@ form follows the extension of OUT:
 
 Findings are numbered F1..Fn in the same order in every form.
 
-With --notice, report writes instead a draft notice of non-compliance to the
-agency (.md or .html): each unwaived finding of severity low or above, grouped
-by rule with its policy section and what must change, the questions the
-proposal leaves open, and a request for an implementation plan by --due.
+With --notice, report writes instead the letters to the agencies under
+review (every file's agency but the state's own, role: csa): to each, a
+notice of non-compliance (each unwaived finding of severity low or above
+that concerns it, findings that share one cause as one item, with what was
+found, where, the policy section and what must change, the questions the
+proposal leaves open, and a request for an implementation plan by --due),
+or a letter of compliance when nothing is the agency's to correct. With -o
+DIR/ (a folder, written with a trailing slash or already there) it writes
+DIR/<ORI>.md or .html for each agency (--format picks, md by default);
+with -o FILE.md or FILE.html, one letter, to the one agency under review or
+to --agency ORI. --letterhead FILE gives the sender: office, address,
+signatory (see samples/letterhead/office.yaml); without it the letter is a
+DRAFT with placeholders.
 
 With --status and no FILE, report writes instead the committee's status
 report from the review record (--db, as for 'netreview records'), as of
@@ -88,8 +97,14 @@ above.`,
   # Markdown for the review memo
   netreview report proposal.yaml -o review.md
 
-  # The draft notice of non-compliance, plan due on 15 January 2027
-  netreview report --notice --due 2027-01-15 backbone.yaml riverbend.yaml -o notice.md
+  # The letter to Riverbend, plan due on 15 January 2027
+  netreview report --notice --due 2027-01-15 --letterhead office.yaml backbone.yaml riverbend.yaml -o riverbend.md
+
+  # One letter per agency of the statewide set, as HTML to print
+  netreview report --notice --due 2027-01-15 --letterhead office.yaml --format html samples/*.yaml -o letters/
+
+  # Only Cedar County's letter out of the statewide set
+  netreview report --notice --due 2027-01-15 --agency CA0100000 samples/*.yaml -o cedar.html
 
   # The advisory committee's status report from the review record
   netreview report --status --date 2027-01-31 -o status.xlsx`,
@@ -114,9 +129,15 @@ above.`,
 			if err != nil {
 				return &exitError{code: exitInput, err: err}
 			}
+			if !notice && lf.set() {
+				return &exitError{code: exitInput, err: fmt.Errorf("--agency, --letterhead and --format are for --notice only")}
+			}
+			if notice {
+				return writeLetters(cmd, &rf, args, out, due, failOn, lf)
+			}
 			prog := newProgress(cmd.ErrOrStderr(), args)
 			defer prog.clear()
-			write, err := reportWriter(cmd.Context(), out, notice, due, prog.step)
+			write, err := reportWriter(cmd.Context(), out, due, prog.step)
 			if err != nil {
 				return &exitError{code: exitInput, err: err}
 			}
@@ -136,7 +157,10 @@ above.`,
 	rf.register(cmd)
 	fl := cmd.Flags()
 	fl.StringVarP(&out, "output", "o", "", "write the report to `OUT`; its extension picks the form: .xlsx, .html or .md")
-	fl.BoolVar(&notice, "notice", false, "write the draft notice of non-compliance to the agency (.md or .html) instead of the report")
+	fl.BoolVar(&notice, "notice", false, "write the letters to the agencies under review (.md or .html, or a folder DIR/) instead of the report")
+	fl.StringVar(&lf.agency, "agency", "", "with --notice: the `ORI` of the one agency to write to")
+	fl.StringVar(&lf.letterhead, "letterhead", "", "with --notice: the sender's letterhead, a YAML `FILE` (office, address, signatory; see samples/letterhead/office.yaml)")
+	fl.StringVar(&lf.format, "format", "", "with --notice -o DIR/: the letters' `form`, md (default) or html")
 	fl.StringVar(&due, "due", "", "with --notice: the date the implementation plan is due, `YYYY-MM-DD`")
 	fl.BoolVar(&status, "status", false, "write the committee's status report from the review record (no FILE; see 'netreview records')")
 	fl.StringVar(&sf.threshold, "threshold", "high", "with --status: an agency meets policy when its latest review has no unwaived finding at or above this `severity`")
@@ -145,41 +169,22 @@ above.`,
 	return cmd
 }
 
-// reportWriter picks the writer for OUT's extension, checking the notice
-// flags first so that a mistake is reported before the input is read.
-func reportWriter(ctx context.Context, out string, notice bool, due string, progress func(string)) (func(io.Writer, *analysis.Result) error, error) {
+// reportWriter picks the writer for OUT's extension, checking the flags
+// first so that a mistake is reported before the input is read.
+func reportWriter(ctx context.Context, out string, due string, progress func(string)) (func(io.Writer, *analysis.Result) error, error) {
+	if due != "" {
+		return nil, fmt.Errorf("--due is for --notice only")
+	}
 	ext := strings.ToLower(filepath.Ext(out))
-	if !notice {
-		if due != "" {
-			return nil, fmt.Errorf("--due is for --notice only")
-		}
-		switch ext {
-		case ".xlsx":
-			return report.Workbook, nil
-		case ".html", ".htm":
-			return htmlReport(ctx, progress), nil
-		case ".md", ".markdown":
-			return report.MarkdownReport, nil
-		}
-		return nil, fmt.Errorf("-o %s: unknown report form %q: want .xlsx, .html or .md", out, ext)
-	}
-	if due == "" {
-		return nil, fmt.Errorf("--notice needs --due YYYY-MM-DD: the date the implementation plan is due")
-	}
-	d, err := time.Parse("2006-01-02", due)
-	if err != nil {
-		return nil, fmt.Errorf("--due %q: want YYYY-MM-DD", due)
-	}
-	opt := report.NoticeOptions{Due: d}
 	switch ext {
-	case ".md", ".markdown":
-		return func(w io.Writer, res *analysis.Result) error { return report.NoticeMarkdown(w, res, opt) }, nil
-	case ".html", ".htm":
-		return func(w io.Writer, res *analysis.Result) error { return report.NoticeHTML(w, res, opt) }, nil
 	case ".xlsx":
-		return nil, fmt.Errorf("-o %s: a notice is a letter: write it as .md or .html, not .xlsx", out)
+		return report.Workbook, nil
+	case ".html", ".htm":
+		return htmlReport(ctx, progress), nil
+	case ".md", ".markdown":
+		return report.MarkdownReport, nil
 	}
-	return nil, fmt.Errorf("-o %s: unknown notice form %q: want .md or .html", out, ext)
+	return nil, fmt.Errorf("-o %s: unknown report form %q: want .xlsx, .html or .md", out, ext)
 }
 
 // writeFileAtomic writes path through a temporary file in its folder, so

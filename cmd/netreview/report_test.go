@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestReportWritesEveryForm(t *testing.T) {
 		want  string // a string the output holds
 	}{
 		{"review.xlsx", nil, "PK"},
-		{"review.html", nil, "<figure class=\"diagram\"><svg"},
+		{"review.html", nil, "<figure class=\"diagram\" id=\"nr-diagram\"><svg"},
 		{"review.md", nil, "# Network design review"},
 		{"notice.md", []string{"--notice", "--due", "2027-01-15"}, "January 15, 2027"},
 		{"notice.html", []string{"--notice", "--due", "2027-01-15"}, "January 15, 2027"},
@@ -72,7 +73,7 @@ func TestReportExitStatus(t *testing.T) {
 		{"due without notice", []string{"report", "--due", "2027-01-15", "-o", out("n.md"), backbone}, 2, "--due is for --notice only", ""},
 		{"bad due", []string{"report", "--notice", "--due", "15/01/2027", "-o", out("n.md"), backbone}, 2, "want YYYY-MM-DD", ""},
 		{"due before the review", []string{"report", "--date", "2026-11-15", "--notice", "--due", "2026-11-01", "-o", out("n.md"), backbone, riverbend}, 2, "not after the review date", ""},
-		{"notice as workbook", []string{"report", "--notice", "--due", "2027-01-15", "-o", out("n.xlsx"), backbone}, 2, "a notice is a letter", ""},
+		{"notice as workbook", []string{"report", "--notice", "--due", "2027-01-15", "-o", out("n.xlsx"), backbone}, 2, "a letter is .md or .html, not .xlsx", ""},
 		{"bad input", []string{"report", "-o", out("bad.md"), riverbend}, 2, "", ""},
 		{"bad fail-on", []string{"report", "--fail-on", "severe", "-o", out("f.md"), backbone}, 2, "--fail-on", ""},
 		{"missing folder", []string{"report", "-o", filepath.Join(dir, "no", "such", "r.md"), backbone}, 2, "write", ""},
@@ -107,6 +108,88 @@ func TestReportExitStatus(t *testing.T) {
 		if strings.HasPrefix(e.Name(), ".") || e.Name() == "bad.md" || e.Name() == "n.md" {
 			t.Errorf("left behind: %s", e.Name())
 		}
+	}
+}
+
+// TestReportLetters writes the letters of the statewide sample: one per
+// agency under review, named by ORI, in a folder; --agency picks one;
+// --format html; mistakes exit 2 before anything is written.
+func TestReportLetters(t *testing.T) {
+	samples, err := filepath.Glob(sample("*.yaml"))
+	if err != nil || len(samples) < 5 {
+		t.Fatalf("samples: %v %v", samples, err)
+	}
+	dir := t.TempDir()
+	base := []string{"report", "--date", "2026-11-15", "--notice", "--due", "2027-01-15", "--letterhead", sample("letterhead/office.yaml")}
+	run := func(t *testing.T, want int, args ...string) (string, string) {
+		t.Helper()
+		code, stdout, stderr := runCLI(t, append(append(slices.Clone(base), args...), samples...)...)
+		if code != want {
+			t.Fatalf("exit status %d, want %d; stderr:\n%s", code, want, stderr)
+		}
+		return stdout, stderr
+	}
+	letters := filepath.Join(dir, "letters") + string(os.PathSeparator)
+	stdout, _ := run(t, 0, "-o", letters)
+	oris := []string{"CA0100000", "CA027021C", "CA0380300", "CA0420100"}
+	entries, err := os.ReadDir(letters)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	var want []string
+	for _, o := range oris {
+		want = append(want, o+".md")
+	}
+	if !slices.Equal(names, want) {
+		t.Errorf("letters/ holds %v, want %v", names, want)
+	}
+	for _, o := range oris {
+		if !strings.Contains(stdout, filepath.Join(letters, o+".md")) {
+			t.Errorf("stdout does not tell of %s:\n%s", o, stdout)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(letters, "CA0420100.md"))
+	if err != nil || !strings.Contains(string(b), "Dear Dana Ortiz:") || strings.Contains(string(b), "Bayview") {
+		t.Errorf("Riverbend's letter: %v\n%s", err, b)
+	}
+	html := filepath.Join(dir, "html") + string(os.PathSeparator)
+	run(t, 0, "--format", "html", "--agency", "CA0100000", "-o", html)
+	if entries, _ := os.ReadDir(html); len(entries) != 1 || entries[0].Name() != "CA0100000.html" {
+		t.Errorf("--agency CA0100000 --format html wrote %v", entries)
+	}
+	one := filepath.Join(dir, "cedar.md")
+	if stdout, _ := run(t, 0, "--agency", "ca0100000", "-o", one); stdout != "" {
+		t.Errorf("one letter printed %q", stdout)
+	}
+	if b, err := os.ReadFile(one); err != nil || !strings.Contains(string(b), "Cedar County Sheriff") {
+		t.Errorf("cedar.md: %v", err)
+	}
+	for _, tt := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"-o", filepath.Join(dir, "all.md")}, "4 agencies under review"},
+		{[]string{"--agency", "CA9999999", "-o", filepath.Join(dir, "x.md")}, "agency CA9999999 is not under review"},
+		{[]string{"--format", "pdf", "-o", filepath.Join(dir, "f") + "/"}, `--format "pdf": want md or html`},
+		{[]string{"--format", "html", "-o", filepath.Join(dir, "y.md")}, "--format html does not fit -o"},
+		{[]string{"--letterhead", sample("backbone.yaml"), "-o", filepath.Join(dir, "z") + "/"}, `backbone.yaml:7:1: unknown field "netreview" in the letterhead`},
+	} {
+		_, stderr := run(t, 2, tt.args...)
+		if !strings.Contains(stderr, tt.stderr) {
+			t.Errorf("%v: stderr lacks %q:\n%s", tt.args, tt.stderr, stderr)
+		}
+	}
+	for _, name := range []string{"all.md", "x.md", "f", "y.md", "z"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("a failed run wrote %s", name)
+		}
+	}
+	if code, _, stderr := runCLI(t, "report", "--agency", "CA0100000", "-o", filepath.Join(dir, "r.md"), sample("backbone.yaml")); code != 2 || !strings.Contains(stderr, "for --notice only") {
+		t.Errorf("--agency without --notice: %d %s", code, stderr)
 	}
 }
 

@@ -1,0 +1,227 @@
+package report
+
+import (
+	"bytes"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/topology"
+)
+
+// statewide is the statewide sample, reviewed as of the sample date.
+func statewide(t *testing.T) *analysis.Result {
+	t.Helper()
+	return sampleResult(t, sampleSets[len(sampleSets)-1]...)
+}
+
+// letterTo writes the letter to ori in both forms, with the sample
+// letterhead.
+func letterTo(t *testing.T, res *analysis.Result, ori string) (md, page string) {
+	t.Helper()
+	lh, err := ReadLetterhead("../samples/letterhead/office.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := NoticeOptions{Due: reviewDue, Agency: ori, Letterhead: lh}
+	var m, h bytes.Buffer
+	if err := NoticeMarkdown(&m, res, opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := NoticeHTML(&h, res, opt); err != nil {
+		t.Fatal(err)
+	}
+	return m.String(), h.String()
+}
+
+var letterID = regexp.MustCompile(`\bF(\d+) \(`)
+
+// TestLettersStatewide checks the facts of the letters to the statewide
+// sample's agencies: one per agency, the CSA never among them; each names
+// its agency and its head, and nothing of another agency (name, ORI, the id
+// of a site, zone, device, link or tunnel); it lists only findings that
+// concern it; no file path or line; citations in the v6.0 numbering.
+func TestLettersStatewide(t *testing.T) {
+	res := statewide(t)
+	agencies := LetterAgencies(res)
+	var oris []string
+	for _, a := range agencies {
+		oris = append(oris, a.ORI)
+	}
+	if want := []string{"CA0420100", "CA0100000", "CA0380300", "CA027021C"}; !sameSet(oris, want) {
+		t.Fatalf("letters go to %v, want %v", oris, want)
+	}
+	docs := map[string]*topology.Document{}
+	var csa *topology.Document
+	for _, d := range res.Model.Docs {
+		if d.Agency.IsCSA() {
+			csa = d
+		} else {
+			docs[d.Agency.ORI] = d
+		}
+	}
+	if csa == nil {
+		t.Fatal("the samples have no CSA file")
+	}
+	for _, a := range agencies {
+		md, page := letterTo(t, res, a.ORI)
+		d := docs[a.ORI]
+		for form, s := range map[string]string{"md": md, "html": page} {
+			for _, want := range []string{d.Agency.Name, d.Agency.Head.Name, "ORI " + a.ORI, "Jordan Avery", "California Department of Justice", FOUO} {
+				if !strings.Contains(strings.ReplaceAll(s, "&#39;", "'"), want) {
+					t.Errorf("%s.%s lacks %q", a.ORI, form, want)
+				}
+			}
+			for _, bad := range []string{csa.Agency.Name, ".yaml", "v5.9.x numbering", "DRAFT"} {
+				if strings.Contains(s, bad) {
+					t.Errorf("%s.%s holds %q", a.ORI, form, bad)
+				}
+			}
+			if m := regexp.MustCompile(`\w:\d+:\d+`).FindString(s); m != "" {
+				t.Errorf("%s.%s holds a place %q", a.ORI, form, m)
+			}
+			for other, od := range docs {
+				if other == a.ORI {
+					continue
+				}
+				for _, bad := range []string{od.Agency.Name, other} {
+					if strings.Contains(strings.ReplaceAll(s, "&#39;", "'"), bad) {
+						t.Errorf("%s.%s names another agency: %q", a.ORI, form, bad)
+					}
+				}
+				for _, id := range elementIDs(res.Model, od) {
+					if regexp.MustCompile(`(^|[^\w.:-])` + regexp.QuoteMeta(id) + `($|[^\w:-]|\.\W|\.$)`).MatchString(s) {
+						t.Errorf("%s.%s names %s of %s", a.ORI, form, id, other)
+					}
+				}
+			}
+		}
+		for _, m := range letterID.FindAllStringSubmatch(md, -1) {
+			var n int
+			for _, c := range m[1] {
+				n = n*10 + int(c-'0')
+			}
+			if f := res.Findings[n-1]; !slices.Contains(f.Agencies, a.ORI) || f.Waived {
+				t.Errorf("%s lists F%d (%s %s), which does not concern it", a.ORI, n, f.Rule, f.Subject)
+			}
+		}
+	}
+}
+
+// TestLetterStateElements checks the rule for the state's single points
+// of failure: Riverbend is not asked to fix the state's router; its letter
+// says the sites' path runs through it and what the agency can do.
+func TestLetterStateElements(t *testing.T) {
+	md, _ := letterTo(t, statewide(t), "CA0420100")
+	for _, want := range []string{
+		"the state's router sac-core", "the state's link bb-sac-mpls",
+		"the state maintains them, and does not ask the agency to change them",
+		"a tunnel to the other state hub \\(hub-sac or hub-dr\\)",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Riverbend's letter lacks %q", want)
+		}
+	}
+	// One item for the annex's chain, its six findings under it.
+	if !strings.Contains(md, "Site rpd-annex hangs on one path to the state network") {
+		t.Error("Riverbend's letter does not group the annex's single points of failure")
+	}
+}
+
+// TestComplianceLetter checks that an agency with nothing of its own to
+// correct gets a letter of compliance, with no plan asked for, and that a
+// single point of failure of the state's network alone does not make it
+// non-compliant.
+func TestComplianceLetter(t *testing.T) {
+	res := statewide(t)
+	const ori = "CA0380300"
+	// Keep of Bayview's findings only those whose subject is the state's.
+	res.Findings = slices.DeleteFunc(res.Findings, func(f analysis.Finding) bool {
+		return slices.Contains(f.Agencies, ori) && !stateOwned(res.Model, f.At)
+	})
+	res.Findings = append(res.Findings, analysis.Finding{Rule: "single-device", Severity: analysis.Medium, Subject: "sac-core", Kind: analysis.KindDevice,
+		Message: "With device sac-core down, site bvpd-hq loses every path to a state hub.", Sites: []string{"bvpd-hq"}, Agencies: []string{ori}, At: res.Model.Device("sac-core").Pos.String()})
+	for _, a := range LetterAgencies(res) {
+		if a.ORI == ori && !a.Compliant {
+			t.Errorf("%s: not compliant", ori)
+		}
+	}
+	md, _ := letterTo(t, res, ori)
+	for _, want := range []string{"Subject: Compliance with the CJIS Security Policy", "found no item that Bayview Police Department must correct", "Paths through the state's network", "the state's router sac-core"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("compliance letter lacks %q:\n%s", want, md)
+		}
+	}
+	for _, bad := range []string{"non-compliance", "Implementation plan", "implementation plan"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("compliance letter holds %q:\n%s", bad, md)
+		}
+	}
+}
+
+func TestLetterAgencyChoice(t *testing.T) {
+	res := statewide(t)
+	tests := []struct{ ori, want string }{
+		{"", "4 agencies under review (CA0420100, CA0100000, CA0380300, CA027021C): write one letter each into a folder (-o letters/) or pick one with --agency ORI"},
+		{"CA0349400", "agency CA0349400 is not under review"},
+		{"CA9999999", "agency CA9999999 is not under review"},
+	}
+	for _, tt := range tests {
+		err := NoticeMarkdown(io.Discard, res, NoticeOptions{Due: reviewDue, Agency: tt.ori})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("agency %q: %v, want %q", tt.ori, err, tt.want)
+		}
+	}
+	one := sampleResult(t, "backbone.yaml", "cedar-county-so.yaml")
+	if err := NoticeMarkdown(io.Discard, one, NoticeOptions{Due: reviewDue}); err != nil {
+		t.Errorf("one agency under review, no --agency: %v", err)
+	}
+	if err := NoticeMarkdown(io.Discard, sampleResult(t, "backbone.yaml"), NoticeOptions{Due: reviewDue}); err == nil || !strings.Contains(err.Error(), "no agency under review") {
+		t.Errorf("the backbone alone: %v", err)
+	}
+}
+
+func TestLetterCitations(t *testing.T) {
+	cs := []analysis.Citation{{Ref: "CJIS Security Policy 5.10.1.2.1", Title: "Encryption (v5.9.x numbering)"}, {Ref: "NIST SP 800-53 SC-8"}, {Ref: "NIST SP 800-53 SC-13"}}
+	tests := []struct {
+		cs      []analysis.Citation
+		policy  string
+		heading string
+		refs    []string
+	}{
+		{cs, "6.0", "H (CJIS Security Policy v6.0 SC-8, SC-13)", []string{"NIST SP 800-53 SC-8", "NIST SP 800-53 SC-13"}},
+		{cs[:1], "5.9", "H (CJIS Security Policy 5.10.1.2.1)", []string{"CJIS Security Policy 5.10.1.2.1"}},
+		{cs, "5.9", "H (CJIS Security Policy 5.10.1.2.1)", []string{"CJIS Security Policy 5.10.1.2.1"}},
+		{cs[1:2], "6.0", "H (recommended practice, NIST SP 800-53 SC-8)", []string{"NIST SP 800-53 SC-8"}},
+		{[]analysis.Citation{{Ref: "State policy 4.2"}}, "6.0", "H (State policy 4.2)", []string{"State policy 4.2"}},
+		{nil, "6.0", "H", nil},
+	}
+	for _, tt := range tests {
+		use, h := letterCitations(tt.cs, tt.policy, "H")
+		var refs []string
+		for _, c := range use {
+			refs = append(refs, c.Ref)
+		}
+		if h != tt.heading || !slices.Equal(refs, tt.refs) {
+			t.Errorf("letterCitations(%v, %s) = %v, %q; want %v, %q", tt.cs, tt.policy, refs, h, tt.refs, tt.heading)
+		}
+	}
+}
+
+// elementIDs lists the ids of the elements d defines.
+func elementIDs(m *topology.Model, d *topology.Document) []string {
+	var ids []string
+	eachElement(m, func(id, _ string, of *topology.Document) {
+		if of == d {
+			ids = append(ids, id)
+		}
+	})
+	return ids
+}
+
+func sameSet(a, b []string) bool {
+	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
+}
