@@ -21,12 +21,15 @@ func MarkdownReport(w io.Writer, res *analysis.Result) error {
 	if n := v.AgencyNames(); n != "" {
 		title += ": " + n
 	}
-	p("# %s\n\n", mdEscape(title))
+	p("**%s**\n\n# %s\n\n", FOUO, mdEscape(title))
 	for _, a := range v.Agencies {
 		p("- Agency: %s%s%s\n", mdEscape(a.Name), optional(" (ORI %s)", mdEscape(a.ORI)), optional(", %s", mdEscape(countyName(a.County))))
 	}
 	if t := v.ProposalTitles(); t != "" {
 		p("- Proposal: %s\n", mdEscape(t))
+	}
+	if len(v.Context) > 0 {
+		p("- Reviewed with: %s (the state's network, as context)\n", mdEscape(strings.Join(v.Context, ", ")))
 	}
 	policy := v.Pack
 	if v.Policy != "" {
@@ -47,6 +50,16 @@ func MarkdownReport(w io.Writer, res *analysis.Result) error {
 		for _, rc := range v.ByRule {
 			c := rc.Counts
 			p("| `%s` | %d | %d | %d | %d | %d | %d |\n", rc.Rule, c.Critical, c.High, c.Medium, c.Low, c.Info, rc.Waived)
+		}
+	}
+
+	if len(v.RootCauses) > 0 {
+		p("\n## Root causes\n\nThese findings share one cause each: one change fixes every finding under it.\n")
+		for _, c := range v.RootCauses {
+			p("\n### %s\n\n%s\n\n", mdEscape(c.Title), mdEscape(c.Text))
+			for _, f := range c.Findings {
+				p("- %s %s %s %s\n", f.ID, f.Severity, mdCode(f.Rule), mdCode(f.Subject))
+			}
 		}
 	}
 
@@ -93,6 +106,7 @@ func MarkdownReport(w io.Writer, res *analysis.Result) error {
 			p("| `%s` | %s | %d | %s |\n", s.Site, mdCell(s.Name), s.Paths, s.Status)
 		}
 	}
+	p("\n**%s**\n", FOUO)
 	return bw.Flush()
 }
 

@@ -190,7 +190,11 @@ func newLetterModel(v *review, a topology.Agency, opt NoticeOptions) *letterMode
 		var state []string
 		for _, i := range g.Members {
 			grouped[i] = true
-			it.Found = append(it.Found, l.finding(res, mine[i]))
+			lf := l.finding(res, mine[i])
+			if g.Kind == rootcause.Chain {
+				lf.Where = "" // the heading names the sites
+			}
+			it.Found = append(it.Found, lf)
 			if stateOwned(res.Model, mine[i].At) {
 				state = append(state, mine[i].Subject)
 			}

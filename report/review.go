@@ -19,8 +19,11 @@ const unansweredRule = "unanswered"
 // review is the view of a result that the review reports render.
 type review struct {
 	res       *analysis.Result
-	Agencies  []agencyView
+	Agencies  []agencyView // the agencies under review
 	Proposals []proposalView
+	// Context names the state's own side (role: csa) loaded with them:
+	// reviewed as context, not under review.
+	Context []string
 	Inputs    []string
 	Pack      string
 	Policy    string
@@ -90,8 +93,13 @@ func newReview(res *analysis.Result) *review {
 	if res.Pack != nil {
 		v.Pack, v.Policy = res.Pack.Name, res.Pack.Policy
 	}
-	for _, d := range res.Model.Docs {
+	for _, d := range UnderReview(res.Model) {
 		v.addDocument(d)
+	}
+	for _, d := range res.Model.Docs {
+		if d.Agency.IsCSA() && d.Agency.Name != "" && !contains(v.Context, d.Agency.Name) {
+			v.Context = append(v.Context, d.Agency.Name)
+		}
 	}
 	counts := map[string]*ruleCount{}
 	var order []string
@@ -154,6 +162,22 @@ func newReview(res *analysis.Result) *review {
 		v.Sites = append(v.Sites, rv)
 	}
 	return v
+}
+
+// UnderReview returns the documents under review: every document whose
+// agency is not the CSA (role: csa), or, when the CSA's are all there is
+// (the state reviewing its own backbone), every document.
+func UnderReview(m *topology.Model) []*topology.Document {
+	var out []*topology.Document
+	for _, d := range m.Docs {
+		if !d.Agency.IsCSA() {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		return m.Docs
+	}
+	return out
 }
 
 // addDocument adds the document's agency and proposal to the view's.

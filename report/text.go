@@ -104,7 +104,7 @@ func writeHeader(w io.Writer, res *analysis.Result, prefix string, esc func(stri
 	m := res.Model
 	fmt.Fprintf(w, "%sInputs: %s\n", prefix, esc(strings.Join(m.Inputs(), ", ")))
 	var agencies []string
-	for _, d := range m.Docs {
+	for _, d := range UnderReview(m) {
 		if d.Agency.Name != "" && !contains(agencies, d.Agency.Name) {
 			agencies = append(agencies, d.Agency.Name)
 		}
