@@ -23,7 +23,7 @@ type review struct {
 	Proposals []proposalView
 	// Context names the state's own side (role: csa) loaded with them:
 	// reviewed as context, not under review.
-	Context []string
+	Context   []string
 	Inputs    []string
 	Pack      string
 	Policy    string
