@@ -125,6 +125,16 @@ func TestLetterStateElements(t *testing.T) {
 			t.Errorf("Riverbend's letter lacks %q", want)
 		}
 	}
+	// A carrier the agency's own circuits use is its risk too, not the
+	// state's alone: an item to correct, before the state's section.
+	tcrc, _ := letterTo(t, statewide(t), "CA027021C")
+	risk, state := strings.Index(tcrc, "carrier:att"), strings.Index(tcrc, "## Paths through the state's network")
+	if risk < 0 || state < 0 || risk > state {
+		t.Fatalf("Tri-County's letter: carrier:att at %d, the state's network at %d", risk, state)
+	}
+	if !strings.Contains(tcrc[state:], "\n### ") || strings.Contains(tcrc[state:], "\n## 6.") {
+		t.Errorf("the state's items are not under their section's heading")
+	}
 	// One item for the annex's chain, its six findings under it.
 	if !strings.Contains(md, "Site rpd-annex hangs on one path to the state network") {
 		t.Error("Riverbend's letter does not group the annex's single points of failure")

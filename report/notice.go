@@ -80,6 +80,7 @@ type letterItem struct {
 	Require  []analysis.Citation
 	Remedy   string
 	StateOwn []string // the state's elements among a chain's, if any
+	Sub      bool     // listed under "Paths through the state's network"
 }
 
 // letterFinding is one finding as a letter words it.
@@ -195,7 +196,7 @@ func newLetterModel(v *review, a topology.Agency, opt NoticeOptions) *letterMode
 				lf.Where = "" // the heading names the sites
 			}
 			it.Found = append(it.Found, lf)
-			if stateOwned(res.Model, mine[i].At) {
+			if stateSubject(res.Model, mine[i]) {
 				state = append(state, mine[i].Subject)
 			}
 		}
@@ -215,7 +216,7 @@ func newLetterModel(v *review, a topology.Agency, opt NoticeOptions) *letterMode
 		if grouped[i] {
 			continue
 		}
-		state := slices.Contains(redundancyRules, f.Rule) && stateOwned(res.Model, f.At)
+		state := slices.Contains(redundancyRules, f.Rule) && stateSubject(res.Model, f)
 		list := &l.Items
 		if state {
 			list = &l.State
@@ -243,6 +244,7 @@ func newLetterModel(v *review, a topology.Agency, opt NoticeOptions) *letterMode
 	}
 	for i := range l.State {
 		l.State[i].N = len(l.Items) + i + 1
+		l.State[i].Sub = true
 	}
 	l.Compliant = len(l.Items) == 0
 	l.sender(opt.Letterhead)
@@ -256,6 +258,34 @@ func newLetterModel(v *review, a topology.Agency, opt NoticeOptions) *letterMode
 func stateOwned(m *topology.Model, at string) bool {
 	d := documentOf(m, at)
 	return d != nil && d.Agency.IsCSA()
+}
+
+// stateSubject reports whether a finding's subject is the state's: an
+// element written in the CSA's file, or a shared risk that only the
+// state's devices and links carry (a carrier the agency also uses is a
+// risk of its own too).
+func stateSubject(m *topology.Model, f findingView) bool {
+	if f.Kind != analysis.KindRisk {
+		return stateOwned(m, f.At)
+	}
+	carried := false
+	for _, d := range m.Devices {
+		if slices.Contains(m.DeviceRisks(d), f.Subject) {
+			if d.Doc == nil || !d.Doc.Agency.IsCSA() {
+				return false
+			}
+			carried = true
+		}
+	}
+	for _, l := range m.Links {
+		if slices.Contains(m.LinkRisks(l), f.Subject) {
+			if l.Doc == nil || !l.Doc.Agency.IsCSA() {
+				return false
+			}
+			carried = true
+		}
+	}
+	return carried
 }
 
 // stateHubs lists the state hubs' ids.
@@ -646,7 +676,11 @@ func NoticeMarkdown(w io.Writer, res *analysis.Result, opt NoticeOptions) error 
 	p("%s\n\n%s\n\n", mdEscape(l.Salutation), mdEscape(l.Opening))
 	writeItems := func(items []letterItem) {
 		for _, it := range items {
-			p("## %d. %s\n\n", it.N, mdEscape(it.Heading))
+			level := "##"
+			if it.Sub {
+				level = "###"
+			}
+			p("%s %d. %s\n\n", level, it.N, mdEscape(it.Heading))
 			if it.Text != "" {
 				p("%s\n\n", mdEscape(it.Text))
 			}
@@ -738,11 +772,12 @@ body { font: 11.5pt/1.45 Georgia, "DejaVu Serif", serif; max-width: 46rem; margi
 .block p, .signature p { margin: 0; }
 .block { margin: 1.2rem 0; }
 h2 { font-size: 1.02em; margin: 1.4rem 0 .3rem; }
+h3 { font-size: 1em; font-style: italic; margin: 1.1rem 0 .3rem; }
 ul { margin: .2rem 0 .5rem; padding-left: 1.2rem; }
 .label { font-style: italic; }
 .signature { margin-top: 2.5rem; }
 .cc { margin-top: 1.5rem; font-size: .95em; }
-@media print { body { margin: 0; max-width: none; padding: 0; } .draft { color: #000; } .marking { display: none; } h2 { break-after: avoid; } li { break-inside: avoid; } .signature { break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; padding: 0; } .draft { color: #000; } .marking { display: none; } h2, h3 { break-after: avoid; } li { break-inside: avoid; } .signature { break-inside: avoid; } }
 </style>
 </head>
 <body>
@@ -754,7 +789,7 @@ ul { margin: .2rem 0 .5rem; padding-left: 1.2rem; }
 <p><strong>Subject: {{.Subject}}</strong></p>
 <p>{{.Salutation}}</p>
 <p>{{.Opening}}</p>
-{{define "items"}}{{range .}}<h2>{{.N}}. {{.Heading}}</h2>
+{{define "items"}}{{range .}}{{if .Sub}}<h3>{{.N}}. {{.Heading}}</h3>{{else}}<h2>{{.N}}. {{.Heading}}</h2>{{end}}
 {{with .Text}}<p>{{.}}</p>{{end}}
 <p class="label">What the review found:</p>
 <ul>{{range .Found}}<li>{{.ID}} ({{.Severity}}): {{.Text}}{{with .Where}} Where: {{.}}.{{end}}</li>{{end}}</ul>
