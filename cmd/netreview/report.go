@@ -50,17 +50,22 @@ form follows the extension of OUT:
   .xlsx       a workbook: Summary (agency, proposal, policy, counts by
               severity and by rule with a chart, redundancy per site),
               Findings (autofilter, frozen header), Questions to the agency,
-              and the Sites, Devices, Links and Tunnels as loaded
+              and the Sites, Devices, Links and Tunnels as loaded; every
+              sheet prints landscape on Letter, one page wide
   .html       one self-contained page (no network access needed): the
-              diagram, the findings table (sortable, filterable), the detail
-              of each finding with its path and policy requirement, the
-              questions; prints cleanly to PDF. The diagram is the physical
+              root causes, the diagram (zoom, pan, open full size), the
+              findings table (sortable, filterable), the detail of each
+              finding with its path and policy requirement, the questions;
+              prints on Letter paper, the diagram on a landscape page. The diagram is the physical
               view up to 3,000 devices, the sites view up to 15,000 sites,
               the agencies view above; it is laid out by netreview-graphviz,
               as for render
   .md         Markdown, for pasting into documents
 
-Findings are numbered F1..Fn in the same order in every form.
+Findings are numbered F1..Fn in the same order in every form; findings that
+share one cause (single points of failure of the same sites, cleartext
+links on one path) are grouped as one item to fix. Every page of every form
+is marked FOR OFFICIAL USE ONLY. See docs/reports.md.
 
 With --notice, report writes instead the letters to the agencies under
 review (every file's agency but the state's own, role: csa): to each, a
