@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/netreview/netreview/report"
 	"github.com/netreview/netreview/topology/load"
 )
 
@@ -43,7 +44,7 @@ but not the references between them, so one agency's file converts alone;
 			}
 			m, warnings, err := load.Read(args)
 			for _, w := range warnings {
-				fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+				fmt.Fprintln(cmd.ErrOrStderr(), "warning:", report.TerminalSafe(w.Error()))
 			}
 			if err != nil {
 				return &exitError{code: exitInput, err: err}

@@ -11,6 +11,9 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
+
+	"github.com/netreview/netreview/report"
 )
 
 func main() {
@@ -58,11 +61,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintln(stderr, "netreview:", ee.err)
+			printError(stderr, ee.err)
 		}
 		return ee.code
 	}
 	// Usage errors (unknown flags, wrong arguments) and unreadable input.
-	fmt.Fprintln(stderr, "netreview:", err)
+	printError(stderr, err)
 	return exitInput
+}
+
+// printError prints err after "netreview:", each of its lines made safe
+// for a terminal: an error may quote a proposal's text.
+func printError(w io.Writer, err error) {
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = report.TerminalSafe(l)
+	}
+	fmt.Fprintln(w, "netreview:", strings.Join(lines, "\n"))
 }
