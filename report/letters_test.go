@@ -235,3 +235,27 @@ func elementIDs(m *topology.Model, d *topology.Document) []string {
 func sameSet(a, b []string) bool {
 	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
 }
+
+// TestWorkbookRootCause checks the Findings sheet's Root cause column on
+// the Riverbend sample: the annex's single points of failure name their
+// chain.
+func TestWorkbookRootCause(t *testing.T) {
+	f := openWorkbook(t, sampleResult(t, "backbone.yaml", "riverbend-pd.yaml"))
+	rows, err := f.GetRows(FindingsSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(FindingsHeader, "Root cause")
+	found := false
+	for _, r := range rows[1:] {
+		if len(r) > col && r[1] == "single-link" && r[3] == "annex-fiber" {
+			found = true
+			if r[col] != "Site rpd-annex hangs on one path" {
+				t.Errorf("annex-fiber's root cause = %q", r[col])
+			}
+		}
+	}
+	if !found {
+		t.Error("no single-link finding for annex-fiber")
+	}
+}

@@ -248,7 +248,7 @@ func TestWorkbookCells(t *testing.T) {
 		{FindingsSheet, "A1", "#"},
 		{FindingsSheet, "A2", "1"}, {FindingsSheet, "B2", "unencrypted-exit"}, {FindingsSheet, "C2", "critical"},
 		{FindingsSheet, "G2", "CJIS Security Policy 5.10.1.2.1; NIST SP 800-53 SC-8"},
-		{FindingsSheet, "H2", "riverbend.yaml:12:5"}, {FindingsSheet, "K2", "hq-core → hq-annex → annex-sw"}, {FindingsSheet, "I2", "no"},
+		{FindingsSheet, "H2", "riverbend.yaml:12:5"}, {FindingsSheet, "L2", "hq-core → hq-annex → annex-sw"}, {FindingsSheet, "K2", ""}, {FindingsSheet, "I2", "no"},
 		{FindingsSheet, "A3", "2"}, {FindingsSheet, "B3", "single-link"}, {FindingsSheet, "I3", "yes"},
 		{FindingsSheet, "J3", "second circuit ordered (approved by CSO), expires 2026-12-31"},
 		{FindingsSheet, "B4", "unpatched"}, {FindingsSheet, "B5", "advanced-authentication"}, {FindingsSheet, "B6", "unanswered"},

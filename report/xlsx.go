@@ -29,7 +29,7 @@ var InventorySheets = []string{sheet.SitesSheet, sheet.DevicesSheet, sheet.Links
 // FindingsHeader is the header row of the Findings sheet.
 // The path comes last: it is left out of the printed page (the HTML report
 // draws it), so that the rest prints at a readable size.
-var FindingsHeader = []string{"#", "Rule", "Severity", "Subject", "Kind", "Message", "Policy", "At", "Waived", "Waiver reason", "Path"}
+var FindingsHeader = []string{"#", "Rule", "Severity", "Subject", "Kind", "Message", "Policy", "At", "Waived", "Waiver reason", "Root cause", "Path"}
 
 // severityColumns are the severities as the Summary sheet's count columns
 // and the chart's series, most severe first.
@@ -346,6 +346,12 @@ func tableSheet(f *excelize.File, s string, st xlsxStyles, header []string, rows
 }
 
 func writeFindingsSheet(f *excelize.File, v *review, st xlsxStyles) error {
+	cause := map[int]string{}
+	for _, c := range v.RootCauses {
+		for _, f := range c.Findings {
+			cause[f.N] = c.Title
+		}
+	}
 	rows := make([][]any, 0, len(v.Findings))
 	for _, fv := range v.Findings {
 		waived := "no"
@@ -353,9 +359,9 @@ func writeFindingsSheet(f *excelize.File, v *review, st xlsxStyles) error {
 			waived = "yes"
 		}
 		rows = append(rows, []any{fv.N, fv.Rule, fv.Severity.String(), fv.Subject, string(fv.Kind), fv.Message,
-			strings.Join(fv.Policy, "; "), fv.At, waived, fv.WaiverText, strings.Join(fv.Path, " → ")})
+			strings.Join(fv.Policy, "; "), fv.At, waived, fv.WaiverText, cause[fv.N], strings.Join(fv.Path, " → ")})
 	}
-	widths := []float64{5, 22, 9, 20, 7, 50, 26, 28, 7, 28, 50}
+	widths := []float64{5, 22, 9, 20, 7, 50, 26, 28, 7, 24, 26, 50}
 	if err := tableSheet(f, FindingsSheet, st, FindingsHeader, rows, widths); err != nil {
 		return err
 	}
@@ -368,11 +374,11 @@ func writeFindingsSheet(f *excelize.File, v *review, st xlsxStyles) error {
 	if err := f.SetCellStyle(FindingsSheet, "F2", cell(len(FindingsHeader)-1, len(rows)+1), st.wrap); err != nil {
 		return err
 	}
-	if err := fitRowHeights(f, FindingsSheet, rows, widths, []int{6, 7, 8, 10}); err != nil {
+	if err := fitRowHeights(f, FindingsSheet, rows, widths, []int{6, 7, 8, 10, 11}); err != nil {
 		return err
 	}
 	// Print every column but the path.
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$J$%d", FindingsSheet, len(rows)+1), Scope: FindingsSheet})
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$K$%d", FindingsSheet, len(rows)+1), Scope: FindingsSheet})
 }
 
 func writeQuestionsSheet(f *excelize.File, v *review, st xlsxStyles) error {
