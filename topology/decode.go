@@ -101,7 +101,9 @@ func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line,
 
 // fields walks a mapping, recording each key's place under prefix+key and
 // calling fn for the known keys; unknown keys are errors with a suggestion.
-func (d *decoder) fields(n *yaml.Node, what, prefix string, fp FieldPos, known []string, fn func(key string, k, v *yaml.Node)) bool {
+// The keys in paired (a list field and the key of its single item, zones
+// and zone) are neither recorded nor checked for repeats here: fn does.
+func (d *decoder) fields(n *yaml.Node, what, prefix string, fp FieldPos, known, paired []string, fn func(key string, k, v *yaml.Node)) bool {
 	if n.Kind != yaml.MappingNode {
 		d.errs.Add(d.pos(n), "%s is %s, want a mapping", what, yamlnode.Describe(n))
 		return false
@@ -109,11 +111,6 @@ func (d *decoder) fields(n *yaml.Node, what, prefix string, fp FieldPos, known [
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		name := prefix + key
-		if first, dup := fp[name]; dup && contains(known, key) && key != "zones" {
-			d.errs.Add(d.pos(k), "%s is given twice in %s (first at %s)", key, what, first)
-			continue
-		}
 		if !contains(known, key) {
 			msg := fmt.Sprintf("unknown field %q in %s", key, what)
 			if s := Suggest(key, known); s != "" {
@@ -122,7 +119,14 @@ func (d *decoder) fields(n *yaml.Node, what, prefix string, fp FieldPos, known [
 			d.errs.Add(d.pos(k), "%s", msg)
 			continue
 		}
-		fp[name] = d.pos(k)
+		if !contains(paired, key) {
+			name := prefix + key
+			if first, dup := fp[name]; dup {
+				d.errs.Add(d.pos(k), "%s is given twice in %s (first at %s)", key, what, first)
+				continue
+			}
+			fp[name] = d.pos(k)
+		}
 		fn(key, k, v)
 	}
 	return true
@@ -259,76 +263,33 @@ func (d *decoder) elemPos(n *yaml.Node) Pos {
 	return d.pos(n)
 }
 
-var (
-	topFields      = []string{"netreview", "agency", "proposal", "sites", "zones", "devices", "links", "tunnels", "waivers"}
-	agencyFields   = []string{"name", "ori", "county", "role", "address", "head", "laso"}
-	headFields     = []string{"name", "title"}
-	lasoFields     = []string{"name", "email", "phone"}
-	proposalFields = []string{"title", "kind", "submitted", "vendor"}
-	siteFields     = []string{"id", "name", "security", "address", "risks"}
-	zoneFields     = []string{"id", "name", "kind"}
-	deviceFields   = []string{"id", "name", "type", "site", "zone", "zones", "count", "host", "boundary", "cji", "fips", "fips-standard", "authentication", "password-policy", "monitoring", "patching", "split-tunnel", "mdm", "wireless", "cloud", "risks"}
-	cloudFields    = []string{"provider", "cjis-agreement"}
-	encFields      = []string{"protocol", "fips", "standard", "bits"}
-	linkFields     = []string{"id", "a", "b", "medium", "carrier", "circuit", "encryption", "bandwidth", "protected-medium", "risks"}
-	tunnelFields   = []string{"id", "a", "b", "encryption", "over"}
-	waiverFields   = []string{"rule", "subject", "reason", "approved-by", "expires"}
-)
+// topFields are the keys of a document's top-level mapping: the header's
+// and the lists of elements.
+var topFields = func() []string {
+	keys := append([]string(nil), documentSchema.root.keys...)
+	for _, w := range listWalkers {
+		keys = append(keys, w.key)
+	}
+	return keys
+}()
 
 func (d *decoder) document(top *yaml.Node, doc *Document, m *Model) {
 	sawVersion := false
-	d.fields(top, "the document", "", doc.FieldPos, topFields, func(key string, k, v *yaml.Node) {
-		switch key {
-		case "netreview":
+	d.fields(top, "the document", "", doc.FieldPos, topFields, nil, func(key string, k, v *yaml.Node) {
+		if key == "netreview" {
 			sawVersion = true
 			if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || v.Value != strconv.Itoa(FormatVersion) {
 				d.errs.Add(d.pos(v), "unsupported format version %s, want netreview: %d", yamlnode.Describe(v), FormatVersion)
 				return
 			}
 			doc.Version = FormatVersion
-		case "agency":
-			d.fields(v, "agency", "agency.", doc.FieldPos, agencyFields, func(key string, _, v *yaml.Node) {
-				a := &doc.Agency
-				switch key {
-				case "head":
-					d.person(v, "agency.head", doc.FieldPos, headFields, &a.Head)
-					return
-				case "laso":
-					d.person(v, "agency.laso", doc.FieldPos, lasoFields, &a.LASO)
-					return
-				}
-				s := d.str(v, "agency."+key)
-				switch key {
-				case "name":
-					a.Name = s
-				case "ori":
-					a.ORI = s
-				case "county":
-					a.County = s
-				case "role":
-					a.Role = AgencyRole(s)
-				case "address":
-					a.Address = s
-				}
-			})
-		case "proposal":
-			p := &Proposal{}
-			doc.Proposal = p
-			d.fields(v, "proposal", "proposal.", doc.FieldPos, proposalFields, func(key string, _, v *yaml.Node) {
-				switch key {
-				case "title":
-					p.Title = d.str(v, "proposal.title")
-				case "kind":
-					p.Kind = ProposalKind(d.str(v, "proposal.kind"))
-				case "submitted":
-					p.Submitted = d.date(v, "proposal.submitted")
-				case "vendor":
-					p.Vendor = d.str(v, "proposal.vendor")
-				}
-			})
-		default: // the lists of elements
-			d.items(v, key, func(n *yaml.Node) { d.element(key, n, doc, m) })
+			return
 		}
+		if e := documentSchema.root.lookup(key); e != nil {
+			walkEntry(d, e, "", k, v, doc, doc.FieldPos)
+			return
+		}
+		d.items(v, key, func(n *yaml.Node) { d.element(key, n, doc, m) })
 	})
 	if !sawVersion {
 		d.errs.Add(doc.Pos, "missing \"netreview: %d\": the format version is required", FormatVersion)
@@ -341,8 +302,19 @@ var listWalkers = [...]struct {
 	key  string
 	walk func(d *decoder, n *yaml.Node, doc *Document, m *Model)
 }{
-	{"sites", (*decoder).site}, {"zones", (*decoder).zone}, {"devices", (*decoder).device},
-	{"links", (*decoder).link}, {"tunnels", (*decoder).tunnel}, {"waivers", (*decoder).waiver},
+	{"sites", walker(siteSchema)}, {"zones", walker(zoneSchema)}, {"devices", walker(deviceSchema)},
+	{"links", walker(linkSchema)}, {"tunnels", walker(tunnelSchema)}, {"waivers", walker(waiverSchema)},
+}
+
+// walker returns the walker of the elements of the schema's list.
+func walker[T any](s *Schema[T]) func(d *decoder, n *yaml.Node, doc *Document, m *Model) {
+	return func(d *decoder, n *yaml.Node, doc *Document, m *Model) {
+		fp := fieldPos(n)
+		x := s.New(doc, d.elemPos(n), fp)
+		if walk(d, n, s.root, "", x, fp) {
+			s.Add(m, x)
+		}
+	}
 }
 
 // element walks one element of the top-level list key and adds it to m.
@@ -354,223 +326,75 @@ func (d *decoder) element(key string, n *yaml.Node, doc *Document, m *Model) {
 	}
 }
 
-func (d *decoder) site(n *yaml.Node, doc *Document, m *Model) {
-	s := &Site{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
-	if !d.fields(n, "a site", "", s.FieldPos, siteFields, func(key string, _, v *yaml.Node) {
-		switch key {
-		case "id":
-			s.ID = d.str(v, key)
-		case "name":
-			s.Name = d.str(v, key)
-		case "security":
-			s.Security = Security(d.str(v, key))
-		case "address":
-			s.Address = d.str(v, key)
-		case "risks":
-			s.Risks = d.strings(v, key, s.FieldPos, false)
-		}
-	}) {
-		return
-	}
-	m.Sites = append(m.Sites, s)
-}
-
-func (d *decoder) zone(n *yaml.Node, doc *Document, m *Model) {
-	z := &Zone{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
-	if !d.fields(n, "a zone", "", z.FieldPos, zoneFields, func(key string, _, v *yaml.Node) {
-		switch key {
-		case "id":
-			z.ID = d.str(v, key)
-		case "name":
-			z.Name = d.str(v, key)
-		case "kind":
-			z.Kind = ZoneKind(d.str(v, key))
-		}
-	}) {
-		return
-	}
-	m.Zones = append(m.Zones, z)
-}
-
-func (d *decoder) device(n *yaml.Node, doc *Document, m *Model) {
-	x := &Device{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
-	var zoneKey *yaml.Node
-	if !d.fields(n, "a device", "", x.FieldPos, deviceFields, func(key string, k, v *yaml.Node) {
-		switch key {
-		case "id":
-			x.ID = d.str(v, key)
-		case "name":
-			x.Name = d.str(v, key)
-		case "type":
-			x.Type = DeviceType(d.str(v, key))
-		case "site":
-			x.Site = d.str(v, key)
-		case "zone", "zones":
-			if zoneKey != nil {
-				d.errs.Add(d.pos(k), "a device has either zone or zones, not both (%s at %s)", zoneKey.Value, d.pos(zoneKey))
+// walk reads the mapping n, a level of x's fields written under prefix, into
+// x, recording each key's place in fp; it reports whether n is a mapping.
+func walk[T any](d *decoder, n *yaml.Node, l *level[T], prefix string, x *T, fp FieldPos) bool {
+	var one *yaml.Node // the key of a list field or of its single item, once seen
+	return d.fields(n, l.what, prefix, fp, l.keys, l.paired, func(key string, k, v *yaml.Node) {
+		e := l.lookup(key)
+		if e.field != nil && e.field.One != "" {
+			f := e.field
+			if one != nil {
+				d.errs.Add(d.pos(k), "%s has either %s or %s, not both (%s at %s)", l.what, f.One, f.leaf, one.Value, d.pos(one))
 				return
 			}
-			zoneKey = k
-			if key == "zone" {
-				x.Zones = []string{d.str(v, key)}
-				x.FieldPos["zones"] = d.pos(k)
-				x.FieldPos["zones[0]"] = d.pos(v)
-			} else {
-				x.Zones = d.strings(v, key, x.FieldPos, true)
-			}
-		case "count":
-			x.Count = d.integer(v, key)
-		case "host":
-			x.Host = d.str(v, key)
-		case "boundary":
-			x.Boundary = Boundary(d.str(v, key))
-		case "cji":
-			b := d.boolean(v, key)
-			x.CJI = &b
-		case "fips":
-			x.FIPS = d.cert(v, key)
-		case "fips-standard":
-			x.FIPSStandard = FIPSStandard(d.cert(v, key))
-		case "authentication":
-			x.Authentication = Authentication(d.str(v, key))
-		case "password-policy":
-			x.PasswordPolicy = PasswordPolicy(d.str(v, key))
-		case "monitoring":
-			x.Monitoring = Monitoring(d.str(v, key))
-		case "patching":
-			x.Patching = Patching(d.str(v, key))
-		case "split-tunnel":
-			x.SplitTunnel = SplitTunnel(d.str(v, key))
-		case "mdm":
-			x.MDM = MDM(d.str(v, key))
-		case "wireless":
-			x.Wireless = Wireless(d.str(v, key))
-		case "cloud":
-			c := &Cloud{}
-			x.Cloud = c
-			d.fields(v, "cloud", "cloud.", x.FieldPos, cloudFields, func(key string, _, v *yaml.Node) {
-				switch key {
-				case "provider":
-					c.Provider = d.str(v, "cloud.provider")
-				case "cjis-agreement":
-					b := d.boolean(v, "cloud.cjis-agreement")
-					c.CJISAgreement = &b
+			one = k
+			fp[prefix+key] = d.pos(k)
+			if e.one {
+				fp[f.Name] = d.pos(k)
+				fp[f.Name+"[0]"] = d.pos(v)
+				s := d.str(v, key)
+				if a, ok := f.acc.(listAcc[T]); ok {
+					*a.p(x, true) = []string{s}
 				}
-			})
-		case "risks":
-			x.Risks = d.strings(v, key, x.FieldPos, false)
+				return
+			}
 		}
-	}) {
-		return
-	}
-	m.Devices = append(m.Devices, x)
-}
-
-// person decodes a person mapping (agency.head, agency.laso) into p.
-func (d *decoder) person(v *yaml.Node, what string, fp FieldPos, known []string, p *Person) {
-	d.fields(v, what, what+".", fp, known, func(key string, _, v *yaml.Node) {
-		s := d.str(v, what+"."+key)
-		switch key {
-		case "name":
-			p.Name = s
-		case "title":
-			p.Title = s
-		case "email":
-			p.Email = s
-		case "phone":
-			p.Phone = s
-		}
+		walkEntry(d, e, prefix, k, v, x, fp)
 	})
 }
 
-func (d *decoder) encryption(v *yaml.Node, fp FieldPos) *Encryption {
-	e := &Encryption{}
-	d.fields(v, "encryption", "encryption.", fp, encFields, func(key string, _, v *yaml.Node) {
-		switch key {
-		case "protocol":
-			e.Protocol = Protocol(d.str(v, "encryption.protocol"))
-		case "fips":
-			e.FIPS = d.cert(v, "encryption.fips")
-		case "standard":
-			e.Standard = FIPSStandard(d.cert(v, "encryption.standard"))
-		case "bits":
-			e.Bits = d.integer(v, "encryption.bits")
+// walkEntry reads the value v of the entry e of a level under prefix.
+func walkEntry[T any](d *decoder, e *entry[T], prefix string, k, v *yaml.Node, x *T, fp FieldPos) {
+	if e.sub != nil {
+		if e.group.make != nil {
+			e.group.make(x) // given, even empty
 		}
-	})
-	return e
-}
-
-func (d *decoder) link(n *yaml.Node, doc *Document, m *Model) {
-	l := &Link{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
-	if !d.fields(n, "a link", "", l.FieldPos, linkFields, func(key string, _, v *yaml.Node) {
-		switch key {
-		case "id":
-			l.ID = d.str(v, key)
-		case "a":
-			l.A = d.str(v, key)
-		case "b":
-			l.B = d.str(v, key)
-		case "medium":
-			l.Medium = Medium(d.str(v, key))
-		case "carrier":
-			l.Carrier = d.str(v, key)
-		case "circuit":
-			l.Circuit = d.cert(v, key)
-		case "encryption":
-			l.Encryption = d.encryption(v, l.FieldPos)
-		case "bandwidth":
-			l.Bandwidth = d.cert(v, key)
-		case "protected-medium":
-			l.ProtectedMedium = d.boolean(v, key)
-		case "risks":
-			l.Risks = d.strings(v, key, l.FieldPos, false)
-		}
-	}) {
+		walk(d, v, e.sub, prefix+e.key+".", x, fp)
 		return
 	}
-	m.Links = append(m.Links, l)
+	e.field.acc.decode(d, x, e.field, v, fp)
 }
 
-func (d *decoder) tunnel(n *yaml.Node, doc *Document, m *Model) {
-	t := &Tunnel{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
-	if !d.fields(n, "a tunnel", "", t.FieldPos, tunnelFields, func(key string, _, v *yaml.Node) {
-		switch key {
-		case "id":
-			t.ID = d.str(v, key)
-		case "a":
-			t.A = d.str(v, key)
-		case "b":
-			t.B = d.str(v, key)
-		case "encryption":
-			t.Encryption = d.encryption(v, t.FieldPos)
-		case "over":
-			t.Over = d.strings(v, key, t.FieldPos, false)
-		}
-	}) {
-		return
+func (a strAcc[T, E]) decode(d *decoder, x *T, f *Field[T], n *yaml.Node, _ FieldPos) {
+	var s string
+	if f.Kind == Code {
+		s = d.cert(n, f.Name)
+	} else {
+		s = d.str(n, f.Name)
 	}
-	m.Tunnels = append(m.Tunnels, t)
+	*a.p(x, true) = E(s)
 }
 
-func (d *decoder) waiver(n *yaml.Node, doc *Document, m *Model) {
-	w := &Waiver{Doc: doc, Pos: d.elemPos(n), FieldPos: fieldPos(n)}
-	if !d.fields(n, "a waiver", "", w.FieldPos, waiverFields, func(key string, _, v *yaml.Node) {
-		switch key {
-		case "rule":
-			w.Rule = d.str(v, key)
-		case "subject":
-			w.Subject = d.str(v, key)
-		case "reason":
-			w.Reason = d.str(v, key)
-		case "approved-by":
-			w.ApprovedBy = d.str(v, key)
-		case "expires":
-			w.Expires = d.date(v, key)
-		}
-	}) {
-		return
-	}
-	m.Waivers = append(m.Waivers, w)
+func (a intAcc[T]) decode(d *decoder, x *T, f *Field[T], n *yaml.Node, _ FieldPos) {
+	*a.p(x, true) = d.integer(n, f.Name)
+}
+
+func (a flagAcc[T]) decode(d *decoder, x *T, f *Field[T], n *yaml.Node, _ FieldPos) {
+	*a.p(x, true) = d.boolean(n, f.Name)
+}
+
+func (a optAcc[T]) decode(d *decoder, x *T, f *Field[T], n *yaml.Node, _ FieldPos) {
+	b := d.boolean(n, f.Name)
+	*a.p(x, true) = &b
+}
+
+func (a listAcc[T]) decode(d *decoder, x *T, f *Field[T], n *yaml.Node, fp FieldPos) {
+	*a.p(x, true) = d.strings(n, f.Name, fp, f.One != "")
+}
+
+func (a dateAcc[T]) decode(d *decoder, x *T, f *Field[T], n *yaml.Node, _ FieldPos) {
+	*a.p(x, true) = d.date(n, f.Name)
 }
 
 // Merge joins fragments into one model in input order. When no fragment

@@ -216,7 +216,7 @@ func TestSuggest(t *testing.T) {
 		{"tpye", "type"}, {"sitee", "site"}, {"xyzzy", ""},
 	}
 	for _, tt := range tests {
-		if got := Suggest(tt.in, deviceFields); got != tt.want {
+		if got := Suggest(tt.in, deviceSchema.root.keys); got != tt.want {
 			t.Errorf("Suggest(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

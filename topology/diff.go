@@ -1,10 +1,6 @@
 package topology
 
-import (
-	"fmt"
-	"sort"
-	"strings"
-)
+import "sort"
 
 // Changes is what a proposal changes between two models: elements added and
 // removed by id, and changed elements field by field.
@@ -42,125 +38,63 @@ func (e ElementIDs) empty() bool {
 	return len(e.Sites)+len(e.Devices)+len(e.Links)+len(e.Tunnels) == 0
 }
 
-// diffKinds pairs each compared section of the format with its kind name.
-var diffKinds = []struct{ section, kind string }{
-	{"sites", "site"}, {"devices", "device"}, {"links", "link"}, {"tunnels", "tunnel"},
-}
-
-// Diff compares two models element by element, matching elements by id.
-// Added and removed ids are sorted; changes are ordered by kind (sites,
-// devices, links, tunnels), then id, then field.
+// Diff compares two models element by element, matching elements by id,
+// field by field as their schemas list them. Added and removed ids are
+// sorted; changes are ordered by kind (sites, devices, links, tunnels), then
+// id, then field.
 func Diff(before, after *Model) Changes {
-	bt, at := tree(before), tree(after)
-	c := Changes{}
-	for _, k := range diffKinds {
-		bm, am := flatItems(bt, k.section), flatItems(at, k.section)
-		var added, removed []string
-		for id := range am {
-			if _, ok := bm[id]; !ok {
-				added = append(added, id)
-			}
-		}
-		var common []string
-		for id := range bm {
-			if _, ok := am[id]; ok {
-				common = append(common, id)
-			} else {
-				removed = append(removed, id)
-			}
-		}
-		sort.Strings(added)
-		sort.Strings(removed)
-		sort.Strings(common)
-		for _, id := range common {
-			b, a := bm[id], am[id]
-			fields := map[string]bool{}
-			for f := range b {
-				fields[f] = true
-			}
-			for f := range a {
-				fields[f] = true
-			}
-			names := make([]string, 0, len(fields))
-			for f := range fields {
-				names = append(names, f)
-			}
-			sort.Strings(names)
-			for _, f := range names {
-				if b[f] != a[f] {
-					c.Changed = append(c.Changed, Change{Kind: k.kind, ID: id, Field: f, Before: b[f], After: a[f]})
-				}
-			}
-		}
-		ids := nonNil(added)
-		rids := nonNil(removed)
-		switch k.section {
-		case "sites":
-			c.Added.Sites, c.Removed.Sites = ids, rids
-		case "devices":
-			c.Added.Devices, c.Removed.Devices = ids, rids
-		case "links":
-			c.Added.Links, c.Removed.Links = ids, rids
-		case "tunnels":
-			c.Added.Tunnels, c.Removed.Tunnels = ids, rids
-		}
-	}
-	if c.Changed == nil {
-		c.Changed = []Change{}
-	}
+	c := Changes{Changed: []Change{}}
+	c.Added.Sites, c.Removed.Sites = diffList(&c, siteSchema, before.Sites, after.Sites)
+	c.Added.Devices, c.Removed.Devices = diffList(&c, deviceSchema, before.Devices, after.Devices)
+	c.Added.Links, c.Removed.Links = diffList(&c, linkSchema, before.Links, after.Links)
+	c.Added.Tunnels, c.Removed.Tunnels = diffList(&c, tunnelSchema, before.Tunnels, after.Tunnels)
 	return c
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-// flatItems returns the elements of one section of t by id, each as its
-// fields flattened to dotted names and string values. The id itself is not
-// a field.
-func flatItems(t *object, section string) map[string]map[string]string {
-	out := map[string]map[string]string{}
-	for i, k := range t.keys {
-		if k != section {
-			continue
+// diffList adds to c the changes of the elements of one kind that both lists
+// hold, and returns the ids only after holds and those only before holds.
+func diffList[T any](c *Changes, s *Schema[T], before, after []*T) (added, removed []string) {
+	id := s.Field("id")
+	byID := func(list []*T) map[string]*T {
+		out := make(map[string]*T, len(list))
+		for _, x := range list {
+			if k := id.Text(x); out[k] == nil {
+				out[k] = x
+			}
 		}
-		items, _ := t.vals[i].([]value)
-		for _, it := range items {
-			o, ok := it.(*object)
-			if !ok {
+		return out
+	}
+	bm, am := byID(before), byID(after)
+	added, removed = []string{}, []string{}
+	var common []string
+	for k := range am {
+		if bm[k] == nil {
+			added = append(added, k)
+		}
+	}
+	for k := range bm {
+		if am[k] != nil {
+			common = append(common, k)
+		} else {
+			removed = append(removed, k)
+		}
+	}
+	sort.Strings(added)
+	sort.Strings(removed)
+	sort.Strings(common)
+	fields := s.Fields()
+	sort.Slice(fields, func(i, j int) bool { return fields[i].Name < fields[j].Name })
+	for _, k := range common {
+		b, a := bm[k], am[k]
+		for i := range fields {
+			f := &fields[i]
+			if f.Name == "id" {
 				continue
 			}
-			fields := map[string]string{}
-			flatten(o, "", fields)
-			id := fields["id"]
-			delete(fields, "id")
-			if _, dup := out[id]; !dup {
-				out[id] = fields
+			if bt, at := f.Text(b), f.Text(a); bt != at {
+				c.Changed = append(c.Changed, Change{Kind: s.element, ID: k, Field: f.Name, Before: bt, After: at})
 			}
 		}
 	}
-	return out
-}
-
-func flatten(o *object, prefix string, into map[string]string) {
-	for i, k := range o.keys {
-		name := prefix + k
-		switch v := o.vals[i].(type) {
-		case *object:
-			flatten(v, name+".", into)
-		case []string:
-			into[name] = strings.Join(v, ", ")
-		case []value:
-			parts := make([]string, len(v))
-			for j, x := range v {
-				parts[j] = fmt.Sprint(x)
-			}
-			into[name] = strings.Join(parts, ", ")
-		default:
-			into[name] = fmt.Sprint(v)
-		}
-	}
+	return added, removed
 }

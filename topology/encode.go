@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"time"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -26,195 +25,81 @@ type object struct {
 
 func (o *object) set(key string, v value) { o.keys = append(o.keys, key); o.vals = append(o.vals, v) }
 
-func (o *object) str(key, v string) {
-	if v != "" {
-		o.set(key, v)
-	}
-}
-
-func (o *object) list(key string, v []string) {
-	if len(v) > 0 {
-		o.set(key, v)
-	}
-}
-
-func (o *object) date(key string, t time.Time) {
-	if !t.IsZero() {
-		o.set(key, day(t.Format("2006-01-02")))
-	}
-}
-
-// tree orders the model as the format writes it. A model of several
-// documents is written with the first document's header and every element.
+// tree orders the model as the format writes it, each element by its
+// schema. A model of several documents is written with the first document's
+// header and every element.
 func tree(m *Model) *object {
 	top := &object{}
 	top.set("netreview", FormatVersion)
 	if len(m.Docs) > 0 {
-		d := m.Docs[0]
-		ag := &object{}
-		ag.str("name", d.Agency.Name)
-		ag.str("ori", d.Agency.ORI)
-		ag.str("county", d.Agency.County)
-		ag.str("role", string(d.Agency.Role))
-		ag.str("address", d.Agency.Address)
-		personTree(ag, "head", d.Agency.Head)
-		personTree(ag, "laso", d.Agency.LASO)
-		if len(ag.keys) > 0 {
-			top.set("agency", ag)
-		}
-		if p := d.Proposal; p != nil {
-			po := &object{}
-			po.str("title", p.Title)
-			po.str("kind", string(p.Kind))
-			po.date("submitted", p.Submitted)
-			po.str("vendor", p.Vendor)
-			top.set("proposal", po)
+		hdr := objectOf(documentSchema, m.Docs[0])
+		for i, k := range hdr.keys {
+			if k != "netreview" {
+				top.set(k, hdr.vals[i])
+			}
 		}
 	}
-	var items []value
-	for _, s := range m.Sites {
-		o := &object{}
-		o.str("id", s.ID)
-		o.str("name", s.Name)
-		o.str("security", string(s.Security))
-		o.str("address", s.Address)
-		o.list("risks", s.Risks)
-		items = append(items, o)
-	}
-	top.items("sites", items)
-	items = nil
-	for _, z := range m.Zones {
-		if z.Implicit {
-			continue
+	top.items("sites", objects(siteSchema, m, nil))
+	top.items("zones", objects(zoneSchema, m, nil))
+	top.items("devices", objects(deviceSchema, m, func(d *Device) *Device {
+		if len(d.Zones) == 1 && m.Zone(d.Zones[0]) != nil && m.Zone(d.Zones[0]).Implicit {
+			c := *d // the implicit zone is not written
+			c.Zones = nil
+			return &c
 		}
-		o := &object{}
-		o.str("id", z.ID)
-		o.str("name", z.Name)
-		o.str("kind", string(z.Kind))
-		items = append(items, o)
-	}
-	top.items("zones", items)
-	items = nil
-	for _, d := range m.Devices {
-		items = append(items, deviceTree(m, d))
-	}
-	top.items("devices", items)
-	items = nil
-	for _, l := range m.Links {
-		o := &object{}
-		o.str("id", l.ID)
-		o.str("a", l.A)
-		o.str("b", l.B)
-		o.str("medium", string(l.Medium))
-		o.str("carrier", l.Carrier)
-		o.str("circuit", l.Circuit)
-		encTree(o, l.Encryption)
-		o.str("bandwidth", l.Bandwidth)
-		if l.ProtectedMedium {
-			o.set("protected-medium", true)
-		}
-		o.list("risks", l.Risks)
-		items = append(items, o)
-	}
-	top.items("links", items)
-	items = nil
-	for _, t := range m.Tunnels {
-		o := &object{}
-		o.str("id", t.ID)
-		o.str("a", t.A)
-		o.str("b", t.B)
-		encTree(o, t.Encryption)
-		o.list("over", t.Over)
-		items = append(items, o)
-	}
-	top.items("tunnels", items)
-	items = nil
-	for _, w := range m.Waivers {
-		o := &object{}
-		o.str("rule", w.Rule)
-		o.str("subject", w.Subject)
-		o.str("reason", w.Reason)
-		o.str("approved-by", w.ApprovedBy)
-		o.date("expires", w.Expires)
-		items = append(items, o)
-	}
-	top.items("waivers", items)
+		return d
+	}))
+	top.items("links", objects(linkSchema, m, nil))
+	top.items("tunnels", objects(tunnelSchema, m, nil))
+	top.items("waivers", objects(waiverSchema, m, nil))
 	return top
+}
+
+// objects returns the elements of m the schema writes, as objects; as,
+// when not nil, gives the element to write for each.
+func objects[T any](s *Schema[T], m *Model, as func(*T) *T) []value {
+	var out []value
+	for _, x := range s.Written(m) {
+		if as != nil {
+			x = as(x)
+		}
+		out = append(out, objectOf(s, x))
+	}
+	return out
+}
+
+// objectOf returns the fields of x that are given, in its schema's order.
+func objectOf[T any](s *Schema[T], x *T) *object { return levelObject(s, s.root, x) }
+
+func levelObject[T any](s *Schema[T], l *level[T], x *T) *object {
+	o := &object{}
+	for i := range l.entries {
+		e := &l.entries[i]
+		switch {
+		case e.sub != nil:
+			if s.given(e.group, x) {
+				o.set(e.key, levelObject(s, e.sub, x))
+			}
+		case e.one: // written under the list's own key, below
+		default:
+			v := e.field.acc.value(x)
+			if v == nil {
+				continue
+			}
+			if one, ok := v.([]string); ok && len(one) == 1 && e.field.One != "" {
+				o.set(e.field.One, one[0])
+				continue
+			}
+			o.set(e.key, v)
+		}
+	}
+	return o
 }
 
 func (o *object) items(key string, items []value) {
 	if len(items) > 0 {
 		o.set(key, items)
 	}
-}
-
-func deviceTree(m *Model, d *Device) *object {
-	o := &object{}
-	o.str("id", d.ID)
-	o.str("name", d.Name)
-	o.str("type", string(d.Type))
-	o.str("site", d.Site)
-	implicit := len(d.Zones) == 1 && m.Zone(d.Zones[0]) != nil && m.Zone(d.Zones[0]).Implicit
-	switch {
-	case implicit:
-	case len(d.Zones) == 1:
-		o.set("zone", d.Zones[0])
-	default:
-		o.list("zones", d.Zones)
-	}
-	if d.Count != 0 {
-		o.set("count", d.Count)
-	}
-	o.str("host", d.Host)
-	o.str("boundary", string(d.Boundary))
-	if d.CJI != nil {
-		o.set("cji", *d.CJI)
-	}
-	o.str("fips", d.FIPS)
-	o.str("fips-standard", string(d.FIPSStandard))
-	o.str("authentication", string(d.Authentication))
-	o.str("password-policy", string(d.PasswordPolicy))
-	o.str("monitoring", string(d.Monitoring))
-	o.str("patching", string(d.Patching))
-	o.str("split-tunnel", string(d.SplitTunnel))
-	o.str("mdm", string(d.MDM))
-	o.str("wireless", string(d.Wireless))
-	if c := d.Cloud; c != nil {
-		co := &object{}
-		co.str("provider", c.Provider)
-		if c.CJISAgreement != nil {
-			co.set("cjis-agreement", *c.CJISAgreement)
-		}
-		o.set("cloud", co)
-	}
-	o.list("risks", d.Risks)
-	return o
-}
-
-// personTree sets key to p's fields when any is given.
-func personTree(o *object, key string, p Person) {
-	po := &object{}
-	po.str("name", p.Name)
-	po.str("title", p.Title)
-	po.str("email", p.Email)
-	po.str("phone", p.Phone)
-	if len(po.keys) > 0 {
-		o.set(key, po)
-	}
-}
-
-func encTree(o *object, e *Encryption) {
-	if e == nil {
-		return
-	}
-	eo := &object{}
-	eo.str("protocol", string(e.Protocol))
-	eo.str("fips", e.FIPS)
-	eo.str("standard", string(e.Standard))
-	if e.Bits != 0 {
-		eo.set("bits", e.Bits)
-	}
-	o.set("encryption", eo)
 }
 
 // EncodeYAML writes the model as one YAML document in the format's field

@@ -3,6 +3,7 @@ package topology
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -78,27 +79,36 @@ func (v *validator) add(fp FieldPos, field string, def Pos, format string, args 
 	v.errs.Add(fp.Of(field, def), format, args...)
 }
 
-func oneOf[T ~string](val T, allowed []T) bool {
-	for _, a := range allowed {
-		if a == val {
-			return true
+// checkFields checks the enumerated values of x against its schema, and,
+// for a device of type typ, that the fields and groups for some types only
+// are given on those.
+func checkFields[T any](v *validator, s *Schema[T], x *T, fp FieldPos, def Pos, typ DeviceType) {
+	for i := range s.fields {
+		f := &s.fields[i]
+		if f.Kind == Enum {
+			if val := f.str(x); val != "" && !contains(f.Values, val) {
+				v.add(fp, f.Name, def, "%s %q is not one of: %s", f.Name, val, strings.Join(f.Values, ", "))
+			}
+		}
+		if f.Types != nil && (f.group == nil || f.group.Types == nil) && f.Given(x) && !slices.Contains(f.Types, typ) {
+			v.add(fp, f.Name, def, "%s is only for %s devices, not %s", f.Name, typeList(f.Types), typ)
 		}
 	}
-	return false
+	for i := range s.groups {
+		if g := &s.groups[i]; g.Types != nil && s.given(g, x) && !slices.Contains(g.Types, typ) {
+			v.add(fp, g.Name, def, "%s is only for %s devices, not %s", g.Name, typeList(g.Types), typ)
+		}
+	}
 }
 
-func list[T ~string](allowed []T) string {
-	s := make([]string, len(allowed))
-	for i, a := range allowed {
-		s[i] = string(a)
+// typeList names device types for a message: "vpn-gateway, workstation and
+// mobile".
+func typeList(types []DeviceType) string {
+	s := names(types)
+	if len(s) < 2 {
+		return strings.Join(s, "")
 	}
-	return strings.Join(s, ", ")
-}
-
-func checkEnum[T ~string](v *validator, fp FieldPos, field string, def Pos, val T, allowed []T) {
-	if val != "" && !oneOf(val, allowed) {
-		v.add(fp, field, def, "%s %q is not one of: %s", field, string(val), list(allowed))
-	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }
 
 // id checks id presence, syntax and uniqueness within one kind; first is
@@ -194,10 +204,7 @@ func Validate(m *Model) error {
 		if d.Agency.ORI != "" && !oriSyntax.MatchString(d.Agency.ORI) {
 			v.add(d.FieldPos, "agency.ori", d.Pos, "ORI %q must be 9 characters: a 2-letter state code then 7 letters or digits", d.Agency.ORI)
 		}
-		checkEnum(v, d.FieldPos, "agency.role", d.Pos, d.Agency.Role, AgencyRoles)
-		if d.Proposal != nil {
-			checkEnum(v, d.FieldPos, "proposal.kind", d.Pos, d.Proposal.Kind, ProposalKinds)
-		}
+		checkFields(v, documentSchema, d, d.FieldPos, d.Pos, "")
 	}
 	// A kind whose index is as long as its list repeats no id: then every
 	// element is the first with its id, and none need be looked up again.
@@ -206,7 +213,7 @@ func Validate(m *Model) error {
 	for _, s := range m.Sites {
 		v.id("site", s.ID, s.FieldPos, s.Pos, seenBefore(seen, sitesUnique, s.ID, s.FieldPos, s.Pos))
 		v.required(s.FieldPos, "security", s.Pos, s.Security == "", "site")
-		checkEnum(v, s.FieldPos, "security", s.Pos, s.Security, Securities)
+		checkFields(v, siteSchema, s, s.FieldPos, s.Pos, "")
 	}
 	seen = map[string]Pos{}
 	zonesUnique := len(m.zones) == len(m.Zones)
@@ -216,7 +223,7 @@ func Validate(m *Model) error {
 		}
 		v.id("zone", z.ID, z.FieldPos, z.Pos, seenBefore(seen, zonesUnique, z.ID, z.FieldPos, z.Pos))
 		v.required(z.FieldPos, "kind", z.Pos, z.Kind == "", "zone")
-		checkEnum(v, z.FieldPos, "kind", z.Pos, z.Kind, ZoneKinds)
+		checkFields(v, zoneSchema, z, z.FieldPos, z.Pos, "")
 	}
 	siteIDs := ids(m.Sites, func(s *Site) string { return s.ID })
 	zoneIDs := ids(m.Zones, func(z *Zone) string { return z.ID })
@@ -227,7 +234,7 @@ func Validate(m *Model) error {
 		fp, p := d.FieldPos, d.Pos
 		v.id("device", d.ID, fp, p, firstOf(d, indexed(d, devsUnique, d.ID, m.Device), func(d *Device) (FieldPos, Pos) { return d.FieldPos, d.Pos }))
 		v.required(fp, "type", p, d.Type == "", "device")
-		checkEnum(v, fp, "type", p, d.Type, DeviceTypes)
+		checkFields(v, deviceSchema, d, fp, p, d.Type)
 		if d.Type != CarrierNetwork && d.Type != CloudService {
 			v.required(fp, "site", p, d.Site == "", "device "+d.ID)
 		}
@@ -239,9 +246,6 @@ func Validate(m *Model) error {
 			v.ref(fp, "zones["+strconv.Itoa(i)+"]", fp.Of("zones", p), "zone", z, m.Zone(z) != nil, zoneIDs)
 		}
 		if d.Host != "" {
-			if d.Type != VirtualMachine {
-				v.add(fp, "host", p, "host is only for virtual-machine devices, not %s", d.Type)
-			}
 			if h := m.Device(d.Host); h == nil {
 				v.ref(fp, "host", p, "host", d.Host, false, devIDs)
 			} else if h.Type != Hypervisor {
@@ -251,27 +255,6 @@ func Validate(m *Model) error {
 		if _, ok := fp["count"]; ok && d.Count < 1 {
 			v.add(fp, "count", p, "count %d must be at least 1", d.Count)
 		}
-		checkEnum(v, fp, "boundary", p, d.Boundary, Boundaries)
-		checkEnum(v, fp, "fips-standard", p, d.FIPSStandard, FIPSStandards)
-		checkEnum(v, fp, "authentication", p, d.Authentication, Authentications)
-		checkEnum(v, fp, "password-policy", p, d.PasswordPolicy, PasswordPolicies)
-		checkEnum(v, fp, "monitoring", p, d.Monitoring, Monitorings)
-		checkEnum(v, fp, "patching", p, d.Patching, Patchings)
-		checkEnum(v, fp, "wireless", p, d.Wireless, Wirelesses)
-		checkEnum(v, fp, "split-tunnel", p, d.SplitTunnel, SplitTunnels)
-		if d.SplitTunnel != "" && d.Type != VPNGateway && d.Type != Workstation && d.Type != MobileDevice {
-			v.add(fp, "split-tunnel", p, "split-tunnel is only for vpn-gateway, workstation and mobile devices, not %s", d.Type)
-		}
-		checkEnum(v, fp, "mdm", p, d.MDM, MDMs)
-		if d.MDM != "" && d.Type != MobileDevice {
-			v.add(fp, "mdm", p, "mdm is only for mobile devices, not %s", d.Type)
-		}
-		if d.Wireless != "" && d.Type != WirelessAP {
-			v.add(fp, "wireless", p, "wireless is only for wireless-ap devices, not %s", d.Type)
-		}
-		if d.Cloud != nil && d.Type != CloudService {
-			v.add(fp, "cloud", p, "cloud is only for cloud-service devices, not %s", d.Type)
-		}
 	}
 	linksUnique := len(m.links) == len(m.Links)
 	for _, l := range m.Links {
@@ -280,13 +263,13 @@ func Validate(m *Model) error {
 		v.required(fp, "a", p, l.A == "", "link")
 		v.required(fp, "b", p, l.B == "", "link")
 		v.required(fp, "medium", p, l.Medium == "", "link")
-		checkEnum(v, fp, "medium", p, l.Medium, Media)
+		checkFields(v, linkSchema, l, fp, p, "")
 		v.ref(fp, "a", p, "device", l.A, m.Device(l.A) != nil, devIDs)
 		v.ref(fp, "b", p, "device", l.B, m.Device(l.B) != nil, devIDs)
 		if l.A != "" && l.A == l.B {
 			v.add(fp, "b", p, "link %s connects device %s to itself", l.ID, l.A)
 		}
-		v.encryption(fp, p, l.Encryption)
+		v.bits(fp, p, l.Encryption)
 	}
 	tunnelsUnique := len(m.tunnels) == len(m.Tunnels)
 	for _, t := range m.Tunnels {
@@ -300,7 +283,8 @@ func Validate(m *Model) error {
 		v.required(fp, "over", p, len(t.Over) == 0, "tunnel")
 		v.ref(fp, "a", p, "device", t.A, m.Device(t.A) != nil, devIDs)
 		v.ref(fp, "b", p, "device", t.B, m.Device(t.B) != nil, devIDs)
-		v.encryption(fp, p, t.Encryption)
+		checkFields(v, tunnelSchema, t, fp, p, "")
+		v.bits(fp, p, t.Encryption)
 		v.path(t, linkIDs)
 	}
 	for _, w := range m.Waivers {
@@ -308,7 +292,7 @@ func Validate(m *Model) error {
 		v.required(fp, "rule", p, w.Rule == "", "waiver")
 		v.required(fp, "subject", p, w.Subject == "", "waiver")
 		v.required(fp, "reason", p, w.Reason == "", "waiver")
-		if w.Rule != "" && !oneOf(w.Rule, RuleIDs) {
+		if w.Rule != "" && !contains(RuleIDs, w.Rule) {
 			msg := fmt.Sprintf("waiver rule %q is not a known rule", w.Rule)
 			if s := Suggest(w.Rule, RuleIDs); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
@@ -320,12 +304,11 @@ func Validate(m *Model) error {
 	return v.errs.Err()
 }
 
-func (v *validator) encryption(fp FieldPos, p Pos, e *Encryption) {
+// bits checks an encryption's key length.
+func (v *validator) bits(fp FieldPos, p Pos, e *Encryption) {
 	if e == nil {
 		return
 	}
-	checkEnum(v, fp, "encryption.protocol", p, e.Protocol, Protocols)
-	checkEnum(v, fp, "encryption.standard", p, e.Standard, FIPSStandards)
 	if _, ok := fp["encryption.bits"]; ok && e.Bits <= 0 {
 		v.add(fp, "encryption.bits", p, "encryption.bits %d must be positive", e.Bits)
 	}

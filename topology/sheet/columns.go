@@ -17,27 +17,15 @@ import (
 	"github.com/netreview/netreview/topology"
 )
 
-// Kind is the type of value a column holds.
-type Kind int
-
-// Column kinds.
-const (
-	Text Kind = iota // free text, kept as written (trimmed)
-	Enum             // one of the column's Values, normalised
-	Int              // a whole number
-	Bool             // true/false, yes/no, 1/0
-	List             // comma-separated items
-	Date             // YYYY-MM-DD, or a date serial number
-)
-
-// Column is one column of a sheet.
+// Column is one column of a sheet: a field of the format's schema.
 type Column struct {
 	Header  string   // the header the template writes
 	Key     string   // the field's name in the format, as in topology.FieldPos
 	Aliases []string // other headers that name the column
-	Kind    Kind
+	Kind    topology.Kind
 	Values  []string // allowed values of an Enum or Bool column
 	Doc     string   // what the column holds, for the Instructions sheet and docs
+	Example string   // a filled-in value, for the Instructions sheet and docs
 }
 
 // Sheet is one list of the model as a sheet (or CSV file).
@@ -45,6 +33,7 @@ type Sheet struct {
 	Name    string // sheet name; the CSV file is its lower case + ".csv"
 	Doc     string
 	Columns []Column
+	t       table
 }
 
 // CSVName returns the name of the sheet's CSV file, such as "links.csv".
@@ -61,189 +50,125 @@ const (
 	WaiversSheet = "Waivers"
 )
 
-func enum[T ~string](vals []T) []string {
-	out := make([]string, len(vals))
-	for i, v := range vals {
-		out[i] = string(v)
+var boolValues = []string{"true", "false"}
+
+// table is a sheet's schema, to read rows into elements and to write
+// elements as rows.
+type table interface {
+	columns() []Column
+	// read adds the element of one data row to b's model.
+	read(b *builder, r *record)
+	// rows returns the text of the model's elements, a row each, in the
+	// sheet's column order.
+	rows(m *topology.Model) [][]string
+}
+
+// schemaTable is the table of the element type T.
+type schemaTable[T any] struct {
+	schema *topology.Schema[T]
+	fields []topology.Field[T]
+	key    string // the field whose cell places the element: id, or rule
+}
+
+func newTable[T any](s *topology.Schema[T], key string) *schemaTable[T] {
+	return &schemaTable[T]{schema: s, fields: s.Fields(), key: key}
+}
+
+func (t *schemaTable[T]) columns() []Column { return columnsOf(t.fields) }
+
+// columnsOf makes the columns of fields.
+func columnsOf[T any](fields []topology.Field[T]) []Column {
+	cols := make([]Column, len(fields))
+	for i, f := range fields {
+		vals := f.Values
+		if f.Kind == topology.Bool {
+			vals = boolValues
+		}
+		cols[i] = Column{Header: f.Column, Key: f.Name, Aliases: f.Aliases, Kind: f.Kind, Values: vals, Doc: f.Doc, Example: f.Example}
+	}
+	return cols
+}
+
+func (t *schemaTable[T]) read(b *builder, r *record) {
+	x := t.schema.New(b.doc, r.start(t.key), r.fp)
+	t.schema.Add(b.m, x)
+	for i, c := range r.cols {
+		if c >= 0 && i < len(r.row.Cells) {
+			setCell(r, &t.fields[c], x, i)
+		}
+	}
+}
+
+// setCell sets the field f of x from the row's cell i, when it is not
+// blank; an error names the cell and the column.
+func setCell[T any](r *record, f *topology.Field[T], x *T, i int) {
+	v := strings.TrimSpace(r.row.Cells[i])
+	if v == "" {
+		return
+	}
+	p := r.pos(r.row.Num, i+1)
+	if err := f.Set(x, v, p, r.fp); err != nil {
+		r.b.errs.Add(p, "%s: %v", strings.ToLower(f.Column), err)
+	}
+}
+
+func (t *schemaTable[T]) rows(m *topology.Model) [][]string {
+	var out [][]string
+	for _, x := range t.schema.Written(m) {
+		row := make([]string, len(t.fields))
+		for i := range t.fields {
+			row[i] = t.fields[i].Text(x)
+		}
+		out = append(out, row)
 	}
 	return out
 }
 
-var boolValues = []string{"true", "false"}
-
-func encryptionColumns() []Column {
-	return []Column{
-		{Header: "Encryption", Key: "encryption.protocol", Aliases: []string{"Protocol", "Encryption Protocol"}, Kind: Enum, Values: enum(topology.Protocols),
-			Doc: "encryption protocol on it; leave Encryption, FIPS, FIPS Standard and Key Bits blank when it has none"},
-		{Header: "FIPS", Key: "encryption.fips", Aliases: []string{"FIPS Cert", "FIPS Certificate"}, Kind: Text, Doc: "FIPS 140 certificate number of the crypto module"},
-		{Header: "FIPS Standard", Key: "encryption.standard", Aliases: []string{"Standard"}, Kind: Enum, Values: enum(topology.FIPSStandards), Doc: "FIPS 140 revision the module was validated under"},
-		{Header: "Key Bits", Key: "encryption.bits", Aliases: []string{"Bits"}, Kind: Int, Doc: "symmetric key length in bits, such as 256"},
-	}
-}
+// agencyTable is the Agency sheet's table: the document header.
+var agencyTable = newTable(topology.DocumentSchema(), "")
 
 // AgencyFields are the rows of the two-column Agency sheet (Field, Value):
 // the Column's Header is written in the Field column.
-var AgencyFields = []Column{
-	{Header: "netreview", Key: "netreview", Aliases: []string{"Version", "Format Version"}, Kind: Int, Doc: "format version; 1 when blank or absent"},
-	{Header: "name", Key: "agency.name", Aliases: []string{"Agency", "Agency Name"}, Kind: Text, Doc: "the agency's name"},
-	{Header: "ori", Key: "agency.ori", Kind: Text, Doc: "ORI: 2-letter state code then 7 letters or digits"},
-	{Header: "county", Key: "agency.county", Kind: Text, Doc: "county"},
-	{Header: "title", Key: "proposal.title", Kind: Text, Doc: "proposal title"},
-	{Header: "kind", Key: "proposal.kind", Kind: Enum, Values: enum(topology.ProposalKinds), Doc: "what the proposal asks for"},
-	{Header: "submitted", Key: "proposal.submitted", Kind: Date, Doc: "date submitted, YYYY-MM-DD"},
-	{Header: "vendor", Key: "proposal.vendor", Kind: Text, Doc: "the vendor or integrator"},
-	{Header: "role", Key: "agency.role", Kind: Enum, Values: enum(topology.AgencyRoles), Doc: "agency (blank) for an agency under review; csa for the state's own side"},
-	{Header: "address", Key: "agency.address", Kind: Text, Doc: "postal address, for letters"},
-	{Header: "head name", Key: "agency.head.name", Kind: Text, Doc: "the agency head, whom letters are addressed to"},
-	{Header: "head title", Key: "agency.head.title", Kind: Text, Doc: "the agency head's title, such as Chief of Police"},
-	{Header: "laso name", Key: "agency.laso.name", Aliases: []string{"LASO"}, Kind: Text, Doc: "the Local Agency Security Officer"},
-	{Header: "laso email", Key: "agency.laso.email", Kind: Text, Doc: "the LASO's email address"},
-	{Header: "laso phone", Key: "agency.laso.phone", Kind: Text, Doc: "the LASO's telephone number"},
-}
+var AgencyFields = agencyTable.columns()
 
 // Sheets lists the data sheets in the order the template writes them.
 var Sheets = []Sheet{
-	{Name: SitesSheet, Doc: "One row per site (a place).", Columns: []Column{
-		{Header: "ID", Key: "id", Kind: Text, Doc: "unique site id: letters, digits, - _ . :"},
-		{Header: "Name", Key: "name", Kind: Text, Doc: "the site's name"},
-		{Header: "Security", Key: "security", Kind: Enum, Values: enum(topology.Securities), Doc: "only physically-secure exempts traffic from encryption"},
-		{Header: "Address", Key: "address", Kind: Text, Doc: "street address"},
-		{Header: "Risks", Key: "risks", Kind: List, Doc: "shared-risk tags, comma-separated, such as power:pge-feeder-12"},
-	}},
-	{Name: ZonesSheet, Doc: "One row per zone (a network by trust). Leave empty for one criminal-justice zone `cji`.", Columns: []Column{
-		{Header: "ID", Key: "id", Kind: Text, Doc: "unique zone id"},
-		{Header: "Name", Key: "name", Kind: Text, Doc: "the zone's name"},
-		{Header: "Kind", Key: "kind", Kind: Enum, Values: enum(topology.ZoneKinds), Doc: "trust level of the network"},
-	}},
-	{Name: DevicesSheet, Doc: "One row per device, or per group of like endpoints.", Columns: []Column{
-		{Header: "ID", Key: "id", Kind: Text, Doc: "unique device id"},
-		{Header: "Name", Key: "name", Kind: Text, Doc: "the device's name"},
-		{Header: "Type", Key: "type", Kind: Enum, Values: enum(topology.DeviceTypes), Doc: "what the device is"},
-		{Header: "Site", Key: "site", Kind: Text, Doc: "id of the site it stands in (blank for carrier-network, cloud-service)"},
-		{Header: "Zones", Key: "zones", Aliases: []string{"Zone"}, Kind: List, Doc: "id of its zone, or several comma-separated"},
-		{Header: "Count", Key: "count", Kind: Int, Doc: "number of like endpoints drawn as one; 1 when blank"},
-		{Header: "Host", Key: "host", Kind: Text, Doc: "for virtual-machine: the hypervisor's id"},
-		{Header: "Boundary", Key: "boundary", Kind: Enum, Values: enum(topology.Boundaries), Doc: "whether it enforces a boundary between zones"},
-		{Header: "CJI", Key: "cji", Kind: Bool, Values: boolValues, Doc: "whether it processes CJI; blank for the default"},
-		{Header: "FIPS", Key: "fips", Aliases: []string{"FIPS Cert", "FIPS Certificate"}, Kind: Text, Doc: "FIPS 140 certificate number of its crypto module"},
-		{Header: "FIPS Standard", Key: "fips-standard", Aliases: []string{"Standard"}, Kind: Enum, Values: enum(topology.FIPSStandards), Doc: "FIPS 140 revision the module was validated under"},
-		{Header: "Authentication", Key: "authentication", Kind: Enum, Values: enum(topology.Authentications), Doc: "how a person logs on to it or through it"},
-		{Header: "Password Policy", Key: "password-policy", Kind: Enum, Values: enum(topology.PasswordPolicies), Doc: "whether its passwords follow the policy"},
-		{Header: "Monitoring", Key: "monitoring", Kind: Enum, Values: enum(topology.Monitorings), Doc: "how it is watched for intrusions"},
-		{Header: "Patching", Key: "patching", Kind: Enum, Values: enum(topology.Patchings), Doc: "how it is kept up to date"},
-		{Header: "Split Tunnel", Key: "split-tunnel", Kind: Enum, Values: enum(topology.SplitTunnels), Doc: "for vpn-gateway, workstation, mobile: whether traffic may bypass the tunnel"},
-		{Header: "MDM", Key: "mdm", Kind: Enum, Values: enum(topology.MDMs), Doc: "for mobile: whether mobile device management controls it"},
-		{Header: "Wireless", Key: "wireless", Kind: Enum, Values: enum(topology.Wirelesses), Doc: "for wireless-ap: its security protocol"},
-		{Header: "Cloud Provider", Key: "cloud.provider", Kind: Text, Doc: "for cloud-service: the provider"},
-		{Header: "CJIS Agreement", Key: "cloud.cjis-agreement", Kind: Bool, Values: boolValues, Doc: "for cloud-service: whether the provider signed the CJIS agreement"},
-		{Header: "Risks", Key: "risks", Kind: List, Doc: "shared-risk tags, comma-separated"},
-	}},
-	{Name: LinksSheet, Doc: "One row per physical or carrier connection between two devices.", Columns: append([]Column{
-		{Header: "ID", Key: "id", Kind: Text, Doc: "unique link id"},
-		{Header: "A", Key: "a", Kind: Text, Doc: "id of one end device"},
-		{Header: "B", Key: "b", Kind: Text, Doc: "id of the other end device"},
-		{Header: "Medium", Key: "medium", Kind: Enum, Values: enum(topology.Media), Doc: "what the link runs over"},
-		{Header: "Carrier", Key: "carrier", Kind: Text, Doc: "who provides it; counts as the risk tag carrier:<carrier>"},
-		{Header: "Circuit", Key: "circuit", Kind: Text, Doc: "circuit id"},
-	}, append(encryptionColumns(),
-		Column{Header: "Bandwidth", Key: "bandwidth", Kind: Text, Doc: "such as 100M or 1G"},
-		Column{Header: "Protected Medium", Key: "protected-medium", Kind: Bool, Values: boolValues, Doc: "true when the CSA approved the agency-controlled medium unencrypted"},
-		Column{Header: "Risks", Key: "risks", Kind: List, Doc: "shared-risk tags, comma-separated"},
-	)...)},
-	{Name: TunnelsSheet, Doc: "One row per encrypted tunnel riding over links.", Columns: append([]Column{
-		{Header: "ID", Key: "id", Kind: Text, Doc: "unique tunnel id"},
-		{Header: "A", Key: "a", Kind: Text, Doc: "id of one end device"},
-		{Header: "B", Key: "b", Kind: Text, Doc: "id of the other end device"},
-	}, append(encryptionColumns(),
-		Column{Header: "Over", Key: "over", Kind: List, Doc: "ids of the links it rides, comma-separated, in order from A to B"},
-	)...)},
-	{Name: WaiversSheet, Doc: "One row per waiver accepting one finding for a time.", Columns: []Column{
-		{Header: "Rule", Key: "rule", Kind: Text, Doc: "the rule id, such as single-device"},
-		{Header: "Subject", Key: "subject", Kind: Text, Doc: "id of the element the finding is about"},
-		{Header: "Reason", Key: "reason", Kind: Text, Doc: "why the finding is accepted"},
-		{Header: "Approved By", Key: "approved-by", Kind: Text, Doc: "who approved the waiver"},
-		{Header: "Expires", Key: "expires", Kind: Date, Doc: "last day of the waiver, YYYY-MM-DD"},
-	}},
+	sheetOf(SitesSheet, "One row per site (a place).", newTable(topology.SiteSchema(), "id")),
+	sheetOf(ZonesSheet, "One row per zone (a network by trust). Leave empty for one criminal-justice zone `cji`.", newTable(topology.ZoneSchema(), "id")),
+	sheetOf(DevicesSheet, "One row per device, or per group of like endpoints.", newTable(topology.DeviceSchema(), "id")),
+	sheetOf(LinksSheet, "One row per physical or carrier connection between two devices.", newTable(topology.LinkSchema(), "id")),
+	sheetOf(TunnelsSheet, "One row per encrypted tunnel riding over links.", newTable(topology.TunnelSchema(), "id")),
+	sheetOf(WaiversSheet, "One row per waiver accepting one finding for a time.", newTable(topology.WaiverSchema(), "rule")),
 }
 
-// normHeader folds a header for matching: lower case, without spaces,
-// hyphens or underscores.
-func normHeader(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
-		switch r {
-		case ' ', '-', '_', '\t', '\u00a0':
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+func sheetOf(name, doc string, t table) Sheet {
+	return Sheet{Name: name, Doc: doc, Columns: t.columns(), t: t}
 }
 
-// normEnum folds an enumerated value to the format's spelling: trimmed, lower
-// case, with runs of spaces and underscores turned into one hyphen
-// ("Physically Secure" -> "physically-secure").
-func normEnum(s string) string {
-	f := strings.FieldsFunc(strings.ToLower(strings.TrimSpace(s)), func(r rune) bool {
-		return r == ' ' || r == '_' || r == '\t' || r == '\u00a0'
-	})
-	return strings.Join(f, "-")
-}
-
-// lookup finds the column a header names, or nil.
-func (s Sheet) lookup(header string) *Column {
-	h := normHeader(header)
-	for i := range s.Columns {
-		c := &s.Columns[i]
-		if normHeader(c.Header) == h {
-			return c
+// lookup finds the column a header names, and its index, or -1.
+func (s Sheet) lookup(header string) int {
+	h := topology.NormHeader(header)
+	for i, c := range s.Columns {
+		if topology.NormHeader(c.Header) == h {
+			return i
 		}
 	}
-	for i := range s.Columns {
-		c := &s.Columns[i]
+	for i, c := range s.Columns {
 		for _, a := range c.Aliases {
-			if normHeader(a) == h {
-				return c
+			if topology.NormHeader(a) == h {
+				return i
 			}
 		}
 	}
-	return nil
+	return -1
 }
 
 func sheetByName(name string) *Sheet {
-	n := normHeader(name)
+	n := topology.NormHeader(name)
 	for i := range Sheets {
-		if normHeader(Sheets[i].Name) == n {
+		if topology.NormHeader(Sheets[i].Name) == n {
 			return &Sheets[i]
 		}
 	}
 	return nil
 }
-
-// examples are filled-in values shown on the Instructions sheet and in the
-// docs, by sheet and column key.
-var examples = map[string]map[string]string{
-	AgencySheet: {"netreview": "1", "agency.name": "Riverbend Police Department", "agency.ori": "CA0420100",
-		"agency.county": "Riverbend", "proposal.title": "Replace frame relay with MPLS", "proposal.kind": "upgrade",
-		"proposal.submitted": "2026-09-14", "proposal.vendor": "Example Integrators", "agency.role": "agency",
-		"agency.address": "100 Main St, Riverbend, CA 95000", "agency.head.name": "Chief Dana Ortiz",
-		"agency.head.title": "Chief of Police", "agency.laso.name": "Sam Lee", "agency.laso.email": "slee@riverbend.example",
-		"agency.laso.phone": "555-0100"},
-	SitesSheet: {"id": "hq", "name": "Headquarters", "security": "physically-secure",
-		"address": "100 Main St", "risks": "power:pge-feeder-12, building:city-hall"},
-	ZonesSheet: {"id": "cji", "name": "CJI network", "kind": "criminal-justice"},
-	DevicesSheet: {"id": "hq-fw1", "name": "HQ firewall", "type": "firewall", "site": "hq", "zones": "cji, city",
-		"count": "1", "host": "", "boundary": "firewall", "cji": "false", "fips": "4021", "fips-standard": "140-3",
-		"authentication": "advanced", "password-policy": "compliant", "monitoring": "ips", "patching": "managed",
-		"split-tunnel": "", "mdm": "", "wireless": "", "cloud.provider": "", "cloud.cjis-agreement": "", "risks": "rack:hq-a"},
-	LinksSheet: {"id": "hq-mpls", "a": "hq-rtr1", "b": "mpls", "medium": "mpls", "carrier": "att",
-		"circuit": "DHEC.123456", "encryption.protocol": "ipsec", "encryption.fips": "4021",
-		"encryption.standard": "140-3", "encryption.bits": "256", "bandwidth": "100M", "protected-medium": "false",
-		"risks": "conduit:main-st"},
-	TunnelsSheet: {"id": "hq-vpn", "a": "hq-fw1", "b": "state-hub", "encryption.protocol": "ipsec",
-		"encryption.fips": "4021", "encryption.standard": "140-3", "encryption.bits": "256", "over": "hq-mpls, mpls-state"},
-	WaiversSheet: {"rule": "single-device", "subject": "hq-rtr1", "reason": "Second router funded in FY27",
-		"approved-by": "CLETS Administration Section", "expires": "2027-06-30"},
-}
-
-func example(sheet string, c Column) string { return examples[sheet][c.Key] }

@@ -126,10 +126,7 @@ func WriteCSV(m *topology.Model, dir string) error {
 		return err
 	}
 	for _, sh := range Sheets {
-		rows := [][]string{headerRow(sh)}
-		for _, c := range records(m, sh.Name) {
-			rows = append(rows, rowText(sh, c))
-		}
+		rows := sheetRows(sh, m)
 		if err := writeCSVFile(filepath.Join(dir, sh.CSVName()), rows); err != nil {
 			return err
 		}

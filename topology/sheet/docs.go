@@ -13,7 +13,7 @@ func WriteDocs(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString(`# The workbook and the CSV folder
 
-<!-- Generated from topology/sheet/columns.go by
+<!-- Generated from topology/fields.go by
      go test ./topology/sheet -run TestDocs -update ; do not edit. -->
 
 A proposal can be written as an .xlsx workbook or as a folder of CSV files
@@ -42,7 +42,10 @@ without loss.
   Medium cell means false.
 - Dates are YYYY-MM-DD (also YYYY/MM/DD and M/D/YYYY) or spreadsheet date
   serial numbers.
-- Lists (Zones, Risks, Over) separate items with commas.
+- Lists (Zones, Risks, Over) separate items with commas. An item that
+  holds a comma or a double quote, or starts or ends with a space, is
+  written in double quotes, a quote in it doubled: ` + "`\"rack 4, row 2\", power:a`" + `
+  is two tags.
 - Encryption of a link or tunnel is its Encryption, FIPS, FIPS Standard and
   Key Bits columns; when all four are blank it has no encryption.
 - A device's Cloud is its Cloud Provider and CJIS Agreement columns; when
@@ -80,7 +83,7 @@ sheets. Other .csv files are ignored with a warning.
 			if len(c.Values) > 0 {
 				vals = "`" + strings.Join(c.Values, "`, `") + "`"
 			}
-			ex := example(sh.Name, c)
+			ex := c.Example
 			if ex != "" {
 				ex = "`" + ex + "`"
 			}

@@ -24,7 +24,7 @@ func ReadRows(path string, start topology.Pos, sheets []Rows) (*topology.Model, 
 	b := newBuilder(path, start)
 	for _, s := range sheets {
 		rows := slices.Values(s.Rows)
-		if normHeader(s.Sheet) == normHeader(AgencySheet) {
+		if topology.NormHeader(s.Sheet) == topology.NormHeader(AgencySheet) {
 			b.readAgency(rows, s.Pos)
 			continue
 		}
@@ -41,17 +41,17 @@ func ReadRows(path string, start topology.Pos, sheets []Rows) (*topology.Model, 
 // ("encryption.bits"). It returns nil when the sheet has no such column.
 func Field(sheetName, name string) *Column {
 	var sh *Sheet
-	if normHeader(sheetName) == normHeader(AgencySheet) {
+	if topology.NormHeader(sheetName) == topology.NormHeader(AgencySheet) {
 		sh = &Sheet{Name: AgencySheet, Columns: AgencyFields}
 	} else if sh = sheetByName(sheetName); sh == nil {
 		return nil
 	}
-	if c := sh.lookup(name); c != nil {
-		return c
+	if c := sh.lookup(name); c >= 0 {
+		return &sh.Columns[c]
 	}
-	n := normHeader(name)
+	n := topology.NormHeader(name)
 	for i := range sh.Columns {
-		if normHeader(sh.Columns[i].Key) == n {
+		if topology.NormHeader(sh.Columns[i].Key) == n {
 			return &sh.Columns[i]
 		}
 	}

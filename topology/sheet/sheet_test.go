@@ -316,7 +316,7 @@ func TestTemplateLoads(t *testing.T) {
 	}
 	var enums int
 	for _, c := range Sheets[2].Columns {
-		if c.Kind == Enum || c.Kind == Bool {
+		if c.Kind == topology.Enum || c.Kind == topology.Bool {
 			enums++
 		}
 	}

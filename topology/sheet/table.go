@@ -11,11 +11,7 @@ func Table(m *topology.Model, sheetName string) [][]string {
 	if sh == nil {
 		return nil
 	}
-	rows := [][]string{headerRow(*sh)}
-	for _, c := range records(m, sh.Name) {
-		rows = append(rows, rowText(*sh, c))
-	}
-	return rows
+	return sheetRows(*sh, m)
 }
 
 // AgencyTable returns the Agency sheet of the model as text: one (field,

@@ -30,13 +30,13 @@ func ReadWorkbook(path string) (*topology.Model, []*topology.Warning, error) {
 			cell, _ := excelize.CoordinatesToCellName(col, row)
 			return topology.Pos{File: path, Sheet: name, Cell: cell}
 		}
-		if normHeader(name) == normHeader(AgencySheet) {
+		if topology.NormHeader(name) == topology.NormHeader(AgencySheet) {
 			b.readAgency(xlsxRows(f, name, path, &b.errs), pos)
 			continue
 		}
 		sh := sheetByName(name)
 		if sh == nil {
-			if normHeader(name) != normHeader(instructionsSheet) {
+			if topology.NormHeader(name) != topology.NormHeader(instructionsSheet) {
 				b.warns = append(b.warns, topology.Errorf(topology.Pos{File: path, Sheet: name}, "sheet %q is not one of the format's sheets; ignored", name))
 			}
 			continue
@@ -147,7 +147,7 @@ func newWorkbook(m *topology.Model, template bool) (*excelize.File, error) {
 		return nil, err
 	}
 	for i, c := range AgencyFields {
-		if c.Kind == Enum {
+		if c.Kind == topology.Enum {
 			cell := fmt.Sprintf("B%d", i+2)
 			if err := dropDown(f, AgencySheet, cell+":"+cell, c.Values); err != nil {
 				return nil, err
@@ -158,10 +158,7 @@ func newWorkbook(m *topology.Model, template bool) (*excelize.File, error) {
 		if _, err := f.NewSheet(sh.Name); err != nil {
 			return nil, err
 		}
-		rows := [][]string{headerRow(sh)}
-		for _, c := range records(m, sh.Name) {
-			rows = append(rows, rowText(sh, c))
-		}
+		rows := sheetRows(sh, m)
 		if err := fillSheet(f, sh.Name, rows, sh.Columns, bold); err != nil {
 			return nil, err
 		}
@@ -174,7 +171,7 @@ func newWorkbook(m *topology.Model, template bool) (*excelize.File, error) {
 			if err := f.SetColWidth(sh.Name, col, col, colWidth(c)); err != nil {
 				return nil, err
 			}
-			if c.Kind == Enum || c.Kind == Bool {
+			if c.Kind == topology.Enum || c.Kind == topology.Bool {
 				if err := dropDown(f, sh.Name, fmt.Sprintf("%s2:%s%d", col, col, last), c.Values); err != nil {
 					return nil, err
 				}
@@ -193,7 +190,7 @@ func colWidth(c Column) float64 {
 		}
 	}
 	switch c.Kind {
-	case List, Text:
+	case topology.List, topology.Text, topology.Code:
 		if w < 18 {
 			w = 18
 		}
@@ -220,7 +217,7 @@ func fillSheet(f *excelize.File, sheet string, rows [][]string, cols []Column, s
 		vals := make([]any, len(row))
 		for i, v := range row {
 			vals[i] = v
-			if r > 0 && i < len(cols) && cols[i].Kind == Int && v != "" {
+			if r > 0 && i < len(cols) && cols[i].Kind == topology.Int && v != "" {
 				if n, err := strconv.Atoi(v); err == nil {
 					vals[i] = n
 				}
@@ -260,7 +257,7 @@ func writeInstructions(f *excelize.File, bold int) error {
 		lines = append(lines, []string{"Column", "Holds", "Allowed values", "Example"})
 		headRows = append(headRows, len(lines))
 		for _, c := range sh.Columns {
-			lines = append(lines, []string{c.Header, c.Doc, strings.Join(c.Values, ", "), example(sh.Name, c)})
+			lines = append(lines, []string{c.Header, c.Doc, strings.Join(c.Values, ", "), c.Example})
 		}
 		lines = append(lines, []string{})
 	}
