@@ -1,13 +1,16 @@
 package topology
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	goyaml "github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/parser"
@@ -16,12 +19,28 @@ import (
 	"github.com/netreview/netreview/internal/yamlnode"
 )
 
-// Decode parses one YAML or JSON document into a model fragment with one
-// Document. A path ending in .json is parsed as strict JSON by a dedicated
-// parser, anything else by go.yaml.in/yaml/v3; both build the same node tree,
-// which one walker validates. Every element and field gets its place.
-// Problems come back as an ErrorList.
+// Decode parses one YAML or JSON file into a model fragment. A path ending
+// in .json is parsed as strict JSON by a dedicated parser, anything else by
+// go.yaml.in/yaml/v3; both build the same node tree, which one walker
+// validates. Every element and field gets its place. A YAML file of several
+// documents (separated by ---) gives a Document each, as several files
+// would; a JSON file is one document. Problems come back as an ErrorList.
+// Inputs larger than MaxYAMLBytes or MaxJSONBytes, text that is not UTF-8,
+// and JSON nested deeper than MaxJSONDepth are errors.
 func Decode(path string, data []byte) (*Model, error) { return decode(path, data, true) }
+
+// Limits on what Decode reads (see docs/limits.md).
+const (
+	MaxYAMLBytes = 256 << 20 // the largest YAML file: about 11 GB of memory to load
+	MaxJSONBytes = 512 << 20 // the largest JSON file: about 10 GB of memory to load
+	MaxJSONDepth = 64        // the deepest nesting of JSON lists and mappings
+	// maxReparse is the largest YAML input that is parsed again by
+	// goccy/go-yaml for the exact place of a syntax error; it is slow and
+	// greedy on deep nesting, so larger or deeply nested inputs get yaml/v3's
+	// line.
+	maxReparse      = 1 << 20
+	maxReparseDepth = 64
+)
 
 // decode is Decode; stream has the JSON parser hand the elements of the
 // lists to the walker as it parses them rather than build the whole tree
@@ -29,10 +48,17 @@ func Decode(path string, data []byte) (*Model, error) { return decode(path, data
 func decode(path string, data []byte, stream bool) (*Model, error) {
 	d := &decoder{file: path}
 	m := &Model{}
-	doc := &Document{Path: path, Pos: Pos{File: path, Line: 1, Col: 1}, FieldPos: FieldPos{}}
-	m.Docs = []*Document{doc}
-	var root yaml.Node
-	if strings.HasSuffix(strings.ToLower(path), ".json") {
+	start := Pos{File: path, Line: 1, Col: 1}
+	isJSON := strings.HasSuffix(strings.ToLower(path), ".json")
+	if limit := sizeLimit(isJSON); len(data) > limit {
+		return nil, ErrorList{Errorf(start, "the file is %s, more than the %s a proposal may be", byteSize(int64(len(data))), byteSize(int64(limit)))}
+	}
+	if err := checkEncoding(path, data, isJSON); err != nil {
+		return nil, ErrorList{err}
+	}
+	if isJSON {
+		doc := &Document{Path: path, Pos: start, FieldPos: FieldPos{}}
+		m.Docs = []*Document{doc}
 		// The elements of the lists are walked as they are parsed, so that
 		// the tree of a large file is never whole in memory.
 		var walk func(key string, n *yaml.Node)
@@ -43,22 +69,25 @@ func decode(path string, data []byte, stream bool) (*Model, error) {
 		if err != nil {
 			return nil, ErrorList{err}
 		}
-		root, d.streamed = *n, streamed
-	} else if err := yaml.Unmarshal(data, &root); err != nil {
-		d.errs = append(d.errs, syntaxError(path, data, err))
-		return nil, d.errs
+		d.streamed = streamed
+		d.root(n, doc, m)
+	} else {
+		roots, err := parseYAML(path, data)
+		if err != nil {
+			return nil, ErrorList{err}
+		}
+		for _, n := range roots {
+			if len(roots) > 1 && emptyDocument(n) {
+				continue // an empty document among others, such as after a final ---
+			}
+			doc := &Document{Path: path, Pos: start, FieldPos: FieldPos{}}
+			m.Docs = append(m.Docs, doc)
+			d.root(n, doc, m)
+		}
+		if len(m.Docs) == 0 {
+			d.root(&yaml.Node{}, &Document{Path: path, Pos: start}, m)
+		}
 	}
-	if root.Kind == 0 || len(root.Content) == 0 {
-		d.errs.Add(doc.Pos, "empty document: want a mapping starting with \"netreview: %d\"", FormatVersion)
-		return nil, d.errs
-	}
-	top := root.Content[0]
-	doc.Pos = d.pos(top)
-	if top.Kind != yaml.MappingNode {
-		d.errs.Add(d.pos(top), "the document is %s, want a mapping starting with \"netreview: %d\"", yamlnode.Describe(top), FormatVersion)
-		return nil, d.errs
-	}
-	d.document(top, doc, m)
 	if len(d.errs) > 0 {
 		d.errs.Sort()
 		return nil, d.errs
@@ -66,18 +95,125 @@ func decode(path string, data []byte, stream bool) (*Model, error) {
 	return m, nil
 }
 
+// sizeLimit is the largest input Decode reads as JSON or as YAML.
+func sizeLimit(isJSON bool) int {
+	if isJSON {
+		return MaxJSONBytes
+	}
+	return MaxYAMLBytes
+}
+
+// CheckSize returns an error at path when a file of size bytes is larger
+// than Decode reads, so that a loader need not read it first.
+func CheckSize(path string, size int64) error {
+	limit := sizeLimit(strings.HasSuffix(strings.ToLower(path), ".json"))
+	if size > int64(limit) {
+		return ErrorList{Errorf(Pos{File: path, Line: 1, Col: 1}, "the file is %s, more than the %s a proposal may be", byteSize(size), byteSize(int64(limit)))}
+	}
+	return nil
+}
+
+// byteSize writes a size in MB (or bytes below a megabyte).
+func byteSize(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return fmt.Sprintf("%d MB", n>>20)
+}
+
+// parseYAML parses every document of a YAML stream.
+func parseYAML(path string, data []byte) ([]*yaml.Node, *Error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var roots []*yaml.Node
+	for {
+		n := &yaml.Node{}
+		err := dec.Decode(n)
+		if err == io.EOF {
+			return roots, nil
+		}
+		if err != nil {
+			return nil, syntaxError(path, data, err)
+		}
+		roots = append(roots, n)
+	}
+}
+
+// emptyDocument reports whether the document node n holds nothing.
+func emptyDocument(n *yaml.Node) bool {
+	return n.Kind == 0 || len(n.Content) == 0 || n.Content[0].Kind == yaml.ScalarNode && n.Content[0].Tag == "!!null" && n.Content[0].Value == ""
+}
+
+// root walks the document node n of one document.
+func (d *decoder) root(n *yaml.Node, doc *Document, m *Model) {
+	if n.Kind == 0 || len(n.Content) == 0 {
+		d.errs.Add(doc.Pos, "empty document: want a mapping starting with \"netreview: %d\"", FormatVersion)
+		return
+	}
+	top := n.Content[0]
+	doc.Pos = d.pos(top)
+	if top.Kind != yaml.MappingNode {
+		d.errs.Add(d.pos(top), "the document is %s, want a mapping starting with \"netreview: %d\"", yamlnode.Describe(top), FormatVersion)
+		return
+	}
+	d.document(top, doc, m)
+}
+
+// checkEncoding reports text that is not UTF-8 at its place: a UTF-16 or
+// UTF-32 file, a byte that is not UTF-8 (Latin-1 or Windows-1252 text), a
+// NUL or another control character that YAML and JSON do not allow.
+func checkEncoding(path string, data []byte, isJSON bool) *Error {
+	start := Pos{File: path, Line: 1, Col: 1}
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) ||
+		len(data) >= 2 && (data[0] == 0 || data[1] == 0) {
+		return Errorf(start, "the file is UTF-16 (or UTF-32) text: save it as UTF-8")
+	}
+	line, lineStart := 1, 0
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\n':
+				line++
+				lineStart = i + 1
+			case c < 0x20 && c != '\t' && c != '\r', c == 0x7F && !isJSON:
+				p := Pos{File: path, Line: line, Col: utf8.RuneCount(data[lineStart:i]) + 1}
+				if c == 0 {
+					return Errorf(p, "NUL byte: the file is not text")
+				}
+				return Errorf(p, "control character %U is not allowed", c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			p := Pos{File: path, Line: line, Col: utf8.RuneCount(data[lineStart:i]) + 1}
+			return Errorf(p, "byte 0x%02X is not UTF-8 (Latin-1 or Windows-1252 text?): save the file as UTF-8", c)
+		}
+		i += size
+	}
+	return nil
+}
+
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
+// wholeDigits is a whole number too large for YAML to take as one.
+var wholeDigits = regexp.MustCompile(`^[-+]?[0-9]+$`)
+
 // syntaxError turns a YAML syntax error into an Error at its place. yaml/v3
-// often names the wrong line, so the input is parsed again with goccy/go-yaml
-// for the exact line and column; yaml/v3's line is the fallback.
+// often names the wrong line, so a small input is parsed again with
+// goccy/go-yaml for the exact line and column; yaml/v3's line is the
+// fallback, and the place for inputs over maxReparse bytes or nested deeper
+// than maxReparseDepth.
 func syntaxError(path string, data []byte, err error) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	if _, gerr := parser.ParseBytes(data, 0); gerr != nil {
-		var se *goyaml.SyntaxError
-		if errors.As(gerr, &se) && se.Token != nil && se.Token.Position != nil && se.Token.Position.Line > 0 {
-			p := Pos{File: path, Line: se.Token.Position.Line, Col: se.Token.Position.Column}
-			return Errorf(p, "syntax error: %s", se.Message)
+	if len(data) <= maxReparse && flowDepth(data) <= maxReparseDepth {
+		if _, gerr := parser.ParseBytes(data, 0); gerr != nil {
+			var se *goyaml.SyntaxError
+			if errors.As(gerr, &se) && se.Token != nil && se.Token.Position != nil && se.Token.Position.Line > 0 {
+				p := Pos{File: path, Line: se.Token.Position.Line, Col: se.Token.Position.Column}
+				return Errorf(p, "syntax error: %s", se.Message)
+			}
 		}
 	}
 	p := Pos{File: path, Line: 1, Col: 1}
@@ -89,6 +225,22 @@ func syntaxError(path string, data []byte, err error) *Error {
 		msg = strings.TrimPrefix(msg, mm[0]+": ")
 	}
 	return Errorf(p, "syntax error: %s", msg)
+}
+
+// flowDepth is the deepest nesting of flow brackets ([ and {) in data,
+// counted without regard to quotes: an upper bound of the real one.
+func flowDepth(data []byte) int {
+	depth, deepest := 0, 0
+	for _, c := range data {
+		switch c {
+		case '[', '{':
+			depth++
+			deepest = max(deepest, depth)
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return deepest
 }
 
 type decoder struct {
@@ -160,9 +312,18 @@ func (d *decoder) cert(v *yaml.Node, key string) string {
 
 func (d *decoder) integer(v *yaml.Node, key string) int {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
-		if n, err := strconv.Atoi(v.Value); err == nil {
+		n, err := strconv.Atoi(v.Value)
+		if err == nil && n <= MaxInt && n >= -MaxInt {
 			return n
 		}
+		if err == nil || errors.Is(err, strconv.ErrRange) {
+			d.errs.Add(d.pos(v), "%s %s is too large: at most %d", key, v.Value, MaxInt)
+			return 0
+		}
+	}
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!float" && wholeDigits.MatchString(v.Value) {
+		d.errs.Add(d.pos(v), "%s %s is too large: at most %d", key, v.Value, MaxInt)
+		return 0
 	}
 	d.errs.Add(d.pos(v), "%s is %s, want a whole number", key, yamlnode.Describe(v))
 	return 0

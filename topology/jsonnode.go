@@ -63,7 +63,7 @@ func streamKey(key string) bool {
 }
 
 // maxJSONDepth bounds nesting so that hostile input cannot exhaust the stack.
-const maxJSONDepth = 1000
+const maxJSONDepth = MaxJSONDepth
 
 type jsonParser struct {
 	file      string

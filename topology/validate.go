@@ -17,7 +17,7 @@ var RuleIDs = []string{
 	"split-tunnel", "unanswered", "unencrypted-exit", "unpatched", "weak-encryption", "weak-wireless",
 }
 
-var oriSyntax = regexp.MustCompile(`^[A-Za-z]{2}[A-Za-z0-9]{7}$`)
+var oriSyntax = regexp.MustCompile(`^[A-Z]{2}[A-Z0-9]{7}$`)
 
 // validID reports whether id is one or more letters, digits, - _ . and :
 // (ASCII only), the syntax of ids.
@@ -202,7 +202,7 @@ func Validate(m *Model) error {
 			v.add(d.FieldPos, "agency.name", d.FieldPos.Of("agency", d.Pos), "the agency has no name (agency.name is required)")
 		}
 		if d.Agency.ORI != "" && !oriSyntax.MatchString(d.Agency.ORI) {
-			v.add(d.FieldPos, "agency.ori", d.Pos, "ORI %q must be 9 characters: a 2-letter state code then 7 letters or digits", d.Agency.ORI)
+			v.add(d.FieldPos, "agency.ori", d.Pos, "ORI %q must be 9 characters: a 2-letter state code then 7 letters or digits, in capitals", d.Agency.ORI)
 		}
 		checkFields(v, documentSchema, d, d.FieldPos, d.Pos, "")
 	}

@@ -78,6 +78,9 @@ func file(path string) (*topology.Model, []*topology.Warning, error) {
 	case ".xlsx", ".xlsm":
 		return sheet.ReadWorkbook(path)
 	case ".yaml", ".yml", ".json":
+		if err := topology.CheckSize(path, st.Size()); err != nil {
+			return nil, nil, err
+		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return nil, nil, topology.ErrorList{topology.Errorf(topology.Pos{File: path}, "%v", unwrapPath(err))}
