@@ -198,6 +198,13 @@ func (f *Field[T]) Set(x *T, s string, at Pos, fp FieldPos) error {
 	if s == "" {
 		return nil
 	}
+	if s == EmptyGroup && f.group != nil && f.group.make != nil {
+		f.group.make(x)
+		if fp != nil {
+			fp[f.group.Name] = at
+		}
+		return nil
+	}
 	if fp != nil {
 		fp[f.Name] = at
 	}
@@ -211,6 +218,41 @@ func (f *Field[T]) Set(x *T, s string, at Pos, fp FieldPos) error {
 		}
 	}
 	return err
+}
+
+// EmptyGroup is the text of a cell that gives a nested mapping with
+// nothing in it, `encryption: {}` or `cloud: {}`: Cells writes it in the
+// mapping's first column, and Set reads it there.
+const EmptyGroup = "{}"
+
+// Cells returns the text of each field of x, in the schema's order, as the
+// cells of a workbook row: a nested mapping held by pointer that is given
+// but holds nothing (`encryption: {}`) is EmptyGroup in its first column, so
+// that reading the row back gives it again.
+func (s *Schema[T]) Cells(x *T) []string {
+	out := make([]string, len(s.fields))
+	for i := range s.fields {
+		out[i] = s.fields[i].Text(x)
+	}
+	for gi := range s.groups {
+		g := &s.groups[gi]
+		if g.has == nil || !g.has(x) {
+			continue
+		}
+		first, empty := -1, true
+		for i := range s.fields {
+			if s.fields[i].group == g {
+				if first < 0 {
+					first = i
+				}
+				empty = empty && out[i] == ""
+			}
+		}
+		if first >= 0 && empty {
+			out[first] = EmptyGroup
+		}
+	}
+	return out
 }
 
 // NormEnum folds an enumerated value to the format's spelling: trimmed,

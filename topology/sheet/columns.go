@@ -12,7 +12,10 @@
 package sheet
 
 import (
+	"math"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/netreview/netreview/topology"
 )
@@ -51,6 +54,30 @@ const (
 )
 
 var boolValues = []string{"true", "false"}
+
+// spreadsheetErrors are the values Excel and LibreOffice show in a cell
+// whose formula failed; as data they would be taken for a value.
+var spreadsheetErrors = map[string]bool{
+	"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true, "#NUM!": true,
+	"#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true, "#FIELD!": true,
+	"#BLOCKED!": true, "#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true, "#PYTHON!": true,
+	"Err:502": true, "Err:504": true, "Err:508": true, "Err:509": true, "Err:510": true, "Err:511": true,
+	"Err:512": true, "Err:513": true, "Err:514": true, "Err:520": true, "Err:522": true, "Err:523": true,
+}
+
+// epoch1904 is day 0 of date serial numbers in the 1904 date system (Excel
+// for the Mac before 2011, and workbooks made from them).
+var epoch1904 = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// serial1904 turns a date serial number of the 1904 date system into the
+// date it names, YYYY-MM-DD; other text is returned as it is.
+func serial1904(v string) string {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || !(f >= 0 && f <= 2957003) { // NaN fails both; 9999-12-31
+		return v
+	}
+	return epoch1904.AddDate(0, 0, int(math.Floor(f))).Format("2006-01-02")
+}
 
 // table is a sheet's schema, to read rows into elements and to write
 // elements as rows.
@@ -107,6 +134,13 @@ func setCell[T any](r *record, f *topology.Field[T], x *T, i int) {
 		return
 	}
 	p := r.pos(r.row.Num, i+1)
+	if spreadsheetErrors[v] {
+		r.b.errs.Add(p, "%s: the cell holds the spreadsheet error %s (a formula that failed): type the value instead", strings.ToLower(f.Column), v)
+		return
+	}
+	if f.Kind == topology.Date && r.b.date1904 {
+		v = serial1904(v)
+	}
 	if err := f.Set(x, v, p, r.fp); err != nil {
 		r.b.errs.Add(p, "%s: %v", strings.ToLower(f.Column), err)
 	}
@@ -115,11 +149,7 @@ func setCell[T any](r *record, f *topology.Field[T], x *T, i int) {
 func (t *schemaTable[T]) rows(m *topology.Model) [][]string {
 	var out [][]string
 	for _, x := range t.schema.Written(m) {
-		row := make([]string, len(t.fields))
-		for i := range t.fields {
-			row[i] = t.fields[i].Text(x)
-		}
-		out = append(out, row)
+		out = append(out, t.schema.Cells(x))
 	}
 	return out
 }

@@ -31,6 +31,8 @@ func readCSV(fsys fs.FS, dir string) (*topology.Model, []*topology.Warning, erro
 	if err != nil {
 		return nil, nil, topology.ErrorList{topology.Errorf(topology.Pos{File: dir}, "%v", err)}
 	}
+	known := 0
+	seen := map[string]string{}
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.EqualFold(filepath.Ext(name), ".csv") {
@@ -39,7 +41,23 @@ func readCSV(fsys fs.FS, dir string) (*topology.Model, []*topology.Warning, erro
 		base := strings.TrimSuffix(name, filepath.Ext(name))
 		if !strings.EqualFold(base, "agency") && sheetByName(base) == nil {
 			b.warns = append(b.warns, topology.Errorf(topology.Pos{File: filepath.Join(dir, name)}, "file %q is not one of the format's CSV files; ignored", name))
+			continue
 		}
+		known++
+		if first, dup := seen[strings.ToLower(name)]; dup {
+			b.errs.Add(topology.Pos{File: filepath.Join(dir, name)}, "%s and %s are the same file to netreview (names match ignoring case): keep one", first, name)
+		}
+		seen[strings.ToLower(name)] = name
+	}
+	if known == 0 {
+		names := []string{agencyCSV}
+		for _, sh := range Sheets {
+			names = append(names, sh.CSVName())
+		}
+		return nil, b.warns, topology.ErrorList{topology.Errorf(topology.Pos{File: dir}, "the folder holds none of the format's CSV files (%s)", strings.Join(names, ", "))}
+	}
+	if len(b.errs) > 0 {
+		return nil, b.warns, b.errs
 	}
 	read := func(name string, fn func(iter.Seq[Row], posFunc)) {
 		f, actual, err := openFold(fsys, name)
@@ -104,11 +122,46 @@ func csvRows(r io.Reader, file string, errs *topology.ErrorList) iter.Seq[Row] {
 			if n == 1 && len(rec) > 0 {
 				rec[0] = strings.TrimPrefix(rec[0], "\ufeff")
 			}
+			for i, c := range rec {
+				rec[i] = unguard(c)
+			}
 			if !yield(Row{Num: line, Cells: rec}) {
 				return
 			}
 		}
 	}
+}
+
+// formulaStart are the first characters that make a spreadsheet take a
+// cell of a CSV file for a formula (or, for tab and CR, shift it).
+const formulaStart = "=+-@\t\r"
+
+// runs reports whether a spreadsheet opening a CSV file would run the cell
+// c as a formula once one leading apostrophe is taken off: c starts, after
+// any apostrophes, with one of formulaStart.
+func runs(c string) bool {
+	t := strings.TrimLeft(c, "'")
+	return t != "" && strings.IndexByte(formulaStart, t[0]) >= 0
+}
+
+// guard neutralises a CSV cell that a spreadsheet would run (=HYPERLINK(...),
+// +1+1, @SUM(...), -2+3): it starts it with an apostrophe, which
+// spreadsheets show as text and unguard takes off again. A cell that
+// already starts with apostrophes before such a character gets one more,
+// so that every cell reads back as written.
+func guard(c string) string {
+	if runs(c) {
+		return "'" + c
+	}
+	return c
+}
+
+// unguard reads a cell that guard wrote.
+func unguard(c string) string {
+	if strings.HasPrefix(c, "'") && runs(c[1:]) {
+		return c[1:]
+	}
+	return c
 }
 
 // WriteCSV writes the model as a folder of CSV files, creating dir when
@@ -140,7 +193,19 @@ func writeCSVFile(path string, rows [][]string) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	w := csv.NewWriter(f)
-	if err := w.WriteAll(rows); err != nil {
+	guarded := make([]string, 0, 32)
+	for _, row := range rows {
+		guarded = guarded[:0]
+		for _, c := range row {
+			guarded = append(guarded, guard(c))
+		}
+		if err := w.Write(guarded); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

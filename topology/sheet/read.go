@@ -19,10 +19,11 @@ type posFunc func(row, col int) topology.Pos
 
 // builder turns sheets into one model fragment.
 type builder struct {
-	m     *topology.Model
-	doc   *topology.Document
-	errs  topology.ErrorList
-	warns []*topology.Warning
+	m        *topology.Model
+	doc      *topology.Document
+	errs     topology.ErrorList
+	warns    []*topology.Warning
+	date1904 bool // date serial numbers count from 1904-01-01
 }
 
 func newBuilder(path string, start topology.Pos) *builder {

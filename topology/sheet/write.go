@@ -11,9 +11,7 @@ import (
 func agencyValues(m *topology.Model) []string {
 	vals := make([]string, len(agencyTable.fields))
 	if len(m.Docs) > 0 {
-		for i := range agencyTable.fields {
-			vals[i] = agencyTable.fields[i].Text(m.Docs[0])
-		}
+		vals = agencyTable.schema.Cells(m.Docs[0])
 	}
 	for i, f := range agencyTable.fields {
 		if f.Name == "netreview" && vals[i] == "" {

@@ -5,6 +5,8 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -18,13 +20,26 @@ const instructionsSheet = "Instructions"
 // found by name, whatever their order and whether or not they are hidden;
 // cells are read streaming, so a large sheet loads in bounded memory. Errors
 // name the sheet and cell (file#Links!F12).
+//
+// A workbook is checked before it is read (see docs/limits.md): an
+// encrypted (password-protected) or legacy .xls file, more than
+// MaxWorkbookParts parts, more than MaxWorkbookBytes uncompressed (as the
+// parts declare it, and as they hold it), or a part that is not
+// well-formed XML (damaged or truncated) is an error, never a partial read.
+// Dates in a workbook of the 1904 date system are read in it.
 func ReadWorkbook(path string) (*topology.Model, []*topology.Warning, error) {
-	f, err := excelize.OpenFile(path)
+	if err := checkWorkbook(path); err != nil {
+		return nil, nil, topology.ErrorList{err}
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: MaxWorkbookBytes})
 	if err != nil {
 		return nil, nil, topology.ErrorList{topology.Errorf(topology.Pos{File: path}, "not a readable .xlsx workbook: %v", err)}
 	}
 	defer f.Close()
 	b := newBuilder(path, topology.Pos{File: path})
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		b.date1904 = *props.Date1904
+	}
 	for _, name := range f.GetSheetList() {
 		pos := func(row, col int) topology.Pos {
 			cell, _ := excelize.CoordinatesToCellName(col, row)
@@ -182,6 +197,55 @@ func newWorkbook(m *topology.Model, template bool) (*excelize.File, error) {
 	return f, nil
 }
 
+// xlsxText escapes text for a workbook cell as Excel does, so that it reads
+// back as written: characters that XML cannot hold (control characters,
+// U+FFFE, U+FFFF) as _xHHHH_, and each underscore that starts text looking
+// like such an escape (_x0041_) as _x005F_.
+func xlsxText(s string) string {
+	if !needsEscape(s) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == '_' && escapeLike(s[i:]):
+			b.WriteString("_x005F_")
+		case badXMLChar(r):
+			fmt.Fprintf(&b, "_x%04X_", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func needsEscape(s string) bool {
+	for i, r := range s {
+		if badXMLChar(r) || r == '_' && escapeLike(s[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// badXMLChar reports whether XML 1.0 cannot hold r.
+func badXMLChar(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF
+}
+
+// escapeLike reports whether s starts with _xHHHH_.
+func escapeLike(s string) bool {
+	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
+		return false
+	}
+	for _, c := range s[2:6] {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
 func colWidth(c Column) float64 {
 	w := len(c.Header) + 4
 	for _, v := range c.Values {
@@ -210,13 +274,22 @@ func dropDown(f *excelize.File, sheet, sqref string, values []string) error {
 	return f.AddDataValidation(sheet, dv)
 }
 
+// MaxCellChars is the most characters a workbook cell holds (Excel's limit).
+const MaxCellChars = 32767
+
 // fillSheet writes rows with a bold, frozen header row. Int columns are
-// written as numbers.
+// written as numbers; text is escaped for the workbook (xlsxText). A value
+// longer than a cell holds is an error naming its cell.
 func fillSheet(f *excelize.File, sheet string, rows [][]string, cols []Column, style int) error {
 	for r, row := range rows {
 		vals := make([]any, len(row))
 		for i, v := range row {
-			vals[i] = v
+			if len(v) > MaxCellChars && len(utf16.Encode([]rune(v))) > MaxCellChars {
+				cell, _ := excelize.CoordinatesToCellName(i+1, r+1)
+				return fmt.Errorf("%s!%s: the value is %d characters long, more than the %d a workbook cell holds: write YAML, JSON or CSV instead",
+					sheet, cell, utf8.RuneCountInString(v), MaxCellChars)
+			}
+			vals[i] = xlsxText(v)
 			if r > 0 && i < len(cols) && cols[i].Kind == topology.Int && v != "" {
 				if n, err := strconv.Atoi(v); err == nil {
 					vals[i] = n

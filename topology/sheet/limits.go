@@ -1,0 +1,133 @@
+package sheet
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/netreview/netreview/topology"
+)
+
+// Limits on the workbooks ReadWorkbook reads (see docs/limits.md): a
+// statewide workbook of 100,000 rows is a few tens of megabytes
+// uncompressed and some twenty parts.
+const (
+	MaxWorkbookBytes = 256 << 20 // uncompressed size of all parts together
+	MaxWorkbookParts = 1000      // files in the workbook's zip
+)
+
+// oleSignature starts an OLE compound file: an encrypted (password-protected)
+// .xlsx, or a legacy .xls workbook.
+var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// checkWorkbook checks a workbook before excelize reads it: that it is an
+// unencrypted .xlsx zip within the limits, as its parts declare their sizes
+// and as they hold them, and that every XML part is well-formed.
+func checkWorkbook(file string) *topology.Error {
+	at := topology.Pos{File: file}
+	head := make([]byte, len(oleSignature))
+	if fh, err := os.Open(file); err == nil {
+		n, _ := io.ReadFull(fh, head)
+		fh.Close()
+		if n == len(head) && bytes.Equal(head, oleSignature) {
+			return topology.Errorf(at, "the workbook is encrypted (password-protected), or a legacy .xls file: save it from Excel as an .xlsx workbook without a password")
+		}
+	}
+	zr, err := zip.OpenReader(file)
+	if err != nil {
+		return topology.Errorf(at, "not a readable .xlsx workbook: %v", err)
+	}
+	defer zr.Close()
+	if len(zr.File) > MaxWorkbookParts {
+		return topology.Errorf(at, "the workbook has %d parts, more than the %d a proposal workbook may have", len(zr.File), MaxWorkbookParts)
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if f.UncompressedSize64 > MaxWorkbookBytes || total > MaxWorkbookBytes {
+			return topology.Errorf(at, "the workbook declares %s uncompressed, more than the %s a proposal workbook may hold", mb(total), mb(MaxWorkbookBytes))
+		}
+	}
+	var held uint64
+	for _, f := range zr.File {
+		ext := path.Ext(f.Name)
+		if ext != ".xml" && ext != ".rels" {
+			continue
+		}
+		n, err := checkXML(f)
+		held += n
+		if err != nil {
+			return topology.Errorf(at, "part %s of the workbook is damaged: %v", f.Name, err)
+		}
+		if held > MaxWorkbookBytes {
+			return topology.Errorf(at, "the workbook holds more than the %s a proposal workbook may hold", mb(MaxWorkbookBytes))
+		}
+	}
+	return nil
+}
+
+// checkXML reads a part as XML to its end, and returns how many bytes it
+// holds: at most what it declares (archive/zip stops there) and a
+// well-formed document whose elements all close.
+func checkXML(f *zip.File) (uint64, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return 0, err
+	}
+	defer rc.Close()
+	cr := &countingReader{r: rc}
+	dec := xml.NewDecoder(cr)
+	depth, elements := 0, 0
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) {
+				return cr.n, fmt.Errorf("it does not hold what it declares (%v)", err)
+			}
+			return cr.n, fmt.Errorf("not well-formed XML (truncated or edited by hand?): %v", err)
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+			elements++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	if elements == 0 {
+		return cr.n, fmt.Errorf("not XML: it holds no element")
+	}
+	if depth != 0 {
+		return cr.n, fmt.Errorf("not well-formed XML: it ends with %d elements open (truncated?)", depth)
+	}
+	return cr.n, nil
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n uint64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += uint64(n)
+	return n, err
+}
+
+// mb writes a size in megabytes.
+func mb(n uint64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return fmt.Sprintf("%s MB", strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0"))
+}
