@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -28,20 +29,24 @@ func (o *object) set(key string, v value) { o.keys = append(o.keys, key); o.vals
 // tree orders the model as the format writes it, each element by its
 // schema. A model of several documents is written with the first document's
 // header and every element.
-func tree(m *Model) *object {
+func tree(m *Model) *object { return partTree(m, m) }
+
+// partTree orders part, a part of m, as the format writes it: its first
+// document's header and its elements, the implicit zone of m left out.
+func partTree(m, part *Model) *object {
 	top := &object{}
 	top.set("netreview", FormatVersion)
-	if len(m.Docs) > 0 {
-		hdr := objectOf(documentSchema, m.Docs[0])
+	if len(part.Docs) > 0 {
+		hdr := objectOf(documentSchema, part.Docs[0])
 		for i, k := range hdr.keys {
 			if k != "netreview" {
 				top.set(k, hdr.vals[i])
 			}
 		}
 	}
-	top.items("sites", objects(siteSchema, m, nil))
-	top.items("zones", objects(zoneSchema, m, nil))
-	top.items("devices", objects(deviceSchema, m, func(d *Device) *Device {
+	top.items("sites", objects(siteSchema, part, nil))
+	top.items("zones", objects(zoneSchema, part, nil))
+	top.items("devices", objects(deviceSchema, part, func(d *Device) *Device {
 		if len(d.Zones) == 1 && m.Zone(d.Zones[0]) != nil && m.Zone(d.Zones[0]).Implicit {
 			c := *d // the implicit zone is not written
 			c.Zones = nil
@@ -49,9 +54,9 @@ func tree(m *Model) *object {
 		}
 		return d
 	}))
-	top.items("links", objects(linkSchema, m, nil))
-	top.items("tunnels", objects(tunnelSchema, m, nil))
-	top.items("waivers", objects(waiverSchema, m, nil))
+	top.items("links", objects(linkSchema, part, nil))
+	top.items("tunnels", objects(tunnelSchema, part, nil))
+	top.items("waivers", objects(waiverSchema, part, nil))
 	return top
 }
 
@@ -148,6 +153,41 @@ func yamlNode(v value) *yaml.Node {
 		return n
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+}
+
+// EncodeYAMLDocuments writes the model as one YAML document per document
+// of m (separated by ---), each with its header and the elements it
+// defines, as SplitByDocument divides them: Decode reads the file back into
+// the same documents and elements.
+func EncodeYAMLDocuments(w io.Writer, m *Model) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	for _, part := range SplitByDocument(m) {
+		if err := enc.Encode(yamlNode(partTree(m, part))); err != nil {
+			return fmt.Errorf("encode YAML: %w", err)
+		}
+	}
+	if err := enc.Close(); err != nil {
+		return fmt.Errorf("encode YAML: %w", err)
+	}
+	return nil
+}
+
+// Headers returns the distinct headers (format version, agency, proposal)
+// of m's documents, each as its first document, in load order: a form that
+// holds one header (JSON, a workbook, a CSV folder) holds m without loss
+// only when there is one.
+func Headers(m *Model) []*Document {
+	var out []*Document
+	seen := map[string]bool{}
+	for _, d := range m.Docs {
+		key := strings.Join(documentSchema.Cells(d), "\x00")
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // EncodeJSON writes the model as one JSON document, two-space indented, with

@@ -21,8 +21,11 @@ format its name chooses: .yaml or .yml, .json, .xlsx, or a folder of CSV
 files for a name without an extension, one ending in /, or an existing
 folder. Nothing is lost: loading OUT gives the same model.
 
-Several inputs are written as one document: the first input's agency and
-proposal header, and every element of all of them. convert checks the
+Several inputs (or a YAML file of several documents) keep their documents:
+a .yaml output holds a document each (separated by ---), with its agency
+header and its elements. JSON, a workbook and a CSV folder hold one header:
+inputs with different agency or proposal headers are an error there (status
+2), and inputs that share one are written as one document. convert checks the
 syntax and the cells of its inputs (an unreadable file or a key length
 that is not a number ends with status 2 and every error with its place)
 but not the references between them, so one agency's file converts alone;
@@ -30,7 +33,7 @@ but not the references between them, so one agency's file converts alone;
 		Example: `  netreview convert samples/riverbend-pd.yaml -o riverbend.xlsx
   netreview convert riverbend.xlsx -o riverbend.yaml
   netreview convert riverbend.xlsx -o riverbend-csv/
-  netreview convert backbone.yaml agency-*.yaml -o statewide.json
+  netreview convert backbone.yaml agency-*.yaml -o statewide.yaml
 
   # An agency's drawing as the workbook, for the agency to complete
   netreview convert network.drawio -o network.xlsx`,

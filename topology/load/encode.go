@@ -13,9 +13,12 @@ func writeDocument(m *topology.Model, path string, f Format) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if f == JSON {
+	switch {
+	case f == JSON:
 		err = topology.EncodeJSON(out, m)
-	} else {
+	case len(m.Docs) > 1:
+		err = topology.EncodeYAMLDocuments(out, m)
+	default:
 		err = topology.EncodeYAML(out, m)
 	}
 	if cerr := out.Close(); err == nil {

@@ -135,13 +135,27 @@ func FormatOf(path string) (Format, error) {
 	return "", fmt.Errorf("%s: unknown output format %q: want .yaml, .yml, .json, .xlsx or a folder", path, filepath.Ext(path))
 }
 
+// formatName names each format for a message.
+var formatName = map[Format]string{YAML: "YAML file", JSON: "JSON file", Workbook: "workbook", CSV: "CSV folder"}
+
 // Write writes the model to path in the format FormatOf chooses. A model of
-// several documents is written as one: the first document's header and
-// every element.
+// several documents is written to YAML as a document each (see
+// topology.EncodeYAMLDocuments); JSON, a workbook and a CSV folder hold one
+// header, so a model whose documents have different headers (agencies,
+// proposals) is an error there rather than a loss, and one whose documents
+// share their header is written as one document.
 func Write(m *topology.Model, path string) error {
 	f, err := FormatOf(path)
 	if err != nil {
 		return err
+	}
+	if hs := topology.Headers(m); f != YAML && len(hs) > 1 {
+		var names []string
+		for _, d := range hs {
+			names = append(names, fmt.Sprintf("%q (%s)", d.Agency.Name, d.Path))
+		}
+		return fmt.Errorf("write %s: the inputs have %d different agency or proposal headers (%s), and a %s holds one: write them to one .yaml file (a document each), or convert each input alone",
+			path, len(hs), strings.Join(names, ", "), formatName[f])
 	}
 	switch f {
 	case Workbook:

@@ -245,3 +245,45 @@ func TestFilesMixed(t *testing.T) {
 		t.Errorf("hq-sw at %s", d.Pos)
 	}
 }
+
+// TestSeveralHeaders converts several agencies' files: to YAML a document
+// each, read back into the same documents and elements; to a form that holds
+// one header, an error rather than a model that keeps only the first.
+func TestSeveralHeaders(t *testing.T) {
+	inputs := []string{filepath.Join(samplesDir, "backbone.yaml"), filepath.Join(samplesDir, "riverbend-pd.yaml"), filepath.Join(samplesDir, "cedar-county-so.yaml")}
+	m, _, err := Read(inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "all.yaml")
+	if err := Write(m, out); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := Read([]string{out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Docs) != 3 {
+		t.Fatalf("%d documents, want 3", len(back.Docs))
+	}
+	for i, p := range topology.SplitByDocument(back) {
+		if d := modeltest.Diff(p, topology.SplitByDocument(m)[i]); d != "" {
+			t.Errorf("document %d: %s", i, d)
+		}
+	}
+	for _, name := range []string{"all.json", "all.xlsx", "all-csv/"} {
+		err := Write(m, filepath.Join(dir, name))
+		if err == nil || !strings.Contains(err.Error(), "the inputs have 3 different agency or proposal headers") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// One agency in two files: one header, written as one document.
+	one, _, err := Read([]string{inputs[1], inputs[1]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(one, filepath.Join(dir, "one.json")); err != nil {
+		t.Errorf("one header: %v", err)
+	}
+}

@@ -53,8 +53,16 @@ without loss.
 - The Agency sheet's ` + "`netreview`" + ` row is the format version, 1 when blank or
   absent. The proposal header exists when any of title, kind, submitted or
   vendor is given.
-- A workbook or CSV folder is one document. Writing a model of several
-  documents writes the first one's Agency and every element.
+- A workbook or CSV folder is one document. A model of several documents
+  is written as one when they share their Agency and proposal header, and
+  is an error when they do not (write YAML, which holds a document each).
+- A cell holding ` + "`{}`" + ` in the Encryption column (or Cloud Provider, or the
+  Agency sheet's title) gives an encryption (a cloud, a proposal) with
+  nothing in it, as ` + "`encryption: {}`" + ` does in YAML; writing one puts ` + "`{}`" + `
+  there.
+- A cell holding a spreadsheet error (` + "`#REF!`, `#NAME?`, `#N/A`" + `, ...) is an
+  error: the formula behind it failed. Dates of a workbook in the 1904
+  date system are read in it.
 - Errors and warnings name the cell: ` + "`proposal.xlsx#Links!F12`" + ` for a
   workbook, ` + "`proposal/links.csv:12:6`" + ` (file:row:column) for CSV.
 
@@ -69,7 +77,12 @@ The folder holds one file per sheet, named after it in lower case:
 	b.WriteString(`. Any may be missing; file names match
 ignoring case. Files are UTF-8 (a byte-order mark is dropped), comma
 separated, quoted as RFC 4180, with the same headers and values as the
-sheets. Other .csv files are ignored with a warning.
+sheets. Other .csv files are ignored with a warning; a folder with none
+of these files, or with two whose names differ only in case, is an error.
+A cell that a spreadsheet would run as a formula (starting with =, +, -, @,
+a tab or a carriage return) is written with an apostrophe before it, which
+spreadsheets show as text and netreview takes off again when it reads the
+file; so is one that starts with apostrophes before such a character.
 `)
 	all := append([]Sheet{{Name: AgencySheet, Doc: "Two columns, `Field` and `Value`, one row per field below (the Field column names the field).", Columns: AgencyFields}}, Sheets...)
 	for _, sh := range all {
