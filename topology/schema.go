@@ -169,7 +169,7 @@ func textOf(v value) string {
 	case bool:
 		return strconv.FormatBool(v)
 	case []string:
-		return JoinList(v)
+		return joinList(v)
 	case day:
 		return string(v)
 	}
@@ -209,7 +209,7 @@ func (f *Field[T]) Set(x *T, s string, at Pos, fp FieldPos) error {
 		fp[f.Name] = at
 	}
 	if f.Kind == Enum {
-		s = NormEnum(s)
+		s = normEnum(s)
 	}
 	n, err := f.acc.setText(x, f.Kind, s)
 	if fp != nil {
@@ -255,10 +255,10 @@ func (s *Schema[T]) Cells(x *T) []string {
 	return out
 }
 
-// NormEnum folds an enumerated value to the format's spelling: trimmed,
+// normEnum folds an enumerated value to the format's spelling: trimmed,
 // lower case, with runs of spaces and underscores turned into one hyphen
 // ("Physically Secure" -> "physically-secure").
-func NormEnum(s string) string {
+func normEnum(s string) string {
 	f := strings.FieldsFunc(strings.ToLower(strings.TrimSpace(s)), func(r rune) bool {
 		return r == ' ' || r == '_' || r == '\t' || r == '\u00a0'
 	})
@@ -430,16 +430,16 @@ func (a listAcc[T]) value(x *T) value {
 }
 
 func (a listAcc[T]) setText(x *T, _ Kind, s string) (int, error) {
-	l, err := SplitList(s)
+	l, err := splitList(s)
 	*a.p(x, true) = l
 	return len(l), err
 }
 
-// JoinList writes a list as one cell: items separated by ", ". An item that
+// joinList writes a list as one cell: items separated by ", ". An item that
 // holds a comma or a double quote, that starts or ends with a space, or that
 // is empty, is written in double quotes with its quotes doubled, so that
-// SplitList reads every list back as it was.
-func JoinList(items []string) string {
+// splitList reads every list back as it was.
+func joinList(items []string) string {
 	var b strings.Builder
 	for i, it := range items {
 		if i > 0 {
@@ -456,10 +456,10 @@ func JoinList(items []string) string {
 	return b.String()
 }
 
-// SplitList reads a list from one cell: items separated by commas and
+// splitList reads a list from one cell: items separated by commas and
 // trimmed, blank items dropped; an item in double quotes is kept as written
 // between them, commas and spaces included, with "" for a quote.
-func SplitList(s string) ([]string, error) {
+func splitList(s string) ([]string, error) {
 	var out []string
 	for i := 0; i <= len(s); {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
@@ -516,7 +516,7 @@ func (a dateAcc[T]) value(x *T) value {
 }
 
 func (a dateAcc[T]) setText(x *T, _ Kind, s string) (int, error) {
-	t, err := ParseDate(s)
+	t, err := parseDate(s)
 	*a.p(x, true) = t
 	return 0, err
 }
@@ -527,10 +527,10 @@ var dateLayouts = []string{"2006-01-02", "2006/01/02", "1/2/2006", "01/02/2006",
 // 9999-12-31 in the 1900 date system.
 const maxSerial = 2958465
 
-// ParseDate reads a date written as text (YYYY-MM-DD, YYYY/MM/DD,
+// parseDate reads a date written as text (YYYY-MM-DD, YYYY/MM/DD,
 // M/D/YYYY, an ISO timestamp) or as a spreadsheet serial number in the 1900
 // date system (days since 1899-12-30).
-func ParseDate(s string) (time.Time, error) {
+func parseDate(s string) (time.Time, error) {
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
@@ -540,12 +540,12 @@ func ParseDate(s string) (time.Time, error) {
 	if err != nil || !(f >= 1 && f <= maxSerial) { // NaN fails both
 		return time.Time{}, fmt.Errorf("want a date YYYY-MM-DD, got %q", s)
 	}
-	return SerialEpoch.AddDate(0, 0, int(math.Floor(f))), nil
+	return serialEpoch.AddDate(0, 0, int(math.Floor(f))), nil
 }
 
-// SerialEpoch is day 0 of spreadsheet date serial numbers in the 1900 date
+// serialEpoch is day 0 of spreadsheet date serial numbers in the 1900 date
 // system; the 1904 system counts from 1904-01-01, 1462 days later.
-var SerialEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+var serialEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 // level is one mapping of an element's fields: the keys it may hold, each a
 // field or a nested mapping.
