@@ -95,7 +95,7 @@ func TestHostileWorkbooks(t *testing.T) {
 				}
 				return data
 			})
-		}, "part " + waivers + " of the workbook is damaged: not well-formed XML"},
+		}, "#Waivers: the sheet is damaged (part " + waivers + "): not well-formed XML"},
 		{"truncated after a row", func(p string) {
 			rezip(t, good, p, func(name string, data []byte) []byte {
 				if name == waivers {

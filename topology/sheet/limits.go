@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"strings"
@@ -63,6 +64,9 @@ func checkWorkbook(file string) *topology.Error {
 		n, err := checkXML(f)
 		held += n
 		if err != nil {
+			if sheet := sheetOfPart(zr, f.Name); sheet != "" {
+				return topology.Errorf(topology.Pos{File: file, Sheet: sheet}, "the sheet is damaged (part %s): %v", f.Name, err)
+			}
 			return topology.Errorf(at, "part %s of the workbook is damaged: %v", f.Name, err)
 		}
 		if held > MaxWorkbookBytes {
@@ -130,4 +134,50 @@ func mb(n uint64) string {
 		return fmt.Sprintf("%d bytes", n)
 	}
 	return fmt.Sprintf("%s MB", strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0"))
+}
+
+// sheetOfPart names the sheet whose part is name, by the workbook's list of
+// sheets and its relationships, or returns "".
+func sheetOfPart(zr *zip.ReadCloser, name string) string {
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if readXML(zr, "xl/workbook.xml", &wb) != nil || readXML(zr, "xl/_rels/workbook.xml.rels", &rels) != nil {
+		return ""
+	}
+	for _, r := range rels.Rels {
+		if path.Join("xl", r.Target) != name && strings.TrimPrefix(r.Target, "/") != name {
+			continue
+		}
+		for _, sh := range wb.Sheets {
+			if sh.RID == r.ID {
+				return sh.Name
+			}
+		}
+	}
+	return ""
+}
+
+// readXML decodes the part name of the workbook into v.
+func readXML(zr *zip.ReadCloser, name string, v any) error {
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				return err
+			}
+			defer rc.Close()
+			return xml.NewDecoder(rc).Decode(v)
+		}
+	}
+	return fs.ErrNotExist
 }
