@@ -32,7 +32,7 @@ fuzz:
 	$(GO) test ./topology -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./topology -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./topology/sheet -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./topology/sheet -run '^$$' -fuzz '^FuzzWorkbook$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./topology/sheet -run '^$$' -fuzz '^FuzzWorkbook$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
 	$(GO) test ./topology/drawing -run '^$$' -fuzz '^FuzzDrawio$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./topology/drawing -run '^$$' -fuzz '^FuzzVisio$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzStructuralAgreement$$' -fuzztime $(FUZZTIME)
