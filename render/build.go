@@ -25,7 +25,11 @@ const (
 	encryptedColor = "#2b8a3e"
 	tunnelColor    = "#7048e8"
 	plainColor     = "#343a40"
-	fontName       = "Helvetica"
+	// fontName is the one font of every diagram. Graphviz measures it
+	// with its built-in Arial metrics, which Liberation Sans shares glyph
+	// for glyph, and the helper draws it with the Liberation Sans it
+	// embeds (package render/draw), so text fits its box.
+	fontName = "Liberation Sans"
 )
 
 var zoneFill = map[topology.ZoneKind]string{
@@ -90,12 +94,13 @@ type builder struct {
 	m    *topology.Model
 	opts Options
 
-	dev, link, tunnel, site, zone map[string]marks // findings about the element
-	path                          map[string]marks // link and tunnel ids on a finding's path
-	spof                          map[string]bool  // device and link ids with a single-point-of-failure finding
-	shown                         []int            // the findings drawn, in order
-	keep                          map[string]bool  // devices drawn; nil means all
-	keyRows                       []string         // rows of the legend's key, set by legend
+	dev, link, tunnel, site, zone map[string]marks           // findings about the element
+	path                          map[string]marks           // link and tunnel ids on a finding's path
+	spof                          map[string]bool            // device and link ids with a single-point-of-failure finding
+	shown                         []int                      // the findings drawn, in order
+	keep                          map[string]bool            // devices drawn; nil means all
+	keyRows                       []string                   // rows of the legend's key, set by legend
+	docIndex                      map[*topology.Document]int // input order of documents, set by groupOf
 }
 
 func newBuilder(res *analysis.Result, opts Options) (*builder, error) {
@@ -289,7 +294,7 @@ func (b *builder) build() *dotGraph {
 	g := &dotGraph{name: "netreview"}
 	g.attrs.set("fontname", fontName)
 	g.attrs.set("bgcolor", "white")
-	g.attrs.set("pad", "0.3")
+	g.attrs.set("pad", "0") // the page has margins
 	g.attrs.set("nodesep", "0.35")
 	g.attrs.set("ranksep", "0.6")
 	g.nodeAttrs.set("fontname", fontName)
@@ -300,16 +305,13 @@ func (b *builder) build() *dotGraph {
 	g.edgeAttrs.set("color", plainColor)
 	hub := 0 // the most neighbours of a node, where it matters
 	switch b.opts.View {
-	case ViewSites, ViewAgencies:
+	case ViewSites, ViewAgencies, ViewCounties:
 		b.buildGrouped(g)
 		hub = maxNeighbours(g.edges)
 	default:
 		b.buildPhysical(g)
 	}
 	b.legend(g)
-	g.attrs.setHTML("label", b.heading())
-	g.attrs.set("labelloc", "t")
-	g.attrs.set("labeljust", "l")
 	nodes := len(g.nodes) + countClusterNodes(g.clusters)
 	engine := b.opts.Engine
 	if engine == "" {
@@ -327,6 +329,53 @@ func (b *builder) build() *dotGraph {
 		g.attrs.set("outputorder", "edgesfirst")
 	}
 	return g
+}
+
+// countNodes returns how many nodes the view draws, without the legend.
+func (b *builder) countNodes() int {
+	if b.opts.View == ViewPhysical || b.opts.View == "" {
+		n := 0
+		for _, d := range b.m.Devices {
+			if b.m.Device(d.ID) == d && b.drawn(d.ID) {
+				n++
+			}
+		}
+		return n
+	}
+	keys := map[string]bool{}
+	for _, d := range b.m.Devices {
+		if b.m.Device(d.ID) == d && b.drawn(d.ID) {
+			key, _ := b.groupOf(d)
+			keys[key] = true
+		}
+	}
+	return len(keys)
+}
+
+// checkSize returns a *TooLargeError when the view has more nodes than it
+// can draw legibly. A single finding's neighbourhood is always small
+// enough.
+func (b *builder) checkSize() error {
+	view := b.opts.View
+	if view == "" {
+		view = ViewPhysical
+	}
+	n := b.countNodes()
+	if n <= MaxNodes(view) {
+		return nil
+	}
+	e := &TooLargeError{View: view, Nodes: n}
+	for _, v := range Views() {
+		if v == view {
+			continue
+		}
+		o := *b
+		o.opts.View = v
+		if k := o.countNodes(); k <= MaxNodes(v) {
+			e.Fits = append(e.Fits, ViewSize{v, k})
+		}
+	}
+	return e
 }
 
 func countClusterNodes(cs []*dotCluster) int {
