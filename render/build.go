@@ -522,14 +522,16 @@ func (b *builder) deviceNode(d *topology.Device) *dotNode {
 		lines = append(lines, `<FONT POINT-SIZE="8"><I>zones: `+htmlText(strings.Join(d.Zones, ", "))+"</I></FONT>")
 	}
 	if d.Count > 1 {
-		lines = append(lines, "×"+strconv.Itoa(d.Count))
+		// ASCII only in labels that Graphviz sizes: it measures other
+		// characters at an average width, narrower than some are drawn.
+		lines = append(lines, plural(d.Count, "unit"))
 	}
 	if col, ok := b.worst(b.dev[d.ID]); ok {
 		n.attrs.set("color", col)
 		n.attrs.set("penwidth", "3")
 		text := numbers(b.dev[d.ID], 6)
 		if b.spof[d.ID] {
-			text += " ▲SPOF"
+			text += " SPOF"
 		}
 		lines = append(lines, `<FONT COLOR="`+col+`"><B>`+htmlText(text)+"</B></FONT>")
 	}
@@ -563,7 +565,7 @@ func (b *builder) linkEdge(l *topology.Link) *dotEdge {
 		width = "2.5"
 		text := l.ID + " " + numbers(ms, 4)
 		if b.spof[l.ID] {
-			text += " ▲SPOF"
+			text += " SPOF"
 		}
 		label += "\n" + text
 		e.attrs.set("fontcolor", c)

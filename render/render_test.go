@@ -87,7 +87,7 @@ func TestDOTContent(t *testing.T) {
 		`"cluster_site/sub"`, `style="dashed"`, // controlled area
 		`style="dotted"`, // mobile site
 		"FOR OFFICIAL USE ONLY", "Review date: 2026-11-22", "Clients: 72",
-		"×24", "▲SPOF", `"lte" [shape="ellipse"`, "tunnel t-state",
+		"24 units", " SPOF", `"lte" [shape="ellipse"`, "tunnel t-state",
 		`color="#2b8a3e:invis:#2b8a3e"`, // encrypted link
 		`Test &quot;County&quot; Sheriff &amp; &lt;Office&gt;`,
 		`Sheriff HQ \\N back\\slash`,

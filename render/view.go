@@ -404,7 +404,7 @@ func (b *builder) legend(g *dotGraph) {
 		rows = append(rows, `<TR><TD>box</TD>`+cell("a county: its agencies, their findings by severity, filled in the worst one's colour")+`</TR>`)
 	}
 	if b.opts.View == ViewSites || b.opts.View == ViewAgencies || b.opts.View == ViewCounties {
-		rows = append(rows, `<TR><TD>―</TD>`+cell("links between groups, with their count and worst finding")+`</TR>`)
+		rows = append(rows, `<TR><TD>line</TD>`+cell("links between groups, with their count and worst finding")+`</TR>`)
 	} else {
 		rows = append(rows,
 			`<TR><TD>solid</TD>`+cell("wired link; dashed: radio (wifi, cellular, microwave, satellite)")+`</TR>`,
@@ -414,7 +414,7 @@ func (b *builder) legend(g *dotGraph) {
 		)
 	}
 	if len(b.shown) > 0 {
-		rows = append(rows, `<TR><TD>F<I>n</I></TD>`+cell("finding n (coloured by severity; its path traced; ▲SPOF single point of failure)")+`</TR>`)
+		rows = append(rows, `<TR><TD>F<I>n</I></TD>`+cell("finding n (coloured by severity; its path traced; SPOF: single point of failure)")+`</TR>`)
 		sev := `<TR><TD></TD><TD ALIGN="LEFT">`
 		for _, s := range analysis.Severities {
 			sev += `<FONT COLOR="` + severityColor[s] + `"><B>■ ` + s.String() + `</B></FONT>  `
@@ -476,7 +476,7 @@ func (b *builder) findingsTable() string {
 func wrapMessage(msg string, whole bool) []string {
 	lines := wrap(msg, 100)
 	if most := 2; !whole && len(lines) > most {
-		lines = append(lines[:most-1:most-1], lines[most-1]+" …")
+		lines = append(lines[:most-1:most-1], lines[most-1]+" ...")
 	}
 	return lines
 }

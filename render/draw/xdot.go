@@ -212,11 +212,12 @@ func (d *drawer) ops(ops []xdotOp) {
 	}
 }
 
-// finite reports whether every number of the operation is finite: Graphviz
-// gives NaN for degenerate geometry now and then, and a drawing library
-// must not see it.
+// finite reports whether every number of the operation is finite and in
+// range: Graphviz may give NaN for degenerate geometry, and the drawing
+// library must not see it.
 func (op *xdotOp) finite() bool {
-	ok := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	// No layout reaches a million points (a statewide one is 70,000).
+	ok := func(v float64) bool { return !math.IsNaN(v) && math.Abs(v) < 1e6 }
 	for _, p := range op.Points {
 		if !ok(p[0]) || !ok(p[1]) {
 			return false
@@ -267,13 +268,18 @@ func (d *drawer) path(p *canvas.Path, filled bool) {
 		for i := range dashes {
 			dashes[i] *= d.scale * ptToMM
 		}
-		p = p.Flatten(flatTolerance).Dash(0, dashes...)
+		p = dash(p, dashes)
 	}
 	d.ctx.SetFillColor(canvas.Transparent)
 	d.ctx.SetStrokeColor(d.pen)
 	d.ctx.SetStrokeWidth(width)
 	d.ctx.SetDashes(0)
 	d.ctx.DrawPath(0, 0, p)
+}
+
+// dash cuts p into dashes on the curve flattened to line segments.
+func dash(p *canvas.Path, dashes []float64) *canvas.Path {
+	return p.Flatten(flatTolerance).Dash(0, dashes...)
 }
 
 // text draws a text operation, narrowed should the font be wider than the
