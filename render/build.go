@@ -352,6 +352,20 @@ func (b *builder) countNodes() int {
 	return len(keys)
 }
 
+// countGroups returns how many nodes of a collapsed view stand for a
+// group (a site, agency or county) rather than a device of none.
+func (b *builder) countGroups() int {
+	keys := map[string]bool{}
+	for _, d := range b.m.Devices {
+		if b.m.Device(d.ID) == d && b.drawn(d.ID) {
+			if key, gr := b.groupOf(d); gr.device == nil {
+				keys[key] = true
+			}
+		}
+	}
+	return len(keys)
+}
+
 // checkSize returns a *TooLargeError when the view has more nodes than it
 // can draw legibly. A single finding's neighbourhood is always small
 // enough.

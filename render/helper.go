@@ -101,7 +101,7 @@ func FindHelper() (string, error) {
 func findHelper(env, exe string, lookPath func(string) (string, error)) (string, error) {
 	if env != "" {
 		if err := isProgram(env); err != nil {
-			return "", fmt.Errorf("render: $%s: %w", HelperEnv, err)
+			return "", fmt.Errorf("render: $%s: %w; point it at the Graphviz helper %s, or unset it to use the one beside netreview (writing .dot needs no helper)", HelperEnv, err, HelperName)
 		}
 		return env, nil
 	}

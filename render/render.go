@@ -102,29 +102,35 @@ func (e *TooLargeError) Error() string {
 	return msg + "; views that fit: " + strings.Join(fits, ", ")
 }
 
-// ViewFor returns the most detailed view of the model that fits its size
-// limit (MaxNodes), and false when none does. The HTML report draws its
-// diagram in this view.
+// PageNodes is the most nodes that ViewFor wants in a diagram that is to
+// be read on a printed page.
+const PageNodes = 1000
+
+// ViewFor returns the view that the HTML report draws the model in, and
+// false when none will do: the most detailed view of at most PageNodes
+// nodes, or else the most detailed view within its limit (MaxNodes). A
+// collapsed view whose devices all fall into one group (the agencies view
+// of a single file) says nothing and is passed over.
 func ViewFor(res *analysis.Result) (View, bool) {
+	var fits []View
 	for _, v := range Views() {
-		if n, err := ViewNodes(res, v); err == nil && n <= MaxNodes(v) {
+		b, err := newBuilder(res, Options{View: v, NoFindings: true})
+		if err != nil {
+			return "", false
+		}
+		n, groups := b.countNodes(), b.countGroups()
+		if n > MaxNodes(v) || (v != ViewPhysical && groups < 2) {
+			continue
+		}
+		if n <= PageNodes {
 			return v, true
 		}
+		fits = append(fits, v)
 	}
-	return "", false
-}
-
-// ViewNodes returns how many nodes view v of the result draws, without
-// the legend.
-func ViewNodes(res *analysis.Result, v View) (int, error) {
-	if res == nil || res.Model == nil {
-		return 0, fmt.Errorf("render: no model")
+	if len(fits) == 0 {
+		return "", false
 	}
-	b, err := newBuilder(res, Options{View: v, NoFindings: true})
-	if err != nil {
-		return 0, err
-	}
-	return b.countNodes(), nil
+	return fits[0], true
 }
 
 // Page is the form a diagram is drawn for.

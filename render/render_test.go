@@ -13,6 +13,7 @@ import (
 
 	"github.com/netreview/netreview/analysis"
 	"github.com/netreview/netreview/internal/golden"
+	"github.com/netreview/netreview/topology"
 	"github.com/netreview/netreview/topology/generate"
 	"github.com/netreview/netreview/topology/load"
 )
@@ -228,28 +229,36 @@ func TestEngineFor(t *testing.T) {
 func TestViewFor(t *testing.T) {
 	tests := []struct {
 		agencies int
+		split    bool // each agency a document of its own, with its county
 		want     View
 	}{
-		{5, ViewPhysical},
-		{400, ViewSites},     // more than 3,000 devices
-		{3700, ViewAgencies}, // more than 4,000 sites
+		{5, false, ViewPhysical},
+		{400, false, ViewSites},   // 3,236 devices; 1,342 sites, within the limit
+		{400, true, ViewAgencies}, // 401 agencies read better than 1,342 sites
+		{3700, true, ViewCounties},
+		{3700, false, ""}, // one document: no view both fits and says something
 	}
 	for _, tt := range tests {
-		res := &analysis.Result{Model: generate.Statewide(generate.Options{Agencies: tt.agencies, Seed: 1})}
-		got, ok := ViewFor(res)
-		if !ok || got != tt.want {
-			t.Errorf("%d agencies: %s, %v; want %s", tt.agencies, got, ok, tt.want)
+		m := generate.Statewide(generate.Options{Agencies: tt.agencies, Seed: 1})
+		if !tt.split {
+			m = oneDocument(m)
 		}
-		// Every more detailed view is over its limit.
-		for _, v := range Views() {
-			if v == got {
-				break
-			}
-			if n, err := ViewNodes(res, v); err != nil || n <= MaxNodes(v) {
-				t.Errorf("%d agencies: the %s view has %d nodes (%v), within its limit %d", tt.agencies, v, n, err, MaxNodes(v))
-			}
+		res := &analysis.Result{Model: m}
+		got, ok := ViewFor(res)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("%d agencies, split %v: %q, %v; want %q", tt.agencies, tt.split, got, ok, tt.want)
 		}
 	}
+}
+
+// oneDocument puts every device of m in its first document, as loading a
+// single generated file does.
+func oneDocument(m *topology.Model) *topology.Model {
+	for _, d := range m.Devices {
+		d.Doc = m.Docs[0]
+	}
+	m.Docs = m.Docs[:1]
+	return m
 }
 
 // TestEngineByView: a switch with 25 neighbours, each in a site of its own,
