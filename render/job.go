@@ -17,6 +17,8 @@ type Job struct {
 	Page Page `json:"page"`
 	// Inline asks for SVG fit for embedding in HTML (see Options.Inline).
 	Inline bool `json:"inline,omitempty"`
+	// Date is the review date, YYYY-MM-DD: a PDF's creation date.
+	Date string `json:"date,omitempty"`
 	// Heading is the title block, key and findings table, one node with an
 	// HTML-like label.
 	Heading Graph `json:"heading"`

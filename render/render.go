@@ -1,17 +1,28 @@
 // Package render draws annotated network diagrams of a reviewed proposal:
 // the physical view (sites as clusters, devices by type and zone, links by
-// medium and protection), or the model collapsed into sites or agencies,
-// with each finding's subject highlighted and numbered as the reports
-// number it (F1 is analysis.Result.Findings[0]).
+// medium and protection), or the model collapsed into sites, agencies or
+// counties, with each finding's subject highlighted and numbered as the
+// reports number it (F1 is analysis.Result.Findings[0]), under a heading
+// with the FOUO marking, the agencies, the date and the client counts.
 //
-// The DOT is built as a data structure by this package and laid out by a
-// Layouter: Graphviz compiled to WebAssembly (github.com/goccy/go-graphviz),
-// so no dot binary is needed. That library starts its WebAssembly module
-// when a program that links it starts, so this package does not link it:
-// Helper runs the netreview-graphviz program (package render/layout) for
-// each layout. SVG and DOT come from Graphviz itself; PNG and PDF are drawn
-// by this package from Graphviz's JSON (xdot) layout with
-// github.com/tdewolff/canvas and the Go fonts.
+// This package builds the DOT and nothing more: the layout and the drawing
+// (Graphviz compiled to WebAssembly, tdewolff/canvas, the embedded font)
+// happen in the netreview-graphviz helper program (packages render/layout
+// and render/draw), which Helper runs once per diagram, so that a program
+// that links this package links no drawing code and does not pay for
+// starting Graphviz. A diagram is drawn for a Page: a slide, a Letter page
+// or a poster.
+//
+// To draw a slide-sized PNG for a deck, or a Letter-sized SVG for an HTML
+// report:
+//
+//	r := render.New(render.NewHelper())
+//	defer r.Close()
+//	err := r.Render(ctx, w, res, render.PNG, render.Options{View: render.ViewAgencies, Page: render.PageSlide, NoTable: true})
+//	err = r.Render(ctx, w, res, render.SVG, render.Options{Page: render.PageLetter, Inline: true})
+//
+// An error of the helper is an *InternalError; a view too large to read is
+// a *TooLargeError.
 package render
 
 import (
@@ -313,6 +324,7 @@ func (r *Renderer) Job(res *analysis.Result, format Format, opts Options) (*Job,
 		Format:  format,
 		Page:    page,
 		Inline:  opts.Inline,
+		Date:    res.Date.Format("2006-01-02"),
 		Heading: Graph{Engine: "dot", DOT: headingGraph(d.heading)},
 		Diagram: Graph{Engine: d.graph.attrs.get("layout"), DOT: src.String()},
 		nodes:   len(d.graph.nodes) + countClusterNodes(d.graph.clusters),

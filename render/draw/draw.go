@@ -13,6 +13,8 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"regexp"
+	"strings"
 
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/pdf"
@@ -60,7 +62,7 @@ type placement struct {
 // (dw × dh). On a poster both are drawn at natural size; on a slide or a
 // Letter page the heading is shrunk, if need be, to the page's width and
 // at most a third of its height, and the diagram scaled to fill what is left
-// (enlarged 2 times at most), centred.
+// (enlarged 2 times at most), centred across, below the heading.
 func place(page render.Page, hw, hh, dw, dh float64) placement {
 	w, h, m := page.Size()
 	if w == 0 {
@@ -80,7 +82,7 @@ func place(page render.Page, hw, hh, dw, dh float64) placement {
 		width:   w,
 		height:  h,
 		heading: box{m, m, hs},
-		diagram: box{m + (aw-dw*ds)/2, m + hh*hs + gap + (rest-dh*ds)/2, ds},
+		diagram: box{m + (aw-dw*ds)/2, m + hh*hs + gap, ds},
 	}
 }
 
@@ -91,10 +93,12 @@ type Layouts struct {
 }
 
 // Draw writes the page in format: the heading above the diagram, placed
-// by page. inline makes SVG fit for HTML (see render.Options.Inline). Odd
+// by page. inline makes SVG fit for HTML (see render.Options.Inline); date
+// (YYYY-MM-DD, the review date) is a PDF's creation date, so that the same
+// review gives the same bytes. Odd
 // geometry from Graphviz is skipped, never drawn; should the drawing
 // library fail all the same, Draw returns its error rather than panic.
-func Draw(w io.Writer, format render.Format, page render.Page, inline bool, l Layouts) (err error) {
+func Draw(w io.Writer, format render.Format, page render.Page, inline bool, date string, l Layouts) (err error) {
 	if format == render.SVG {
 		return composeSVG(w, page, inline, l)
 	}
@@ -130,11 +134,12 @@ func Draw(w io.Writer, format render.Format, page render.Page, inline bool, l La
 	var buf bytes.Buffer
 	switch format {
 	case render.PDF:
-		p := pdf.New(&buf, pl.width*ptToMM, pl.height*ptToMM, nil)
+		p := outlinePDF{pdf.New(&buf, pl.width*ptToMM, pl.height*ptToMM, nil)}
 		c.RenderTo(p)
 		if err := p.Close(); err != nil {
 			return fmt.Errorf("draw: writing PDF: %w", err)
 		}
+		stablePDF(buf.Bytes(), date)
 	case render.PNG:
 		img := rasterizer.Draw(c, canvas.DPI(pngResolution(pl.width, pl.height)), canvas.DefaultColorSpace)
 		if err := png.Encode(&buf, img); err != nil {
@@ -159,4 +164,35 @@ func pngResolution(w, h float64) float64 {
 		dpi *= maxSide / side
 	}
 	return dpi
+}
+
+// outlinePDF draws text as outlines of the embedded font's glyphs: canvas
+// would embed the font itself, stamped with the time of writing, and the
+// same diagram would never give the same PDF twice.
+type outlinePDF struct{ *pdf.PDF }
+
+// RenderText draws text as paths.
+func (r outlinePDF) RenderText(text *canvas.Text, m canvas.Matrix) {
+	text.RenderAsPath(r.PDF, m, canvas.DefaultResolution)
+}
+
+var creationDate = regexp.MustCompile(`/CreationDate\s*\(D:[0-9]{14}[^)]*\)`)
+
+// stablePDF sets the PDF's creation date to date (YYYY-MM-DD), or removes
+// its time when date is malformed, in place: the replacement is padded
+// with spaces to the same length, so that the cross-reference offsets hold.
+func stablePDF(b []byte, date string) {
+	d := strings.ReplaceAll(date, "-", "")
+	if len(d) != 8 {
+		d = "19700101"
+	}
+	loc := creationDate.FindIndex(b)
+	if loc == nil {
+		return
+	}
+	repl := "/CreationDate(D:" + d + "000000Z)"
+	if len(repl) > loc[1]-loc[0] {
+		return
+	}
+	copy(b[loc[0]:], repl+strings.Repeat(" ", loc[1]-loc[0]-len(repl)))
 }

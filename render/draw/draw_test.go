@@ -138,7 +138,7 @@ func TestLongDashedEdge(t *testing.T) {
 		`{"op":"T","pt":[100,20],"align":"c","width":165,"text":"FOR OFFICIAL USE ONLY"}]}]}`
 	for _, page := range []render.Page{render.PagePoster, render.PageSlide} {
 		var out bytes.Buffer
-		if err := Draw(&out, render.PNG, page, false, Layouts{Heading: []byte(heading), Diagram: []byte(diagram)}); err != nil {
+		if err := Draw(&out, render.PNG, page, false, "2026-11-22", Layouts{Heading: []byte(heading), Diagram: []byte(diagram)}); err != nil {
 			t.Fatalf("%s: %v", page, err)
 		}
 		if _, err := png.Decode(&out); err != nil {
@@ -180,12 +180,12 @@ func TestOddGeometry(t *testing.T) {
 		`{"op":"F","size":0,"face":"x"},{"op":"T","pt":[1,1],"width":0,"text":"x"},` +
 		`{"op":"S","style":"setlinewidth(1e300)"},{"op":"L","points":[[0,0],[100,100]]}]}]}`
 	for _, f := range []render.Format{render.PNG, render.PDF} {
-		if err := Draw(&bytes.Buffer{}, f, render.PageLetter, false, Layouts{Heading: []byte(heading), Diagram: []byte(diagram)}); err != nil {
+		if err := Draw(&bytes.Buffer{}, f, render.PageLetter, false, "2026-11-22", Layouts{Heading: []byte(heading), Diagram: []byte(diagram)}); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
 	bad := `{"bb":"0,0,NaN,100"}`
-	if err := Draw(&bytes.Buffer{}, render.PNG, render.PagePoster, false, Layouts{Heading: []byte(heading), Diagram: []byte(bad)}); err == nil {
+	if err := Draw(&bytes.Buffer{}, render.PNG, render.PagePoster, false, "2026-11-22", Layouts{Heading: []byte(heading), Diagram: []byte(bad)}); err == nil {
 		t.Error("a NaN bounding box drew")
 	}
 }
@@ -201,9 +201,9 @@ func TestPlace(t *testing.T) {
 		// A slide: the heading fits, the diagram shrinks to the height left.
 		{render.PageSlide, 400, 100, 2000, 1000, placement{960, 540, box{18, 18, 1}, box{86, 128, 0.394}}},
 		// A small diagram is enlarged twice at most, and centred.
-		{render.PageLetter, 200, 50, 100, 100, placement{612, 792, box{36, 36, 1}, box{206, 326, 2}}},
+		{render.PageLetter, 200, 50, 100, 100, placement{612, 792, box{36, 36, 1}, box{206, 96, 2}}},
 		// A heading too tall for a third of the page shrinks.
-		{render.PageLetterLandscape, 600, 400, 100, 100, placement{792, 612, box{36, 36, 0.45}, box{296, 301, 2}}},
+		{render.PageLetterLandscape, 600, 400, 100, 100, placement{792, 612, box{36, 36, 0.45}, box{296, 226, 2}}},
 	}
 	for _, tt := range tests {
 		got := place(tt.page, tt.hw, tt.hh, tt.dw, tt.dh)

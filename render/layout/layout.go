@@ -108,7 +108,7 @@ func (l *Layouter) Draw(ctx context.Context, job *render.Job) ([]byte, error) {
 		*it.out = out
 	}
 	var buf bytes.Buffer
-	if err := draw.Draw(&buf, job.Format, job.Page, job.Inline, ls); err != nil {
+	if err := draw.Draw(&buf, job.Format, job.Page, job.Inline, job.Date, ls); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
