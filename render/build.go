@@ -388,7 +388,8 @@ func (b *builder) checkSize() error {
 		}
 		o := *b
 		o.opts.View = v
-		if k := o.countNodes(); k <= MaxNodes(v) {
+		// A view that puts every device in one group says nothing.
+		if k := o.countNodes(); k <= MaxNodes(v) && o.countGroups() >= 2 {
 			e.Fits = append(e.Fits, ViewSize{v, k})
 		}
 	}

@@ -49,7 +49,7 @@ const (
 	ViewAgencies View = "agencies"
 	// ViewCounties collapses the agencies of each county (the agency's
 	// county field) into one node, joined to the state hubs; the rest of
-	// each document without a county (the state's backbone) is one node.
+	// the CSA's document, and of each without a county, is one node.
 	ViewCounties View = "counties"
 )
 
@@ -102,13 +102,13 @@ type ViewSize struct {
 }
 
 func (e *TooLargeError) Error() string {
-	msg := fmt.Sprintf("the %s view would draw %d nodes, more than the %d that can be read", e.View, e.Nodes, MaxNodes(e.View))
+	msg := fmt.Sprintf("the %s view would draw %s, more than the %d that can be read", e.View, plural(e.Nodes, "node"), MaxNodes(e.View))
 	if len(e.Fits) == 0 {
 		return msg + "; no view fits: review the agencies in smaller groups"
 	}
 	var fits []string
 	for _, f := range e.Fits {
-		fits = append(fits, fmt.Sprintf("--view %s (%d nodes)", f.View, f.Nodes))
+		fits = append(fits, fmt.Sprintf("--view %s (%s)", f.View, plural(f.Nodes, "node")))
 	}
 	return msg + "; views that fit: " + strings.Join(fits, ", ")
 }

@@ -58,7 +58,7 @@ func (b *builder) groupOf(d *topology.Device) (string, *group) {
 		return agency()
 	case b.opts.View == ViewCounties && d.Type == topology.StateHub:
 		// The state hubs stand apart, every county joined to them.
-	case b.opts.View == ViewCounties && d.Doc != nil && d.Doc.Agency.County != "":
+	case b.opts.View == ViewCounties && d.Doc != nil && d.Doc.Agency.County != "" && !d.Doc.Agency.IsCSA():
 		c := d.Doc.Agency.County
 		return "#county/" + c, &group{label: countyLabel(c), sub: "county", style: "solid", county: true}
 	case b.opts.View == ViewCounties && d.Doc != nil:
