@@ -448,7 +448,11 @@ func (b *builder) findingsTable() string {
 		// A row is about 12 pt high, and 11 more for each further line.
 		budget -= float64(1 + 11*len(lines))
 		if k == maxLegendFindings || budget < 0 {
-			rows = append(rows, fmt.Sprintf(`<TR><TD COLSPAN="5" ALIGN="LEFT"><I>and %s more: see the report</I></TD></TR>`, plural(len(b.shown)-k, "finding")))
+			word := "findings"
+			if len(b.shown)-k == 1 {
+				word = "finding"
+			}
+			rows = append(rows, fmt.Sprintf(`<TR><TD COLSPAN="5" ALIGN="LEFT"><I>and %d more %s: see the report</I></TD></TR>`, len(b.shown)-k, word))
 			break
 		}
 		f := &b.res.Findings[i]
