@@ -109,3 +109,16 @@ func TestHelperProgram(t *testing.T) {
 		})
 	}
 }
+
+// FuzzReadJob: any input the helper reads is a job or an error, never a
+// panic. (Here and not in package render, whose test binary stands in for
+// the helper in its children, the fuzzing workers among them.)
+func FuzzReadJob(f *testing.F) {
+	f.Add(job("svg", "letter"))
+	f.Add(`{"format":"png","page":"slide","heading":{"engine":"dot","dot":"x"},"diagram":{"engine":"circo","dot":"x"}}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if j, err := render.ReadJob(strings.NewReader(s)); err == nil && j.Diagram.DOT == "" {
+			t.Error("a job without a diagram")
+		}
+	})
+}
