@@ -111,8 +111,8 @@ failure.`,
 				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required")}
 			}
 			if drawio.IsPath(out) {
-				if view != "physical" || finding != 0 || format != "" || engine != "" {
-					return &exitError{code: exitInput, err: fmt.Errorf("-o %s: a draw.io file is the physical view with every finding; --view, --finding, --format and --engine do not apply", out)}
+				if view != "physical" || finding != 0 || format != "" || engine != "" || page != "poster" || noTable {
+					return &exitError{code: exitInput, err: fmt.Errorf("-o %s: a draw.io file is the physical view with every finding; --view, --finding, --format, --engine, --page and --no-table do not apply", out)}
 				}
 				res, err := rf.review(cmd, args)
 				if err != nil {
