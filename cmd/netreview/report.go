@@ -39,7 +39,8 @@ func htmlReport(ctx context.Context, progress func(string), stderr io.Writer) fu
 	}
 }
 
-// htmlDiagram draws the HTML report's diagram.
+// htmlDiagram draws the HTML report's diagram, without the findings
+// table: the report lists the findings itself, just below it.
 func htmlDiagram(ctx context.Context, res *analysis.Result, progress func(string)) (svg []byte, err error) {
 	view, ok := render.ViewFor(res)
 	if !ok {
@@ -52,7 +53,7 @@ func htmlDiagram(ctx context.Context, res *analysis.Result, progress func(string
 		}
 	}()
 	var buf bytes.Buffer
-	if err := r.Render(ctx, &buf, res, render.SVG, render.Options{View: view, Inline: true, Progress: progress}); err != nil {
+	if err := r.Render(ctx, &buf, res, render.SVG, render.Options{View: view, Inline: true, NoTable: true, Progress: progress}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
