@@ -25,7 +25,11 @@ const (
 	encryptedColor = "#2b8a3e"
 	tunnelColor    = "#7048e8"
 	plainColor     = "#343a40"
-	fontName       = "Helvetica"
+	// fontName is the one font of every diagram. Graphviz measures it
+	// with its built-in Arial metrics, which Liberation Sans shares glyph
+	// for glyph, and the helper draws it with the Liberation Sans it
+	// embeds (package render/draw), so text fits its box.
+	fontName = "Liberation Sans"
 )
 
 var zoneFill = map[topology.ZoneKind]string{
@@ -90,12 +94,13 @@ type builder struct {
 	m    *topology.Model
 	opts Options
 
-	dev, link, tunnel, site, zone map[string]marks // findings about the element
-	path                          map[string]marks // link and tunnel ids on a finding's path
-	spof                          map[string]bool  // device and link ids with a single-point-of-failure finding
-	shown                         []int            // the findings drawn, in order
-	keep                          map[string]bool  // devices drawn; nil means all
-	keyRows                       []string         // rows of the legend's key, set by legend
+	dev, link, tunnel, site, zone map[string]marks           // findings about the element
+	path                          map[string]marks           // link and tunnel ids on a finding's path
+	spof                          map[string]bool            // device and link ids with a single-point-of-failure finding
+	shown                         []int                      // the findings drawn, in order
+	keep                          map[string]bool            // devices drawn; nil means all
+	keyRows                       []string                   // rows of the legend's key, set by legend
+	docIndex                      map[*topology.Document]int // input order of documents, set by groupOf
 }
 
 func newBuilder(res *analysis.Result, opts Options) (*builder, error) {
@@ -289,9 +294,10 @@ func (b *builder) build() *dotGraph {
 	g := &dotGraph{name: "netreview"}
 	g.attrs.set("fontname", fontName)
 	g.attrs.set("bgcolor", "white")
-	g.attrs.set("pad", "0.3")
+	g.attrs.set("pad", "0") // the page has margins
 	g.attrs.set("nodesep", "0.35")
 	g.attrs.set("ranksep", "0.6")
+	g.attrs.set("forcelabels", "true")
 	g.nodeAttrs.set("fontname", fontName)
 	g.nodeAttrs.set("fontsize", "10")
 	g.nodeAttrs.set("margin", "0.08,0.04")
@@ -300,16 +306,13 @@ func (b *builder) build() *dotGraph {
 	g.edgeAttrs.set("color", plainColor)
 	hub := 0 // the most neighbours of a node, where it matters
 	switch b.opts.View {
-	case ViewSites, ViewAgencies:
+	case ViewSites, ViewAgencies, ViewCounties:
 		b.buildGrouped(g)
 		hub = maxNeighbours(g.edges)
 	default:
 		b.buildPhysical(g)
 	}
 	b.legend(g)
-	g.attrs.setHTML("label", b.heading())
-	g.attrs.set("labelloc", "t")
-	g.attrs.set("labeljust", "l")
 	nodes := len(g.nodes) + countClusterNodes(g.clusters)
 	engine := b.opts.Engine
 	if engine == "" {
@@ -318,15 +321,79 @@ func (b *builder) build() *dotGraph {
 	g.attrs.set("layout", engine)
 	if engine != "dot" {
 		// prism removes node overlaps best but grows fast with size (58 s
-		// for 12,000 nodes with native Graphviz); scale stays in seconds.
+		// for 12,000 nodes with native Graphviz), and far faster still in
+		// WebAssembly (over 60 s of CPU for 1,640 nodes, against 4.4 s
+		// native); scale stays in seconds.
 		overlap := "prism"
-		if nodes > 2000 {
+		if nodes > 500 {
 			overlap = "scale"
 		}
 		g.attrs.set("overlap", overlap)
 		g.attrs.set("outputorder", "edgesfirst")
 	}
 	return g
+}
+
+// countNodes returns how many nodes the view draws, without the legend.
+func (b *builder) countNodes() int {
+	if b.opts.View == ViewPhysical || b.opts.View == "" {
+		n := 0
+		for _, d := range b.m.Devices {
+			if b.m.Device(d.ID) == d && b.drawn(d.ID) {
+				n++
+			}
+		}
+		return n
+	}
+	keys := map[string]bool{}
+	for _, d := range b.m.Devices {
+		if b.m.Device(d.ID) == d && b.drawn(d.ID) {
+			key, _ := b.groupOf(d)
+			keys[key] = true
+		}
+	}
+	return len(keys)
+}
+
+// countGroups returns how many nodes of a collapsed view stand for a
+// group (a site, agency or county) rather than a device of none.
+func (b *builder) countGroups() int {
+	keys := map[string]bool{}
+	for _, d := range b.m.Devices {
+		if b.m.Device(d.ID) == d && b.drawn(d.ID) {
+			if key, gr := b.groupOf(d); gr.device == nil {
+				keys[key] = true
+			}
+		}
+	}
+	return len(keys)
+}
+
+// checkSize returns a *TooLargeError when the view has more nodes than it
+// can draw legibly. A single finding's neighbourhood is always small
+// enough.
+func (b *builder) checkSize() error {
+	view := b.opts.View
+	if view == "" {
+		view = ViewPhysical
+	}
+	n := b.countNodes()
+	if n <= MaxNodes(view) {
+		return nil
+	}
+	e := &TooLargeError{View: view, Nodes: n}
+	for _, v := range Views() {
+		if v == view {
+			continue
+		}
+		o := *b
+		o.opts.View = v
+		// A view that puts every device in one group says nothing.
+		if k := o.countNodes(); k <= MaxNodes(v) && o.countGroups() >= 2 {
+			e.Fits = append(e.Fits, ViewSize{v, k})
+		}
+	}
+	return e
 }
 
 func countClusterNodes(cs []*dotCluster) int {
@@ -473,14 +540,16 @@ func (b *builder) deviceNode(d *topology.Device) *dotNode {
 		lines = append(lines, `<FONT POINT-SIZE="8"><I>zones: `+htmlText(strings.Join(d.Zones, ", "))+"</I></FONT>")
 	}
 	if d.Count > 1 {
-		lines = append(lines, "×"+strconv.Itoa(d.Count))
+		// ASCII only in labels that Graphviz sizes: it measures other
+		// characters at an average width, narrower than some are drawn.
+		lines = append(lines, plural(d.Count, "unit"))
 	}
 	if col, ok := b.worst(b.dev[d.ID]); ok {
 		n.attrs.set("color", col)
 		n.attrs.set("penwidth", "3")
 		text := numbers(b.dev[d.ID], 6)
 		if b.spof[d.ID] {
-			text += " ▲SPOF"
+			text += " SPOF"
 		}
 		lines = append(lines, `<FONT COLOR="`+col+`"><B>`+htmlText(text)+"</B></FONT>")
 	}
@@ -514,7 +583,7 @@ func (b *builder) linkEdge(l *topology.Link) *dotEdge {
 		width = "2.5"
 		text := l.ID + " " + numbers(ms, 4)
 		if b.spof[l.ID] {
-			text += " ▲SPOF"
+			text += " SPOF"
 		}
 		label += "\n" + text
 		e.attrs.set("fontcolor", c)
@@ -528,7 +597,7 @@ func (b *builder) linkEdge(l *topology.Link) *dotEdge {
 		e.attrs.set("style", strings.Join(styles, ","))
 	}
 	e.attrs.set("penwidth", width)
-	e.attrs.set("label", label)
+	e.attrs.set("xlabel", label)
 	e.attrs.set("tooltip", "link "+l.ID)
 	return e
 }
@@ -550,7 +619,7 @@ func (b *builder) tunnelEdge(t *topology.Tunnel) *dotEdge {
 	e.attrs.set("style", "bold")
 	e.attrs.set("penwidth", "2")
 	e.attrs.set("constraint", "false")
-	e.attrs.set("label", label)
+	e.attrs.set("xlabel", label)
 	e.attrs.set("tooltip", "tunnel "+t.ID)
 	return e
 }

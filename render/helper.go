@@ -22,11 +22,11 @@ const HelperName = "netreview-graphviz"
 // Graphviz helper program.
 const HelperEnv = "NETREVIEW_GRAPHVIZ"
 
-// Helper is a Layouter that runs the Graphviz helper program, netreview-graphviz,
-// once per layout: DOT on its standard input, the layout on its standard
-// output. The program is found on the first layout (see FindHelper), so a
-// Helper that only writes DOT never looks for it. A Helper is safe for
-// concurrent use.
+// Helper is a Drawer that runs the Graphviz helper program,
+// netreview-graphviz, once per diagram: the Job as JSON on its standard
+// input, the drawing on its standard output. The program is found on the
+// first drawing (see FindHelper), so a Helper that only writes DOT never
+// looks for it. A Helper is safe for concurrent use.
 type Helper struct {
 	// Path is the helper program; "" finds it with FindHelper.
 	Path string
@@ -36,11 +36,21 @@ type Helper struct {
 	err  error
 }
 
-// NewHelper returns a Helper that finds the program on its first layout.
+// NewHelper returns a Helper that finds the program on its first drawing.
 func NewHelper() *Helper { return &Helper{} }
 
-// Layout runs the helper on the DOT source.
-func (h *Helper) Layout(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+// InternalError is an error of Graphviz or of the drawing code, not of the
+// input: the helper failed, crashed or was killed. netreview exits with
+// status 3 for it.
+type InternalError struct{ Err error }
+
+func (e *InternalError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the error inside.
+func (e *InternalError) Unwrap() error { return e.Err }
+
+// Draw runs the helper on the job.
+func (h *Helper) Draw(ctx context.Context, job *Job) ([]byte, error) {
 	h.once.Do(func() {
 		if h.Path != "" {
 			h.path = h.Path
@@ -51,14 +61,18 @@ func (h *Helper) Layout(ctx context.Context, dot []byte, engine, format string) 
 	if h.err != nil {
 		return nil, h.err
 	}
-	cmd := exec.CommandContext(ctx, h.path, "-engine", engine, "-format", format)
-	cmd.Stdin = bytes.NewReader(dot)
+	var in bytes.Buffer
+	if err := WriteJob(&in, job); err != nil {
+		return nil, err
+	}
+	cmd := exec.CommandContext(ctx, h.path, "-job")
+	cmd.Stdin = &in
 	var out, stderr bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("render: %s layout: %w", engine, ctx.Err())
+			return nil, fmt.Errorf("render: %s layout: %w", job.Diagram.Engine, ctx.Err())
 		}
 		// The helper prints one line; should it crash, its first line (the
 		// panic's message) says enough, and no stack trace reaches the user.
@@ -66,7 +80,7 @@ func (h *Helper) Layout(ctx context.Context, dot []byte, engine, format string) 
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("render: %s layout by %s: %s", engine, h.path, msg)
+		return nil, &InternalError{fmt.Errorf("render: drawing with %s (%s layout): %s", h.path, job.Diagram.Engine, msg)}
 	}
 	return out.Bytes(), nil
 }
@@ -87,7 +101,7 @@ func FindHelper() (string, error) {
 func findHelper(env, exe string, lookPath func(string) (string, error)) (string, error) {
 	if env != "" {
 		if err := isProgram(env); err != nil {
-			return "", fmt.Errorf("render: $%s: %w", HelperEnv, err)
+			return "", fmt.Errorf("render: $%s: %w; point it at the Graphviz helper %s, or unset it to use the one beside netreview (writing .dot needs no helper)", HelperEnv, err, HelperName)
 		}
 		return env, nil
 	}

@@ -1,17 +1,28 @@
 // Package render draws annotated network diagrams of a reviewed proposal:
 // the physical view (sites as clusters, devices by type and zone, links by
-// medium and protection), or the model collapsed into sites or agencies,
-// with each finding's subject highlighted and numbered as the reports
-// number it (F1 is analysis.Result.Findings[0]).
+// medium and protection), or the model collapsed into sites, agencies or
+// counties, with each finding's subject highlighted and numbered as the
+// reports number it (F1 is analysis.Result.Findings[0]), under a heading
+// with the FOUO marking, the agencies, the date and the client counts.
 //
-// The DOT is built as a data structure by this package and laid out by a
-// Layouter: Graphviz compiled to WebAssembly (github.com/goccy/go-graphviz),
-// so no dot binary is needed. That library starts its WebAssembly module
-// when a program that links it starts, so this package does not link it:
-// Helper runs the netreview-graphviz program (package render/layout) for
-// each layout. SVG and DOT come from Graphviz itself; PNG and PDF are drawn
-// by this package from Graphviz's JSON (xdot) layout with
-// github.com/tdewolff/canvas and the Go fonts.
+// This package builds the DOT and nothing more: the layout and the drawing
+// (Graphviz compiled to WebAssembly, tdewolff/canvas, the embedded font)
+// happen in the netreview-graphviz helper program (packages render/layout
+// and render/draw), which Helper runs once per diagram, so that a program
+// that links this package links no drawing code and does not pay for
+// starting Graphviz. A diagram is drawn for a Page: a slide, a Letter page
+// or a poster.
+//
+// To draw a slide-sized PNG for a deck, or a Letter-sized SVG for an HTML
+// report:
+//
+//	r := render.New(render.NewHelper())
+//	defer r.Close()
+//	err := r.Render(ctx, w, res, render.PNG, render.Options{View: render.ViewAgencies, Page: render.PageSlide, NoTable: true})
+//	err = r.Render(ctx, w, res, render.SVG, render.Options{Page: render.PageLetter, Inline: true})
+//
+// An error of the helper is an *InternalError; a view too large to read is
+// a *TooLargeError.
 package render
 
 import (
@@ -23,7 +34,6 @@ import (
 	"strings"
 
 	"github.com/netreview/netreview/analysis"
-	"github.com/netreview/netreview/topology"
 )
 
 // View is what a diagram draws.
@@ -37,40 +47,144 @@ const (
 	ViewSites View = "sites"
 	// ViewAgencies collapses each agency (input document) into one node.
 	ViewAgencies View = "agencies"
+	// ViewCounties collapses the agencies of each county (the agency's
+	// county field) into one node, joined to the state hubs; the rest of
+	// the CSA's document, and of each without a county, is one node.
+	ViewCounties View = "counties"
 )
+
+// Views returns the views, most detailed first.
+func Views() []View { return []View{ViewPhysical, ViewSites, ViewAgencies, ViewCounties} }
 
 // ParseView parses a view name; "" is the physical view.
 func ParseView(s string) (View, error) {
 	switch View(s) {
 	case "", ViewPhysical:
 		return ViewPhysical, nil
-	case ViewSites, ViewAgencies:
+	case ViewSites, ViewAgencies, ViewCounties:
 		return View(s), nil
 	}
-	return "", fmt.Errorf("unknown view %q (want physical, sites or agencies)", s)
+	return "", fmt.Errorf("unknown view %q (want physical, sites, agencies or counties)", s)
 }
 
-// The largest models that ViewFor draws in the physical and the sites
-// view. A physical view of 2,000 devices lays out in about 3 s and one of
-// 5,000 in about 16 s; one of 30,000 runs Graphviz's WebAssembly out of
-// memory. A sites view of 12,400 sites takes 25-40 s.
+// MaxNodes returns the most nodes view v draws: above it a diagram is too dense
+// to read and too slow to lay out, and Render refuses it with an error that
+// names the views that fit (a *TooLargeError). A physical view of 3,000
+// devices lays out in about 10 s and reads as a poster; a sites view of a
+// few thousand sites is a hairball on any page; the agencies view of a
+// statewide model of 3,700 agencies still shows the state's shape.
+func MaxNodes(v View) int {
+	switch v {
+	case ViewSites:
+		return 4000
+	case ViewAgencies, ViewCounties:
+		return 5000
+	}
+	return 3000
+}
+
+// largeLayout is the size, in nodes, above which a failed layout is
+// blamed on the size and a coarser view suggested.
+const largeLayout = 1000
+
+// TooLargeError is the error of a view that has more nodes than it can
+// draw legibly. Fits lists the views that fit, with their node counts.
+type TooLargeError struct {
+	View  View
+	Nodes int
+	Fits  []ViewSize
+}
+
+// ViewSize is a view and how many nodes it draws.
+type ViewSize struct {
+	View  View
+	Nodes int
+}
+
+func (e *TooLargeError) Error() string {
+	msg := fmt.Sprintf("the %s view would draw %s, more than the %d that can be read", e.View, plural(e.Nodes, "node"), MaxNodes(e.View))
+	if len(e.Fits) == 0 {
+		return msg + "; no view fits: review the agencies in smaller groups"
+	}
+	var fits []string
+	for _, f := range e.Fits {
+		fits = append(fits, fmt.Sprintf("--view %s (%s)", f.View, plural(f.Nodes, "node")))
+	}
+	return msg + "; views that fit: " + strings.Join(fits, ", ")
+}
+
+// PageNodes is the most nodes that ViewFor wants in a diagram that is to
+// be read on a printed page.
+const PageNodes = 1000
+
+// ViewFor returns the view that the HTML report draws the model in, and
+// false when none will do: the most detailed view of at most PageNodes
+// nodes, or else the most detailed view within its limit (MaxNodes). A
+// collapsed view whose devices all fall into one group (the agencies view
+// of a single file) says nothing and is passed over.
+func ViewFor(res *analysis.Result) (View, bool) {
+	var fits []View
+	for _, v := range Views() {
+		b, err := newBuilder(res, Options{View: v, NoFindings: true})
+		if err != nil {
+			return "", false
+		}
+		n, groups := b.countNodes(), b.countGroups()
+		if n > MaxNodes(v) || (v != ViewPhysical && groups < 2) {
+			continue
+		}
+		if n <= PageNodes {
+			return v, true
+		}
+		fits = append(fits, v)
+	}
+	if len(fits) == 0 {
+		return "", false
+	}
+	return fits[0], true
+}
+
+// Page is the form a diagram is drawn for.
+type Page string
+
+// Pages. The heading (marking, agencies, date, client counts, key and,
+// unless Options.NoTable, the findings table) is drawn above the diagram;
+// on a page both are scaled to fit it.
 const (
-	MaxPhysicalDevices = 3000
-	MaxSites           = 15000
+	// PagePoster draws at natural size, 1 pt per Graphviz point: the page
+	// is as large as the diagram.
+	PagePoster Page = "poster"
+	// PageSlide is a 16:9 slide, 13.333 × 7.5 in (PNG 1920 × 1080 pixels).
+	PageSlide Page = "slide"
+	// PageLetter is a US Letter page, portrait, 8.5 × 11 in.
+	PageLetter Page = "letter"
+	// PageLetterLandscape is a US Letter page, landscape, 11 × 8.5 in.
+	PageLetterLandscape Page = "letter-landscape"
 )
 
-// ViewFor returns the most detailed view that draws the model in reasonable
-// time and memory: the physical view up to MaxPhysicalDevices devices, the
-// sites view up to MaxSites sites, the agencies view above. The HTML report
-// draws its diagram in this view.
-func ViewFor(m *topology.Model) View {
-	switch {
-	case len(m.Devices) <= MaxPhysicalDevices:
-		return ViewPhysical
-	case len(m.Sites) <= MaxSites:
-		return ViewSites
+// ParsePage parses a page name; "" is the poster.
+func ParsePage(s string) (Page, error) {
+	switch Page(s) {
+	case "", PagePoster:
+		return PagePoster, nil
+	case PageSlide, PageLetter, PageLetterLandscape:
+		return Page(s), nil
 	}
-	return ViewAgencies
+	return "", fmt.Errorf("unknown page %q (want slide, letter, letter-landscape or poster)", s)
+}
+
+// Size returns the page's width, height and margin in points; 0, 0, 0 for
+// the poster, whose size is the drawing's.
+func (p Page) Size() (width, height, margin float64) {
+	switch p {
+	case PageSlide:
+		return 960, 540, 18
+	case PageLetter:
+		return 612, 792, 36
+	case PageLetterLandscape:
+		return 792, 612, 36
+	}
+	return 0, 0, 0
 }
 
 // Format is an output format.
@@ -107,6 +221,11 @@ type Options struct {
 	Finding int
 	// Engine is the Graphviz layout engine; "" chooses by size (EngineFor).
 	Engine string
+	// Page is the form drawn for; "" is PagePoster.
+	Page Page
+	// NoTable leaves the findings table out of the heading; the subjects
+	// keep their finding numbers and the key its severity colours.
+	NoTable bool
 	// Inline makes SVG output fit for embedding in HTML: no XML declaration,
 	// DOCTYPE or comments before the <svg> element, and width="100%" so that
 	// it scales with its container through its viewBox.
@@ -117,145 +236,129 @@ type Options struct {
 	Progress func(step string)
 }
 
-// A Layouter lays out DOT source with a Graphviz engine (dot, sfdp, neato
-// or fdp) and returns Graphviz's output in the format: "svg", or "json"
-// (the xdot drawing operations as JSON). Helper and layout.Layouter are
-// Layouters.
-type Layouter interface {
-	Layout(ctx context.Context, dot []byte, engine, format string) ([]byte, error)
+// A Drawer lays out and draws a Job: Graphviz lays out its graphs and the
+// drawing is written in the job's format. Helper (the netreview-graphviz
+// program) and layout.Drawer (the same code in this process) are Drawers.
+type Drawer interface {
+	Draw(ctx context.Context, job *Job) ([]byte, error)
 }
 
-// Renderer draws diagrams, with its Layouter for everything but DOT. A
-// Renderer is safe for concurrent use when its Layouter is.
+// Renderer draws diagrams with its Drawer for everything but DOT. A
+// Renderer is safe for concurrent use when its Drawer is.
 type Renderer struct {
-	l Layouter
+	d Drawer
 }
 
-// New returns a Renderer that lays out with l. With a nil Layouter it
-// writes DOT only.
-func New(l Layouter) *Renderer { return &Renderer{l: l} }
+// New returns a Renderer that draws with d. With a nil Drawer it writes DOT
+// only.
+func New(d Drawer) *Renderer { return &Renderer{d: d} }
 
-// Close closes the Layouter when it has a Close method.
+// Close closes the Drawer when it has a Close method.
 func (r *Renderer) Close() error {
-	if c, ok := r.l.(io.Closer); ok {
+	if c, ok := r.d.(io.Closer); ok {
 		return c.Close()
 	}
 	return nil
 }
 
-// DOT writes the diagram's DOT source to w. The same result and options
-// give the same bytes.
+// DOT writes the diagram's DOT source to w: one graph, with the heading
+// (title block, key and findings table) as its label, as the poster form
+// draws it; native Graphviz lays it out as it is. The same result and
+// options give the same bytes.
 func (r *Renderer) DOT(w io.Writer, res *analysis.Result, opts Options) error {
-	g, err := buildGraph(res, opts)
+	d, err := buildDiagram(res, opts)
 	if err != nil {
 		return err
 	}
-	return g.write(w)
+	d.graph.attrs.set("pad", "0.3")
+	d.graph.attrs.setHTML("label", d.heading)
+	d.graph.attrs.set("labelloc", "t")
+	d.graph.attrs.set("labeljust", "l")
+	return d.graph.write(w)
 }
 
-func buildGraph(res *analysis.Result, opts Options) (*dotGraph, error) {
+// diagram is a view built for drawing: the graph, and the heading drawn
+// above it as an HTML-like label.
+type diagram struct {
+	graph   *dotGraph
+	heading string
+}
+
+func buildDiagram(res *analysis.Result, opts Options) (*diagram, error) {
 	if res == nil || res.Model == nil {
 		return nil, fmt.Errorf("render: no model")
+	}
+	if opts.Page == "" {
+		opts.Page = PagePoster
+	}
+	if _, err := ParsePage(string(opts.Page)); err != nil {
+		return nil, err
 	}
 	b, err := newBuilder(res, opts)
 	if err != nil {
 		return nil, err
 	}
-	return b.build(), nil
+	if err := b.checkSize(); err != nil {
+		return nil, err
+	}
+	g := b.build()
+	return &diagram{graph: g, heading: b.heading()}, nil
+}
+
+// Job builds the job that a Drawer draws for the diagram in format: the
+// diagram's graph and its heading, each as DOT with its layout engine.
+func (r *Renderer) Job(res *analysis.Result, format Format, opts Options) (*Job, error) {
+	d, err := buildDiagram(res, opts)
+	if err != nil {
+		return nil, err
+	}
+	var src bytes.Buffer
+	if err := d.graph.write(&src); err != nil {
+		return nil, err
+	}
+	page := opts.Page
+	if page == "" {
+		page = PagePoster
+	}
+	return &Job{
+		Format:  format,
+		Page:    page,
+		Inline:  opts.Inline,
+		Date:    res.Date.Format("2006-01-02"),
+		Heading: Graph{Engine: "dot", DOT: headingGraph(d.heading)},
+		Diagram: Graph{Engine: d.graph.attrs.get("layout"), DOT: src.String()},
+		nodes:   len(d.graph.nodes) + countClusterNodes(d.graph.clusters),
+		edges:   len(d.graph.edges),
+	}, nil
 }
 
 // Render draws the diagram in format to w.
 func (r *Renderer) Render(ctx context.Context, w io.Writer, res *analysis.Result, format Format, opts Options) error {
-	g, err := buildGraph(res, opts)
+	if format == DOT {
+		return r.DOT(w, res, opts)
+	}
+	switch format {
+	case SVG, PNG, PDF:
+	default:
+		return fmt.Errorf("render: unknown format %q", format)
+	}
+	job, err := r.Job(res, format, opts)
 	if err != nil {
 		return err
 	}
-	var src bytes.Buffer
-	if err := g.write(&src); err != nil {
-		return err
+	if r.d == nil {
+		return fmt.Errorf("render: no Graphviz helper to draw %s (only DOT can be written)", format)
 	}
-	if format == DOT {
-		_, err := w.Write(src.Bytes())
-		return err
-	}
-	engine := g.attrs.get("layout")
-	nodes := len(g.nodes) + countClusterNodes(g.clusters)
 	if opts.Progress != nil {
-		opts.Progress(fmt.Sprintf("laying out %s and %s with %s", plural(nodes, "node"), plural(len(g.edges), "edge"), engine))
+		opts.Progress(fmt.Sprintf("laying out %s and %s with %s", plural(job.nodes, "node"), plural(job.edges, "edge"), job.Diagram.Engine))
 	}
-	layout := func(f string) ([]byte, error) {
-		out, err := r.layout(ctx, src.Bytes(), engine, f)
-		if err != nil && nodes > MaxPhysicalDevices && ctx.Err() == nil {
-			err = fmt.Errorf("%w (the diagram has %d nodes: --view sites or --view agencies draws a model this large)", err, nodes)
+	out, err := r.d.Draw(ctx, job)
+	if err != nil {
+		if job.nodes > largeLayout && ctx.Err() == nil {
+			err = fmt.Errorf("%w (the diagram has %d nodes: a coarser --view, agencies or counties, draws fewer)", err, job.nodes)
 		}
-		return out, err
-	}
-	switch format {
-	case SVG:
-		out, err := layout("svg")
-		if err != nil {
-			return err
-		}
-		if opts.Inline {
-			out = inlineSVG(out)
-		}
-		_, err = w.Write(out)
 		return err
-	case PNG, PDF:
-		js, err := layout("json")
-		if err != nil {
-			return err
-		}
-		if opts.Progress != nil {
-			opts.Progress("drawing the " + strings.ToUpper(string(format)))
-		}
-		return drawJSON(w, js, format)
 	}
-	return fmt.Errorf("render: unknown format %q", format)
-}
-
-// layout lays out DOT source with the Renderer's Layouter.
-func (r *Renderer) layout(ctx context.Context, src []byte, engine, format string) ([]byte, error) {
-	if r.l == nil {
-		return nil, fmt.Errorf("render: no Graphviz layouter to draw %s (only DOT can be written)", format)
-	}
-	return r.l.Layout(ctx, src, engine, format)
-}
-
-// inlineSVG strips what precedes the <svg> element and makes its width
-// follow the container; the viewBox keeps the proportions.
-func inlineSVG(b []byte) []byte {
-	i := bytes.Index(b, []byte("<svg"))
-	if i < 0 {
-		return b
-	}
-	b = b[i:]
-	end := bytes.IndexByte(b, '>')
-	if end < 0 {
-		return b
-	}
-	head := string(b[:end])
-	head = replaceAttr(head, "width", "100%")
-	head = replaceAttr(head, "height", "")
-	out := append([]byte(head), b[end:]...)
-	return out
-}
-
-// replaceAttr sets attribute name in an element's start tag to val, or
-// removes it when val is empty.
-func replaceAttr(tag, name, val string) string {
-	key := " " + name + "=\""
-	i := strings.Index(tag, key)
-	if i < 0 {
-		return tag
-	}
-	j := strings.IndexByte(tag[i+len(key):], '"')
-	if j < 0 {
-		return tag
-	}
-	rest := tag[i+len(key)+j+1:]
-	if val == "" {
-		return tag[:i] + rest
-	}
-	return tag[:i] + key + val + "\"" + rest
+	_, err = w.Write(out)
+	return err
 }

@@ -3,36 +3,25 @@ package render
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
-	"errors"
 	"flag"
 	"fmt"
-	"image/png"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/netreview/netreview/analysis"
 	"github.com/netreview/netreview/internal/golden"
-	"github.com/netreview/netreview/internal/gvtest"
-	"github.com/netreview/netreview/render/layout"
 	"github.com/netreview/netreview/topology"
 	"github.com/netreview/netreview/topology/generate"
 	"github.com/netreview/netreview/topology/load"
 )
 
-// TestMain runs the tests with this test binary standing in for the
-// netreview-graphviz helper, for the tests of Helper.
-func TestMain(m *testing.M) { gvtest.Main(m) }
-
-// noLayout is a Layouter that fails the test if it is called.
+// noLayout is a Drawer that fails the test if it is called.
 type noLayout struct{ t *testing.T }
 
-func (n noLayout) Layout(context.Context, []byte, string, string) ([]byte, error) {
+func (n noLayout) Draw(context.Context, *Job) ([]byte, error) {
 	n.t.Error("writing DOT laid out the graph")
 	return nil, nil
 }
@@ -99,7 +88,7 @@ func TestDOTContent(t *testing.T) {
 		`"cluster_site/sub"`, `style="dashed"`, // controlled area
 		`style="dotted"`, // mobile site
 		"FOR OFFICIAL USE ONLY", "Review date: 2026-11-22", "Clients: 72",
-		"×24", "▲SPOF", `"lte" [shape="ellipse"`, "tunnel t-state",
+		"24 units", " SPOF", `"lte" [shape="ellipse"`, "tunnel t-state",
 		`color="#2b8a3e:invis:#2b8a3e"`, // encrypted link
 		`Test &quot;County&quot; Sheriff &amp; &lt;Office&gt;`,
 		`Sheriff HQ \\N back\\slash`,
@@ -167,174 +156,6 @@ func TestFindingOutOfRange(t *testing.T) {
 	}
 }
 
-func TestSVG(t *testing.T) {
-	res := review(t, "testdata/small.yaml")
-	r := New(layout.New())
-	defer r.Close()
-	for _, opts := range []Options{{}, {View: ViewSites}, {Inline: true}} {
-		var buf bytes.Buffer
-		if err := r.Render(context.Background(), &buf, res, SVG, opts); err != nil {
-			t.Fatal(err)
-		}
-		checkXML(t, buf.Bytes())
-		svg := buf.String()
-		if opts.View == "" {
-			for _, d := range res.Model.Devices {
-				if !strings.Contains(svg, strings.ReplaceAll(d.ID, "-", "&#45;")) {
-					t.Errorf("SVG lacks device %s", d.ID)
-				}
-			}
-		}
-		if opts.Inline {
-			if !strings.HasPrefix(svg, "<svg") || !strings.Contains(svg, `width="100%"`) || !strings.Contains(svg, "viewBox=") {
-				t.Errorf("inline SVG starts %.120q", svg)
-			}
-		}
-	}
-}
-
-func checkXML(t *testing.T, b []byte) {
-	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(b))
-	d.Strict = true
-	d.Entity = xml.HTMLEntity
-	for {
-		_, err := d.Token()
-		if err != nil {
-			if err.Error() == "EOF" {
-				return
-			}
-			t.Fatalf("SVG is not well-formed: %v", err)
-		}
-	}
-}
-
-func TestPNGAndPDF(t *testing.T) {
-	res := review(t, "testdata/small.yaml")
-	r := New(layout.New())
-	defer r.Close()
-	var buf bytes.Buffer
-	if err := r.Render(context.Background(), &buf, res, PNG, Options{Finding: 1}); err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := img.Bounds()
-	if b.Dx() < 200 || b.Dy() < 200 {
-		t.Fatalf("PNG is %v", b)
-	}
-	// Some pixel is drawn in the high-severity colour (#e03131).
-	found := false
-	for y := b.Min.Y; y < b.Max.Y && !found; y += 2 {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			if r>>8 == 0xe0 && g>>8 == 0x31 && bl>>8 == 0x31 {
-				found = true
-				break
-			}
-		}
-	}
-	if !found {
-		t.Error("PNG has no pixel in the colour of the high finding drawn")
-	}
-	buf.Reset()
-	if err := r.Render(context.Background(), &buf, res, PDF, Options{View: ViewSites}); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
-		t.Errorf("PDF starts %.10q", buf.Bytes())
-	}
-}
-
-// TestConcurrent renders from several Renderers at once, in this process
-// and through the helper: the calls into go-graphviz's one WebAssembly
-// instance must be serialised (run with -race).
-func TestConcurrent(t *testing.T) {
-	res := review(t, "testdata/small.yaml")
-	var wg sync.WaitGroup
-	errs := make([]error, 4)
-	for i := range errs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var l Layouter = layout.New()
-			if i%2 == 1 {
-				l = NewHelper()
-			}
-			r := New(l)
-			defer r.Close()
-			errs[i] = r.Render(context.Background(), &bytes.Buffer{}, res, SVG, Options{View: ViewSites})
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			t.Error(err)
-		}
-	}
-}
-
-// TestHelperDrawsAsInProcess: the helper program gives the same SVG and
-// layout as go-graphviz in this process.
-func TestHelperDrawsAsInProcess(t *testing.T) {
-	res := review(t, "testdata/small.yaml")
-	in, helper := New(layout.New()), New(NewHelper())
-	defer in.Close()
-	for _, f := range []Format{SVG, PDF} {
-		var a, b bytes.Buffer
-		if err := in.Render(context.Background(), &a, res, f, Options{}); err != nil {
-			t.Fatal(err)
-		}
-		if err := helper.Render(context.Background(), &b, res, f, Options{}); err != nil {
-			t.Fatal(err)
-		}
-		if f == SVG && !bytes.Equal(a.Bytes(), b.Bytes()) {
-			t.Errorf("%s: the helper's drawing differs from the in-process one", f)
-		}
-		if b.Len() < 1000 {
-			t.Errorf("%s: the helper drew %d bytes", f, b.Len())
-		}
-	}
-}
-
-func TestHelperErrors(t *testing.T) {
-	res := review(t, "testdata/small.yaml")
-	// A helper that fails: its message reaches the error.
-	r := New(&Helper{Path: writeScript(t, "echo 'netreview-graphviz: out of memory' >&2; exit 1")})
-	err := r.Render(context.Background(), &bytes.Buffer{}, res, SVG, Options{})
-	if err == nil || !strings.Contains(err.Error(), "out of memory") {
-		t.Errorf("failing helper: %v", err)
-	}
-	// A helper that crashes: the first line only, no stack trace.
-	r = New(&Helper{Path: writeScript(t, "printf 'panic: wasm out of memory\\n\\ngoroutine 1 [running]:\\nmain.main()\\n' >&2; exit 2")})
-	err = r.Render(context.Background(), &bytes.Buffer{}, res, SVG, Options{})
-	if err == nil || !strings.HasSuffix(err.Error(), "panic: wasm out of memory") {
-		t.Errorf("crashing helper: %v", err)
-	}
-	// A cancelled context stops the layout.
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	r = New(&Helper{Path: writeScript(t, "sleep 5")})
-	if err := r.Render(ctx, &bytes.Buffer{}, res, SVG, Options{}); err == nil || !strings.Contains(err.Error(), "canceled") {
-		t.Errorf("cancelled: %v", err)
-	}
-}
-
-// writeScript writes an executable shell script and returns its path.
-func writeScript(t *testing.T, body string) string {
-	t.Helper()
-	if runtime.GOOS == "windows" {
-		t.Skip("shell scripts")
-	}
-	p := filepath.Join(t.TempDir(), "helper")
-	if err := os.WriteFile(p, []byte("#!/bin/sh\ncat >/dev/null\n"+body+"\n"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 func TestFindHelper(t *testing.T) {
 	dir := t.TempDir()
 	exe := filepath.Join(dir, "netreview")
@@ -378,24 +199,6 @@ func TestNoLayouter(t *testing.T) {
 	}
 }
 
-func TestProgress(t *testing.T) {
-	res := review(t, "testdata/small.yaml")
-	r := New(layout.New())
-	defer r.Close()
-	var steps []string
-	opts := Options{Progress: func(s string) { steps = append(steps, s) }}
-	if err := r.Render(context.Background(), &bytes.Buffer{}, res, PDF, opts); err != nil {
-		t.Fatal(err)
-	}
-	if len(steps) != 2 || !strings.HasPrefix(steps[0], "laying out ") || !strings.HasSuffix(steps[0], " with dot") || steps[1] != "drawing the PDF" {
-		t.Errorf("steps %q", steps)
-	}
-	steps = nil
-	if err := r.DOT(&bytes.Buffer{}, res, opts); err != nil || len(steps) != 0 {
-		t.Errorf("DOT: %v, steps %q", err, steps)
-	}
-}
-
 func TestEngineFor(t *testing.T) {
 	star := func(n int) []*dotEdge {
 		var es []*dotEdge
@@ -424,61 +227,38 @@ func TestEngineFor(t *testing.T) {
 }
 
 func TestViewFor(t *testing.T) {
-	model := func(devices, sites int) *topology.Model {
-		return &topology.Model{Devices: make([]*topology.Device, devices), Sites: make([]*topology.Site, sites)}
-	}
 	tests := []struct {
-		m    *topology.Model
-		want View
+		agencies int
+		split    bool // each agency a document of its own, with its county
+		want     View
 	}{
-		{model(300, 20), ViewPhysical},
-		{model(MaxPhysicalDevices, 900), ViewPhysical},
-		{model(MaxPhysicalDevices+1, 900), ViewSites},
-		{model(30000, MaxSites), ViewSites},
-		{model(300000, MaxSites+1), ViewAgencies},
+		{5, false, ViewPhysical},
+		{400, false, ViewSites},   // 3,236 devices; 1,342 sites, within the limit
+		{400, true, ViewAgencies}, // 401 agencies read better than 1,342 sites
+		{3700, true, ViewCounties},
+		{3700, false, ""}, // one document: no view both fits and says something
 	}
 	for _, tt := range tests {
-		if got := ViewFor(tt.m); got != tt.want {
-			t.Errorf("%d devices, %d sites: %s, want %s", len(tt.m.Devices), len(tt.m.Sites), got, tt.want)
+		m := generate.Statewide(generate.Options{Agencies: tt.agencies, Seed: 1})
+		if !tt.split {
+			m = oneDocument(m)
+		}
+		res := &analysis.Result{Model: m}
+		got, ok := ViewFor(res)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("%d agencies, split %v: %q, %v; want %q", tt.agencies, tt.split, got, ok, tt.want)
 		}
 	}
 }
 
-// failLayout is a Layouter that fails as Graphviz does when it runs out of
-// memory.
-type failLayout struct{}
-
-func (failLayout) Layout(context.Context, []byte, string, string) ([]byte, error) {
-	return nil, errors.New("graphviz sfdp layout: module closed with exit_code(1)")
-}
-
-// TestLargeLayoutFailureSuggestsAView: when Graphviz fails on a large
-// physical view, the error says which view draws it.
-func TestLargeLayoutFailureSuggestsAView(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "state.json")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
+// oneDocument puts every device of m in its first document, as loading a
+// single generated file does.
+func oneDocument(m *topology.Model) *topology.Model {
+	for _, d := range m.Devices {
+		d.Doc = m.Docs[0]
 	}
-	if err := topology.EncodeJSONCompact(f, generate.Statewide(generate.Options{Agencies: 400, Seed: 1})); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	res := review(t, path)
-	if len(res.Model.Devices) <= MaxPhysicalDevices {
-		t.Fatalf("%d devices: too few for the test", len(res.Model.Devices))
-	}
-	err = New(failLayout{}).Render(context.Background(), &bytes.Buffer{}, res, SVG, Options{})
-	if err == nil || !strings.Contains(err.Error(), "exit_code(1)") || !strings.Contains(err.Error(), "--view sites") {
-		t.Errorf("error: %v", err)
-	}
-	small := review(t, "testdata/small.yaml")
-	err = New(failLayout{}).Render(context.Background(), &bytes.Buffer{}, small, SVG, Options{})
-	if err == nil || strings.Contains(err.Error(), "--view") {
-		t.Errorf("small model: %v", err)
-	}
+	m.Docs = m.Docs[:1]
+	return m
 }
 
 // TestEngineByView: a switch with 25 neighbours, each in a site of its own,

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +22,10 @@ type group struct {
 	clients int
 	ms      marks
 	device  *topology.Device // set when the group is one device
+
+	county   bool                        // a county of the counties view
+	agencies []string                    // a county's agencies, in input order
+	docs     map[*topology.Document]bool // a county's documents
 }
 
 // groupEdge aggregates the links and tunnels between two groups.
@@ -31,13 +36,56 @@ type groupEdge struct {
 	ms             marks
 }
 
-// buildGrouped draws the sites or agencies view: each group one node, the
-// links between groups aggregated into one edge per pair.
-func (b *builder) buildGrouped(g *dotGraph) {
-	docIndex := map[*topology.Document]int{}
-	for i, d := range b.m.Docs {
-		docIndex[d] = i
+// groupOf returns the key of the node that device d is drawn in by the
+// sites, agencies or counties view, and a new group for that node (used
+// when it is the first of its devices).
+func (b *builder) groupOf(d *topology.Device) (string, *group) {
+	if b.docIndex == nil {
+		b.docIndex = map[*topology.Document]int{}
+		for i, doc := range b.m.Docs {
+			b.docIndex[doc] = i
+		}
 	}
+	agency := func() (string, *group) {
+		gr := &group{label: d.Doc.Agency.Name, sub: d.Doc.Agency.ORI, style: "solid"}
+		if gr.label == "" {
+			gr.label = d.Doc.Path
+		}
+		return "#agency/" + strconv.Itoa(b.docIndex[d.Doc]), gr
+	}
+	switch {
+	case b.opts.View == ViewAgencies && d.Doc != nil:
+		return agency()
+	case b.opts.View == ViewCounties && d.Type == topology.StateHub:
+		// The state hubs stand apart, every county joined to them.
+	case b.opts.View == ViewCounties && d.Doc != nil && d.Doc.Agency.County != "" && !d.Doc.Agency.IsCSA():
+		c := d.Doc.Agency.County
+		return "#county/" + c, &group{label: countyLabel(c), sub: "county", style: "solid", county: true}
+	case b.opts.View == ViewCounties && d.Doc != nil:
+		return agency()
+	case b.opts.View == ViewSites && b.m.Site(d.Site) != nil:
+		s := b.m.Site(d.Site)
+		gr := &group{label: s.ID, sub: string(s.Security), style: securityStyle(s.Security), ms: b.site[s.ID]}
+		if s.Name != "" && s.Name != s.ID {
+			gr.label = s.Name + " (" + s.ID + ")"
+		}
+		return "#site/" + s.ID, gr
+	}
+	return d.ID, &group{device: d}
+}
+
+// countyLabel names a county: "Cedar County" for "Cedar", as written when
+// it already says county.
+func countyLabel(c string) string {
+	if strings.Contains(strings.ToLower(c), "county") || strings.Contains(strings.ToLower(c), "parish") {
+		return c
+	}
+	return c + " County"
+}
+
+// buildGrouped draws the sites, agencies or counties view: each group one
+// node, the links between groups aggregated into one edge per pair.
+func (b *builder) buildGrouped(g *dotGraph) {
 	groups := map[string]*group{}
 	var order []string
 	keyOf := map[string]string{}
@@ -45,32 +93,7 @@ func (b *builder) buildGrouped(g *dotGraph) {
 		if b.m.Device(d.ID) != d || !b.drawn(d.ID) {
 			continue
 		}
-		var key string
-		gr := &group{}
-		switch {
-		case b.opts.View == ViewAgencies && d.Doc != nil:
-			i := docIndex[d.Doc]
-			key = "#agency/" + strconv.Itoa(i)
-			gr.label = d.Doc.Agency.Name
-			if gr.label == "" {
-				gr.label = d.Doc.Path
-			}
-			gr.sub = d.Doc.Agency.ORI
-			gr.style = "solid"
-		case b.opts.View == ViewSites && b.m.Site(d.Site) != nil:
-			s := b.m.Site(d.Site)
-			key = "#site/" + s.ID
-			gr.label = s.ID
-			if s.Name != "" && s.Name != s.ID {
-				gr.label = s.Name + " (" + s.ID + ")"
-			}
-			gr.sub = string(s.Security)
-			gr.style = securityStyle(s.Security)
-			gr.ms = b.site[s.ID]
-		default:
-			key = d.ID
-			gr.device = d
-		}
+		key, gr := b.groupOf(d)
 		keyOf[d.ID] = key
 		if have := groups[key]; have != nil {
 			gr = have
@@ -82,6 +105,13 @@ func (b *builder) buildGrouped(g *dotGraph) {
 		gr.devices++
 		if contains(clientTypes, d.Type) {
 			gr.clients += d.Units()
+		}
+		if gr.county && d.Doc != nil && !gr.docs[d.Doc] {
+			if gr.docs == nil {
+				gr.docs = map[*topology.Document]bool{}
+			}
+			gr.docs[d.Doc] = true
+			gr.agencies = append(gr.agencies, d.Doc.Agency.Name)
 		}
 		gr.ms = append(gr.ms, b.dev[d.ID]...)
 	}
@@ -161,14 +191,80 @@ func (b *builder) groupNode(gr *group) *dotNode {
 	if gr.sub != "" {
 		info = gr.sub + "; " + info
 	}
+	if gr.county {
+		info = plural(len(gr.agencies), "agency") + "; " + info
+		names := gr.agencies
+		if len(names) > 3 {
+			names = append(names[:2:2], fmt.Sprintf("and %d more", len(gr.agencies)-2))
+		}
+		for _, name := range names {
+			for _, w := range wrap(name, 34) {
+				lines = append(lines, `<FONT POINT-SIZE="8">`+htmlText(w)+"</FONT>")
+			}
+		}
+	}
 	lines = append(lines, `<FONT POINT-SIZE="8">`+htmlText(info)+"</FONT>")
 	if col, ok := b.worst(gr.ms); ok {
 		n.attrs.set("color", col)
 		n.attrs.set("penwidth", "3")
-		lines = append(lines, `<FONT COLOR="`+col+`"><B>`+htmlText(numbers(gr.ms, 6))+"</B></FONT>")
+		text := numbers(gr.ms, 6)
+		if gr.county {
+			// A county gathers many findings: counted by severity, coloured
+			// by the worst.
+			text = b.severityCounts(gr.ms)
+			n.attrs.set("style", "filled")
+			n.attrs.set("fillcolor", tint(col))
+		}
+		lines = append(lines, `<FONT COLOR="`+col+`"><B>`+htmlText(text)+"</B></FONT>")
 	}
 	n.attrs.setHTML("label", strings.Join(lines, "<BR/>"))
 	return n
+}
+
+// severityCounts says how many distinct unwaived findings the marks hold,
+// by severity: "12 findings: 2 critical, 10 high".
+func (b *builder) severityCounts(ms marks) string {
+	seen := map[int]bool{}
+	counts := map[analysis.Severity]int{}
+	total, waived := 0, 0
+	for _, i := range ms {
+		if seen[i] {
+			continue
+		}
+		seen[i] = true
+		f := &b.res.Findings[i]
+		if f.Waived {
+			waived++
+			continue
+		}
+		counts[f.Severity]++
+		total++
+	}
+	var parts []string
+	for _, s := range analysis.Severities {
+		if counts[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
+		}
+	}
+	text := plural(total, "finding")
+	if len(parts) > 0 {
+		text += ": " + strings.Join(parts, ", ")
+	}
+	if waived > 0 {
+		text += fmt.Sprintf(" (%d waived)", waived)
+	}
+	return text
+}
+
+// tint returns a pale version of a #rrggbb colour, for a fill that text
+// stays readable on.
+func tint(col string) string {
+	v, err := strconv.ParseUint(strings.TrimPrefix(col, "#"), 16, 32)
+	if err != nil || len(col) != 7 {
+		return noZoneFill
+	}
+	mix := func(c uint64) uint64 { return c + (255-c)*4/5 }
+	return fmt.Sprintf("#%02x%02x%02x", mix(v>>16&0xff), mix(v>>8&0xff), mix(v&0xff))
 }
 
 func (b *builder) groupEdge(e *groupEdge) *dotEdge {
@@ -201,7 +297,7 @@ func (b *builder) groupEdge(e *groupEdge) *dotEdge {
 	return d
 }
 
-// titleBlock is the graph's label: the marking, the agencies, the view, the
+// titleBlock is the heading's first cell: the marking, the agencies, the view, the
 // review date and the client counts that CJIS 5.7.1.2 (CM-2) asks of every
 // network diagram.
 func (b *builder) titleBlock() string {
@@ -228,6 +324,8 @@ func (b *builder) titleBlock() string {
 		view = "sites view"
 	case ViewAgencies:
 		view = "agencies view"
+	case ViewCounties:
+		view = "counties view"
 	}
 	if b.opts.Finding > 0 {
 		f := &b.res.Findings[b.opts.Finding-1]
@@ -248,7 +346,7 @@ func (b *builder) titleBlock() string {
 		`Network diagram, ` + htmlText(view) + br +
 		`Review date: ` + b.res.Date.Format("2006-01-02") + br +
 		htmlText(clients) + br
-	return `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4"><TR><TD VALIGN="TOP" ALIGN="LEFT" BALIGN="LEFT">` + text + `</TD></TR></TABLE>`
+	return text
 }
 
 // maxLegendFindings caps the findings listed in the legend; the rest are
@@ -302,8 +400,11 @@ func (b *builder) legend(g *dotGraph) {
 			rows = append(rows, `<TR><TD BGCOLOR="`+zoneFill[k]+`" BORDER="1" WIDTH="24"> </TD>`+cell("zone: "+string(k))+`</TR>`)
 		}
 	}
-	if b.opts.View == ViewSites || b.opts.View == ViewAgencies {
-		rows = append(rows, `<TR><TD>―</TD>`+cell("links between groups, with their count and worst finding")+`</TR>`)
+	if b.opts.View == ViewCounties {
+		rows = append(rows, `<TR><TD>box</TD>`+cell("a county: its agencies, their findings by severity, filled in the worst one's colour")+`</TR>`)
+	}
+	if b.opts.View == ViewSites || b.opts.View == ViewAgencies || b.opts.View == ViewCounties {
+		rows = append(rows, `<TR><TD>line</TD>`+cell("links between groups, with their count and worst finding")+`</TR>`)
 	} else {
 		rows = append(rows,
 			`<TR><TD>solid</TD>`+cell("wired link; dashed: radio (wifi, cellular, microwave, satellite)")+`</TR>`,
@@ -313,7 +414,7 @@ func (b *builder) legend(g *dotGraph) {
 		)
 	}
 	if len(b.shown) > 0 {
-		rows = append(rows, `<TR><TD>F<I>n</I></TD>`+cell("finding n (coloured by severity; its path traced; ▲SPOF single point of failure)")+`</TR>`)
+		rows = append(rows, `<TR><TD>F<I>n</I></TD>`+cell("finding n (coloured by severity; its path traced; SPOF: single point of failure)")+`</TR>`)
 		sev := `<TR><TD></TD><TD ALIGN="LEFT">`
 		for _, s := range analysis.Severities {
 			sev += `<FONT COLOR="` + severityColor[s] + `"><B>■ ` + s.String() + `</B></FONT>  `
@@ -325,11 +426,33 @@ func (b *builder) legend(g *dotGraph) {
 	g.clusters = append(g.clusters, c)
 }
 
+// tableBudget returns the height in points that the findings table may
+// take: on a slide or Letter page as much as keeps the heading within a
+// third of the page; on a poster, no limit (the table stops at
+// maxLegendFindings rows).
+func (b *builder) tableBudget() float64 {
+	_, h, m := b.opts.Page.Size()
+	if h == 0 {
+		return math.Inf(1)
+	}
+	// The heading takes at most a third of the page (see package
+	// render/draw); the title block and the key about 110 pt of it.
+	return max((h-2*m)/3-110, 40)
+}
+
 func (b *builder) findingsTable() string {
 	rows := []string{`<TR><TD ALIGN="LEFT"><B>#</B></TD><TD ALIGN="LEFT"><B>severity</B></TD><TD ALIGN="LEFT"><B>rule</B></TD><TD ALIGN="LEFT"><B>subject</B></TD><TD ALIGN="LEFT"><B>finding</B></TD></TR>`}
+	budget := b.tableBudget()
 	for k, i := range b.shown {
-		if k == maxLegendFindings {
-			rows = append(rows, fmt.Sprintf(`<TR><TD COLSPAN="5" ALIGN="LEFT"><I>and %d more findings: see the report</I></TD></TR>`, len(b.shown)-k))
+		lines := wrapMessage(b.res.Findings[i].Message, b.opts.Finding > 0)
+		// A row is about 12 pt high, and 11 more for each further line.
+		budget -= float64(1 + 11*len(lines))
+		if k == maxLegendFindings || budget < 0 {
+			word := "findings"
+			if len(b.shown)-k == 1 {
+				word = "finding"
+			}
+			rows = append(rows, fmt.Sprintf(`<TR><TD COLSPAN="5" ALIGN="LEFT"><I>and %d more %s: see the report</I></TD></TR>`, len(b.shown)-k, word))
 			break
 		}
 		f := &b.res.Findings[i]
@@ -339,16 +462,27 @@ func (b *builder) findingsTable() string {
 			col = waivedColor
 			sev += " (waived)"
 		}
-		msg := f.Message
-		if r := []rune(msg); len(r) > 90 && b.opts.Finding == 0 {
-			msg = string(r[:89]) + "…"
+		var msg []string
+		for _, l := range lines {
+			msg = append(msg, htmlText(l))
 		}
-		rows = append(rows, `<TR><TD ALIGN="LEFT"><FONT COLOR="`+col+`"><B>F`+strconv.Itoa(i+1)+`</B></FONT></TD>`+
-			`<TD ALIGN="LEFT"><FONT COLOR="`+col+`">`+htmlText(sev)+`</FONT></TD>`+
-			`<TD ALIGN="LEFT">`+htmlText(f.Rule)+`</TD><TD ALIGN="LEFT">`+htmlText(f.Subject)+`</TD>`+
-			`<TD ALIGN="LEFT"><FONT POINT-SIZE="8">`+htmlText(msg)+`</FONT></TD></TR>`)
+		rows = append(rows, `<TR><TD ALIGN="LEFT" VALIGN="TOP"><FONT COLOR="`+col+`"><B>F`+strconv.Itoa(i+1)+`</B></FONT></TD>`+
+			`<TD ALIGN="LEFT" VALIGN="TOP"><FONT COLOR="`+col+`">`+htmlText(sev)+`</FONT></TD>`+
+			`<TD ALIGN="LEFT" VALIGN="TOP">`+htmlText(f.Rule)+`</TD><TD ALIGN="LEFT" VALIGN="TOP">`+htmlText(f.Subject)+`</TD>`+
+			`<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT"><FONT POINT-SIZE="9">`+strings.Join(msg, "<BR/>")+`</FONT></TD></TR>`)
 	}
 	return `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>`
+}
+
+// wrapMessage breaks a finding's message into lines of whole words: two
+// lines at most, the second ended by an ellipsis when the message goes on,
+// or all of it for a diagram of one finding.
+func wrapMessage(msg string, whole bool) []string {
+	lines := wrap(msg, 100)
+	if most := 2; !whole && len(lines) > most {
+		lines = append(lines[:most-1:most-1], lines[most-1]+" ...")
+	}
+	return lines
 }
 
 func flatten(cs []*dotCluster) []*dotNode {
@@ -363,11 +497,13 @@ func flatten(cs []*dotCluster) []*dotNode {
 // heading is the graph's label, drawn above the diagram: the title block and
 // the key side by side, and the findings below them.
 func (b *builder) heading() string {
-	key := `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2" COLOR="#868e96">` + strings.Join(b.keyRows, "") + `</TABLE>`
-	h := `<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR><TD VALIGN="TOP" ALIGN="LEFT">` + b.titleBlock() +
-		`</TD><TD VALIGN="TOP" ALIGN="LEFT">` + key + `</TD></TR>`
-	if len(b.shown) > 0 {
-		h += `<TR><TD COLSPAN="2" ALIGN="LEFT">` + b.findingsTable() + `</TD></TR>`
+	// The title block and the key share one bordered box, side by side.
+	key := `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">` + strings.Join(b.keyRows, "") + `</TABLE>`
+	h := `<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR><TD ALIGN="LEFT">` +
+		`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4"><TR><TD VALIGN="TOP" ALIGN="LEFT" BALIGN="LEFT">` + b.titleBlock() +
+		`</TD><TD VALIGN="TOP" ALIGN="LEFT">` + key + `</TD></TR></TABLE></TD></TR>`
+	if len(b.shown) > 0 && !b.opts.NoTable {
+		h += `<TR><TD ALIGN="LEFT">` + b.findingsTable() + `</TD></TR>`
 	}
 	return h + `</TABLE>`
 }

@@ -19,6 +19,9 @@ type HTMLOptions struct {
 	// Diagram writes the annotated diagram as SVG; the report inlines it.
 	// Nil leaves the diagram out with a note that it is unavailable.
 	Diagram func(w io.Writer) error
+	// DiagramNote, when there is no Diagram, says why, in the note that
+	// stands in its place.
+	DiagramNote string
 }
 
 var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
@@ -28,9 +31,10 @@ var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 // htmlView is what the HTML template renders.
 type htmlView struct {
 	*review
-	CSS     template.CSS
-	JS      template.JS
-	Diagram template.HTML
+	CSS         template.CSS
+	JS          template.JS
+	Diagram     template.HTML
+	DiagramNote string
 }
 
 // HTML writes res as one self-contained HTML page: no network access and no
@@ -47,7 +51,7 @@ func HTML(w io.Writer, res *analysis.Result, opt HTMLOptions) error {
 	if err != nil {
 		return err
 	}
-	v := htmlView{review: newReview(res), CSS: template.CSS(css), JS: template.JS(js)}
+	v := htmlView{review: newReview(res), CSS: template.CSS(css), JS: template.JS(js), DiagramNote: opt.DiagramNote}
 	if opt.Diagram != nil {
 		var svg bytes.Buffer
 		if err := opt.Diagram(&svg); err != nil {

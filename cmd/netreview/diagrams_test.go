@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite docs/diagrams from the samples"
 // drawing changes, run with -update and review the pictures.
 func TestDiagramsAreCurrent(t *testing.T) {
 	if testing.Short() {
-		t.Skip("lays out nine diagrams")
+		t.Skip("lays out twelve diagrams")
 	}
 	all, err := filepath.Glob(filepath.Join(repo, "samples", "*.yaml"))
 	if err != nil || len(all) < 5 {
@@ -37,6 +37,9 @@ func TestDiagramsAreCurrent(t *testing.T) {
 		{"statewide", all},
 		{"statewide-sites", append([]string{"--view", "sites"}, all...)},
 		{"statewide-agencies", append([]string{"--view", "agencies"}, all...)},
+		{"statewide-counties", append([]string{"--view", "counties"}, all...)},
+		{"riverbend-pd-slide", []string{"--page", "slide", "--no-table", backbone, sample("riverbend-pd.yaml")}},
+		{"riverbend-pd-letter", []string{"--page", "letter", backbone, sample("riverbend-pd.yaml")}},
 	}
 	dir := t.TempDir()
 	for _, tt := range tests {

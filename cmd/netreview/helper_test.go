@@ -17,7 +17,8 @@ func TestMain(m *testing.M) { gvtest.Main(m) }
 // TestNetreviewDoesNotLinkGraphviz guards the start-up time of every
 // command: go-graphviz starts its WebAssembly module when a program that
 // links it starts (0.1 s with a warm cache, 0.7 s cold), so only the
-// netreview-graphviz helper may link it.
+// netreview-graphviz helper may link it; and with it everything that draws
+// (tdewolff/canvas, the embedded font, package render/draw).
 func TestNetreviewDoesNotLinkGraphviz(t *testing.T) {
 	gobin := goTool(t)
 	out, err := exec.Command(gobin, "list", "-deps", ".").CombinedOutput()
@@ -25,7 +26,9 @@ func TestNetreviewDoesNotLinkGraphviz(t *testing.T) {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}
 	for _, dep := range strings.Fields(string(out)) {
-		if strings.HasPrefix(dep, "github.com/goccy/go-graphviz") || strings.HasSuffix(dep, "/render/layout") {
+		if strings.HasPrefix(dep, "github.com/goccy/go-graphviz") || strings.HasPrefix(dep, "github.com/tdewolff/") ||
+			strings.HasPrefix(dep, "github.com/go-fonts/") || strings.HasPrefix(dep, "golang.org/x/image/font") ||
+			strings.HasSuffix(dep, "/render/layout") || strings.HasSuffix(dep, "/render/draw") {
 			t.Errorf("netreview links %s; only cmd/netreview-graphviz may", dep)
 		}
 	}

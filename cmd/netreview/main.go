@@ -32,6 +32,9 @@ const (
 	exitOK       = 0
 	exitFindings = 1
 	exitInput    = 2
+	// exitInternal is netreview's own failure, not the input's: Graphviz
+	// or the drawing library failed (see render.InternalError).
+	exitInternal = 3
 )
 
 // exitError ends a command with a given status. When err is nil, nothing more

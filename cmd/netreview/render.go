@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,8 +15,8 @@ import (
 
 func newRenderCmd() *cobra.Command {
 	var rf reviewFlags
-	var out, view, format, engine string
-	var noFindings bool
+	var out, view, format, engine, page string
+	var noFindings, noTable bool
 	var finding int
 	cmd := &cobra.Command{
 		Use:   "render [flags] FILE... -o OUT",
@@ -36,6 +37,19 @@ No Graphviz installation is needed: the layout is done by netreview-graphviz
 netreview looks for it in $NETREVIEW_GRAPHVIZ, then beside itself, then on
 $PATH. Writing .dot needs no helper.
 
+Pages (--page):
+  poster    (default) natural size, one point per Graphviz point: as
+            large as the diagram needs
+  slide     a 16:9 slide, 13.333 x 7.5 in (PNG 1920 x 1080 pixels), for
+            the advisory committee
+  letter    a US Letter page, portrait (8.5 x 11 in), for a letter or a
+            report; letter-landscape turns it
+On every page the heading (the title block, the key and the findings
+table) is drawn above the diagram; on a slide or a Letter page both are
+scaled to fit, the heading within a third of the page, the table cut to
+the findings that fit in it. --no-table leaves the table out: each subject keeps its finding
+number and the key its severity colours.
+
 Views (--view):
   physical  every device; sites as clusters with a border by security
             (solid: physically secure, dashed: controlled area, dotted:
@@ -46,7 +60,13 @@ Views (--view):
   sites     each site collapsed into one node; links between sites counted
             and marked with the worst finding among them.
   agencies  each agency (input file) collapsed into one node.
-
+  counties  the agencies of each county (their county field) as one node,
+            filled in the colour of its worst finding and labelled with
+            its agencies and its findings by severity, joined to the
+            state hubs; the statewide picture.
+A view that would draw more nodes than can be read (physical 3,000,
+sites 4,000, agencies and counties 5,000) is refused, with the views
+that fit.
 Each finding's subject is drawn in its severity's colour and labelled F<n>,
 n being its number in check's output; its path is traced, and single points
 of failure carry a SPOF badge. --no-findings draws the plain diagram;
@@ -60,7 +80,10 @@ Layout uses dot up to 400 nodes and sfdp above; in the sites and agencies
 views also when a node has more than 20 neighbours (a star that dot would
 draw as one long row); --engine overrides.
 Exit status: 0 when the diagram was written (findings do not fail render),
-2 when the input cannot be read or the flags are wrong.`,
+2 when the input cannot be read, the flags are wrong, the view is too
+large or the helper is missing; 3 when Graphviz or the drawing failed (an
+internal error, reported on one line). No output file is left behind on
+failure.`,
 		Example: `  # The agency with the state backbone, as SVG
   netreview render samples/backbone.yaml samples/riverbend-pd.yaml -o riverbend.svg
 
@@ -71,7 +94,13 @@ Exit status: 0 when the diagram was written (findings do not fail render),
   # One picture per finding, for the letter to the agency
   netreview render backbone.yaml agency.yaml --finding 3 -o finding-3.png
 
-  # A statewide model, each site one node, as PDF
+  # A slide for the advisory committee, without the findings table
+  netreview render --page slide --no-table backbone.yaml agency.yaml -o agency.png
+
+  # The statewide picture by county on a Letter page, landscape
+  netreview render --view counties --page letter-landscape state/*.yaml -o counties.pdf
+
+  # A statewide model, each site one node, as a poster PDF
   netreview render --view sites state/*.yaml -o state.pdf
 
   # The DOT source, to stdout
@@ -82,8 +111,8 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required")}
 			}
 			if drawio.IsPath(out) {
-				if view != "physical" || finding != 0 || format != "" || engine != "" {
-					return &exitError{code: exitInput, err: fmt.Errorf("-o %s: a draw.io file is the physical view with every finding; --view, --finding, --format and --engine do not apply", out)}
+				if view != "physical" || finding != 0 || format != "" || engine != "" || page != "poster" || noTable {
+					return &exitError{code: exitInput, err: fmt.Errorf("-o %s: a draw.io file is the physical view with every finding; --view, --finding, --format, --engine, --page and --no-table do not apply", out)}
 				}
 				res, err := rf.review(cmd, args)
 				if err != nil {
@@ -108,6 +137,10 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 			} else if _, err := render.FormatOf("x." + format); err != nil {
 				return &exitError{code: exitInput, err: fmt.Errorf("--format %q: want svg, png, pdf or dot", format)}
 			}
+			pg, err := render.ParsePage(page)
+			if err != nil {
+				return &exitError{code: exitInput, err: fmt.Errorf("--page: %w", err)}
+			}
 			switch engine {
 			case "", "dot", "sfdp", "neato", "fdp":
 			default:
@@ -120,26 +153,44 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 			if finding < 0 || finding > len(res.Findings) {
 				return &exitError{code: exitInput, err: fmt.Errorf("--finding %d: the review has %d findings", finding, len(res.Findings))}
 			}
-			opts := render.Options{View: v, NoFindings: noFindings, Finding: finding, Engine: engine}
+			opts := render.Options{View: v, NoFindings: noFindings, Finding: finding, Engine: engine, Page: pg, NoTable: noTable}
 			prog := newProgress(cmd.ErrOrStderr(), args)
 			defer prog.clear()
 			opts.Progress = prog.step
 			r := render.New(render.NewHelper())
 			defer r.Close()
-			return writeOutput(cmd, out, func(w io.Writer) error {
+			return drawError(writeOutput(cmd, out, func(w io.Writer) error {
 				return r.Render(cmd.Context(), w, res, f, opts)
-			})
+			}))
 		},
 	}
 	rf.register(cmd)
 	fl := cmd.Flags()
 	fl.StringVarP(&out, "output", "o", "", "write the diagram to `OUT` (- for stdout)")
-	fl.StringVar(&view, "view", "physical", "`view`: physical, sites or agencies")
+	fl.StringVar(&view, "view", "physical", "`view`: physical, sites, agencies or counties")
+	fl.StringVar(&page, "page", "poster", "`page` to draw for: slide, letter, letter-landscape or poster")
+	fl.BoolVar(&noTable, "no-table", false, "leave the findings table out (the numbers and the key stay)")
 	fl.StringVar(&format, "format", "", "output `format`: svg, png, pdf or dot (default from OUT's extension)")
 	fl.StringVar(&engine, "engine", "", "Graphviz layout `engine`: dot, sfdp, neato or fdp (default by size)")
 	fl.BoolVar(&noFindings, "no-findings", false, "draw the plain diagram, without findings")
 	fl.IntVar(&finding, "finding", 0, "draw finding number `N` alone, with its neighbourhood")
 	return cmd
+}
+
+// drawError gives a drawing's error its exit status: exitInternal when
+// Graphviz or the drawing failed, exitInput for a view too large to read.
+func drawError(err error) error {
+	var ie *render.InternalError
+	var tl *render.TooLargeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &ie):
+		return &exitError{code: exitInternal, err: err}
+	case errors.As(err, &tl):
+		return &exitError{code: exitInput, err: err}
+	}
+	return err
 }
 
 // writeOutput calls write with stdout when path is "-", else with the file,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -16,21 +17,46 @@ import (
 )
 
 // htmlReport writes the HTML report with the annotated diagram, drawn as
-// inline SVG by a renderer that lives as long as the call; progress is told
-// when the layout starts.
-func htmlReport(ctx context.Context, progress func(string)) func(io.Writer, *analysis.Result) error {
-	return func(w io.Writer, res *analysis.Result) (err error) {
-		r := render.New(render.NewHelper())
-		defer func() {
-			if cerr := r.Close(); err == nil && cerr != nil {
-				err = cerr
+// inline SVG in the most detailed view that fits (render.ViewFor) by a
+// renderer that lives as long as the call; progress is told when the
+// layout starts. When no view fits, the helper is missing or the drawing
+// fails, the report is written without its diagram, with a note in it
+// that says why, and a warning goes to stderr.
+func htmlReport(ctx context.Context, progress func(string), stderr io.Writer) func(io.Writer, *analysis.Result) error {
+	return func(w io.Writer, res *analysis.Result) error {
+		opt := report.HTMLOptions{}
+		svg, err := htmlDiagram(ctx, res, progress)
+		if err != nil {
+			fmt.Fprintln(stderr, "warning: the report has no diagram:", err)
+			opt.DiagramNote = "No diagram: " + err.Error()
+		} else {
+			opt.Diagram = func(dw io.Writer) error {
+				_, err := dw.Write(svg)
+				return err
 			}
-		}()
-		diagram := func(dw io.Writer) error {
-			return r.Render(ctx, dw, res, render.SVG, render.Options{View: render.ViewFor(res.Model), Inline: true, Progress: progress})
 		}
-		return report.HTML(w, res, report.HTMLOptions{Diagram: diagram})
+		return report.HTML(w, res, opt)
 	}
+}
+
+// htmlDiagram draws the HTML report's diagram, without the findings
+// table: the report lists the findings itself, just below it.
+func htmlDiagram(ctx context.Context, res *analysis.Result, progress func(string)) (svg []byte, err error) {
+	view, ok := render.ViewFor(res)
+	if !ok {
+		return nil, fmt.Errorf("the model is too large for any view of the diagram (%d devices); draw parts of it with netreview render", len(res.Model.Devices))
+	}
+	r := render.New(render.NewHelper())
+	defer func() {
+		if cerr := r.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
+	var buf bytes.Buffer
+	if err := r.Render(ctx, &buf, res, render.SVG, render.Options{View: view, Inline: true, NoTable: true, Progress: progress}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 func newReportCmd() *cobra.Command {
@@ -56,10 +82,13 @@ form follows the extension of OUT:
               root causes, the diagram (zoom, pan, open full size), the
               findings table (sortable, filterable), the detail of each
               finding with its path and policy requirement, the questions;
-              prints on Letter paper, the diagram on a landscape page. The diagram is the physical
-              view up to 3,000 devices, the sites view up to 15,000 sites,
-              the agencies view above; it is laid out by netreview-graphviz,
-              as for render
+              prints on Letter paper, the diagram on a landscape page. The
+              diagram is the most detailed view of at most 1,000 nodes (an
+              agency's physical view, a statewide model's agencies or
+              counties view), else the most detailed within its limit; it
+              is drawn by netreview-graphviz, as for render. Without the
+              helper, or when no view fits, the report is written without
+              it, with a note that says why
   .md         Markdown, for pasting into documents
 
 Findings are numbered F1..Fn in the same order in every form; findings that
@@ -142,7 +171,7 @@ above.`,
 			}
 			prog := newProgress(cmd.ErrOrStderr(), args)
 			defer prog.clear()
-			write, err := reportWriter(cmd.Context(), out, due, prog.step)
+			write, err := reportWriter(cmd.Context(), out, due, prog.step, cmd.ErrOrStderr())
 			if err != nil {
 				return &exitError{code: exitInput, err: err}
 			}
@@ -176,7 +205,7 @@ above.`,
 
 // reportWriter picks the writer for OUT's extension, checking the flags
 // first so that a mistake is reported before the input is read.
-func reportWriter(ctx context.Context, out string, due string, progress func(string)) (func(io.Writer, *analysis.Result) error, error) {
+func reportWriter(ctx context.Context, out string, due string, progress func(string), stderr io.Writer) (func(io.Writer, *analysis.Result) error, error) {
 	if due != "" {
 		return nil, fmt.Errorf("--due is for --notice only")
 	}
@@ -185,7 +214,7 @@ func reportWriter(ctx context.Context, out string, due string, progress func(str
 	case ".xlsx":
 		return report.Workbook, nil
 	case ".html", ".htm":
-		return htmlReport(ctx, progress), nil
+		return htmlReport(ctx, progress, stderr), nil
 	case ".md", ".markdown":
 		return report.MarkdownReport, nil
 	}

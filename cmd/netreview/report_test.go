@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/netreview/netreview/render"
 )
 
 func TestReportWritesEveryForm(t *testing.T) {
@@ -202,5 +204,24 @@ func TestReportHelp(t *testing.T) {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("report --help lacks %q", want)
 		}
+	}
+}
+
+// TestReportWithoutHelper: without the Graphviz helper the HTML report is
+// written all the same, with a note in place of the diagram that says what
+// to do, and a warning.
+func TestReportWithoutHelper(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.html")
+	t.Setenv(render.HelperEnv, filepath.Join(t.TempDir(), "netreview-graphviz"))
+	code, _, stderr := runCLI(t, "report", "--date", "2026-11-22", sample("backbone.yaml"), sample("riverbend-pd.yaml"), "-o", out)
+	if code != 0 || !strings.Contains(stderr, "warning: the report has no diagram") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "Diagram unavailable. No diagram: render: $NETREVIEW_GRAPHVIZ") || strings.Contains(string(b), "<svg") {
+		t.Errorf("the report says nothing of the missing diagram")
 	}
 }

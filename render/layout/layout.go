@@ -1,7 +1,7 @@
 // Package layout lays out Graphviz DOT in this process, with Graphviz
-// compiled to WebAssembly (github.com/goccy/go-graphviz), and holds the
-// netreview-graphviz helper program that netreview runs to lay out its
-// diagrams.
+// compiled to WebAssembly (github.com/goccy/go-graphviz), draws the result
+// with package render/draw, and holds the netreview-graphviz helper program
+// that netreview runs to draw its diagrams.
 //
 // Linking this package has a price that every command of the binary pays:
 // go-graphviz compiles and instantiates its WebAssembly module in a package
@@ -19,9 +19,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	gv "github.com/goccy/go-graphviz"
+
+	"github.com/netreview/netreview/render"
+	"github.com/netreview/netreview/render/draw"
 )
 
 // wasmMu serialises every call into go-graphviz. The library keeps one
@@ -55,6 +59,11 @@ func (l *Layouter) Layout(ctx context.Context, dot []byte, engine, format string
 	default:
 		return nil, fmt.Errorf("layout: unknown engine %q (want dot, sfdp, neato or fdp)", engine)
 	}
+	return l.layout(ctx, dot, engine, format)
+}
+
+// layout lays out one graph, its arguments checked.
+func (l *Layouter) layout(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	wasmMu.Lock()
@@ -68,16 +77,46 @@ func (l *Layouter) Layout(ctx context.Context, dot []byte, engine, format string
 	}
 	g, err := gv.ParseBytes(dot)
 	if err != nil {
-		return nil, fmt.Errorf("layout: graphviz cannot parse the DOT: %w", err)
+		return nil, fmt.Errorf("layout: graphviz cannot parse the DOT: %s", oneLine(err.Error()))
 	}
 	defer g.Close()
 	l.gv.SetLayout(gv.Layout(engine))
 	var out bytes.Buffer
 	if err := l.gv.Render(ctx, g, gv.Format(format), &out); err != nil {
-		return nil, fmt.Errorf("layout: graphviz %s layout: %w", engine, err)
+		return nil, fmt.Errorf("layout: graphviz %s layout: %s", engine, oneLine(err.Error()))
 	}
 	return out.Bytes(), nil
 }
+
+// Draw lays out the job's heading and diagram and draws them: a
+// render.Drawer in this process, as the helper program draws.
+func (l *Layouter) Draw(ctx context.Context, job *render.Job) ([]byte, error) {
+	format := "json"
+	if job.Format == render.SVG {
+		format = "svg"
+	}
+	var ls draw.Layouts
+	for _, it := range []struct {
+		g    render.Graph
+		out  *[]byte
+		what string
+	}{{job.Heading, &ls.Heading, "heading"}, {job.Diagram, &ls.Diagram, "diagram"}} {
+		out, err := l.Layout(ctx, []byte(it.g.DOT), it.g.Engine, format)
+		if err != nil {
+			return nil, fmt.Errorf("%w (the %s)", err, it.what)
+		}
+		*it.out = out
+	}
+	var buf bytes.Buffer
+	if err := draw.Draw(&buf, job.Format, job.Page, job.Inline, job.Date, ls); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// oneLine joins Graphviz's message, which may end in a newline or run over
+// several, into one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // Close releases Graphviz, if it was started.
 func (l *Layouter) Close() error {
@@ -93,67 +132,101 @@ func (l *Layouter) Close() error {
 	return err
 }
 
+// Exit statuses of the helper program.
+const (
+	exitOK       = 0
+	exitFailed   = 1 // Graphviz or the drawing failed, with a message
+	exitUsage    = 2 // wrong arguments or a malformed job
+	exitInternal = 3 // a crash, turned into one line
+)
+
 // Main runs the netreview-graphviz helper program with its arguments
-// (without the program name) and returns its exit status: it reads DOT from
-// stdin, lays it out, and writes the result to stdout.
+// (without the program name) and returns its exit status. With -job it
+// reads a render.Job as JSON from stdin, lays out its graphs, and writes
+// the drawing (SVG, PNG or PDF) to stdout; without, it reads DOT and
+// writes Graphviz's SVG, or its layout as JSON:
 //
 //	netreview-graphviz -engine dot -format svg < diagram.dot > diagram.svg
 //
 // Errors go to stderr, one line each, and give status 1; wrong arguments
-// give status 2.
+// or a malformed job give 2; a crash of Graphviz or of the drawing (a Go
+// panic) gives 3, with the panic's message on one line and no stack trace.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("netreview-graphviz", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `usage: netreview-graphviz [-engine dot|sfdp|neato|fdp] [-format svg|json] < in.dot > out
+		fmt.Fprint(stderr, `usage: netreview-graphviz -job < job.json > drawing
+       netreview-graphviz [-engine dot|sfdp|neato|fdp] [-format svg|json] < in.dot > out
 
-netreview-graphviz lays out Graphviz DOT read from standard input and writes
-the SVG drawing, or the xdot layout as JSON, to standard output. netreview
-render and netreview report run it to draw diagrams; it is a separate
-program so that the commands that draw nothing do not pay for starting
-Graphviz.
+netreview-graphviz draws netreview's diagrams: with -job it reads the job
+that netreview render and netreview report send (JSON: the heading and the
+diagram as DOT, the format and the page), lays both out with Graphviz and
+writes the drawing (SVG, PNG or PDF). Without -job it lays out Graphviz
+DOT read from standard input and writes the SVG drawing, or the xdot
+layout as JSON, as Graphviz's own programs do. It is a separate program
+so that the commands that draw nothing do not pay for starting Graphviz.
+
+Exit status: 0 done; 1 Graphviz or the drawing failed; 2 wrong arguments
+or a malformed job; 3 a crash (reported on one line).
 
 `)
 		fs.PrintDefaults()
 	}
 	engine := fs.String("engine", "dot", "Graphviz layout `engine`: dot, sfdp, neato or fdp")
 	format := fs.String("format", "svg", "output `format`: svg, or json (the xdot layout)")
+	job := fs.Bool("job", false, "read a drawing job (JSON) instead of DOT")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return 0
+			return exitOK
 		}
-		return 2
+		return exitUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "netreview-graphviz: unexpected argument %q: the DOT is read from standard input\n", fs.Arg(0))
-		return 2
+		fmt.Fprintf(stderr, "netreview-graphviz: unexpected argument %q: the input is read from standard input\n", fs.Arg(0))
+		return exitUsage
 	}
-	dot, err := io.ReadAll(stdin)
+	in, err := io.ReadAll(stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "netreview-graphviz: reading standard input:", err)
-		return 1
+		return exitFailed
 	}
-	out, err := layoutOnce(dot, *engine, *format)
+	var run func(*Layouter) ([]byte, error)
+	if *job {
+		j, err := render.ReadJob(bytes.NewReader(in))
+		if err != nil {
+			fmt.Fprintln(stderr, "netreview-graphviz:", err)
+			return exitUsage
+		}
+		run = func(l *Layouter) ([]byte, error) { return l.Draw(context.Background(), j) }
+	} else {
+		run = func(l *Layouter) ([]byte, error) { return l.Layout(context.Background(), in, *engine, *format) }
+	}
+	out, code, err := once(run)
 	if err != nil {
 		fmt.Fprintln(stderr, "netreview-graphviz:", err)
-		return 1
+		return code
 	}
 	if _, err := stdout.Write(out); err != nil {
 		fmt.Fprintln(stderr, "netreview-graphviz: writing standard output:", err)
-		return 1
+		return exitFailed
 	}
-	return 0
+	return exitOK
 }
 
-// layoutOnce lays out dot with a Layouter of its own, turning a panic in
-// go-graphviz (out of WebAssembly memory on a huge graph, say) into an error.
-func layoutOnce(dot []byte, engine, format string) (out []byte, err error) {
+// once runs f with a Layouter of its own, turning a panic in go-graphviz
+// (out of WebAssembly memory on a huge graph, say) or in the drawing into
+// an error and exitInternal.
+func once(f func(*Layouter) ([]byte, error)) (out []byte, code int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("layout: graphviz failed: %v", r)
+			out, code, err = nil, exitInternal, fmt.Errorf("internal error: %v", r)
 		}
 	}()
 	l := New()
 	defer l.Close()
-	return l.Layout(context.Background(), dot, engine, format)
+	out, err = f(l)
+	if err != nil {
+		return nil, exitFailed, err
+	}
+	return out, exitOK, nil
 }

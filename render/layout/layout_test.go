@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/netreview/netreview/render"
 )
 
 const twoNodes = `graph g { a -- b }`
@@ -49,6 +52,30 @@ func TestLayoutErrors(t *testing.T) {
 	}
 }
 
+// job returns a job to draw twoNodes in format on page, as JSON.
+func job(format, page string) string {
+	var b bytes.Buffer
+	j := &render.Job{Format: render.Format(format), Page: render.Page(page),
+		Heading: render.Graph{Engine: "dot", DOT: `graph h { h [shape=plain, label="FOR OFFICIAL USE ONLY"] }`},
+		Diagram: render.Graph{Engine: "dot", DOT: twoNodes}}
+	if err := render.WriteJob(&b, j); err != nil {
+		panic(err)
+	}
+	return b.String()
+}
+
+// TestCrashIsOneLine: a panic while drawing becomes an error and the
+// internal-error status, never a stack trace.
+func TestCrashIsOneLine(t *testing.T) {
+	_, code, err := once(func(*Layouter) ([]byte, error) { panic("path has NaN or Inf") })
+	if code != exitInternal || err == nil || err.Error() != "internal error: path has NaN or Inf" {
+		t.Errorf("once: %d, %v", code, err)
+	}
+	if _, code, err := once(func(*Layouter) ([]byte, error) { return nil, errors.New("no") }); code != exitFailed || err == nil {
+		t.Errorf("once: %d, %v", code, err)
+	}
+}
+
 func TestHelperProgram(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -63,7 +90,14 @@ func TestHelperProgram(t *testing.T) {
 		{"bad engine", []string{"-engine", "circo"}, twoNodes, 1, "", "unknown engine"},
 		{"argument", []string{"in.dot"}, "", 2, "", "read from standard input"},
 		{"bad flag", []string{"-x"}, "", 2, "", "usage: netreview-graphviz"},
-		{"help", []string{"-h"}, "", 0, "", "lays out Graphviz DOT"},
+		{"help", []string{"-h"}, "", 0, "", "lays out Graphviz\nDOT"},
+		{"job svg", []string{"-job"}, job("svg", "slide"), 0, "<svg", ""},
+		{"job png", []string{"-job"}, job("png", "letter"), 0, "\x89PNG", ""},
+		{"job pdf", []string{"-job"}, job("pdf", "poster"), 0, "%PDF-", ""},
+		{"job bad format", []string{"-job"}, job("gif", "poster"), 2, "", `unknown format "gif"`},
+		{"job bad page", []string{"-job"}, job("png", "a4"), 2, "", `unknown page "a4"`},
+		{"job not json", []string{"-job"}, twoNodes, 2, "", "reading the job"},
+		{"job bad dot", []string{"-job"}, strings.Replace(job("svg", "poster"), "a -- b", "a --", 1), 1, "", "near '}' (the diagram)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,4 +108,17 @@ func TestHelperProgram(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzReadJob: any input the helper reads is a job or an error, never a
+// panic. (Here and not in package render, whose test binary stands in for
+// the helper in its children, the fuzzing workers among them.)
+func FuzzReadJob(f *testing.F) {
+	f.Add(job("svg", "letter"))
+	f.Add(`{"format":"png","page":"slide","heading":{"engine":"dot","dot":"x"},"diagram":{"engine":"circo","dot":"x"}}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if j, err := render.ReadJob(strings.NewReader(s)); err == nil && j.Diagram.DOT == "" {
+			t.Error("a job without a diagram")
+		}
+	})
 }

@@ -1,22 +1,14 @@
-package render
+package draw
 
 import (
 	"encoding/json"
 	"fmt"
 	"image/color"
-	"image/png"
-	"io"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/tdewolff/canvas"
-	"github.com/tdewolff/canvas/renderers/pdf"
-	"github.com/tdewolff/canvas/renderers/rasterizer"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // This file draws Graphviz's JSON output (the xdot drawing operations of
@@ -54,50 +46,74 @@ type xdotObj struct {
 	TLDraw []xdotOp `json:"_tldraw_"`
 }
 
+// xdotGraph is a laid-out graph; bb is its bounding box in points, x0, y0,
+// x1, y1 with y up.
 type xdotGraph struct {
 	xdotObj
 	BB          string    `json:"bb"`
 	SubgraphCnt int       `json:"_subgraph_cnt"`
 	Objects     []xdotObj `json:"objects"`
 	Edges       []xdotObj `json:"edges"`
+
+	bb [4]float64
 }
 
-// ptToMM converts Graphviz points to canvas millimetres.
-const ptToMM = 25.4 / 72
-
-// pngDPI is the PNG resolution: two pixels per point.
-const pngDPI = 144
-
-// maxPixels and maxSide cap a PNG's size; larger drawings get a lower
-// resolution.
-const (
-	maxPixels = 40e6
-	maxSide   = 16000
-)
-
-// drawJSON draws a Graphviz JSON layout as PNG or PDF to w.
-func drawJSON(w io.Writer, js []byte, format Format) error {
+// parseLayout reads Graphviz's JSON output.
+func parseLayout(js []byte) (*xdotGraph, error) {
 	var g xdotGraph
 	if err := json.Unmarshal(js, &g); err != nil {
-		return fmt.Errorf("render: reading the graphviz layout: %w", err)
+		return nil, fmt.Errorf("draw: reading the graphviz layout: %w", err)
 	}
-	var bb [4]float64
-	for i, f := range strings.Split(g.BB, ",") {
-		if i < 4 {
-			bb[i], _ = strconv.ParseFloat(f, 64)
+	f := strings.Split(g.BB, ",")
+	if len(f) != 4 {
+		return nil, fmt.Errorf("draw: graphviz gave the bounding box %q", g.BB)
+	}
+	for i := range f {
+		v, err := strconv.ParseFloat(f[i], 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("draw: graphviz gave the bounding box %q", g.BB)
 		}
+		g.bb[i] = v
 	}
-	width, height := (bb[2]-bb[0])*ptToMM, (bb[3]-bb[1])*ptToMM
-	if width <= 0 || height <= 0 {
-		return fmt.Errorf("render: graphviz produced an empty drawing")
+	if g.width() <= 0 || g.height() <= 0 {
+		return nil, fmt.Errorf("draw: graphviz produced an empty drawing")
 	}
-	fonts, err := loadFonts()
-	if err != nil {
-		return err
-	}
-	c := canvas.New(width, height)
-	ctx := canvas.NewContext(c)
-	d := &drawer{ctx: ctx, fonts: fonts, ox: bb[0], oy: bb[1]}
+	return &g, nil
+}
+
+func (g *xdotGraph) width() float64  { return g.bb[2] - g.bb[0] }
+func (g *xdotGraph) height() float64 { return g.bb[3] - g.bb[1] }
+
+// ptToMM converts points to canvas millimetres.
+const ptToMM = 25.4 / 72
+
+// flatTolerance is how far, in millimetres, a dashed curve may stray from
+// the Bézier it follows: a fifth of a pixel at 144 dpi.
+const flatTolerance = 0.035
+
+// drawer draws one laid-out graph placed on the page: its bounding box's
+// top-left corner at (left, top) in points from the page's top-left
+// corner, scaled by scale.
+type drawer struct {
+	ctx    *canvas.Context
+	fonts  *canvas.FontFamily
+	g      *xdotGraph
+	pageH  float64 // the page's height in points
+	left   float64
+	top    float64
+	scale  float64
+	pen    color.RGBA
+	fill   color.RGBA
+	style  string
+	lineW  float64
+	fontSz float64
+	fontCh int
+}
+
+// draw draws the graph: clusters, then edges, then nodes, then the graph's
+// own label.
+func (d *drawer) draw() {
+	g := d.g
 	d.ops(g.Draw)
 	for i, o := range g.Objects {
 		if i < g.SubgraphCnt {
@@ -113,62 +129,6 @@ func drawJSON(w io.Writer, js []byte, format Format) error {
 		}
 	}
 	d.ops(g.LDraw)
-
-	switch format {
-	case PDF:
-		p := pdf.New(w, width, height, nil)
-		c.RenderTo(p)
-		if err := p.Close(); err != nil {
-			return fmt.Errorf("render: writing PDF: %w", err)
-		}
-		return nil
-	default:
-		dpi := float64(pngDPI)
-		px := (width / 25.4 * dpi) * (height / 25.4 * dpi)
-		if px > maxPixels {
-			dpi *= math.Sqrt(maxPixels / px)
-		}
-		if side := math.Max(width, height) / 25.4 * dpi; side > maxSide {
-			dpi *= maxSide / side
-		}
-		img := rasterizer.Draw(c, canvas.DPI(dpi), canvas.DefaultColorSpace)
-		if err := png.Encode(w, img); err != nil {
-			return fmt.Errorf("render: writing PNG: %w", err)
-		}
-		return nil
-	}
-}
-
-// loadFonts loads the Go fonts, which come with golang.org/x/image.
-func loadFonts() (*canvas.FontFamily, error) {
-	fam := canvas.NewFontFamily("Go")
-	for _, f := range []struct {
-		ttf   []byte
-		style canvas.FontStyle
-	}{
-		{goregular.TTF, canvas.FontRegular},
-		{gobold.TTF, canvas.FontBold},
-		{goitalic.TTF, canvas.FontItalic},
-		{gobolditalic.TTF, canvas.FontBold | canvas.FontItalic},
-	} {
-		if err := fam.LoadFont(f.ttf, 0, f.style); err != nil {
-			return nil, fmt.Errorf("render: loading the Go fonts: %w", err)
-		}
-	}
-	return fam, nil
-}
-
-// drawer holds the xdot drawing state.
-type drawer struct {
-	ctx    *canvas.Context
-	fonts  *canvas.FontFamily
-	ox, oy float64
-
-	pen, fill color.RGBA
-	style     string
-	lineWidth float64
-	fontSize  float64
-	fontChar  int
 }
 
 func (d *drawer) obj(o xdotObj) {
@@ -181,14 +141,17 @@ func (d *drawer) reset() {
 	d.pen = color.RGBA{A: 255}
 	d.fill = color.RGBA{A: 255}
 	d.style = ""
-	d.lineWidth = 1
-	d.fontSize = 14
-	d.fontChar = 0
+	d.lineW = 1
+	d.fontSz = 14
+	d.fontCh = 0
 }
 
 func (d *drawer) ops(ops []xdotOp) {
 	d.reset()
 	for _, op := range ops {
+		if !op.finite() {
+			continue
+		}
 		switch op.Op {
 		case "c":
 			d.pen = parseColor(op)
@@ -198,18 +161,18 @@ func (d *drawer) ops(ops []xdotOp) {
 			switch {
 			case strings.HasPrefix(op.Style, "setlinewidth("):
 				v := strings.TrimSuffix(strings.TrimPrefix(op.Style, "setlinewidth("), ")")
-				if f, err := strconv.ParseFloat(v, 64); err == nil {
-					d.lineWidth = f
+				if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f < 100 {
+					d.lineW = f
 				}
 			case op.Style == "bold":
-				d.lineWidth = 2
+				d.lineW = 2
 			default:
 				d.style = op.Style
 			}
 		case "F":
-			d.fontSize = op.Size
+			d.fontSz = op.Size
 		case "t":
-			d.fontChar = op.FontChar
+			d.fontCh = op.FontChar
 		case "p", "P", "L":
 			if len(op.Points) == 0 {
 				continue
@@ -238,10 +201,10 @@ func (d *drawer) ops(ops []xdotOp) {
 			}
 			d.path(p, op.Op == "B")
 		case "e", "E":
-			if len(op.Rect) < 4 {
+			if len(op.Rect) < 4 || op.Rect[2] <= 0 || op.Rect[3] <= 0 {
 				continue
 			}
-			p := canvas.Ellipse(op.Rect[2]*ptToMM, op.Rect[3]*ptToMM).Translate(d.x(op.Rect[0]), d.y(op.Rect[1]))
+			p := canvas.Ellipse(op.Rect[2]*d.scale*ptToMM, op.Rect[3]*d.scale*ptToMM).Translate(d.x(op.Rect[0]), d.y(op.Rect[1]))
 			d.path(p, op.Op == "E")
 		case "T":
 			d.text(op)
@@ -249,49 +212,94 @@ func (d *drawer) ops(ops []xdotOp) {
 	}
 }
 
-func (d *drawer) x(v float64) float64 { return (v - d.ox) * ptToMM }
-func (d *drawer) y(v float64) float64 { return (v - d.oy) * ptToMM }
+// finite reports whether every number of the operation is finite and in
+// range: Graphviz may give NaN for degenerate geometry, and the drawing
+// library must not see it.
+func (op *xdotOp) finite() bool {
+	// No layout reaches a million points (a statewide one is 70,000).
+	ok := func(v float64) bool { return !math.IsNaN(v) && math.Abs(v) < 1e6 }
+	for _, p := range op.Points {
+		if !ok(p[0]) || !ok(p[1]) {
+			return false
+		}
+	}
+	for _, v := range op.Rect {
+		if !ok(v) {
+			return false
+		}
+	}
+	for _, v := range op.Pt {
+		if !ok(v) {
+			return false
+		}
+	}
+	return ok(op.Size) && ok(op.Width)
+}
 
-// path strokes p with the pen, filling it first when filled.
+// x and y map a Graphviz point to canvas millimetres (y up, from the
+// page's bottom-left corner).
+func (d *drawer) x(v float64) float64 { return (d.left + (v-d.g.bb[0])*d.scale) * ptToMM }
+func (d *drawer) y(v float64) float64 {
+	return (d.pageH - d.top - (d.g.bb[3]-v)*d.scale) * ptToMM
+}
+
+// path strokes p with the pen, filling it first when filled. Dashed and
+// dotted lines are cut into dashes here, on the curve flattened to line
+// segments: canvas's own dashing of a long Bézier (an edge across a
+// statewide layout, metres long) yields NaN coordinates and then panics.
 func (d *drawer) path(p *canvas.Path, filled bool) {
 	if d.style == "invis" {
 		return
 	}
+	width := d.lineW * d.scale * ptToMM
 	if filled {
 		d.ctx.SetFillColor(d.fill)
-	} else {
-		d.ctx.SetFillColor(canvas.Transparent)
+		d.ctx.SetStrokeColor(canvas.Transparent)
+		d.ctx.DrawPath(0, 0, p)
 	}
-	d.ctx.SetStrokeColor(d.pen)
-	d.ctx.SetStrokeWidth(d.lineWidth * ptToMM)
+	var dashes []float64
 	switch d.style {
 	case "dashed":
-		d.ctx.SetDashes(0, 5*ptToMM, 2*ptToMM)
+		dashes = []float64{5, 2}
 	case "dotted":
-		d.ctx.SetDashes(0, 1*ptToMM, 5*ptToMM)
-	default:
-		d.ctx.SetDashes(0)
+		dashes = []float64{1, 5}
 	}
+	if len(dashes) > 0 {
+		for i := range dashes {
+			dashes[i] *= d.scale * ptToMM
+		}
+		p = dash(p, dashes)
+	}
+	d.ctx.SetFillColor(canvas.Transparent)
+	d.ctx.SetStrokeColor(d.pen)
+	d.ctx.SetStrokeWidth(width)
+	d.ctx.SetDashes(0)
 	d.ctx.DrawPath(0, 0, p)
 }
 
-// text draws a text operation in the Go font, narrowed where it would be
-// wider than the width Graphviz laid out for it.
+// dash cuts p into dashes on the curve flattened to line segments.
+func dash(p *canvas.Path, dashes []float64) *canvas.Path {
+	return p.Flatten(flatTolerance).Dash(0, dashes...)
+}
+
+// text draws a text operation, narrowed should the font be wider than the
+// width Graphviz laid out for it (it is not, for Liberation Sans: see
+// TestTextFitsItsBox).
 func (d *drawer) text(op xdotOp) {
-	if len(op.Pt) < 2 || op.Text == "" {
+	if len(op.Pt) < 2 || op.Text == "" || d.fontSz <= 0 {
 		return
 	}
 	style := canvas.FontRegular
-	if d.fontChar&1 != 0 {
+	if d.fontCh&1 != 0 {
 		style = canvas.FontBold
 	}
-	if d.fontChar&2 != 0 {
+	if d.fontCh&2 != 0 {
 		style |= canvas.FontItalic
 	}
-	size := d.fontSize
+	size := d.fontSz * d.scale
 	face := d.fonts.Face(size, d.pen, style)
-	if want := op.Width * ptToMM; want > 0 {
-		if got := face.TextWidth(op.Text); got > want*1.02 {
+	if want := op.Width * d.scale * ptToMM; want > 0 {
+		if got := face.TextWidth(op.Text); got > want*1.01 {
 			size *= want / got
 			face = d.fonts.Face(size, d.pen, style)
 		}

@@ -1,0 +1,6 @@
+package render
+
+// ReviewForTest loads and analyses a test model as of a fixed date, for
+// the tests of package render_test (the drawing tests, which need package
+// render/layout, which imports this package).
+var ReviewForTest = review

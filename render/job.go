@@ -1,0 +1,94 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Job is what netreview asks of the Graphviz helper: two graphs to lay out,
+// the heading and the diagram, drawn one above the other on a page in a
+// format. It travels to the helper as JSON on its standard input.
+type Job struct {
+	// Format is svg, png or pdf.
+	Format Format `json:"format"`
+	// Page is the form drawn for.
+	Page Page `json:"page"`
+	// Inline asks for SVG fit for embedding in HTML (see Options.Inline).
+	Inline bool `json:"inline,omitempty"`
+	// Date is the review date, YYYY-MM-DD: a PDF's creation date.
+	Date string `json:"date,omitempty"`
+	// Heading is the title block, key and findings table, one node with an
+	// HTML-like label.
+	Heading Graph `json:"heading"`
+	// Diagram is the network diagram.
+	Diagram Graph `json:"diagram"`
+
+	nodes, edges int // the diagram's size, for progress and errors
+}
+
+// Graph is one graph of a Job: DOT source and the Graphviz engine that lays
+// it out (dot, sfdp, neato or fdp).
+type Graph struct {
+	Engine string `json:"engine"`
+	DOT    string `json:"dot"`
+}
+
+// WriteJob writes job as the helper reads it.
+func WriteJob(w io.Writer, job *Job) error {
+	return json.NewEncoder(w).Encode(job)
+}
+
+// ReadJob reads a job written by WriteJob and checks its fields.
+func ReadJob(r io.Reader) (*Job, error) {
+	var job Job
+	d := json.NewDecoder(r)
+	d.DisallowUnknownFields()
+	if err := d.Decode(&job); err != nil {
+		return nil, fmt.Errorf("reading the job: %w", err)
+	}
+	switch job.Format {
+	case SVG, PNG, PDF:
+	default:
+		return nil, fmt.Errorf("job: unknown format %q (want svg, png or pdf)", job.Format)
+	}
+	if _, err := ParsePage(string(job.Page)); err != nil {
+		return nil, fmt.Errorf("job: %w", err)
+	}
+	for _, g := range []Graph{job.Heading, job.Diagram} {
+		if err := checkEngine(g.Engine); err != nil {
+			return nil, fmt.Errorf("job: %w", err)
+		}
+	}
+	if job.Diagram.DOT == "" {
+		return nil, fmt.Errorf("job: no diagram")
+	}
+	return &job, nil
+}
+
+// checkEngine returns an error unless engine is a Graphviz layout engine
+// that netreview uses.
+func checkEngine(engine string) error {
+	switch engine {
+	case "dot", "sfdp", "neato", "fdp":
+		return nil
+	}
+	return fmt.Errorf("unknown engine %q (want dot, sfdp, neato or fdp)", engine)
+}
+
+// headingGraph is the DOT of a graph of one node, the heading.
+func headingGraph(label string) string {
+	g := &dotGraph{name: "heading"}
+	g.attrs.set("pad", "0")
+	g.attrs.set("bgcolor", "white")
+	g.nodeAttrs.set("fontname", fontName)
+	g.nodeAttrs.set("fontsize", "10")
+	n := &dotNode{id: "heading"}
+	n.attrs.set("shape", "plain")
+	n.attrs.setHTML("label", label)
+	g.nodes = append(g.nodes, n)
+	var b strings.Builder
+	_ = g.write(&b) // a strings.Builder does not fail
+	return b.String()
+}
