@@ -188,6 +188,8 @@ func reportWriter(ctx context.Context, out string, due string, progress func(str
 		return htmlReport(ctx, progress), nil
 	case ".md", ".markdown":
 		return report.MarkdownReport, nil
+	case ".pptx", ".pdf":
+		return deckReport(ctx, progress, ext == ".pdf"), nil
 	}
 	return nil, fmt.Errorf("-o %s: unknown report form %q: want .xlsx, .html or .md", out, ext)
 }
