@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 // Soffice returns the path of LibreOffice's soffice, or skips the test
@@ -66,7 +67,7 @@ func ToPDF(t testing.TB, path string) string {
 // Pages returns the text of each page of a PDF, as pdftotext reads it.
 func Pages(t testing.TB, pdf string) []string {
 	t.Helper()
-	out, err := exec.Command(tool(t, "pdftotext"), "-layout", pdf, "-").Output()
+	out, err := exec.Command(tool(t, "pdftotext"), pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", pdf, err)
 	}
@@ -93,3 +94,15 @@ func PNGs(t testing.TB, pdf, dir string, dpi int) []string {
 // Squash folds runs of white space to one space, so that text broken over
 // lines by the layout compares with the text written.
 func Squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Letters drops white space and hyphens, so that text read back from a
+// PDF compares with the text written: pdftotext joins a word hyphenated at
+// the end of a line, and reads spaces only where it sees gaps.
+func Letters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '-' {
+			return -1
+		}
+		return r
+	}, s)
+}

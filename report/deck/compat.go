@@ -10,7 +10,7 @@ import (
 // isCSA reports whether the document is the state's own side, which is
 // context for the review and not under review.
 func isCSA(d *topology.Document) bool {
-	return d.Proposal != nil && d.Proposal.Kind == topology.ProposalKind("existing")
+	return d.Agency.ORI == "" || d.Proposal != nil && d.Proposal.Kind == topology.ProposalKind("existing")
 }
 
 // findingAgencies are the ORIs of the agencies that own the finding's

@@ -121,7 +121,7 @@ func (b *builder) agencyLine() string {
 	case n == 0:
 		return "no agency under review"
 	case n > 3:
-		return fmt.Sprintf("%d agencies in %d counties", n, len(counties(b.apps)))
+		return fmt.Sprintf("%d agencies in %s", n, plural(len(counties(b.apps)), "county"))
 	default:
 		names := make([]string, n)
 		for i, a := range b.apps {
@@ -387,9 +387,13 @@ func redundancyLine(res *analysis.Result) string {
 	return "Sites to the state hubs: " + strings.Join(parts, ", ")
 }
 
+// plural counts n of a word: "1 site", "2 sites", "3 counties".
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
+	}
+	if strings.HasSuffix(word, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
