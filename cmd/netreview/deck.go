@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
 
@@ -11,9 +12,10 @@ import (
 	"github.com/netreview/netreview/report/pptx/pdf"
 )
 
-// deckReport writes the committee's deck as PowerPoint, each
-// application's diagram laid out by netreview-graphviz as for the HTML
-// report.
+// deckReport writes the committee's deck as PowerPoint, or with asPDF as
+// PDF. The diagram is laid out by netreview-graphviz as for the HTML
+// report, once: every application's slide shows the model in the view
+// that fits it, with the findings numbered as in every report.
 func deckReport(ctx context.Context, progress func(string), asPDF bool) func(io.Writer, *analysis.Result) error {
 	return func(w io.Writer, res *analysis.Result) (err error) {
 		r := render.New(render.NewHelper())
@@ -22,8 +24,17 @@ func deckReport(ctx context.Context, progress func(string), asPDF bool) func(io.
 				err = cerr
 			}
 		}()
-		d, err := deck.Build(res, deck.Options{Diagram: func(dw io.Writer, app deck.Application) error {
-			return r.Render(ctx, dw, res, render.PNG, render.Options{View: render.ViewFor(res.Model), Progress: progress})
+		var diagram []byte
+		d, err := deck.Build(res, deck.Options{Diagram: func(dw io.Writer, _ deck.Application) error {
+			if diagram == nil {
+				var b bytes.Buffer
+				if err := r.Render(ctx, &b, res, render.PNG, render.Options{View: render.ViewFor(res.Model), Progress: progress}); err != nil {
+					return err
+				}
+				diagram = b.Bytes()
+			}
+			_, err := dw.Write(diagram)
+			return err
 		}})
 		if err != nil {
 			return err

@@ -1,6 +1,7 @@
 package pptx
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"strconv"
 	"strings"
@@ -165,9 +166,16 @@ func (s *slideWriter) picture(pic *Picture) error {
 	if err != nil {
 		return err
 	}
-	*s.media++
-	media := fmt.Sprintf("ppt/media/image%d.png", *s.media)
-	s.p.add(media, "", pic.PNG)
+	// A picture used again (the same diagram on several slides) is stored
+	// once.
+	sum := sha256.Sum256(pic.PNG)
+	media, ok := s.p.media[sum]
+	if !ok {
+		*s.media++
+		media = fmt.Sprintf("ppt/media/image%d.png", *s.media)
+		s.p.add(media, "", pic.PNG)
+		s.p.media[sum] = media
+	}
 	id := s.p.relate(s.name, relImage, media)
 	x := s.x
 	x.open("p:pic")

@@ -61,8 +61,9 @@ type rel struct {
 // and relationships.
 type pkg struct {
 	parts     map[string][]byte
-	overrides map[string]string // part name -> content type, for XML parts
-	rels      map[string][]rel  // source part name ("" for the package) -> relationships
+	overrides map[string]string   // part name -> content type, for XML parts
+	rels      map[string][]rel    // source part name ("" for the package) -> relationships
+	media     map[[32]byte]string // picture's SHA-256 -> its part
 }
 
 func (p *pkg) add(name, contentType string, data []byte) {
@@ -106,7 +107,7 @@ func Write(w io.Writer, d *Deck) error {
 	if err := d.Validate(); err != nil {
 		return fmt.Errorf("pptx: %w", err)
 	}
-	p := &pkg{parts: map[string][]byte{}, overrides: map[string]string{}, rels: map[string][]rel{}}
+	p := &pkg{parts: map[string][]byte{}, overrides: map[string]string{}, rels: map[string][]rel{}, media: map[[32]byte]string{}}
 	const pres = "ppt/presentation.xml"
 	p.relate("", relDocument, pres)
 	p.relate("", relCore, "docProps/core.xml")

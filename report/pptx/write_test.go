@@ -52,6 +52,7 @@ func testDeck(t testing.TB) *Deck {
 			{Items: []Item{
 				{Picture: &Picture{Box: Rect{40, 40, 600, 400}, PNG: testPNG(t, 300, 100), Descr: "diagram"}},
 				{Text: &Text{Box: Rect{660, 40, 260, 400}, Paras: []Para{{Size: 14, Runs: []Run{{Text: "Beside the picture"}}}}}},
+				{Picture: &Picture{Box: Rect{660, 300, 150, 50}, PNG: testPNG(t, 300, 100), Descr: "the same picture again"}},
 			}},
 			{Items: []Item{
 				{Chart: &Chart{Box: Rect{40, 40, 430, 440}, Title: "Findings by rule", Horizontal: true,
@@ -120,6 +121,8 @@ func TestWritePackage(t *testing.T) {
 		// A 300 × 100 picture in a 600 × 400 box: 600 × 200, centred.
 		{"ppt/slides/slide2.xml", `<a:off x="508000" y="1778000"/><a:ext cx="7620000" cy="2540000"/>`},
 		{"ppt/slides/slide3.xml", `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId3"/>`},
+		// The picture used twice is stored once.
+		{"ppt/slides/_rels/slide2.xml.rels", `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/image1.png"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/image1.png"/>`},
 		{"ppt/charts/chart1.xml", `<c:barDir val="bar"/>`},
 		{"ppt/charts/chart1.xml", `<c:f>Sheet1!$A$2:$A$4</c:f>`},
 		{"ppt/charts/chart1.xml", `<c:f>Sheet1!$D$2:$D$4</c:f>`},
