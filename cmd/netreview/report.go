@@ -61,6 +61,13 @@ form follows the extension of OUT:
               the agencies view above; it is laid out by netreview-graphviz,
               as for render
   .md         Markdown, for pasting into documents
+  .pptx       the advisory committee's slides (PowerPoint): a title slide, the
+              review at a glance (a chart of the findings by rule and
+              severity, the network's numbers), a slide per application with
+              its diagram and key findings by root cause, and for a review of
+              more than 12 agencies the counties and agencies with the most
+              serious findings; FOUO on every slide (see docs/slides.md)
+  .pdf        the same slides as PDF, for members without PowerPoint
 
 Findings are numbered F1..Fn in the same order in every form; findings that
 share one cause (single points of failure of the same sites, cleartext
@@ -99,6 +106,10 @@ above.`,
   # One HTML page to send or print to PDF, reviewed as of a fixed date
   netreview report --date 2026-10-01 backbone.yaml riverbend.xlsx -o riverbend-review.html
 
+  # Slides for the advisory committee, and the same deck as PDF
+  netreview report --date 2026-10-01 samples/*.yaml -o committee.pptx
+  netreview report --date 2026-10-01 samples/*.yaml -o committee.pdf
+
   # Markdown for the review memo
   netreview report proposal.yaml -o review.md
 
@@ -124,7 +135,7 @@ above.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
-				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required: the report's file (.xlsx, .html or .md)")}
+				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required: the report's file (.xlsx, .html, .md, .pptx or .pdf)")}
 			}
 			if status {
 				sf.date = rf.date
@@ -161,7 +172,7 @@ above.`,
 	}
 	rf.register(cmd)
 	fl := cmd.Flags()
-	fl.StringVarP(&out, "output", "o", "", "write the report to `OUT`; its extension picks the form: .xlsx, .html or .md")
+	fl.StringVarP(&out, "output", "o", "", "write the report to `OUT`; its extension picks the form: .xlsx, .html, .md, .pptx or .pdf")
 	fl.BoolVar(&notice, "notice", false, "write the letters to the agencies under review (.md or .html, or a folder DIR/) instead of the report")
 	fl.StringVar(&lf.agency, "agency", "", "with --notice: the `ORI` of the one agency to write to")
 	fl.StringVar(&lf.letterhead, "letterhead", "", "with --notice: the sender's letterhead, a YAML `FILE` (office, address, signatory; see samples/letterhead/office.yaml)")
@@ -191,7 +202,7 @@ func reportWriter(ctx context.Context, out string, due string, progress func(str
 	case ".pptx", ".pdf":
 		return deckReport(ctx, progress, ext == ".pdf"), nil
 	}
-	return nil, fmt.Errorf("-o %s: unknown report form %q: want .xlsx, .html or .md", out, ext)
+	return nil, fmt.Errorf("-o %s: unknown report form %q: want .xlsx, .html, .md, .pptx or .pdf", out, ext)
 }
 
 // writeFileAtomic writes path through a temporary file in its folder, so

@@ -23,6 +23,8 @@ func TestReportWritesEveryForm(t *testing.T) {
 		{"review.md", nil, "# Network design review"},
 		{"notice.md", []string{"--notice", "--due", "2027-01-15"}, "January 15, 2027"},
 		{"notice.html", []string{"--notice", "--due", "2027-01-15"}, "January 15, 2027"},
+		{"deck.pptx", nil, "ppt/slides/slide4.xml"},
+		{"deck.pdf", nil, "%PDF-"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.out, func(t *testing.T) {
@@ -68,7 +70,8 @@ func TestReportExitStatus(t *testing.T) {
 		written string // a file that must exist afterwards, if any
 	}{
 		{"no output", []string{"report", backbone}, 2, "-o OUT is required", ""},
-		{"unknown extension", []string{"report", "-o", out("r.pdf"), backbone}, 2, `unknown report form ".pdf"`, ""},
+		{"unknown extension", []string{"report", "-o", out("r.ppt"), backbone}, 2, `unknown report form ".ppt": want .xlsx, .html, .md, .pptx or .pdf`, ""},
+		{"notice as slides", []string{"report", "--notice", "--due", "2027-01-15", "-o", out("n.pdf"), backbone}, 2, `unknown notice form ".pdf"`, ""},
 		{"notice without due", []string{"report", "--notice", "-o", out("n.md"), backbone}, 2, "--notice needs --due", ""},
 		{"due without notice", []string{"report", "--due", "2027-01-15", "-o", out("n.md"), backbone}, 2, "--due is for --notice only", ""},
 		{"bad due", []string{"report", "--notice", "--due", "15/01/2027", "-o", out("n.md"), backbone}, 2, "want YYYY-MM-DD", ""},

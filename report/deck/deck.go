@@ -23,6 +23,9 @@ import (
 	"github.com/netreview/netreview/topology"
 )
 
+// maxTitleAgencies is the most agencies the title slide lists by name.
+const maxTitleAgencies = 6
+
 // MaxApplicationSlides is the most applications that get a slide each. A
 // review of more agencies is statewide: it shows the counties and agencies
 // with the most serious findings instead.
@@ -237,10 +240,14 @@ func (b *builder) titleSlide() {
 		}}},
 	}
 	var paras []pptx.Para
-	if len(b.apps) > 3 || len(b.apps) == 0 {
+	switch n := len(b.apps); {
+	case n == 0 || n > maxTitleAgencies:
 		paras = append(paras, para(24, b.agencyLine(), true, navy))
-	}
-	if len(b.apps) <= 3 {
+		if cs := counties(b.apps); len(cs) > 0 {
+			paras = append(paras, para(14, clip("Counties: "+strings.Join(cs, ", "), 3*charsPerLine(14, 880)), false, grey))
+		}
+	case n <= 3:
+		// Each agency with its proposal in full.
 		for _, a := range b.apps {
 			paras = append(paras, para(22, clip(a.Doc.Agency.Name, 60), true, navy))
 			if s := agencyDetail(a.Doc.Agency); s != "" {
@@ -253,6 +260,22 @@ func (b *builder) titleSlide() {
 				}
 			}
 			paras = append(paras, pptx.Para{Size: 8})
+		}
+	default:
+		// A line for each agency, one for its proposal; smaller for six.
+		big, small, space := 18.0, 14.0, 8.0
+		if n > 4 {
+			big, small, space = 16, 12, 4
+		}
+		for _, a := range b.apps {
+			name := pptx.Para{Size: big, SpaceBefore: space, Runs: []pptx.Run{{Text: clip(a.Doc.Agency.Name, 60), Bold: true, Color: navy}}}
+			if s := agencyDetail(a.Doc.Agency); s != "" {
+				name.Runs = append(name.Runs, pptx.Run{Text: "   " + s, Color: grey, Size: small})
+			}
+			paras = append(paras, name)
+			if p := a.Doc.Proposal; p != nil && p.Title != "" {
+				paras = append(paras, para(small, clip(p.Title, 110), false, "212529"))
+			}
 		}
 	}
 	items = append(items, text(pptx.Rect{X: 40, Y: 200, W: pptx.SlideWidth - 80, H: 240}, paras...))
@@ -272,8 +295,11 @@ func agencyDetail(a topology.Agency) string {
 	if a.ORI != "" {
 		parts = append(parts, "ORI "+a.ORI)
 	}
-	if a.County != "" {
-		parts = append(parts, a.County+" County")
+	if c := a.County; c != "" {
+		if !strings.HasSuffix(strings.ToLower(c), "county") {
+			c += " County"
+		}
+		parts = append(parts, c)
 	}
 	return strings.Join(parts, " · ")
 }
