@@ -9,11 +9,10 @@ import (
 	"github.com/netreview/netreview/render"
 	"github.com/netreview/netreview/report/deck"
 	"github.com/netreview/netreview/report/pptx"
-	"github.com/netreview/netreview/report/pptx/pdf"
 )
 
 // deckReport writes the committee's deck as PowerPoint, or with asPDF as
-// PDF. The diagram is laid out by netreview-graphviz as for the HTML
+// PDF, drawn by netreview-graphviz. The diagram is laid out by netreview-graphviz as for the HTML
 // report, once: every application's slide shows the model in the view
 // that fits it, with the findings numbered as in every report.
 func deckReport(ctx context.Context, progress func(string), asPDF bool) func(io.Writer, *analysis.Result) error {
@@ -40,7 +39,11 @@ func deckReport(ctx context.Context, progress func(string), asPDF bool) func(io.
 			return err
 		}
 		if asPDF {
-			return pdf.Draw(w, d)
+			program, err := render.FindHelper()
+			if err != nil {
+				return err
+			}
+			return deck.WritePDF(ctx, w, d, program)
 		}
 		return pptx.Write(w, d)
 	}

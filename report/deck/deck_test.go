@@ -2,6 +2,7 @@ package deck
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"image"
@@ -25,6 +26,32 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
+
+// asHelper, set in the environment, makes the test binary the helper
+// that WritePDF runs: it draws the deck as netreview-graphviz does.
+const asHelper = "NETREVIEW_TEST_AS_DECK_HELPER"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(asHelper) == "1" {
+		if served, status := pdf.Serve(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); served {
+			os.Exit(status)
+		}
+		fmt.Fprintln(os.Stderr, "not a deck")
+		os.Exit(2)
+	}
+	os.Exit(m.Run())
+}
+
+// helper returns this test binary, to be run as the deck helper.
+func helper(t *testing.T) string {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	t.Setenv(asHelper, "1")
+	return exe
+}
 
 var reviewDate = time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
 
@@ -192,6 +219,21 @@ func TestDiagramError(t *testing.T) {
 	}
 }
 
+// TestWritePDFErrors: a helper that fails is reported in one line.
+func TestWritePDFErrors(t *testing.T) {
+	program := helper(t)
+	ctx := context.Background()
+	bad := &pptx.Deck{Slides: []pptx.Slide{{Items: []pptx.Item{{}}}}}
+	err := WritePDF(ctx, io.Discard, bad, program)
+	if err == nil || !strings.Contains(err.Error(), "want exactly one of text, picture or chart") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("bad deck: error %v", err)
+	}
+	err = WritePDF(ctx, io.Discard, &pptx.Deck{}, filepath.Join(t.TempDir(), "no-such-helper"))
+	if err == nil || !strings.Contains(err.Error(), "deck pdf: drawing with") {
+		t.Errorf("missing helper: error %v", err)
+	}
+}
+
 func TestClip(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
@@ -284,21 +326,23 @@ func TestDeckInLibreOffice(t *testing.T) {
 	}
 }
 
-// TestDeckPDF reads back the deck drawn as PDF: a page per slide, each
-// with its text, and the same bytes from the same deck.
+// TestDeckPDF reads back the deck drawn as PDF by the helper: a page per
+// slide, each with its text, and the same bytes from the same deck.
 func TestDeckPDF(t *testing.T) {
+	program := helper(t)
+	ctx := context.Background()
 	for _, tc := range deckCases {
 		t.Run(tc.name, func(t *testing.T) {
 			d, err := Build(tc.res(t), Options{Diagram: fakeDiagram})
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := writeFile(t, tc.name+".pdf", func(w io.Writer) error { return pdf.Draw(w, d) })
+			path := writeFile(t, tc.name+".pdf", func(w io.Writer) error { return WritePDF(ctx, w, d, program) })
 			again := writeFile(t, tc.name+".pdf", func(w io.Writer) error { return pdf.Draw(w, d) })
 			a, _ := os.ReadFile(path)
 			b, _ := os.ReadFile(again)
 			if !bytes.Equal(a, b) {
-				t.Error("the same deck drew different PDF bytes")
+				t.Error("the same deck drew different PDF bytes through the helper and in this process")
 			}
 			checkPages(t, d, officetest.Pages(t, path))
 		})

@@ -190,3 +190,9 @@ func (d *Deck) Validate() error {
 	}
 	return nil
 }
+
+// PDFHelperArg is the argument that makes the netreview-graphviz helper
+// draw a deck as PDF (package report/pptx/pdf): the Deck as JSON on its
+// standard input, the PDF on its standard output. netreview draws no PDF
+// itself, so that it links no drawing code.
+const PDFHelperArg = "-deck-pdf"

@@ -45,7 +45,11 @@ func Draw(w io.Writer, d *pptx.Deck) error {
 	}
 	var buf bytes.Buffer
 	width, height := mm(pptx.SlideWidth), mm(pptx.SlideHeight)
-	out := pdf.New(&buf, width, height, nil)
+	// The fonts are embedded whole: the writer's subsets order their
+	// glyphs differently from run to run, and the bytes must repeat.
+	opts := pdf.DefaultOptions
+	opts.SubsetFonts = false
+	out := pdf.New(&buf, width, height, &opts)
 	out.SetInfo(d.Title, d.Subject, "", d.Author, "netreview")
 	out.SetLang("en-US")
 	for i := range d.Slides {
