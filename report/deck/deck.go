@@ -64,7 +64,7 @@ func Applications(res *analysis.Result) []Application {
 	var apps []Application
 	index := map[string]int{}
 	for _, d := range res.Model.Docs {
-		if isCSA(d) {
+		if d.Agency.IsCSA() {
 			continue
 		}
 		if _, dup := index[d.Agency.ORI]; dup && d.Agency.ORI != "" {
@@ -74,7 +74,7 @@ func Applications(res *analysis.Result) []Application {
 		apps = append(apps, Application{Doc: d})
 	}
 	for i, f := range res.Findings {
-		for _, ori := range findingAgencies(res, &f) {
+		for _, ori := range f.Agencies {
 			if j, ok := index[ori]; ok {
 				apps[j].Findings = append(apps[j].Findings, i)
 			}

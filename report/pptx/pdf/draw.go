@@ -14,9 +14,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
-	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/tdewolff/canvas"
@@ -24,6 +22,7 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 
+	"github.com/netreview/netreview/internal/pdfrepeat"
 	"github.com/netreview/netreview/report/pptx"
 )
 
@@ -34,7 +33,8 @@ func mm(pt float64) float64 { return pt * 25.4 / 72 }
 var textColor = color.RGBA{0x21, 0x25, 0x29, 0xff}
 
 // Draw writes the deck as PDF to w. The same deck gives the same bytes:
-// the creation date is the deck's Created date.
+// the dates the PDF writer takes from the clock are set to the deck's
+// Created date (see internal/pdfrepeat).
 func Draw(w io.Writer, d *pptx.Deck) error {
 	if err := d.Validate(); err != nil {
 		return fmt.Errorf("deck pdf: %w", err)
@@ -45,11 +45,7 @@ func Draw(w io.Writer, d *pptx.Deck) error {
 	}
 	var buf bytes.Buffer
 	width, height := mm(pptx.SlideWidth), mm(pptx.SlideHeight)
-	// The fonts are embedded whole: the writer's subsets order their
-	// glyphs differently from run to run, and the bytes must repeat.
-	opts := pdf.DefaultOptions
-	opts.SubsetFonts = false
-	out := pdf.New(&buf, width, height, &opts)
+	out := pdf.New(&buf, width, height, nil)
 	out.SetInfo(d.Title, d.Subject, "", d.Author, "netreview")
 	out.SetLang("en-US")
 	for i := range d.Slides {
@@ -66,27 +62,16 @@ func Draw(w io.Writer, d *pptx.Deck) error {
 	if err := out.Close(); err != nil {
 		return fmt.Errorf("deck pdf: %w", err)
 	}
-	_, err = w.Write(fixDate(buf.Bytes(), d.Created))
-	return err
-}
-
-var creationDate = regexp.MustCompile(`/CreationDate \(D:[0-9]{14}[^)]*\)`)
-
-// fixDate replaces the creation date that the PDF writer takes from the
-// clock with the deck's date (or the epoch of PDF dates when it has none),
-// padding with spaces so that no offset in the file moves.
-func fixDate(b []byte, created string) []byte {
-	day, err := time.Parse("2006-01-02", created)
+	day, err := time.Parse("2006-01-02", d.Created)
 	if err != nil {
 		day = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	return creationDate.ReplaceAllFunc(b, func(m []byte) []byte {
-		s := "/CreationDate (D:" + day.Format("20060102150405") + "Z)"
-		if len(s) > len(m) {
-			return m
-		}
-		return []byte(s + strings.Repeat(" ", len(m)-len(s)))
-	})
+	out2, err := pdfrepeat.Fix(buf.Bytes(), day)
+	if err != nil {
+		return fmt.Errorf("deck pdf: %w", err)
+	}
+	_, err = w.Write(out2)
+	return err
 }
 
 func loadFonts() (*canvas.FontFamily, error) {

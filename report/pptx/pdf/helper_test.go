@@ -39,13 +39,3 @@ func TestServe(t *testing.T) {
 		})
 	}
 }
-
-// TestFixDate: the PDF's creation date is the deck's, and no byte moves.
-func TestFixDate(t *testing.T) {
-	in := []byte("<< /CreationDate (D:20261201145901+01'00) /Producer (x) >>")
-	got := fixDate(in, "2026-10-01")
-	want := "<< /CreationDate (D:20261001000000Z)      /Producer (x) >>"
-	if string(got) != want || len(got) != len(in) {
-		t.Errorf("fixDate = %q, want %q", got, want)
-	}
-}
