@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 
@@ -12,9 +11,9 @@ import (
 )
 
 // deckReport writes the committee's deck as PowerPoint, or with asPDF as
-// PDF, drawn by netreview-graphviz. The diagram is laid out by netreview-graphviz as for the HTML
-// report, once: every application's slide shows the model in the view
-// that fits it, with the findings numbered as in every report.
+// PDF, drawn by netreview-graphviz. Each application's diagram is its
+// agency's part of the model, laid out by netreview-graphviz as for the
+// HTML report, with the findings numbered as in every report.
 func deckReport(ctx context.Context, progress func(string), asPDF bool) func(io.Writer, *analysis.Result) error {
 	return func(w io.Writer, res *analysis.Result) (err error) {
 		r := render.New(render.NewHelper())
@@ -23,17 +22,8 @@ func deckReport(ctx context.Context, progress func(string), asPDF bool) func(io.
 				err = cerr
 			}
 		}()
-		var diagram []byte
-		d, err := deck.Build(res, deck.Options{Diagram: func(dw io.Writer, _ deck.Application) error {
-			if diagram == nil {
-				var b bytes.Buffer
-				if err := r.Render(ctx, &b, res, render.PNG, render.Options{View: render.ViewFor(res.Model), Progress: progress}); err != nil {
-					return err
-				}
-				diagram = b.Bytes()
-			}
-			_, err := dw.Write(diagram)
-			return err
+		d, err := deck.Build(res, deck.Options{Diagram: func(dw io.Writer, app deck.Application) error {
+			return r.Render(ctx, dw, res, render.PNG, render.Options{View: render.ViewFor(res.Model), Agencies: []string{app.ORI()}, Progress: progress})
 		}})
 		if err != nil {
 			return err
