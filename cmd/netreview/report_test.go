@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -204,6 +206,33 @@ func TestReportHelp(t *testing.T) {
 	for _, want := range []string{"--notice", "--due", ".xlsx", "Examples:", "Exit status"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("report --help lacks %q", want)
+		}
+	}
+}
+
+// TestReportDeckRepeatable: the same input and --date write the same deck,
+// byte for byte, as .pptx and as .pdf.
+func TestReportDeckRepeatable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: four decks with their diagrams take half a minute")
+	}
+	dir := t.TempDir()
+	inputs := []string{sample("backbone.yaml"), sample("riverbend-pd.yaml")}
+	for _, name := range []string{"deck.pptx", "deck.pdf"} {
+		var outs [2][]byte
+		for i := range outs {
+			out := filepath.Join(dir, fmt.Sprint(i)+name)
+			if code, _, stderr := runCLI(t, append([]string{"report", "--date", "2026-10-01", "-o", out}, inputs...)...); code != 0 {
+				t.Fatalf("%s: exit status %d; stderr:\n%s", name, code, stderr)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			outs[i] = b
+		}
+		if !bytes.Equal(outs[0], outs[1]) {
+			t.Errorf("%s: two runs wrote different bytes", name)
 		}
 	}
 }
