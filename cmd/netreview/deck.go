@@ -23,7 +23,11 @@ func deckReport(ctx context.Context, progress func(string), asPDF bool) func(io.
 			}
 		}()
 		d, err := deck.Build(res, deck.Options{Diagram: func(dw io.Writer, app deck.Application) error {
-			return r.Render(ctx, dw, res, render.PNG, render.Options{View: render.ViewFor(res.Model), Agencies: []string{app.ORI()}, Progress: progress})
+			opts := render.Options{View: render.ViewFor(res.Model), Progress: progress}
+			if app.ORI() != "" {
+				opts.Agencies = []string{app.ORI()}
+			}
+			return r.Render(ctx, dw, res, render.PNG, opts)
 		}})
 		if err != nil {
 			return err

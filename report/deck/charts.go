@@ -109,7 +109,11 @@ func rank(rs []ranked) []ranked {
 func agencyRanking(res *analysis.Result, apps []Application) []ranked {
 	var rs []ranked
 	for _, a := range apps {
-		r := ranked{name: clip(a.Doc.Agency.Name, 40), counts: map[analysis.Severity]int{}}
+		name := clip(a.Doc.Agency.Name, 40)
+		if c := a.Doc.Agency.County; c != "" {
+			name += " (" + clip(c, 20) + ")"
+		}
+		r := ranked{name: name, counts: map[analysis.Severity]int{}}
 		for _, i := range a.Findings {
 			if f := &res.Findings[i]; !f.Waived {
 				r.counts[f.Severity]++

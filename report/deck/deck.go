@@ -58,8 +58,9 @@ type Application struct {
 func (a Application) ORI() string { return a.Doc.Agency.ORI }
 
 // Applications returns the documents under review, in load order: every
-// document whose agency is not the CSA, with the findings that concern
-// its agency.
+// document whose agency is not the CSA, one per ORI, with the findings
+// that list its ORI (for an agency without one, the findings that list no
+// agency).
 func Applications(res *analysis.Result) []Application {
 	var apps []Application
 	index := map[string]int{}
@@ -78,6 +79,11 @@ func Applications(res *analysis.Result) []Application {
 			if j, ok := index[ori]; ok {
 				apps[j].Findings = append(apps[j].Findings, i)
 			}
+		}
+		// An agency without an ORI cannot be listed on a finding: it has
+		// the findings that list no agency.
+		if j, ok := index[""]; ok && len(f.Agencies) == 0 {
+			apps[j].Findings = append(apps[j].Findings, i)
 		}
 	}
 	return apps

@@ -355,3 +355,26 @@ func TestDeckPDF(t *testing.T) {
 		})
 	}
 }
+
+// TestApplicationWithoutORI: an agency without an ORI, which no finding
+// can list, has the findings that list no agency.
+func TestApplicationWithoutORI(t *testing.T) {
+	m, _, err := load.Files([]string{"../../samples/backbone.yaml", "../../samples/riverbend-pd.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Docs[1].Agency.ORI = ""
+	res := run(t, m)
+	apps := Applications(res)
+	if len(apps) != 1 || apps[0].Doc != m.Docs[1] {
+		t.Fatalf("applications %v, want Riverbend's document", apps)
+	}
+	if len(apps[0].Findings) == 0 {
+		t.Fatal("no findings for the agency without an ORI")
+	}
+	for _, i := range apps[0].Findings {
+		if f := res.Findings[i]; len(f.Agencies) != 0 {
+			t.Errorf("F%d lists %v", i+1, f.Agencies)
+		}
+	}
+}
