@@ -85,18 +85,31 @@ func (b *builder) applicationSlides(app Application) error {
 		}
 	}
 	items := header(title, sub)
+	fp := findingsPanel
 	if b.opt.Diagram != nil {
 		var png bytes.Buffer
 		if err := b.opt.Diagram(&png, app); err != nil {
 			return fmt.Errorf("deck: diagram of %s: %w", a.Name, err)
 		}
-		items = append(items, pptx.Item{Picture: &pptx.Picture{Box: DiagramBox, PNG: png.Bytes(), Descr: "Network diagram of " + a.Name}})
+		pic := &pptx.Picture{Box: DiagramBox, PNG: png.Bytes(), Descr: "Network diagram of " + a.Name}
+		w, h, err := pic.Size()
+		if err != nil {
+			return fmt.Errorf("deck: diagram of %s: %w", a.Name, err)
+		}
+		// A diagram narrower than its box keeps to the left, and the
+		// findings take the room it leaves.
+		if fit := pptx.Fit(DiagramBox, w, h); fit.W < DiagramBox.W {
+			pic.Box.W = fit.W
+			fp.X = DiagramBox.X + fit.W + (findingsPanel.X - DiagramBox.X - DiagramBox.W)
+			fp.W = findingsPanel.X + findingsPanel.W - fp.X
+		}
+		items = append(items, pptx.Item{Picture: pic})
 	} else {
 		items = append(items, text(DiagramBox, para(14, "(no diagram: see the HTML report)", false, grey)))
 	}
-	groups := b.findingGroups(app)
-	first, rest := pack(groups, findingsPanel.W-2*panelInset, findingsPanel.H-2*panelInset)
-	items = append(items, panel(findingsPanel, pale, first))
+	groups := b.findingGroups(app, min(fp.W, continuedCols[0].W)-2*panelInset)
+	first, rest := pack(groups, fp.W-2*panelInset, fp.H-2*panelInset)
+	items = append(items, panel(fp, pale, first))
 	b.add(items...)
 	for len(rest) > 0 {
 		items := header(clip(a.Name, 60)+": key findings (continued)", sub)
@@ -118,8 +131,9 @@ func panel(box pptx.Rect, fill string, ps []pptx.Para) pptx.Item {
 }
 
 // findingGroups are the paragraphs of the application's key findings, a
-// group of paragraphs per root cause, that pack keeps together.
-func (b *builder) findingGroups(app Application) [][]pptx.Para {
+// group of paragraphs per root cause, that pack keeps together; a cause's
+// list of findings is cut to three lines of width.
+func (b *builder) findingGroups(app Application, width float64) [][]pptx.Para {
 	res := b.res
 	groups := [][]pptx.Para{{para(16, "Key findings, by root cause", true, navy)}}
 	causes := rootCauses(res, app.Findings)
@@ -136,7 +150,7 @@ func (b *builder) findingGroups(app Application) [][]pptx.Para {
 			subjects = append(subjects, fmt.Sprintf("F%d %s", i+1, res.Findings[i].Subject))
 		}
 		line := fmt.Sprintf("%s: %s", plural(len(c.findings), "finding"), strings.Join(subjects, ", "))
-		groups = append(groups, []pptx.Para{head, {Size: 11, Runs: []pptx.Run{{Text: clip(line, 3*charsPerLine(11, 292)), Color: grey}}}})
+		groups = append(groups, []pptx.Para{head, {Size: 11, Runs: []pptx.Run{{Text: clip(line, 3*charsPerLine(11, width)), Color: grey}}}})
 	}
 	var questions, waived int
 	for _, i := range app.Findings {

@@ -378,3 +378,31 @@ func TestApplicationWithoutORI(t *testing.T) {
 		}
 	}
 }
+
+// TestTallDiagram: a diagram narrower than its box keeps to the left, and
+// the findings panel takes the room it leaves.
+func TestTallDiagram(t *testing.T) {
+	tall := func(w io.Writer, _ Application) error {
+		return png.Encode(w, image.NewRGBA(image.Rect(0, 0, 100, 200)))
+	}
+	d, err := Build(deckCases[0].res(t), Options{Diagram: tall})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pic *pptx.Picture
+	var panel *pptx.Text
+	for _, it := range d.Slides[2].Items {
+		if it.Picture != nil {
+			pic = it.Picture
+		}
+		if it.Text != nil && it.Text.Fill == pale {
+			panel = it.Text
+		}
+	}
+	if pic == nil || panel == nil {
+		t.Fatal("no diagram or findings panel on the application's slide")
+	}
+	if pic.Box.W != 200 || panel.Box.X != DiagramBox.X+200+12 || panel.Box.X+panel.Box.W != findingsPanel.X+findingsPanel.W {
+		t.Errorf("diagram %v, panel %v", pic.Box, panel.Box)
+	}
+}
