@@ -107,10 +107,15 @@ func (b *builder) applicationSlides(app Application) error {
 	} else {
 		items = append(items, text(DiagramBox, para(14, "(no diagram: see the HTML report)", false, grey)))
 	}
-	groups := b.findingGroups(app, min(fp.W, continuedCols[0].W)-2*panelInset)
+	groups := b.findingGroups(app, fp.W-2*panelInset, 1)
 	first, rest := pack(groups, fp.W-2*panelInset, fp.H-2*panelInset)
 	items = append(items, panel(fp, pale, first))
 	b.add(items...)
+	if len(rest) > 0 {
+		// The slides that continue have the room for larger text.
+		all := b.findingGroups(app, continuedCols[0].W-2*panelInset, continuedScale)
+		rest = all[len(all)-len(rest):]
+	}
 	for len(rest) > 0 {
 		items := header(clip(a.Name, 60)+": key findings (continued)", sub)
 		for _, col := range continuedCols {
@@ -130,12 +135,18 @@ func panel(box pptx.Rect, fill string, ps []pptx.Para) pptx.Item {
 	return pptx.Item{Text: &pptx.Text{Box: box, Fill: fill, Inset: panelInset, Paras: ps}}
 }
 
+// continuedScale enlarges the text of the slides that continue an
+// application's findings, which have the whole slide for them.
+const continuedScale = 7.0 / 6
+
 // findingGroups are the paragraphs of the application's key findings, a
-// group of paragraphs per root cause, that pack keeps together; a cause's
-// list of findings is cut to three lines of width.
-func (b *builder) findingGroups(app Application, width float64) [][]pptx.Para {
+// group of paragraphs per root cause, that pack keeps together, their
+// sizes times scale; a cause's list of findings is cut to three lines of
+// width.
+func (b *builder) findingGroups(app Application, width, scale float64) [][]pptx.Para {
 	res := b.res
 	groups := [][]pptx.Para{{para(16, "Key findings, by root cause", true, navy)}}
+
 	causes := rootCauses(res, app.Findings)
 	if len(causes) == 0 {
 		groups = append(groups, []pptx.Para{para(13, "No unwaived finding of severity low or above.", false, "")})
@@ -150,7 +161,7 @@ func (b *builder) findingGroups(app Application, width float64) [][]pptx.Para {
 			subjects = append(subjects, fmt.Sprintf("F%d %s", i+1, res.Findings[i].Subject))
 		}
 		line := fmt.Sprintf("%s: %s", plural(len(c.findings), "finding"), strings.Join(subjects, ", "))
-		groups = append(groups, []pptx.Para{head, {Size: 11, Runs: []pptx.Run{{Text: clip(line, 3*charsPerLine(11, width)), Color: grey}}}})
+		groups = append(groups, []pptx.Para{head, {Size: 11, Runs: []pptx.Run{{Text: clip(line, 3*charsPerLine(11*scale, width)), Color: grey}}}})
 	}
 	var questions, waived int
 	for _, i := range app.Findings {
@@ -170,6 +181,12 @@ func (b *builder) findingGroups(app Application, width float64) [][]pptx.Para {
 	}
 	if len(tail) > 0 {
 		groups = append(groups, []pptx.Para{{Size: 12, SpaceBefore: 8, Runs: []pptx.Run{{Text: strings.Join(tail, "; ") + ": see the report", Color: grey}}}})
+	}
+	for _, g := range groups {
+		for i := range g {
+			g[i].Size *= scale
+			g[i].SpaceBefore *= scale
+		}
 	}
 	return groups
 }
