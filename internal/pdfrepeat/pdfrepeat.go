@@ -90,8 +90,11 @@ func objectEnd(pdf []byte, pos int) (int, error) {
 			if m == nil {
 				return 0, errors.New("stream without a direct /Length")
 			}
-			n, _ := strconv.Atoi(string(m[1]))
+			n, err := strconv.Atoi(string(m[1]))
 			from = pos + s + len(">>stream\n") + n
+			if err != nil || from > len(pdf) {
+				return 0, errors.New("stream longer than the file")
+			}
 		}
 	}
 	e := bytes.Index(pdf[from:], []byte("endobj\n"))
@@ -114,9 +117,9 @@ func fixObject(obj []byte, day time.Time) ([]byte, error) {
 	if m == nil || !bytes.Contains(dict, []byte("/FlateDecode")) {
 		return obj, nil
 	}
-	n, _ := strconv.Atoi(string(dict[m[2]:m[3]]))
+	n, err := strconv.Atoi(string(dict[m[2]:m[3]]))
 	data := s + len(">>stream\n")
-	if data+n > len(obj) {
+	if err != nil || data+n > len(obj) {
 		return nil, errors.New("stream longer than the object")
 	}
 	zr, err := zlib.NewReader(bytes.NewReader(obj[data : data+n]))

@@ -141,3 +141,22 @@ func TestFixErrors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFix: Fix never panics, and what it returns it returns again.
+func FuzzFix(f *testing.F) {
+	f.Add([]byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Size 2>>\nstartxref\n30\n%%EOF\n"))
+	f.Add([]byte("%PDF-1.7\n1 0 obj\n<</Length 3/Filter/FlateDecode>>stream\nabc\nendstream\nendobj\nxref\ntrailer\n<<>>\nstartxref\n0\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		out, err := Fix(in, day)
+		if err != nil {
+			return
+		}
+		again, err := Fix(out, day)
+		if err != nil {
+			t.Fatalf("Fix of its own output: %v", err)
+		}
+		if !bytes.Equal(again, out) {
+			t.Fatalf("Fix is not idempotent on %q", in)
+		}
+	})
+}

@@ -214,6 +214,9 @@ func TestFit(t *testing.T) {
 // TestLibreOffice opens the deck in LibreOffice: a page per slide, and each
 // slide's text on its page.
 func TestLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: LibreOffice takes seconds to start")
+	}
 	officetest.Soffice(t)
 	path := filepath.Join(t.TempDir(), "deck.pptx")
 	if err := os.WriteFile(path, write(t, testDeck(t)), 0o644); err != nil {
