@@ -3,6 +3,7 @@ module github.com/netreview/netreview
 go 1.26.8
 
 require (
+	github.com/go-fonts/liberation v0.3.3
 	github.com/goccy/go-graphviz v0.2.10
 	github.com/goccy/go-yaml v1.19.2
 	github.com/jackc/pgx/v5 v5.13.0

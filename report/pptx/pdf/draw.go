@@ -1,10 +1,9 @@
 // Package pdf draws a pptx.Deck as PDF, a page per slide, with
-// tdewolff/canvas and the Go fonts: the same slides as the PowerPoint
-// file, for readers who do not run PowerPoint, with no office suite needed.
+// tdewolff/canvas: the same slides as the PowerPoint file, for readers who
+// do not run PowerPoint, with no office suite needed.
 //
-// Text wraps to its box as PowerPoint wraps it; the Go fonts are a little
-// wider than Arial, so a line may break a word earlier than it does in the
-// .pptx. Charts are drawn as the PowerPoint chart is: stacked bars, the
+// Text is set in Liberation Sans, which has Arial's metrics, and wraps to
+// its box as PowerPoint wraps the deck's Arial. Charts are drawn as the PowerPoint chart is: stacked bars, the
 // value axis with its gridlines, and a legend of the series.
 package pdf
 
@@ -19,8 +18,8 @@ import (
 
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/pdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansregular"
 
 	"github.com/netreview/netreview/internal/pdfrepeat"
 	"github.com/netreview/netreview/report/pptx"
@@ -74,12 +73,15 @@ func Draw(w io.Writer, d *pptx.Deck) error {
 	return err
 }
 
+// loadFonts loads Liberation Sans (SIL Open Font License 1.1), whose
+// glyphs have Arial's widths: the PDF's lines break where the .pptx's do in
+// PowerPoint, which sets the deck in Arial.
 func loadFonts() (*canvas.FontFamily, error) {
-	fam := canvas.NewFontFamily("Go")
-	if err := fam.LoadFont(goregular.TTF, 0, canvas.FontRegular); err != nil {
+	fam := canvas.NewFontFamily("Liberation Sans")
+	if err := fam.LoadFont(liberationsansregular.TTF, 0, canvas.FontRegular); err != nil {
 		return nil, err
 	}
-	if err := fam.LoadFont(gobold.TTF, 0, canvas.FontBold); err != nil {
+	if err := fam.LoadFont(liberationsansbold.TTF, 0, canvas.FontBold); err != nil {
 		return nil, err
 	}
 	return fam, nil
