@@ -16,10 +16,10 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/tdewolff/canvas"
-	"github.com/tdewolff/canvas/renderers/pdf"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansregular"
+	"github.com/tdewolff/canvas"
+	"github.com/tdewolff/canvas/renderers/pdf"
 
 	"github.com/netreview/netreview/internal/pdfrepeat"
 	"github.com/netreview/netreview/report/pptx"
