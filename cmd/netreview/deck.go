@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/records"
 	"github.com/netreview/netreview/render"
 	"github.com/netreview/netreview/report/deck"
 	"github.com/netreview/netreview/report/pptx"
@@ -32,13 +33,26 @@ func deckReport(ctx context.Context, progress func(string), asPDF bool) func(io.
 		if err != nil {
 			return err
 		}
-		if asPDF {
-			program, err := render.FindHelper()
-			if err != nil {
-				return err
-			}
-			return deck.WritePDF(ctx, w, d, program)
-		}
+		return writeDeck(ctx, w, d, asPDF)
+	}
+}
+
+// statusDeck writes the committee's status deck from the review record as
+// PowerPoint, or with asPDF as PDF.
+func statusDeck(ctx context.Context, asPDF bool) func(io.Writer, *records.Committee) error {
+	return func(w io.Writer, c *records.Committee) error {
+		return writeDeck(ctx, w, deck.BuildStatus(c), asPDF)
+	}
+}
+
+// writeDeck writes a deck as .pptx, or as PDF drawn by netreview-graphviz.
+func writeDeck(ctx context.Context, w io.Writer, d *pptx.Deck, asPDF bool) error {
+	if !asPDF {
 		return pptx.Write(w, d)
 	}
+	program, err := render.FindHelper()
+	if err != nil {
+		return err
+	}
+	return deck.WritePDF(ctx, w, d, program)
 }

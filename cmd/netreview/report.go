@@ -93,7 +93,7 @@ report from the review record (--db, as for 'netreview records'), as of
 --date: the agencies not meeting policy (overdue first), open findings by
 rule across the state, reviews and resolutions by quarter with a chart, and
 the counties; .xlsx, .html or .md, marked FOR OFFICIAL USE ONLY on every
-page.
+page, or as the committee's slides (.pptx, or the same slides as .pdf).
 
 Exit status: 0 when the report is written, whatever it finds (use check, or
 --fail-on, to gate on findings); 1 when --fail-on is given and an unwaived
@@ -123,7 +123,10 @@ above.`,
   netreview report --notice --due 2027-01-15 --agency CA0100000 samples/*.yaml -o cedar.html
 
   # The advisory committee's status report from the review record
-  netreview report --status --date 2027-01-31 -o status.xlsx`,
+  netreview report --status --date 2027-01-31 -o status.xlsx
+
+  # The same as slides for the committee's meeting
+  netreview report --status --date 2027-01-31 -o status.pptx`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if status && len(args) > 0 {
 				return fmt.Errorf("--status writes the status report from the review record, not from FILEs (%s): record them first with 'netreview records add'", strings.Join(args, " "))

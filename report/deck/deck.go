@@ -221,15 +221,17 @@ func clip(s string, n int) string {
 // the page on the right.
 func (b *builder) footers() {
 	n := len(b.deck.Slides)
-	policy := ""
-	if b.res.Pack != nil {
-		policy = " under " + b.res.Pack.Name
+	label := "Network design review, " + b.date
+	if b.res == nil {
+		label = "Compliance status, " + b.date
+	} else if b.res.Pack != nil {
+		label += " under " + b.res.Pack.Name
 	}
 	y, h := pptx.SlideHeight-28, 22.0
 	for i := range b.deck.Slides {
 		s := &b.deck.Slides[i]
 		s.Items = append(s.Items,
-			text(pptx.Rect{X: 24, Y: y, W: 300, H: h}, para(10, "Network design review, "+b.date+policy, false, grey)),
+			text(pptx.Rect{X: 24, Y: y, W: 300, H: h}, para(10, label, false, grey)),
 			text(pptx.Rect{X: 330, Y: y, W: 300, H: h}, pptx.Para{Size: 12, Align: "center", Runs: []pptx.Run{{Text: FOUO, Bold: true, Color: marked}}}),
 			text(pptx.Rect{X: pptx.SlideWidth - 124, Y: y, W: 100, H: h}, pptx.Para{Size: 10, Align: "right", Runs: []pptx.Run{{Text: fmt.Sprintf("%d / %d", i+1, n), Color: grey}}}),
 		)

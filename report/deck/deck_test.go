@@ -258,6 +258,15 @@ func TestClip(t *testing.T) {
 	}
 }
 
+// buildCase builds a case's deck; a case with no result is the status
+// deck.
+func buildCase(t *testing.T, tc deckCase) (*pptx.Deck, error) {
+	if tc.res == nil {
+		return BuildStatus(statusCommittee(t)), nil
+	}
+	return Build(tc.res(t), Options{Diagram: fakeDiagram})
+}
+
 // slideTexts are the texts of each slide that must be found on its page:
 // every paragraph, and every chart's title and categories.
 func slideTexts(d *pptx.Deck) [][]string {
@@ -317,9 +326,9 @@ func TestDeckInLibreOffice(t *testing.T) {
 		t.Skip("-short: LibreOffice takes about ten seconds a deck")
 	}
 	officetest.Soffice(t)
-	for _, tc := range deckCases {
+	for _, tc := range append(deckCases, deckCase{name: "status"}) {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Build(tc.res(t), Options{Diagram: fakeDiagram})
+			d, err := buildCase(t, tc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -338,9 +347,9 @@ func TestDeckInLibreOffice(t *testing.T) {
 func TestDeckPDF(t *testing.T) {
 	program := helper(t)
 	ctx := context.Background()
-	for _, tc := range deckCases {
+	for _, tc := range append(deckCases, deckCase{name: "status"}) {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Build(tc.res(t), Options{Diagram: fakeDiagram})
+			d, err := buildCase(t, tc)
 			if err != nil {
 				t.Fatal(err)
 			}
