@@ -73,7 +73,7 @@ func TestReportExitStatus(t *testing.T) {
 	}{
 		{"no output", []string{"report", backbone}, 2, "-o OUT is required", ""},
 		{"unknown extension", []string{"report", "-o", out("r.ppt"), backbone}, 2, `unknown report form ".ppt": want .xlsx, .html, .md, .pptx or .pdf`, ""},
-		{"notice as slides", []string{"report", "--notice", "--due", "2027-01-15", "-o", out("n.pdf"), backbone}, 2, `unknown notice form ".pdf"`, ""},
+		{"notice as slides", []string{"report", "--notice", "--due", "2027-01-15", "-o", out("n.pdf"), backbone}, 2, `unknown letter form ".pdf"`, ""},
 		{"notice without due", []string{"report", "--notice", "-o", out("n.md"), backbone}, 2, "--notice needs --due", ""},
 		{"due without notice", []string{"report", "--due", "2027-01-15", "-o", out("n.md"), backbone}, 2, "--due is for --notice only", ""},
 		{"bad due", []string{"report", "--notice", "--due", "15/01/2027", "-o", out("n.md"), backbone}, 2, "want YYYY-MM-DD", ""},
