@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/report/internal/rootcause"
 	"github.com/netreview/netreview/report/pptx"
 )
 
@@ -19,21 +20,56 @@ const KeyThreshold = analysis.Low
 // cause is a root cause of key findings: the findings that one change
 // resolves.
 type cause struct {
-	rule     string
+	rule     string // the rule, or the kind of a shared root cause
 	summary  string
 	severity analysis.Severity // the most severe of its findings
 	findings []int             // indices into the result's findings
 }
 
-// rootCauses groups the application's unwaived key findings by the rule
-// that found them: the findings of one rule in one agency's design share
-// its cause and its fix. The worst causes come first, then the larger.
+// rootCauses groups the application's unwaived key findings by cause:
+// first the root causes that the reports share (package
+// report/internal/rootcause: single points of failure that cut off the
+// same sites, unprotected links along one path), each as one item; then the
+// rest by the rule that found them, since the findings of one rule in one
+// agency's design share its cause and its fix. The worst causes come first,
+// then the larger.
 func rootCauses(res *analysis.Result, idx []int) []cause {
-	byRule := map[string]*cause{}
+	key := map[int]bool{}
+	for _, i := range idx {
+		if f := &res.Findings[i]; !f.Waived && f.Severity >= KeyThreshold {
+			key[i] = true
+		}
+	}
 	var out []*cause
+	grouped := map[int]bool{}
+	for _, g := range rootcause.Find(res.Model, res.Findings) {
+		c := &cause{rule: string(g.Kind)}
+		for _, i := range g.Members {
+			if key[i] {
+				c.findings = append(c.findings, i)
+				c.severity = max(c.severity, res.Findings[i].Severity)
+				grouped[i] = true
+			}
+		}
+		if len(c.findings) == 0 {
+			continue
+		}
+		switch g.Kind {
+		case rootcause.Chain:
+			hang := "Site " + g.Sites[0] + " hangs"
+			if len(g.Sites) > 1 {
+				hang = "Sites " + strings.Join(g.Sites, ", ") + " hang"
+			}
+			c.summary = hang + " on one path: a second path to a state hub that avoids these single points of failure resolves them."
+		default:
+			c.summary = fmt.Sprintf("Unprotected links on one path from %s to %s: one tunnel with FIPS-validated encryption of at least 128 bits over them resolves them.", g.From, g.To)
+		}
+		out = append(out, c)
+	}
+	byRule := map[string]*cause{}
 	for _, i := range idx {
 		f := &res.Findings[i]
-		if f.Waived || f.Severity < KeyThreshold {
+		if !key[i] || grouped[i] {
 			continue
 		}
 		c := byRule[f.Rule]

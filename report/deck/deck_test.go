@@ -210,6 +210,11 @@ func TestBuildShape(t *testing.T) {
 			if got := strings.Contains(text, "Counties with the most serious findings"); got != tc.ranking {
 				t.Errorf("county ranking shown: %v, want %v", got, tc.ranking)
 			}
+			// The reports' root causes: Riverbend's annex hangs on one path,
+			// and its cleartext links lie along one.
+			if tc.deck.name == "riverbend" && (!strings.Contains(text, "Site rpd-annex hangs on one path") || !strings.Contains(text, "Unprotected links on one path from")) {
+				t.Error("the shared root causes are not on Riverbend's slides")
+			}
 			if !strings.Contains(text, "[chart: Unwaived findings by rule and severity]") && len(res.Findings) > 0 {
 				t.Error("no chart of the findings by rule")
 			}
