@@ -152,19 +152,25 @@ func (b *builder) applicationSlides(app Application) error {
 		all := b.findingGroups(app, continuedCols[0].W-2*panelInset, continuedScale)
 		rest = all[len(all)-len(rest):]
 	}
-	for len(rest) > 0 {
-		items := header(clip(a.Name, 60)+": key findings (continued)", sub)
+	b.columnSlides(clip(a.Name, 60)+": key findings (continued)", sub, rest)
+	return nil
+}
+
+// columnSlides adds slides of two columns with the title until the groups
+// of paragraphs are all placed, each group whole in one column.
+func (b *builder) columnSlides(title, sub string, groups [][]pptx.Para) {
+	for len(groups) > 0 {
+		items := header(title, sub)
 		for _, col := range continuedCols {
 			var ps []pptx.Para
-			ps, rest = pack(rest, col.W-2*panelInset, col.H-2*panelInset)
+			ps, groups = pack(groups, col.W-2*panelInset, col.H-2*panelInset)
 			items = append(items, panel(col, "", ps))
-			if len(rest) == 0 {
+			if len(groups) == 0 {
 				break
 			}
 		}
 		b.add(items...)
 	}
-	return nil
 }
 
 func panel(box pptx.Rect, fill string, ps []pptx.Para) pptx.Item {

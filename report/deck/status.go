@@ -113,18 +113,7 @@ func (b *builder) notMeetingSlides(as []records.AgencyStatus) {
 	if len(groups) == 0 {
 		groups = append(groups, []pptx.Para{para(18, "Every agency in the record meets policy.", true, navy)})
 	}
-	for len(groups) > 0 {
-		items := header("Agencies not meeting policy", "The most urgent first: overdue, notice sent, plan received, under review")
-		for _, col := range continuedCols {
-			var ps []pptx.Para
-			ps, groups = pack(groups, col.W-2*panelInset, col.H-2*panelInset)
-			items = append(items, panel(col, "", ps))
-			if len(groups) == 0 {
-				break
-			}
-		}
-		b.add(items...)
-	}
+	b.columnSlides("Agencies not meeting policy", "The most urgent first: overdue, notice sent, plan received, under review", groups)
 }
 
 // quartersSlide charts the findings resolved and introduced each quarter.
