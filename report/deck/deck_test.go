@@ -140,13 +140,6 @@ func paraText(p pptx.Para) string {
 func statewide(t testing.TB, n int) *analysis.Result {
 	t.Helper()
 	m := generate.Statewide(generate.Options{Agencies: n, Seed: 7})
-	// The generator does not mark its state document as the CSA's (yet):
-	// the test does, as a state's own file would.
-	for _, d := range m.Docs {
-		if d.Agency.ORI == "" {
-			d.Agency.Role = topology.RoleCSA
-		}
-	}
 	return run(t, m)
 }
 
