@@ -30,7 +30,7 @@ const DefaultPath = "netreview.db"
 
 // DefaultBusyTimeout is how long a write waits for another writer of the
 // same SQLite file to finish before giving up.
-const DefaultBusyTimeout = 5 * time.Second
+const DefaultBusyTimeout = 30 * time.Second
 
 // Options controls Open.
 type Options struct {

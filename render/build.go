@@ -117,16 +117,42 @@ func newBuilder(res *analysis.Result, opts Options) (*builder, error) {
 		b.shown = []int{opts.Finding - 1}
 	} else if !opts.NoFindings {
 		for i := range res.Findings {
-			b.shown = append(b.shown, i)
+			if len(opts.Agencies) == 0 || overlaps(res.Findings[i].Agencies, opts.Agencies) {
+				b.shown = append(b.shown, i)
+			}
 		}
 	}
 	for _, i := range b.shown {
 		b.markFinding(i)
 	}
-	if opts.Finding > 0 {
+	switch {
+	case opts.Finding > 0:
 		b.keep = b.neighbourhood(opts.Finding - 1)
+	case len(opts.Agencies) > 0:
+		b.keep = b.agencyPart(opts.Agencies)
 	}
 	return b, nil
+}
+
+// agencyPart returns the devices of the agencies and those they link to.
+func (b *builder) agencyPart(oris []string) map[string]bool {
+	own := map[string]bool{}
+	for _, d := range b.m.Devices {
+		if d.Doc != nil && contains(oris, d.Doc.Agency.ORI) {
+			own[d.ID] = true
+		}
+	}
+	return b.withNeighbours(own)
+}
+
+// overlaps reports whether the lists share an element.
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		if contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) markFinding(i int) {
@@ -199,6 +225,12 @@ func (b *builder) neighbourhood(i int) map[string]bool {
 			core[d.ID] = true
 		}
 	}
+	return b.withNeighbours(core)
+}
+
+// withNeighbours returns the devices in core and the devices linked to
+// them.
+func (b *builder) withNeighbours(core map[string]bool) map[string]bool {
 	keep := map[string]bool{}
 	for id := range core {
 		keep[id] = true

@@ -219,6 +219,12 @@ type Options struct {
 	// Finding, when not 0, draws finding number Finding (1-based) alone:
 	// its subject, its path and their neighbourhood.
 	Finding int
+	// Agencies, when not empty, draws one part of the model: the devices
+	// of these agencies (by ORI: the documents whose agency has it) and
+	// the devices they link to (the state's hub, a carrier network), with
+	// the findings whose agencies include one of them. Findings keep their
+	// numbers. The committee's deck draws each application this way.
+	Agencies []string
 	// Engine is the Graphviz layout engine; "" chooses by size (EngineFor).
 	Engine string
 	// Page is the form drawn for; "" is PagePoster.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -291,5 +292,43 @@ func TestEngineByView(t *testing.T) {
 		if !strings.Contains(dot.String(), want) {
 			t.Errorf("%s view: no %s", view, want)
 		}
+	}
+}
+
+// TestAgencies draws one agency's part of a model of several: its devices
+// and their neighbours, its findings with the numbers they have in every
+// report, and the agency alone in the title block.
+func TestAgencies(t *testing.T) {
+	res := review(t, "../samples/backbone.yaml", "../samples/riverbend-pd.yaml", "../samples/cedar-county-so.yaml")
+	const riverbend = "CA0420100"
+	var buf bytes.Buffer
+	if err := New(nil).DOT(&buf, res, Options{Agencies: []string{riverbend}}); err != nil {
+		t.Fatal(err)
+	}
+	dot := buf.String()
+	for _, want := range []string{`"rpd-fw" [`, `"calnet-mpls" [`, "Riverbend Police Department"} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("DOT lacks %q", want)
+		}
+	}
+	for _, absent := range []string{`"ccso-core2" [`, "Cedar County Sheriff"} {
+		if strings.Contains(dot, absent) {
+			t.Errorf("DOT of Riverbend's part holds %q", absent)
+		}
+	}
+	ours, theirs := 0, 0
+	for i, f := range res.Findings {
+		label := regexp.MustCompile(fmt.Sprintf(`\bF%d\b`, i+1))
+		switch mine := contains(f.Agencies, riverbend); {
+		case mine && !label.MatchString(dot):
+			t.Errorf("F%d (%s %s) is Riverbend's and not drawn", i+1, f.Rule, f.Subject)
+		case mine:
+			ours++
+		case !label.MatchString(dot):
+			theirs++
+		}
+	}
+	if ours == 0 || theirs == 0 {
+		t.Errorf("%d of Riverbend's findings drawn, %d of others' left out: the test shows nothing", ours, theirs)
 	}
 }

@@ -305,7 +305,7 @@ func (b *builder) titleBlock() string {
 	seen := map[string]bool{}
 	for _, d := range b.m.Docs {
 		n := d.Agency.Name
-		if n == "" || seen[n] {
+		if n == "" || seen[n] || len(b.opts.Agencies) > 0 && !contains(b.opts.Agencies, d.Agency.ORI) {
 			continue
 		}
 		seen[n] = true

@@ -447,8 +447,10 @@ func writeStatusReport(cmd *cobra.Command, rf *recordFlags, sf *statusFlags, out
 		write = report.StatusHTML
 	case ".md", ".markdown":
 		write = report.StatusMarkdown
+	case ".pptx", ".pdf":
+		write = statusDeck(cmd.Context(), ext == ".pdf")
 	default:
-		return inputError(fmt.Errorf("-o %s: unknown status report form %q: want .xlsx, .html or .md", out, ext))
+		return inputError(fmt.Errorf("-o %s: unknown status report form %q: want .xlsx, .html, .md, .pptx or .pdf", out, ext))
 	}
 	opt, err := sf.options()
 	if err != nil {

@@ -407,8 +407,16 @@ func TestReportStatus(t *testing.T) {
 			}
 		}
 	}
-	if code, _, stderr := runCLI(t, "report", "--status", "--db", db, "-o", filepath.Join(dir, "status.pdf")); code != exitInput || !strings.Contains(stderr, "want .xlsx, .html or .md") {
-		t.Errorf("status report as pdf: %d %s", code, stderr)
+	// The committee's slides: a .pptx package and a PDF.
+	for name, magic := range map[string]string{"status.pptx": "PK", "status.pdf": "%PDF-"} {
+		out := filepath.Join(dir, name)
+		mustRun(t, "report", "--status", "--db", db, "--date", "2026-11-20", "-o", out)
+		if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), magic) {
+			t.Errorf("%s: %.8q, %v", name, b, err)
+		}
+	}
+	if code, _, stderr := runCLI(t, "report", "--status", "--db", db, "-o", filepath.Join(dir, "status.ppt")); code != exitInput || !strings.Contains(stderr, "want .xlsx, .html, .md, .pptx or .pdf") {
+		t.Errorf("status report as ppt: %d %s", code, stderr)
 	}
 }
 

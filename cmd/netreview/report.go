@@ -90,6 +90,13 @@ form follows the extension of OUT:
               helper, or when no view fits, the report is written without
               it, with a note that says why
   .md         Markdown, for pasting into documents
+  .pptx       the advisory committee's slides (PowerPoint): a title slide, the
+              review at a glance (a chart of the findings by rule and
+              severity, the network's numbers), a slide per application with
+              its diagram and key findings by root cause, and for a review of
+              more than 12 agencies the counties and agencies with the most
+              serious findings; FOUO on every slide (see docs/slides.md)
+  .pdf        the same slides as PDF, for members without PowerPoint
 
 Findings are numbered F1..Fn in the same order in every form; findings that
 share one cause (single points of failure of the same sites, cleartext
@@ -115,7 +122,7 @@ report from the review record (--db, as for 'netreview records'), as of
 --date: the agencies not meeting policy (overdue first), open findings by
 rule across the state, reviews and resolutions by quarter with a chart, and
 the counties; .xlsx, .html or .md, marked FOR OFFICIAL USE ONLY on every
-page.
+page, or as the committee's slides (.pptx, or the same slides as .pdf).
 
 Exit status: 0 when the report is written, whatever it finds (use check, or
 --fail-on, to gate on findings); 1 when --fail-on is given and an unwaived
@@ -127,6 +134,10 @@ above.`,
 
   # One HTML page to send or print to PDF, reviewed as of a fixed date
   netreview report --date 2026-10-01 backbone.yaml riverbend.xlsx -o riverbend-review.html
+
+  # Slides for the advisory committee, and the same deck as PDF
+  netreview report --date 2026-10-01 samples/*.yaml -o committee.pptx
+  netreview report --date 2026-10-01 samples/*.yaml -o committee.pdf
 
   # Markdown for the review memo
   netreview report proposal.yaml -o review.md
@@ -141,7 +152,10 @@ above.`,
   netreview report --notice --due 2027-01-15 --agency CA0100000 samples/*.yaml -o cedar.html
 
   # The advisory committee's status report from the review record
-  netreview report --status --date 2027-01-31 -o status.xlsx`,
+  netreview report --status --date 2027-01-31 -o status.xlsx
+
+  # The same as slides for the committee's meeting
+  netreview report --status --date 2027-01-31 -o status.pptx`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if status && len(args) > 0 {
 				return fmt.Errorf("--status writes the status report from the review record, not from FILEs (%s): record them first with 'netreview records add'", strings.Join(args, " "))
@@ -153,7 +167,7 @@ above.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
-				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required: the report's file (.xlsx, .html or .md)")}
+				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required: the report's file (.xlsx, .html, .md, .pptx or .pdf)")}
 			}
 			if status {
 				sf.date = rf.date
@@ -190,7 +204,7 @@ above.`,
 	}
 	rf.register(cmd)
 	fl := cmd.Flags()
-	fl.StringVarP(&out, "output", "o", "", "write the report to `OUT`; its extension picks the form: .xlsx, .html or .md")
+	fl.StringVarP(&out, "output", "o", "", "write the report to `OUT`; its extension picks the form: .xlsx, .html, .md, .pptx or .pdf")
 	fl.BoolVar(&notice, "notice", false, "write the letters to the agencies under review (.md or .html, or a folder DIR/) instead of the report")
 	fl.StringVar(&lf.agency, "agency", "", "with --notice: the `ORI` of the one agency to write to")
 	fl.StringVar(&lf.letterhead, "letterhead", "", "with --notice: the sender's letterhead, a YAML `FILE` (office, address, signatory; see samples/letterhead/office.yaml)")
@@ -217,8 +231,10 @@ func reportWriter(ctx context.Context, out string, due string, progress func(str
 		return htmlReport(ctx, progress, stderr), nil
 	case ".md", ".markdown":
 		return report.MarkdownReport, nil
+	case ".pptx", ".pdf":
+		return deckReport(ctx, progress, ext == ".pdf"), nil
 	}
-	return nil, fmt.Errorf("-o %s: unknown report form %q: want .xlsx, .html or .md", out, ext)
+	return nil, fmt.Errorf("-o %s: unknown report form %q: want .xlsx, .html, .md, .pptx or .pdf", out, ext)
 }
 
 // writeFileAtomic writes path through a temporary file in its folder, so

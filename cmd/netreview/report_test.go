@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,6 +27,8 @@ func TestReportWritesEveryForm(t *testing.T) {
 		{"review.md", nil, "# Network design review"},
 		{"notice.md", []string{"--notice", "--due", "2027-01-15"}, "January 15, 2027"},
 		{"notice.html", []string{"--notice", "--due", "2027-01-15"}, "January 15, 2027"},
+		{"deck.pptx", nil, "ppt/slides/slide4.xml"},
+		{"deck.pdf", nil, "%PDF-"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.out, func(t *testing.T) {
@@ -70,7 +74,8 @@ func TestReportExitStatus(t *testing.T) {
 		written string // a file that must exist afterwards, if any
 	}{
 		{"no output", []string{"report", backbone}, 2, "-o OUT is required", ""},
-		{"unknown extension", []string{"report", "-o", out("r.pdf"), backbone}, 2, `unknown report form ".pdf"`, ""},
+		{"unknown extension", []string{"report", "-o", out("r.ppt"), backbone}, 2, `unknown report form ".ppt": want .xlsx, .html, .md, .pptx or .pdf`, ""},
+		{"notice as slides", []string{"report", "--notice", "--due", "2027-01-15", "-o", out("n.pdf"), backbone}, 2, `unknown letter form ".pdf"`, ""},
 		{"notice without due", []string{"report", "--notice", "-o", out("n.md"), backbone}, 2, "--notice needs --due", ""},
 		{"due without notice", []string{"report", "--due", "2027-01-15", "-o", out("n.md"), backbone}, 2, "--due is for --notice only", ""},
 		{"bad due", []string{"report", "--notice", "--due", "15/01/2027", "-o", out("n.md"), backbone}, 2, "want YYYY-MM-DD", ""},
@@ -223,5 +228,32 @@ func TestReportWithoutHelper(t *testing.T) {
 	}
 	if !strings.Contains(string(b), "Diagram unavailable. No diagram: render: $NETREVIEW_GRAPHVIZ") || strings.Contains(string(b), "<svg") {
 		t.Errorf("the report says nothing of the missing diagram")
+	}
+}
+
+// TestReportDeckRepeatable: the same input and --date write the same deck,
+// byte for byte, as .pptx and as .pdf.
+func TestReportDeckRepeatable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: four decks with their diagrams take half a minute")
+	}
+	dir := t.TempDir()
+	inputs := []string{sample("backbone.yaml"), sample("riverbend-pd.yaml")}
+	for _, name := range []string{"deck.pptx", "deck.pdf"} {
+		var outs [2][]byte
+		for i := range outs {
+			out := filepath.Join(dir, fmt.Sprint(i)+name)
+			if code, _, stderr := runCLI(t, append([]string{"report", "--date", "2026-10-01", "-o", out}, inputs...)...); code != 0 {
+				t.Fatalf("%s: exit status %d; stderr:\n%s", name, code, stderr)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			outs[i] = b
+		}
+		if !bytes.Equal(outs[0], outs[1]) {
+			t.Errorf("%s: two runs wrote different bytes", name)
+		}
 	}
 }

@@ -8,18 +8,22 @@ import (
 	"testing"
 
 	"github.com/netreview/netreview/render/layout"
+	"github.com/netreview/netreview/report/pptx/pdf"
 )
 
 // asHelper is set in the environment of the test binary's children: a child
 // that sees it is the helper.
 const asHelper = "NETREVIEW_TEST_AS_GRAPHVIZ"
 
-// Main is a TestMain: run as the helper's child, it lays out DOT as
-// netreview-graphviz does; otherwise it points $NETREVIEW_GRAPHVIZ (the
+// Main is a TestMain: run as the helper's child, it lays out DOT (or draws
+// a deck) as netreview-graphviz does; otherwise it points $NETREVIEW_GRAPHVIZ (the
 // variable render.FindHelper reads first) at this test binary and runs the
 // tests.
 func Main(m *testing.M) {
 	if os.Getenv(asHelper) == "1" {
+		if served, status := pdf.Serve(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); served {
+			os.Exit(status)
+		}
 		os.Exit(layout.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
 	exe, err := os.Executable()
