@@ -300,16 +300,24 @@ func (b *builder) groupEdge(e *groupEdge) *dotEdge {
 // titleBlock is the heading's first cell: the marking, the agencies, the view, the
 // review date and the client counts that CJIS 5.7.1.2 (CM-2) asks of every
 // network diagram.
+//
+// The agencies are those under review: the CSA's documents (role: csa) are
+// context and not named, unless only they are drawn.
 func (b *builder) titleBlock() string {
 	var names []string
 	seen := map[string]bool{}
-	for _, d := range b.m.Docs {
-		n := d.Agency.Name
-		if n == "" || seen[n] || len(b.opts.Agencies) > 0 && !contains(b.opts.Agencies, d.Agency.ORI) {
-			continue
+	for _, csa := range []bool{false, true} {
+		for _, d := range b.m.Docs {
+			n := d.Agency.Name
+			if d.Agency.IsCSA() != csa || n == "" || seen[n] || len(b.opts.Agencies) > 0 && !contains(b.opts.Agencies, d.Agency.ORI) {
+				continue
+			}
+			seen[n] = true
+			names = append(names, n)
 		}
-		seen[n] = true
-		names = append(names, n)
+		if len(names) > 0 {
+			break
+		}
 	}
 	agencies := strings.Join(names, "; ")
 	if len(names) > 4 {
