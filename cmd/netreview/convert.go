@@ -39,8 +39,12 @@ but not the references between them, so one agency's file converts alone;
 			if out == "" {
 				return &exitError{code: exitInput, err: fmt.Errorf("convert: -o OUT is required")}
 			}
-			if _, err := load.FormatOf(out); err != nil {
+			form, err := load.FormatOf(out)
+			if err != nil {
 				return &exitError{code: exitInput, err: err}
+			}
+			if err := checkOutput(out, args, form == load.CSV); err != nil {
+				return err
 			}
 			m, warnings, err := load.Read(args)
 			for _, w := range warnings {

@@ -1,10 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,7 +17,7 @@ func newRenderCmd() *cobra.Command {
 	var rf reviewFlags
 	var out, view, format, engine string
 	var noFindings bool
-	var finding int
+	var findingFlag string
 	cmd := &cobra.Command{
 		Use:   "render [flags] FILE... -o OUT",
 		Short: "Draw the network diagram, annotated with the findings",
@@ -97,16 +98,18 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 			if err != nil {
 				return &exitError{code: exitInput, err: fmt.Errorf("--view: %w", err)}
 			}
-			f := render.Format(format)
-			if format == "" {
-				if out == "-" {
-					return &exitError{code: exitInput, err: fmt.Errorf("--format is needed when writing to stdout")}
+			f, err := renderFormat(format, out)
+			if err != nil {
+				return &exitError{code: exitInput, err: err}
+			}
+			finding, err := parseFinding(findingFlag, noFindings)
+			if err != nil {
+				return &exitError{code: exitInput, err: err}
+			}
+			if out != "-" {
+				if err := checkOutput(out, args, false); err != nil {
+					return err
 				}
-				if f, err = render.FormatOf(out); err != nil {
-					return &exitError{code: exitInput, err: err}
-				}
-			} else if _, err := render.FormatOf("x." + format); err != nil {
-				return &exitError{code: exitInput, err: fmt.Errorf("--format %q: want svg, png, pdf or dot", format)}
 			}
 			switch engine {
 			case "", "dot", "sfdp", "neato", "fdp":
@@ -117,8 +120,8 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 			if err != nil {
 				return err
 			}
-			if finding < 0 || finding > len(res.Findings) {
-				return &exitError{code: exitInput, err: fmt.Errorf("--finding %d: the review has %d findings", finding, len(res.Findings))}
+			if finding > len(res.Findings) {
+				return &exitError{code: exitInput, err: fmt.Errorf("--finding %s: the review has %s (F1 to F%d)", findingFlag, plural(len(res.Findings), "finding"), len(res.Findings))}
 			}
 			opts := render.Options{View: v, NoFindings: noFindings, Finding: finding, Engine: engine}
 			prog := newProgress(cmd.ErrOrStderr(), args)
@@ -138,31 +141,54 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 	fl.StringVar(&format, "format", "", "output `format`: svg, png, pdf or dot (default from OUT's extension)")
 	fl.StringVar(&engine, "engine", "", "Graphviz layout `engine`: dot, sfdp, neato or fdp (default by size)")
 	fl.BoolVar(&noFindings, "no-findings", false, "draw the plain diagram, without findings")
-	fl.IntVar(&finding, "finding", 0, "draw finding number `N` alone, with its neighbourhood")
+	fl.StringVar(&findingFlag, "finding", "", "draw finding `N` (4 or F4, as check numbers it) alone, with its neighborhood")
 	return cmd
 }
 
-// writeOutput calls write with stdout when path is "-", else with the file,
-// which is removed again when write fails.
-func writeOutput(cmd *cobra.Command, path string, write func(io.Writer) error) error {
-	if path == "-" {
-		return write(cmd.OutOrStdout())
+// renderFormat is the diagram's format: --format when given, which must fit
+// OUT's extension (a PNG in a file named .svg opens nowhere), else OUT's
+// extension.
+func renderFormat(format, out string) (render.Format, error) {
+	if format == "" {
+		if out == "-" {
+			return "", fmt.Errorf("--format is needed when writing to stdout")
+		}
+		return render.FormatOf(out)
 	}
-	f, err := os.Create(path)
+	f, err := render.FormatOf("x." + format)
 	if err != nil {
-		return &exitError{code: exitInput, err: err}
+		return "", fmt.Errorf("--format %q: want svg, png, pdf or dot", format)
 	}
-	bw := bufio.NewWriter(f)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
+	if out == "-" {
+		return f, nil
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	if of, err := render.FormatOf(out); err != nil || of != f {
+		return "", fmt.Errorf("--format %s does not fit -o %s: name the file %s, or leave --format out", format, out, strings.TrimSuffix(out, filepath.Ext(out))+"."+string(f))
 	}
-	if err != nil {
-		os.Remove(path)
-		return fmt.Errorf("%s: %w", path, err)
+	return f, nil
+}
+
+// parseFinding parses --finding: a finding's number as check prints it,
+// "F4", or as a bare number, "4"; "" is none. It cannot be combined with
+// --no-findings.
+func parseFinding(s string, noFindings bool) (int, error) {
+	if s == "" {
+		return 0, nil
 	}
-	return nil
+	if noFindings {
+		return 0, fmt.Errorf("--finding %s draws a finding; --no-findings draws none: give one or the other", s)
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimPrefix(s, "F"), "f"))
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("--finding %q: want a finding's number as check prints it, F1 or 1 and up", s)
+	}
+	return n, nil
+}
+
+// plural is "1 finding", "2 findings".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
 }

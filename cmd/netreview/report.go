@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -146,11 +145,14 @@ above.`,
 			if err != nil {
 				return &exitError{code: exitInput, err: err}
 			}
+			if err := checkOutput(out, args, false); err != nil {
+				return err
+			}
 			res, err := rf.review(cmd, args)
 			if err != nil {
 				return err
 			}
-			if err := writeFileAtomic(out, func(w io.Writer) error { return write(w, res) }); err != nil {
+			if err := writeOutput(cmd, out, func(w io.Writer) error { return write(w, res) }); err != nil {
 				return err
 			}
 			if !never && report.Fails(res.Findings, threshold) {
@@ -190,28 +192,4 @@ func reportWriter(ctx context.Context, out string, due string, progress func(str
 		return report.MarkdownReport, nil
 	}
 	return nil, fmt.Errorf("-o %s: unknown report form %q: want .xlsx, .html or .md", out, ext)
-}
-
-// writeFileAtomic writes path through a temporary file in its folder, so
-// that a failed write leaves no partial report behind.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

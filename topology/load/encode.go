@@ -1,28 +1,18 @@
 package load
 
 import (
-	"fmt"
-	"os"
+	"io"
 
+	"github.com/netreview/netreview/internal/outfile"
 	"github.com/netreview/netreview/topology"
 )
 
 // writeDocument writes the model as one YAML or JSON document.
 func writeDocument(m *topology.Model, path string, f Format) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if f == JSON {
-		err = topology.EncodeJSON(out, m)
-	} else {
-		err = topology.EncodeYAML(out, m)
-	}
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return outfile.Write(path, func(w io.Writer) error {
+		if f == JSON {
+			return topology.EncodeJSON(w, m)
+		}
+		return topology.EncodeYAML(w, m)
+	})
 }

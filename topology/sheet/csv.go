@@ -3,7 +3,6 @@ package sheet
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -11,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/netreview/netreview/internal/outfile"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -115,8 +115,8 @@ func csvRows(r io.Reader, file string, errs *topology.ErrorList) iter.Seq[Row] {
 // needed. Every sheet's file is written, with its header row, even when it
 // has no rows.
 func WriteCSV(m *topology.Model, dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
+	if err := outfile.MkdirAll(dir); err != nil {
+		return err
 	}
 	agency := [][]string{{"Field", "Value"}}
 	for i, v := range agencyValues(m) {
@@ -138,17 +138,5 @@ func WriteCSV(m *topology.Model, dir string) error {
 }
 
 func writeCSVFile(path string, rows [][]string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	w := csv.NewWriter(f)
-	if err := w.WriteAll(rows); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return outfile.Write(path, func(w io.Writer) error { return csv.NewWriter(w).WriteAll(rows) })
 }

@@ -2,12 +2,14 @@ package sheet
 
 import (
 	"fmt"
+	"io"
 	"iter"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/netreview/netreview/internal/outfile"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -81,10 +83,7 @@ func WriteWorkbook(m *topology.Model, path string) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer f.Close()
-	if err := f.SaveAs(path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return saveWorkbook(f, path)
 }
 
 // WriteTemplate writes the blank workbook an agency fills in: the data
@@ -97,10 +96,17 @@ func WriteTemplate(path string) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer f.Close()
-	if err := f.SaveAs(path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return saveWorkbook(f, path)
+}
+
+// saveWorkbook writes the workbook to path through outfile (atomic, mode
+// 0644, never through a link), whatever path's extension: the caller has
+// chosen the form.
+func saveWorkbook(f *excelize.File, path string) error {
+	return outfile.Write(path, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
 }
 
 // maxValidationRows is how far down the template's drop-downs reach.
