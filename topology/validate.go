@@ -97,7 +97,15 @@ func list[T ~string](allowed []T) string {
 
 func checkEnum[T ~string](v *validator, fp FieldPos, field string, def Pos, val T, allowed []T) {
 	if val != "" && !oneOf(val, allowed) {
-		v.add(fp, field, def, "%s %q is not one of: %s", field, string(val), list(allowed))
+		hint := ""
+		names := make([]string, len(allowed))
+		for i, a := range allowed {
+			names[i] = string(a)
+		}
+		if s := Suggest(string(val), names); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		v.add(fp, field, def, "%s %q is not one of: %s%s", field, string(val), list(allowed), hint)
 	}
 }
 

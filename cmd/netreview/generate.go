@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -133,14 +132,4 @@ agencies view of render then draws one node per agency.
 	cmd.Flags().StringVar(&profile, "profile", "realistic", "how far agencies fall short of best practice: `realistic` or clean, then rates to override (single-homed=0.5,...)")
 	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(generate.ProfileNames(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
-}
-
-// isTerminal reports whether w is a character device, such as a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -34,3 +34,9 @@ func writeOutput(cmd *cobra.Command, path string, write func(io.Writer) error) e
 	}
 	return nil
 }
+
+// writeFileAtomic writes path through outfile, as writeOutput does, for
+// commands that write several files or handle the error themselves.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	return outfile.Write(path, write)
+}

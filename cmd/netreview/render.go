@@ -82,8 +82,13 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 			if out == "" {
 				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required")}
 			}
+			if out != "-" {
+				if err := checkOutput(out, args, false); err != nil {
+					return err
+				}
+			}
 			if drawio.IsPath(out) {
-				if view != "physical" || finding != 0 || format != "" || engine != "" {
+				if view != "physical" || findingFlag != "" || format != "" || engine != "" {
 					return &exitError{code: exitInput, err: fmt.Errorf("-o %s: a draw.io file is the physical view with every finding; --view, --finding, --format and --engine do not apply", out)}
 				}
 				res, err := rf.review(cmd, args)
@@ -105,11 +110,6 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 			finding, err := parseFinding(findingFlag, noFindings)
 			if err != nil {
 				return &exitError{code: exitInput, err: err}
-			}
-			if out != "-" {
-				if err := checkOutput(out, args, false); err != nil {
-					return err
-				}
 			}
 			switch engine {
 			case "", "dot", "sfdp", "neato", "fdp":

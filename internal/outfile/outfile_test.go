@@ -31,13 +31,13 @@ func TestWrite(t *testing.T) {
 			want:  "new",
 		},
 		{
-			name: "replaces a file",
+			name:  "replaces a file",
 			setup: existing("a.yaml", "old"),
 			write: writeString("new"),
 			want:  "new",
 		},
 		{
-			name: "a failed write leaves the old file",
+			name:  "a failed write leaves the old file",
 			setup: existing("a.yaml", "old"),
 			write: func(w io.Writer) error {
 				io.WriteString(w, "half")
