@@ -209,6 +209,14 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, res *analysis.Result
 		if opts.Progress != nil {
 			opts.Progress("drawing the " + strings.ToUpper(string(format)))
 		}
+		if format == PDF {
+			var pdf bytes.Buffer
+			if err := drawJSON(&pdf, js, format); err != nil {
+				return err
+			}
+			_, err = w.Write(repeatablePDF(pdf.Bytes(), res.Date))
+			return err
+		}
 		return drawJSON(w, js, format)
 	}
 	return fmt.Errorf("render: unknown format %q", format)

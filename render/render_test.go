@@ -279,6 +279,9 @@ func TestConcurrent(t *testing.T) {
 // TestHelperDrawsAsInProcess: the helper program gives the same SVG and
 // layout as go-graphviz in this process.
 func TestHelperDrawsAsInProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out twice, in process and in the helper")
+	}
 	res := review(t, "testdata/small.yaml")
 	in, helper := New(layout.New()), New(NewHelper())
 	defer in.Close()

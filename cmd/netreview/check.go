@@ -72,6 +72,9 @@ printed with its place, and nothing else).`,
 	rf.register(cmd)
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text, json or markdown")
 	cmd.Flags().StringVar(&failOn, "fail-on", "high", "exit 1 when an unwaived finding is at or above this `severity` (critical, high, medium, low, info, or none)")
+	completeInputs(cmd)
+	completeValues(cmd, "format", "text", "json", "markdown")
+	completeValues(cmd, "fail-on", severityValues()...)
 	return cmd
 }
 

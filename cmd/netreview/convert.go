@@ -60,5 +60,7 @@ but not the references between them, so one agency's file converts alone;
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the model to `OUT` (.yaml, .yml, .json, .xlsx or a folder)")
+	completeInputs(cmd)
+	completeFiles(cmd, "output", inputExts...)
 	return cmd
 }

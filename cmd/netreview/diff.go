@@ -72,6 +72,9 @@ else 0; 2 when either side cannot be read.`,
 	rf.register(cmd)
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text, json or markdown")
 	cmd.Flags().StringVar(&failOn, "fail-on", "high", "exit 1 when an introduced, unwaived finding is at or above this `severity` (or none)")
+	completeInputs(cmd)
+	completeValues(cmd, "format", "text", "json", "markdown")
+	completeValues(cmd, "fail-on", severityValues()...)
 	return cmd
 }
 

@@ -130,6 +130,9 @@ agencies view of render then draws one node per agency.
 	cmd.Flags().BoolVar(&split, "split", false, "write one file per agency, and state.yaml for the backbone, into the folder -o")
 	cmd.Flags().BoolVar(&indent, "indent", false, "indent JSON output (two spaces) instead of writing it compact")
 	cmd.Flags().StringVar(&profile, "profile", "realistic", "how far agencies fall short of best practice: `realistic` or clean, then rates to override (single-homed=0.5,...)")
-	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(generate.ProfileNames(), cobra.ShellCompDirectiveNoFileComp))
+	completeValues(cmd, "profile", generate.ProfileNames()...)
+	completeFiles(cmd, "output", "yaml", "json")
+	completeValues(cmd, "format", "yaml", "json")
+	completeNothing(cmd, "agencies", "seed")
 	return cmd
 }

@@ -142,6 +142,12 @@ Exit status: 0 when the diagram was written (findings do not fail render),
 	fl.StringVar(&engine, "engine", "", "Graphviz layout `engine`: dot, sfdp, neato or fdp (default by size)")
 	fl.BoolVar(&noFindings, "no-findings", false, "draw the plain diagram, without findings")
 	fl.StringVar(&findingFlag, "finding", "", "draw finding `N` (4 or F4, as check numbers it) alone, with its neighborhood")
+	completeInputs(cmd)
+	completeFiles(cmd, "output", "svg", "png", "pdf", "dot")
+	completeValues(cmd, "view", viewValues()...)
+	completeValues(cmd, "format", "svg", "png", "pdf", "dot")
+	completeValues(cmd, "engine", "dot", "sfdp", "neato", "fdp")
+	completeNothing(cmd, "finding")
 	return cmd
 }
 

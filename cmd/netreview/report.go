@@ -173,6 +173,10 @@ above.`,
 	fl.StringVar(&sf.threshold, "threshold", "high", "with --status: an agency meets policy when its latest review has no unwaived finding at or above this `severity`")
 	recf.register(cmd, false)
 	fl.StringVar(&failOn, "fail-on", "none", "exit 1 when an unwaived finding is at or above this `severity` (critical, high, medium, low, info, or none)")
+	completeInputs(cmd)
+	completeFiles(cmd, "output", "xlsx", "html", "md")
+	completeValues(cmd, "fail-on", severityValues()...)
+	completeNothing(cmd, "due")
 	return cmd
 }
 

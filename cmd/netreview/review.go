@@ -26,6 +26,9 @@ func (f *reviewFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.policy, "policy", analysis.DefaultPackName, "built-in rule pack: cjis-6.0 or cjis-5.9")
 	fl.StringVar(&f.rules, "rules", "", "load the rule pack from this YAML `FILE` instead of a built-in one")
 	fl.StringVar(&f.date, "date", "", "review as of this day, `YYYY-MM-DD` (default today)")
+	completeValues(cmd, "policy", analysis.BuiltinPackNames()...)
+	completeFiles(cmd, "rules", "yaml", "yml")
+	completeNothing(cmd, "date")
 }
 
 // config turns the flags into an analysis configuration.

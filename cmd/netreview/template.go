@@ -38,5 +38,6 @@ enumerated column. Filled in with Excel or LibreOffice Calc, it loads with
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the workbook to this `FILE.xlsx`")
+	completeFiles(cmd, "output", "xlsx")
 	return cmd
 }

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // TestUsability holds issue 17's list: each case failed before its fix.
@@ -95,5 +98,59 @@ func TestCheckHelpFirstExampleWorks(t *testing.T) {
 	code, stdout, stderr := runCLI(t, example...)
 	if code == exitInput || !strings.Contains(stdout, "critical") {
 		t.Errorf("netreview %s: exit %d\n%s%s", strings.Join(example, " "), code, stdout, stderr)
+	}
+}
+
+// TestOutputsRepeatable: the same input and --date give the same bytes,
+// for the workbook report, a converted workbook and a PDF diagram.
+func TestOutputsRepeatable(t *testing.T) {
+	dir := t.TempDir()
+	backbone, agency := sample("backbone.yaml"), sample("riverbend-pd.yaml")
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"report.xlsx", []string{"report", "--date", "2026-11-15", backbone, agency, "-o"}},
+		{"convert.xlsx", []string{"convert", agency, "-o"}},
+		{"render.pdf", []string{"render", "--date", "2026-11-15", backbone, agency, "-o"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got [][]byte
+			for i := range 2 {
+				out := filepath.Join(dir, strings.Repeat("x", i+1)+tt.name)
+				if code, _, stderr := runCLI(t, append(tt.args, out)...); code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				b, err := os.ReadFile(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, b)
+				if i == 0 {
+					time.Sleep(1100 * time.Millisecond) // a date in seconds would change
+				}
+			}
+			if !bytes.Equal(got[0], got[1]) {
+				t.Errorf("two runs wrote different bytes")
+			}
+		})
+	}
+}
+
+// TestConcurrentConverts is issue 15's case: eight converts to one file at
+// once leave a whole file that loads.
+func TestConcurrentConverts(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.yaml")
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			runCLI(t, "convert", sample("riverbend-pd.yaml"), "-o", out)
+		}()
+	}
+	wg.Wait()
+	if code, _, stderr := runCLI(t, "convert", out, "-o", filepath.Join(filepath.Dir(out), "again.json")); code != 0 {
+		t.Errorf("the file left by eight concurrent converts does not load: %s", stderr)
 	}
 }

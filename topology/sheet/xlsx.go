@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/netreview/netreview/internal/outfile"
+	"github.com/netreview/netreview/internal/xlsxfile"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -103,10 +104,7 @@ func WriteTemplate(path string) error {
 // 0644, never through a link), whatever path's extension: the caller has
 // chosen the form.
 func saveWorkbook(f *excelize.File, path string) error {
-	return outfile.Write(path, func(w io.Writer) error {
-		_, err := f.WriteTo(w)
-		return err
-	})
+	return outfile.Write(path, func(w io.Writer) error { return xlsxfile.WriteTo(w, f) })
 }
 
 // maxValidationRows is how far down the template's drop-downs reach.
