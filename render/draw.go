@@ -62,7 +62,7 @@ type xdotGraph struct {
 	Edges       []xdotObj `json:"edges"`
 }
 
-// ptToMM converts Graphviz points to canvas millimetres.
+// ptToMM converts Graphviz points to canvas millimeters.
 const ptToMM = 25.4 / 72
 
 // pngDPI is the PNG resolution: two pixels per point.
@@ -306,7 +306,7 @@ func (d *drawer) text(op xdotOp) {
 	d.ctx.DrawText(d.x(op.Pt[0]), d.y(op.Pt[1]), canvas.NewTextLine(face, op.Text, align))
 }
 
-// parseColor parses an xdot colour: #rrggbb, #rrggbbaa, or a gradient, of
+// parseColor parses an xdot color: #rrggbb, #rrggbbaa, or a gradient, of
 // which the first stop is used.
 func parseColor(op xdotOp) color.RGBA {
 	s := op.Color

@@ -103,7 +103,7 @@ type Options struct {
 	// NoFindings draws the plain diagram, without findings.
 	NoFindings bool
 	// Finding, when not 0, draws finding number Finding (1-based) alone:
-	// its subject, its path and their neighbourhood.
+	// its subject, its path and their neighborhood.
 	Finding int
 	// Engine is the Graphviz layout engine; "" chooses by size (EngineFor).
 	Engine string

@@ -225,7 +225,7 @@ func TestPNGAndPDF(t *testing.T) {
 	if b.Dx() < 200 || b.Dy() < 200 {
 		t.Fatalf("PNG is %v", b)
 	}
-	// Some pixel is drawn in the high-severity colour (#e03131).
+	// Some pixel is drawn in the high-severity color (#e03131).
 	found := false
 	for y := b.Min.Y; y < b.Max.Y && !found; y += 2 {
 		for x := b.Min.X; x < b.Max.X; x++ {
@@ -237,7 +237,7 @@ func TestPNGAndPDF(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Error("PNG has no pixel in the colour of the high finding drawn")
+		t.Error("PNG has no pixel in the color of the high finding drawn")
 	}
 	buf.Reset()
 	if err := r.Render(context.Background(), &buf, res, PDF, Options{View: ViewSites}); err != nil {
@@ -250,7 +250,7 @@ func TestPNGAndPDF(t *testing.T) {
 
 // TestConcurrent renders from several Renderers at once, in this process
 // and through the helper: the calls into go-graphviz's one WebAssembly
-// instance must be serialised (run with -race).
+// instance must be serialized (run with -race).
 func TestConcurrent(t *testing.T) {
 	res := review(t, "testdata/small.yaml")
 	var wg sync.WaitGroup
@@ -316,12 +316,12 @@ func TestHelperErrors(t *testing.T) {
 	if err == nil || !strings.HasSuffix(err.Error(), "panic: wasm out of memory") {
 		t.Errorf("crashing helper: %v", err)
 	}
-	// A cancelled context stops the layout.
+	// A canceled context stops the layout.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	r = New(&Helper{Path: writeScript(t, "sleep 5")})
 	if err := r.Render(ctx, &bytes.Buffer{}, res, SVG, Options{}); err == nil || !strings.Contains(err.Error(), "canceled") {
-		t.Errorf("cancelled: %v", err)
+		t.Errorf("canceled: %v", err)
 	}
 }
 
@@ -413,7 +413,7 @@ func TestEngineFor(t *testing.T) {
 		want  string
 	}{
 		{10, star(9), "dot"},
-		{21, star(20), "dot"},  // 20 neighbours, each linked twice
+		{21, star(20), "dot"},  // 20 neighbors, each linked twice
 		{22, star(21), "sfdp"}, // a hub of 21: one rank would be too wide
 		{400, star(3), "dot"},  // the size limit
 		{401, star(3), "sfdp"}, // above it
@@ -421,7 +421,7 @@ func TestEngineFor(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if got := EngineFor(tt.nodes, maxNeighbours(tt.edges)); got != tt.want {
-			t.Errorf("%d nodes, %d neighbours at most: %s, want %s", tt.nodes, maxNeighbours(tt.edges), got, tt.want)
+			t.Errorf("%d nodes, %d neighbors at most: %s, want %s", tt.nodes, maxNeighbours(tt.edges), got, tt.want)
 		}
 	}
 }
@@ -484,7 +484,7 @@ func TestLargeLayoutFailureSuggestsAView(t *testing.T) {
 	}
 }
 
-// TestEngineByView: a switch with 25 neighbours, each in a site of its own,
+// TestEngineByView: a switch with 25 neighbors, each in a site of its own,
 // keeps dot in the physical view (its sites are clusters, which only dot
 // draws) and makes the sites view, a star, use sfdp.
 func TestEngineByView(t *testing.T) {

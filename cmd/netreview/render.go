@@ -48,17 +48,17 @@ Views (--view):
             and marked with the worst finding among them.
   agencies  each agency (input file) collapsed into one node.
 
-Each finding's subject is drawn in its severity's colour and labelled F<n>,
+Each finding's subject is drawn in its severity's color and labeled F<n>,
 n being its number in check's output; its path is traced, and single points
 of failure carry a SPOF badge. --no-findings draws the plain diagram;
---finding N draws finding N alone with its neighbourhood.
+--finding N draws finding N alone with its neighborhood.
 
 Every diagram carries a title block: the "FOR OFFICIAL USE ONLY" marking,
 the agencies, the review date (--date, default today) and the client counts
 (CJIS Security Policy 5.7.1.2, CM-2).
 
 Layout uses dot up to 400 nodes and sfdp above; in the sites and agencies
-views also when a node has more than 20 neighbours (a star that dot would
+views also when a node has more than 20 neighbors (a star that dot would
 draw as one long row); --engine overrides.
 Exit status: 0 when the diagram was written (findings do not fail render),
 2 when the input cannot be read or the flags are wrong.`,

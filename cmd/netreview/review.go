@@ -68,7 +68,7 @@ func (f *reviewFlags) review(cmd *cobra.Command, paths []string) (*analysis.Resu
 		return nil, err
 	}
 	cfg.Progress = func(step string, done, total int) {
-		prog.show("analysing %d devices and %d links: %s (step %d of %d)...", len(m.Devices), len(m.Links), step, done+1, total)
+		prog.show("analyzing %d devices and %d links: %s (step %d of %d)...", len(m.Devices), len(m.Links), step, done+1, total)
 	}
 	res, err := analysis.Run(m, cfg)
 	prog.clear()

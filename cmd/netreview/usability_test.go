@@ -50,7 +50,7 @@ func TestUsability(t *testing.T) {
 		{"report over its input workbook", []string{"report", workbook, "-o", workbook}, 2, []string{"never writes over its input"}, nil, ""},
 		{"convert over its input", []string{"convert", workbook, "-o", workbook}, 2, []string{"never writes over its input"}, nil, ""},
 		{"render over its input", []string{"render", workbook, "--format", "dot", "-o", "{dir}/in.xlsx"}, 2, []string{"does not fit"}, nil, ""},
-		{"a value misspelt", []string{"check", "{dir}/rooter.yaml"}, 2, []string{`(did you mean "router"?)`}, nil, ""},
+		{"a value misspelled", []string{"check", "{dir}/rooter.yaml"}, 2, []string{`(did you mean "router"?)`}, nil, ""},
 	}
 	if err := os.WriteFile(filepath.Join(dir, "rooter.yaml"), []byte("netreview: 1\nagency: {name: X}\nsites:\n  - {id: a, security: physically-secure}\ndevices:\n  - {id: r, type: rooter, site: a}\n"), 0o644); err != nil {
 		t.Fatal(err)
