@@ -37,6 +37,11 @@ func build(version, out string, platforms []string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
+	// Archives of an earlier version would sit beside the new ones.
+	old, _ := filepath.Glob(filepath.Join(out, "netreview-*"))
+	for _, f := range append(old, filepath.Join(out, "SHA256SUMS")) {
+		os.Remove(f)
+	}
 	extra, err := repoFiles()
 	if err != nil {
 		return err
