@@ -25,7 +25,8 @@ func newRenderCmd() *cobra.Command {
 as check does, and draws its network diagram to OUT.
 
 The format follows OUT's extension: .svg, .png, .pdf or .dot (Graphviz
-source); --format overrides it, and is needed when OUT is "-" (stdout).
+source); --format, when given, must agree with it (a PNG named .svg opens
+nowhere), and is needed when OUT is "-" (stdout).
 OUT ending in .drawio writes the reviewed diagram as an editable draw.io
 file instead: sites as containers, devices with their stencils, links and
 tunnels, every field as a property, the findings on a layer of their own.
@@ -51,7 +52,7 @@ Views (--view):
 Each finding's subject is drawn in its severity's color and labeled F<n>,
 n being its number in check's output; its path is traced, and single points
 of failure carry a SPOF badge. --no-findings draws the plain diagram;
---finding N draws finding N alone with its neighborhood.
+--finding N draws finding N (F4 or 4) alone with its neighborhood.
 
 Every diagram carries a title block: the "FOR OFFICIAL USE ONLY" marking,
 the agencies, the review date (--date, default today) and the client counts
@@ -70,7 +71,7 @@ Exit status: 0 when the diagram was written (findings do not fail render),
   netreview check riverbend.drawio
 
   # One picture per finding, for the letter to the agency
-  netreview render backbone.yaml agency.yaml --finding 3 -o finding-3.png
+  netreview render backbone.yaml agency.yaml --finding F3 -o finding-3.png
 
   # A statewide model, each site one node, as PDF
   netreview render --view sites state/*.yaml -o state.pdf
