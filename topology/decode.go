@@ -20,7 +20,10 @@ import (
 // Document. A path ending in .json is parsed as strict JSON by a dedicated
 // parser, anything else by go.yaml.in/yaml/v3; both build the same node tree,
 // which one walker validates. Every element and field gets its place.
-// Problems come back as an ErrorList.
+// Problems come back as an ErrorList; when they are errors of fields (an
+// unknown or repeated field, a value of the wrong type) rather than of
+// syntax, the fragment read so far comes back too, so that ValidateValues
+// can report the bad enumerated values in the same run.
 func Decode(path string, data []byte) (*Model, error) { return decode(path, data, true) }
 
 // decode is Decode; stream has the JSON parser hand the elements of the
@@ -61,7 +64,7 @@ func decode(path string, data []byte, stream bool) (*Model, error) {
 	d.document(top, doc, m)
 	if len(d.errs) > 0 {
 		d.errs.Sort()
-		return nil, d.errs
+		return m, d.errs
 	}
 	return m, nil
 }
@@ -623,6 +626,9 @@ func LoadFiles(paths ...string) (*Model, error) {
 			var el ErrorList
 			if errors.As(err, &el) {
 				errs = append(errs, el...)
+				if f != nil {
+					frags = append(frags, f)
+				}
 				continue
 			}
 			return nil, fmt.Errorf("%s: %w", p, err)
@@ -630,6 +636,7 @@ func LoadFiles(paths ...string) (*Model, error) {
 		frags = append(frags, f)
 	}
 	if len(errs) > 0 {
+		errs = append(errs, ValidateValues(Merge(frags...))...)
 		errs.Sort()
 		return nil, errs
 	}

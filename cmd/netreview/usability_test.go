@@ -51,8 +51,12 @@ func TestUsability(t *testing.T) {
 		{"convert over its input", []string{"convert", workbook, "-o", workbook}, 2, []string{"never writes over its input"}, nil, ""},
 		{"render over its input", []string{"render", workbook, "--format", "dot", "-o", "{dir}/in.xlsx"}, 2, []string{"does not fit"}, nil, ""},
 		{"a value misspelled", []string{"check", "{dir}/rooter.yaml"}, 2, []string{`(did you mean "router"?)`}, nil, ""},
+		{"an unknown field and a bad value in one run", []string{"check", "{dir}/two.yaml"}, 2, []string{`unknown field "securty"`, `type "rooter" is not one of`}, nil, ""},
 	}
 	if err := os.WriteFile(filepath.Join(dir, "rooter.yaml"), []byte("netreview: 1\nagency: {name: X}\nsites:\n  - {id: a, security: physically-secure}\ndevices:\n  - {id: r, type: rooter, site: a}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "two.yaml"), []byte("netreview: 1\nagency: {name: X}\nsites:\n  - {id: a, securty: physically-secure}\ndevices:\n  - {id: r, type: rooter, site: a}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(workbook)
