@@ -176,7 +176,11 @@ above.`,
 	completeInputs(cmd)
 	completeFiles(cmd, "output", "xlsx", "html", "md")
 	completeValues(cmd, "fail-on", severityValues()...)
-	completeNothing(cmd, "due")
+	completeNothing(cmd, "due", "agency")
+	completeFiles(cmd, "letterhead", "yaml", "yml")
+	completeFiles(cmd, "db", "db", "sqlite")
+	completeValues(cmd, "format", "md", "html")
+	completeValues(cmd, "threshold", severityValues()[:len(analysis.Severities)]...)
 	return cmd
 }
 
