@@ -5,7 +5,7 @@ import "sort"
 // graph is an undirected multigraph over vertices 0..n-1 in compressed
 // adjacency form. Parallel edges are kept (two circuits between the same
 // routers are redundancy); self-loops are kept in the edge list but lie on no
-// simple path. Each vertex's adjacency is sorted by neighbour, then edge.
+// simple path. Each vertex's adjacency is sorted by neighbor, then edge.
 type graph struct {
 	n        int
 	eu, ev   []int32 // edge endpoints
@@ -50,8 +50,8 @@ func newGraph(n int, eu, ev []int32) *graph {
 }
 
 // insertionSortAdj sorts a short adjacency list as adjSorter does, by
-// neighbour then edge, without the allocation of sort.Sort's interface:
-// most vertices have a few neighbours. The order is total (an edge is
+// neighbor then edge, without the allocation of sort.Sort's interface:
+// most vertices have a few neighbors. The order is total (an edge is
 // listed once per end), so both sorts give the same list.
 func insertionSortAdj(v, e []int32) {
 	for i := 1; i < len(v); i++ {

@@ -149,9 +149,12 @@ func zooGraph(z *zoo.Graph) *graph { return graphOf(len(z.Nodes), z.Edges) }
 
 // TestZooCuts checks articulation points and bridges against brute force
 // on every network of the Topology Zoo, parallel edges kept.
+// zooShortEdges is the largest Topology Zoo network the -short tests use.
+const zooShortEdges = 120
+
 func TestZooCuts(t *testing.T) {
 	for _, z := range zooGraphs(t) {
-		if testing.Short() && len(z.Edges) > 300 {
+		if testing.Short() && len(z.Edges) > zooShortEdges {
 			continue
 		}
 		g := zooGraph(z)
@@ -169,7 +172,7 @@ func TestZooCuts(t *testing.T) {
 func TestZooExposed(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
 	for _, z := range zooGraphs(t) {
-		if testing.Short() && len(z.Edges) > 300 {
+		if testing.Short() && len(z.Edges) > zooShortEdges {
 			continue
 		}
 		g := zooGraph(z)
@@ -194,7 +197,7 @@ func TestZooExposed(t *testing.T) {
 func TestZooCutter(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
 	for _, z := range zooGraphs(t) {
-		if testing.Short() && len(z.Edges) > 300 {
+		if testing.Short() && len(z.Edges) > zooShortEdges {
 			continue
 		}
 		g := zooGraph(z)

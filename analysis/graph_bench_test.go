@@ -71,10 +71,10 @@ func statewideModel(sites int) *topology.Model {
 	return m
 }
 
-// BenchmarkAnalyse runs the structural rules, from building the graphs to
+// BenchmarkAnalyze runs the structural rules, from building the graphs to
 // the findings and site redundancy, on a statewide model of about 30,000
 // devices.
-func BenchmarkAnalyse(b *testing.B) {
+func BenchmarkAnalyze(b *testing.B) {
 	m := statewideModel(12000)
 	pack := DefaultPack(structuralRules)
 	var findings int

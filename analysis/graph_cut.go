@@ -2,7 +2,7 @@ package analysis
 
 // cutter finds which vertices of a graph lose every way to a target (a
 // state hub) when some vertices and edges go down. It starts one search
-// from each live neighbour of what went down and runs them in turns; the
+// from each live neighbor of what went down and runs them in turns; the
 // searches that meet merge, a search that reaches a target stops, and a
 // search that runs out of vertices has found a piece that is cut off. The
 // piece holding the targets always holds a starting point, so once every
@@ -17,7 +17,7 @@ type cutter struct {
 	// live vertex v to a target (-1 at a target). A search whose way there
 	// avoids everything down has reached a target without searching: this
 	// keeps a search that starts next to a carrier network from enqueuing
-	// its thousands of neighbours on every cut.
+	// its thousands of neighbors on every cut.
 	toward, towardE []int32
 
 	epoch uint32

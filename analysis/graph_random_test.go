@@ -742,7 +742,7 @@ func TestStructuralAgreement(t *testing.T) {
 func TestStructuralAgreementMedium(t *testing.T) {
 	n := 600
 	if testing.Short() {
-		n = 100
+		n = 40
 	}
 	for seed := uint64(0); seed < uint64(n); seed++ {
 		m := randomModelSized(randChooser(1e6+seed), 28, 45, 8)

@@ -9,7 +9,7 @@ var WeakWireless = &Rule{
 	Severity: High,
 	Subject:  KindDevice,
 	Summary:  "A wireless access point in a criminal-justice zone uses open, WEP or WPA security.",
-	Doc:      `Fires for a wireless-ap in a criminal-justice zone whose wireless security is open, wep or wpa. An open network has no encryption, WEP is broken in minutes, and WPA (TKIP) is deprecated: none of them protects CJI or keeps unauthorised devices off the network. WPA2 and WPA3 are accepted (the encryption rules judge the radio link itself). An access point whose wireless field is not given is a question (unanswered).`,
+	Doc:      `Fires for a wireless-ap in a criminal-justice zone whose wireless security is open, wep or wpa. An open network has no encryption, WEP is broken in minutes, and WPA (TKIP) is deprecated: none of them protects CJI or keeps unauthorized devices off the network. WPA2 and WPA3 are accepted (the encryption rules judge the radio link itself). An access point whose wireless field is not given is a question (unanswered).`,
 	Fix:      `Reconfigure the access point for WPA3-Enterprise or WPA2-Enterprise (802.1X with a FIPS-validated module), or move it out of the criminal-justice zone, and record the new wireless setting.`,
 	Example: `devices:
   - id: squad-ap

@@ -119,7 +119,7 @@ func rulesDoc(rules []*Rule, packs []*Pack, stateExample string) []byte {
 	pf("- **`fips-140-2-sunset`** runs only under v6.0: the end of FIPS 140-2\n")
 	pf("  certificates (after 21 September 2026) is a v6.0 requirement.\n")
 	pf("- **Citations.** cjis-6.0 cites the v5.9.x section that auditors still\n")
-	pf("  quote and the NIST SP 800-53 controls v6.0 is organised by; cjis-5.9\n")
+	pf("  quote and the NIST SP 800-53 controls v6.0 is organized by; cjis-5.9\n")
 	pf("  cites the v5.9.x sections, and the NIST SP 800-53 contingency controls\n")
 	pf("  for the redundancy rules, for which v5.9.x has no section of its own.\n")
 	pf("- Severities are the same in both packs.\n\n")

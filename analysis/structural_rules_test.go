@@ -193,6 +193,9 @@ func TestExposedEdges(t *testing.T) {
 // every router and every chain link is a single point of failure. Nothing in the analysis may recurse
 // along the chain or take quadratic time.
 func TestStructuralDeep(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a model of 100,000 devices in a row")
+	}
 	const k = 100000
 	cj := []string{"cj"}
 	m := &topology.Model{

@@ -127,7 +127,7 @@ func newBuilder(res *analysis.Result, opts Options) (*builder, error) {
 	}
 	switch {
 	case opts.Finding > 0:
-		b.keep = b.neighbourhood(opts.Finding - 1)
+		b.keep = b.neighborhood(opts.Finding - 1)
 	case len(opts.Agencies) > 0:
 		b.keep = b.agencyPart(opts.Agencies)
 	}
@@ -197,9 +197,9 @@ func (b *builder) markFinding(i int) {
 	}
 }
 
-// neighbourhood returns the devices of finding i's subject and path and
+// neighborhood returns the devices of finding i's subject and path and
 // every device one link away from them.
-func (b *builder) neighbourhood(i int) map[string]bool {
+func (b *builder) neighborhood(i int) map[string]bool {
 	f := &b.res.Findings[i]
 	core := map[string]bool{}
 	for j := 0; j < len(f.Path); j += 2 {
@@ -402,7 +402,7 @@ func (b *builder) countGroups() int {
 }
 
 // checkSize returns a *TooLargeError when the view has more nodes than it
-// can draw legibly. A single finding's neighbourhood is always small
+// can draw legibly. A single finding's neighborhood is always small
 // enough.
 func (b *builder) checkSize() error {
 	view := b.opts.View

@@ -132,7 +132,7 @@ func writeStmt(bw *bufio.Writer, indent, head string, as attrs) {
 
 // quote returns s as a DOT double-quoted string. Backslashes are doubled so
 // that Graphviz's label escapes (\N, \G, \l) cannot be smuggled in; newlines
-// become \n, a centred line break.
+// become \n, a centered line break.
 func quote(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)

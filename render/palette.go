@@ -5,7 +5,7 @@ import (
 	"github.com/netreview/netreview/topology"
 )
 
-// SeverityColor is the colour a finding of severity s is drawn in, for
+// SeverityColor is the color a finding of severity s is drawn in, for
 // writers of other diagram forms (draw.io) that keep this package's look.
 func SeverityColor(s analysis.Severity) string { return severityColor[s] }
 
@@ -17,7 +17,7 @@ func ZoneFill(k topology.ZoneKind) string {
 	return noZoneFill
 }
 
-// Colours of links and tunnels, for writers of other diagram forms.
+// Colors of links and tunnels, for writers of other diagram forms.
 const (
 	EncryptedColor = encryptedColor
 	TunnelColor    = tunnelColor

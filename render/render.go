@@ -217,7 +217,7 @@ type Options struct {
 	// NoFindings draws the plain diagram, without findings.
 	NoFindings bool
 	// Finding, when not 0, draws finding number Finding (1-based) alone:
-	// its subject, its path and their neighbourhood.
+	// its subject, its path and their neighborhood.
 	Finding int
 	// Agencies, when not empty, draws one part of the model: the devices
 	// of these agencies (by ORI: the documents whose agency has it) and

@@ -82,14 +82,7 @@ func DiffText(w io.Writer, d DiffOutput) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "Before: %s\nAfter:  %s\n", strings.Join(d.Before, ", "), strings.Join(d.After, ", "))
 	ids := func(verb string, e topology.ElementIDs) {
-		for _, g := range []struct {
-			kind string
-			ids  []string
-		}{{"site", e.Sites}, {"device", e.Devices}, {"link", e.Links}, {"tunnel", e.Tunnels}} {
-			for _, id := range g.ids {
-				fmt.Fprintf(bw, "  %s %s %s\n", verb, g.kind, id)
-			}
-		}
+		eachID(e, func(kind, id string) { fmt.Fprintf(bw, "  %s %s %s\n", verb, kind, id) })
 	}
 	fmt.Fprintf(bw, "\nChanges:\n")
 	if d.Changes.Empty() {
@@ -114,4 +107,60 @@ func DiffText(w io.Writer, d DiffOutput) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// DiffMarkdown writes d as Markdown, for a review memo: the inputs of each
+// side, a table of the element changes, and a table per group of findings
+// (introduced, resolved, unchanged).
+func DiffMarkdown(w io.Writer, d DiffOutput) error {
+	bw := bufio.NewWriter(w)
+	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
+	p("# What the proposal changes\n\n")
+	p("- **Before:** %s\n- **After:** %s\n\n", mdCell(strings.Join(d.Before, ", ")), mdCell(strings.Join(d.After, ", ")))
+	p("## Changes\n\n")
+	if d.Changes.Empty() {
+		p("None.\n")
+	} else {
+		p("| change | kind | id | field | before | after |\n| --- | --- | --- | --- | --- | --- |\n")
+		ids := func(verb string, e topology.ElementIDs) {
+			eachID(e, func(kind, id string) { p("| %s | %s | %s | | | |\n", verb, kind, mdCell(id)) })
+		}
+		ids("added", d.Changes.Added)
+		ids("removed", d.Changes.Removed)
+		for _, c := range d.Changes.Changed {
+			p("| changed | %s | %s | %s | %s | %s |\n", c.Kind, mdCell(c.ID), mdCell(c.Field), mdCell(c.Before), mdCell(c.After))
+		}
+	}
+	for _, l := range []struct {
+		title string
+		fs    []analysis.Finding
+	}{{"Introduced", d.Findings.Introduced}, {"Resolved", d.Findings.Resolved}, {"Unchanged", d.Findings.Unchanged}} {
+		p("\n## %s findings: %d\n\n", l.title, len(l.fs))
+		if len(l.fs) == 0 {
+			p("None.\n")
+			continue
+		}
+		p("| severity | rule | subject | message | at | waived |\n| --- | --- | --- | --- | --- | --- |\n")
+		for _, f := range l.fs {
+			waived := "no"
+			if f.Waived {
+				waived = mdCell(waiverReason(f))
+			}
+			p("| %s | `%s` | %s | %s | %s | %s |\n", f.Severity, f.Rule, mdCell(f.Subject), mdCell(f.Message), mdCell(f.At), waived)
+		}
+	}
+	return bw.Flush()
+}
+
+// eachID calls f with the kind and id of every element in e: sites,
+// devices, links, then tunnels.
+func eachID(e topology.ElementIDs, f func(kind, id string)) {
+	for _, g := range []struct {
+		kind string
+		ids  []string
+	}{{"site", e.Sites}, {"device", e.Devices}, {"link", e.Links}, {"tunnel", e.Tunnels}} {
+		for _, id := range g.ids {
+			f(g.kind, id)
+		}
+	}
 }

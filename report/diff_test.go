@@ -42,8 +42,11 @@ func TestDiffGolden(t *testing.T) {
 	after.Model = &topology.Model{Docs: before.Model.Docs, Links: []*topology.Link{{ID: "hq-annex2", A: "hq-core", B: "annex-sw"}}}
 	after.Model.Reindex()
 	d := NewDiffOutput(before, after)
-	var txt, js bytes.Buffer
+	var txt, js, md bytes.Buffer
 	if err := DiffText(&txt, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := DiffMarkdown(&md, d); err != nil {
 		t.Fatal(err)
 	}
 	if err := DiffJSON(&js, d); err != nil {
@@ -51,4 +54,5 @@ func TestDiffGolden(t *testing.T) {
 	}
 	golden(t, filepath.Join("testdata", "diff-text.golden"), txt.Bytes())
 	golden(t, filepath.Join("testdata", "diff-json.golden"), js.Bytes())
+	golden(t, filepath.Join("testdata", "diff-markdown.golden"), md.Bytes())
 }

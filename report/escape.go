@@ -9,7 +9,7 @@ import (
 
 // Text from a proposal (names, ids, reasons, titles) reaches terminals,
 // Markdown documents and letters. Proposals come from outside the state's
-// network, so the writers here neutralise that text: a terminal never
+// network, so the writers here neutralize that text: a terminal never
 // receives a control character or escape sequence from it, and Markdown
 // never receives structure (a heading, a list, a link, an image, a table
 // cell) from it.

@@ -320,6 +320,9 @@ var sampleSets = [][]string{
 // TestEverySampleEveryForm writes every report form for every sample, and
 // checks the workbook's counts against the result's.
 func TestEverySampleEveryForm(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes every sample in every form")
+	}
 	forms := map[string]func(io.Writer, *analysis.Result) error{
 		"xlsx": Workbook,
 		"html": func(w io.Writer, r *analysis.Result) error { return HTML(w, r, HTMLOptions{Diagram: fakeDiagram}) },

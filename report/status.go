@@ -69,7 +69,7 @@ func StatusHTML(w io.Writer, c *records.Committee) error {
 	return err
 }
 
-// chartSeries are the quarter chart's bars: name, colour, value.
+// chartSeries are the quarter chart's bars: name, color, value.
 var chartSeries = []struct {
 	name, color string
 	value       func(q records.Quarter) int

@@ -5,18 +5,23 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/netreview/netreview/analysis"
 )
 
 // TextOptions controls the text form.
 type TextOptions struct {
-	// Color turns on ANSI colours; callers set it only for a terminal when
+	// Color turns on ANSI colors; callers set it only for a terminal when
 	// NO_COLOR is not set.
 	Color bool
+	// Width, when positive, wraps lines at this many columns (the
+	// terminal's width), between words, each continuation line indented
+	// as its line is. 0 does not wrap (a pipe or a file).
+	Width int
 }
 
-// ANSI colour codes by severity.
+// ANSI color codes by severity.
 var sevColor = map[analysis.Severity]string{
 	analysis.Critical: "\x1b[1;31m",
 	analysis.High:     "\x1b[31m",
@@ -27,43 +32,96 @@ var sevColor = map[analysis.Severity]string{
 
 const ansiReset = "\x1b[0m"
 
-// Text writes res for a terminal: a header, the findings grouped by
-// severity (most severe first) and numbered F1..Fn by their index in
-// res.Findings, and a summary line.
+// Text writes res for a terminal: a header, the unwaived findings grouped
+// by severity (most severe first), the waived findings apart under WAIVED,
+// all numbered F1..Fn by their index in res.Findings, and a summary line.
 func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 	bw := bufio.NewWriter(w)
-	writeHeader(bw, res, "", TerminalSafe)
+	tw := &textWriter{w: bw, width: opt.Width}
+	writeHeader(tw, res, "", TerminalSafe)
 	safe := TerminalSafe
-	for _, sev := range analysis.Severities {
+	section := func(name, color string, keep func(analysis.Finding) bool) {
 		first := true
 		for i, f := range res.Findings {
-			if f.Severity != sev {
+			if !keep(f) {
 				continue
 			}
 			if first {
-				name := strings.ToUpper(sev.String())
-				if opt.Color {
-					name = sevColor[sev] + name + ansiReset
+				if opt.Color && color != "" {
+					name = color + name + ansiReset
 				}
 				fmt.Fprintf(bw, "\n%s\n", name)
 				first = false
 			}
-			fmt.Fprintf(bw, "  F%d  %s  %s\n", i+1, safe(f.Rule), safe(f.Subject))
-			fmt.Fprintf(bw, "      %s\n", safe(f.Message))
-			fmt.Fprintf(bw, "      at: %s\n", safe(f.At))
+			tw.wrap("  ", "      ", fmt.Sprintf("F%d  %s  %s", i+1, safe(f.Rule), safe(f.Subject)))
+			tw.line("      ", safe(f.Message))
+			tw.line("      ", "at: "+safe(f.At))
 			if len(f.Path) > 0 {
-				fmt.Fprintf(bw, "      path: %s\n", safe(strings.Join(f.Path, " -> ")))
+				tw.line("      ", "path: "+safe(strings.Join(f.Path, " -> ")))
 			}
 			if len(f.Policy) > 0 {
-				fmt.Fprintf(bw, "      policy: %s\n", safe(strings.Join(f.Policy, "; ")))
+				tw.line("      ", "policy: "+safe(strings.Join(f.Policy, "; ")))
 			}
 			if f.Waived {
-				fmt.Fprintf(bw, "      waived: %s\n", safe(waiverReason(f)))
+				tw.line("      ", fmt.Sprintf("waived (%s): %s", f.Severity, safe(waiverReason(f))))
 			}
 		}
 	}
-	fmt.Fprintf(bw, "\n%s\n", summaryLine(Summarize(res)))
+	for _, sev := range analysis.Severities {
+		section(strings.ToUpper(sev.String()), sevColor[sev], func(f analysis.Finding) bool { return !f.Waived && f.Severity == sev })
+	}
+	section("WAIVED", sevColor[analysis.Info], func(f analysis.Finding) bool { return f.Waived })
+	fmt.Fprintln(bw)
+	tw.line("", summaryLine(Summarize(res)))
 	return bw.Flush()
+}
+
+// textWriter writes lines wrapped at width (when positive) between words,
+// each continuation line indented further than its line.
+type textWriter struct {
+	w     io.Writer
+	width int
+}
+
+// Write lets writeHeader print through the textWriter, each line wrapped.
+func (t *textWriter) Write(p []byte) (int, error) {
+	for _, l := range strings.SplitAfter(string(p), "\n") {
+		if l == "" {
+			continue
+		}
+		t.line("", strings.TrimSuffix(l, "\n"))
+	}
+	return len(p), nil
+}
+
+// line writes indent and s, wrapped, continuation lines two columns
+// further in.
+func (t *textWriter) line(indent, s string) { t.wrap(indent, indent+"  ", s) }
+
+// wrap writes indent and s, wrapped, continuation lines indented by cont.
+func (t *textWriter) wrap(indent, cont, s string) {
+	if t.width <= 0 || len(indent)+utf8.RuneCountInString(s) <= t.width {
+		fmt.Fprintf(t.w, "%s%s\n", indent, s)
+		return
+	}
+	fmt.Fprint(t.w, indent)
+	col, start := len(indent), true
+	for _, word := range strings.Fields(s) {
+		n := utf8.RuneCountInString(word)
+		if !start && col+1+n > t.width {
+			fmt.Fprintf(t.w, "\n%s", cont)
+			col = len(cont)
+			start = true
+		}
+		if !start {
+			fmt.Fprint(t.w, " ")
+			col++
+		}
+		fmt.Fprint(t.w, word)
+		col += n
+		start = false
+	}
+	fmt.Fprintln(t.w)
 }
 
 // Markdown writes res as Markdown for pasting into documents.

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"flag"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/netreview/netreview/analysis"
 	goldenfile "github.com/netreview/netreview/internal/golden"
@@ -65,7 +67,7 @@ func TestTextOrderAndNumbering(t *testing.T) {
 	}
 	s := b.String()
 	for _, want := range []string{"F1  unencrypted-exit", "F2  single-link", "F3  advanced-authentication",
-		"path: hq-core -> hq-annex -> annex-sw", "waived: second circuit ordered (approved by CSO), expires 2026-12-31",
+		"path: hq-core -> hq-annex -> annex-sw", "waived (medium): second circuit ordered (approved by CSO), expires 2026-12-31",
 		"1 critical, 0 high, 0 medium, 0 low, 1 info; 1 waived"} {
 		if !bytes.Contains(b.Bytes(), []byte(want)) {
 			t.Errorf("text lacks %q:\n%s", want, s)
@@ -74,8 +76,51 @@ func TestTextOrderAndNumbering(t *testing.T) {
 	if bytes.Contains(b.Bytes(), []byte("\x1b[")) {
 		t.Error("text without Color has ANSI escapes")
 	}
-	if c, m := bytes.Index(b.Bytes(), []byte("CRITICAL")), bytes.Index(b.Bytes(), []byte("MEDIUM")); c < 0 || m < 0 || c > m {
-		t.Errorf("critical group not before medium group:\n%s", s)
+	c, i, w := bytes.Index(b.Bytes(), []byte("CRITICAL")), bytes.Index(b.Bytes(), []byte("INFO")), bytes.Index(b.Bytes(), []byte("WAIVED"))
+	if c < 0 || i < 0 || w < 0 || c > i || i > w {
+		t.Errorf("want CRITICAL, then INFO, then WAIVED:\n%s", s)
+	}
+	if bytes.Contains(b.Bytes(), []byte("MEDIUM")) {
+		t.Errorf("the only medium finding is waived, yet a MEDIUM group is shown:\n%s", s)
+	}
+}
+
+// TestTextWraps: at a terminal's width, lines break between words and a
+// continuation keeps its line's indentation; without a width nothing wraps.
+func TestTextWraps(t *testing.T) {
+	var plain bytes.Buffer
+	if err := Text(&plain, testResult(), TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int{30, 40, 80} {
+		var b bytes.Buffer
+		if err := Text(&b, testResult(), TextOptions{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+		inFinding := false
+		for _, l := range lines {
+			if n := utf8.RuneCountInString(l); n > width && strings.Contains(strings.TrimSpace(l), " ") {
+				t.Errorf("width %d: line of %d columns: %q", width, n, l)
+			}
+			if strings.HasPrefix(l, "  F") {
+				inFinding = true
+			} else if l == "" {
+				inFinding = false
+			} else if inFinding && !strings.HasPrefix(l, "      ") {
+				t.Errorf("width %d: a finding's line lost its indentation: %q", width, l)
+			}
+		}
+		if got, want := strings.Join(strings.Fields(b.String()), " "), strings.Join(strings.Fields(plain.String()), " "); got != want {
+			t.Errorf("width %d: the words changed:\n%s", width, b.String())
+		}
+	}
+	if bytes.Count(plain.Bytes(), []byte("\n")) >= bytes.Count(func() []byte {
+		var b bytes.Buffer
+		Text(&b, testResult(), TextOptions{Width: 30})
+		return b.Bytes()
+	}(), []byte("\n")) {
+		t.Error("width 30 wraps nothing")
 	}
 }
 

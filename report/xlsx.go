@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/xlsxfile"
 	"github.com/netreview/netreview/topology/sheet"
 )
 
@@ -47,7 +48,7 @@ func Workbook(w io.Writer, res *analysis.Result) error {
 	}
 	defer f.Close()
 	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
+	if err := xlsxfile.WriteTo(&buf, f); err != nil {
 		return fmt.Errorf("workbook report: %w", err)
 	}
 	// excelize writes a chart's references without the values they hold;

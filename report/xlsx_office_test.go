@@ -13,7 +13,7 @@ import (
 // TestWorkbookInLibreOffice converts the workbook report to PDF with
 // LibreOffice, headless, as a reviewer's office suite would open it, and
 // checks that the chart shows its values: the Summary's printed page holds
-// the bars in the critical series' colour. It skips, saying why, where
+// the bars in the critical series' color. It skips, saying why, where
 // LibreOffice (apt-get install libreoffice-calc) or pdftoppm (poppler-utils)
 // is missing.
 func TestWorkbookInLibreOffice(t *testing.T) {
@@ -57,12 +57,12 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 	}
 	n := colouredPixels(t, pages[0], 0x7B, 0x1F, 0x1F)
 	if n < 20 {
-		t.Errorf("the Summary page has %d pixels of the critical bars' colour: the chart shows no values", n)
+		t.Errorf("the Summary page has %d pixels of the critical bars' color: the chart shows no values", n)
 	}
 }
 
 // colouredPixels counts the pixels of the PNG file within a small distance
-// of the colour r, g, b.
+// of the color r, g, b.
 func colouredPixels(t *testing.T, path string, r, g, b int) int {
 	t.Helper()
 	f, err := os.Open(path)

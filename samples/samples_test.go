@@ -52,7 +52,7 @@ func review(t *testing.T, inputs []string, policy string) *analysis.Result {
 	}
 	res, err := analysis.Run(m, analysis.Config{Pack: pack, Date: reviewDate})
 	if err != nil {
-		t.Fatalf("analyse %v: %v", inputs, err)
+		t.Fatalf("analyze %v: %v", inputs, err)
 	}
 	return res
 }

@@ -90,7 +90,7 @@ func decode(path string, data []byte, stream bool) (*Model, error) {
 	}
 	if len(d.errs) > 0 {
 		d.errs.Sort()
-		return nil, d.errs
+		return m, d.errs
 	}
 	return m, nil
 }
@@ -608,6 +608,9 @@ func LoadFiles(paths ...string) (*Model, error) {
 			var el ErrorList
 			if errors.As(err, &el) {
 				errs = append(errs, el...)
+				if f != nil {
+					frags = append(frags, f)
+				}
 				continue
 			}
 			return nil, fmt.Errorf("%s: %w", p, err)
@@ -615,6 +618,7 @@ func LoadFiles(paths ...string) (*Model, error) {
 		frags = append(frags, f)
 	}
 	if len(errs) > 0 {
+		errs = append(errs, ValidateValues(Merge(frags...))...)
 		errs.Sort()
 		return nil, errs
 	}

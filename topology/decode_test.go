@@ -157,6 +157,7 @@ func TestValidateErrors(t *testing.T) {
 	}{
 		{"site security", "sites:\n  - id: s\n", "site without security", "v.yaml:6:5"},
 		{"bad security", "sites:\n  - id: s\n    security: secure\n", "not one of: physically-secure", "v.yaml:7:5"},
+		{"did you mean a value", "devices:\n  - id: d\n    type: rooter\n    site: s\n" + siteS, `(did you mean "router"?)`, "v.yaml:7:5"},
 		{"id syntax", "sites:\n  - id: a b\n    security: mobile\n", "may hold only", "v.yaml:6:5"},
 		{"duplicate", "sites:\n  - id: s\n    security: mobile\n  - id: s\n    security: mobile\n", "first defined at v.yaml:6:5", "v.yaml:8:5"},
 		{"duplicate device", "devices:\n" + dev("d") + dev("d") + dev("d") + siteS, "duplicate device id \"d\" (first defined at v.yaml:6:5)", "v.yaml:12:5"},

@@ -71,8 +71,9 @@ func editDistance(a, b string) int {
 }
 
 type validator struct {
-	m    *Model
-	errs ErrorList
+	m      *Model
+	errs   ErrorList
+	values ErrorList // the errors of enumerated values, also in errs
 }
 
 func (v *validator) add(fp FieldPos, field string, def Pos, format string, args ...any) {
@@ -87,7 +88,12 @@ func checkFields[T any](v *validator, s *Schema[T], x *T, fp FieldPos, def Pos, 
 		f := &s.fields[i]
 		if f.Kind == Enum {
 			if val := f.str(x); val != "" && !contains(f.Values, val) {
-				v.add(fp, f.Name, def, "%s %q is not one of: %s", f.Name, val, strings.Join(f.Values, ", "))
+				hint := ""
+				if s := Suggest(val, f.Values); s != "" {
+					hint = fmt.Sprintf(" (did you mean %q?)", s)
+				}
+				v.add(fp, f.Name, def, "%s %q is not one of: %s%s", f.Name, val, strings.Join(f.Values, ", "), hint)
+				v.values = append(v.values, v.errs[len(v.errs)-1])
 			}
 		}
 		if f.Types != nil && (f.group == nil || f.group.Types == nil) && f.Given(x) && !slices.Contains(f.Types, typ) {
@@ -194,7 +200,16 @@ func (v *validator) ref(fp FieldPos, field string, def Pos, kind, id string, ok 
 
 // Validate checks a merged model and returns every problem as an ErrorList
 // sorted by place, each at the place of the field concerned.
-func Validate(m *Model) error {
+func Validate(m *Model) error { return validate(m).errs.Err() }
+
+// ValidateValues returns the errors of enumerated values only (a device
+// type "rooter", a security "secure") of a model whose files did not all
+// read: the first pass's errors come with them, in one run, while the
+// references and required fields are left for the run after, on the model
+// the author meant.
+func ValidateValues(m *Model) ErrorList { return validate(m).values }
+
+func validate(m *Model) *validator {
 	m.Reindex()
 	v := &validator{m: m}
 	for _, d := range m.Docs {
@@ -301,7 +316,8 @@ func Validate(m *Model) error {
 		}
 	}
 	v.errs.Sort()
-	return v.errs.Err()
+	v.values.Sort()
+	return v
 }
 
 // bits checks an encryption's key length.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -23,13 +22,14 @@ FILE is a .yaml, .yml or .json proposal, an .xlsx workbook, a folder of
 CSV files, or a drawing: draw.io (.drawio, .drawio.svg, .drawio.png, .xml)
 or Visio (.vsdx); docs/drawings.md says how a drawing is read. Several files
 load as one model: this is how a statewide model is built from a backbone
-and its agencies.
+and its agencies. An agency's proposal names the state hubs and circuits it
+connects to, so it is checked with the state backbone.
 
 Exit status: 0 when no unwaived finding is at or above --fail-on, 1 when one
 is, 2 when the input cannot be read or is invalid (then every error found is
 printed with its place, and nothing else).`,
-		Example: `  # Check one proposal and read the findings in the terminal
-  netreview check samples/riverbend-pd.yaml
+		Example: `  # Check an agency's proposal, with the state backbone it connects to
+  netreview check samples/backbone.yaml samples/riverbend-pd.yaml
 
   # A statewide model: the backbone and every agency together, as JSON
   netreview check --format json backbone.yaml agency-*.yaml
@@ -52,7 +52,7 @@ printed with its place, and nothing else).`,
 			out := cmd.OutOrStdout()
 			switch format {
 			case "text":
-				err = report.Text(out, res, report.TextOptions{Color: colorWanted(out)})
+				err = report.Text(out, res, report.TextOptions{Color: colorWanted(out), Width: termWidth(out)})
 			case "json":
 				err = report.JSON(out, res)
 			case "markdown", "md":
@@ -72,6 +72,9 @@ printed with its place, and nothing else).`,
 	rf.register(cmd)
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text, json or markdown")
 	cmd.Flags().StringVar(&failOn, "fail-on", "high", "exit 1 when an unwaived finding is at or above this `severity` (critical, high, medium, low, info, or none)")
+	completeInputs(cmd)
+	completeValues(cmd, "format", "text", "json", "markdown")
+	completeValues(cmd, "fail-on", severityValues()...)
 	return cmd
 }
 
@@ -85,17 +88,4 @@ func parseFailOn(s string) (threshold analysis.Severity, never bool, err error) 
 		return 0, false, fmt.Errorf("--fail-on: %w, or none", err)
 	}
 	return threshold, false, nil
-}
-
-// colorWanted reports whether w is a terminal and NO_COLOR is not set.
-func colorWanted(w any) bool {
-	if _, ok := os.LookupEnv("NO_COLOR"); ok {
-		return false
-	}
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

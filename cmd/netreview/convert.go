@@ -42,8 +42,12 @@ but not the references between them, so one agency's file converts alone;
 			if out == "" {
 				return &exitError{code: exitInput, err: fmt.Errorf("convert: -o OUT is required")}
 			}
-			if _, err := load.FormatOf(out); err != nil {
+			form, err := load.FormatOf(out)
+			if err != nil {
 				return &exitError{code: exitInput, err: err}
+			}
+			if err := checkOutput(out, args, form == load.CSV); err != nil {
+				return err
 			}
 			m, warnings, err := load.Read(args)
 			for _, w := range warnings {
@@ -59,5 +63,7 @@ but not the references between them, so one agency's file converts alone;
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the model to `OUT` (.yaml, .yml, .json, .xlsx or a folder)")
+	completeInputs(cmd)
+	completeFiles(cmd, "output", inputExts...)
 	return cmd
 }

@@ -30,8 +30,11 @@ else 0; 2 when either side cannot be read.`,
   netreview diff current.yaml proposed.yaml
 
   # The same with the backbone loaded on both sides, as JSON
-  netreview diff --format json backbone.yaml,current.yaml backbone.yaml,proposed.yaml`,
-		Args: cobra.ExactArgs(2),
+  netreview diff --format json backbone.yaml,current.yaml backbone.yaml,proposed.yaml
+
+  # The sample pair, as Markdown for the review memo
+  netreview diff --format markdown samples/diff/pine-hollow-current.yaml samples/diff/pine-hollow-proposed.yaml`,
+		Args: diffArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			threshold, never, err := parseFailOn(failOn)
 			if err != nil {
@@ -52,8 +55,10 @@ else 0; 2 when either side cannot be read.`,
 				err = report.DiffText(out, d)
 			case "json":
 				err = report.DiffJSON(out, d)
+			case "markdown", "md":
+				err = report.DiffMarkdown(out, d)
 			default:
-				return &exitError{code: exitInput, err: fmt.Errorf("--format %q: want text or json", format)}
+				return &exitError{code: exitInput, err: fmt.Errorf("--format %q: want text, json or markdown", format)}
 			}
 			if err != nil {
 				return err
@@ -65,7 +70,23 @@ else 0; 2 when either side cannot be read.`,
 		},
 	}
 	rf.register(cmd)
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text or json")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text, json or markdown")
 	cmd.Flags().StringVar(&failOn, "fail-on", "high", "exit 1 when an introduced, unwaived finding is at or above this `severity` (or none)")
+	completeInputs(cmd)
+	completeValues(cmd, "format", "text", "json", "markdown")
+	completeValues(cmd, "fail-on", severityValues()...)
 	return cmd
+}
+
+// diffArgs wants exactly BEFORE and AFTER; with more, it explains how a
+// side of several files is written.
+func diffArgs(_ *cobra.Command, args []string) error {
+	switch {
+	case len(args) == 2:
+		return nil
+	case len(args) > 2:
+		return fmt.Errorf("diff takes two arguments, BEFORE and AFTER, and got %d: when a side is several files, join them with commas, without spaces: "+
+			"netreview diff backbone.yaml,current.yaml backbone.yaml,proposed.yaml", len(args))
+	}
+	return fmt.Errorf("diff takes two arguments, BEFORE and AFTER (each a file, a folder, or files joined with commas), and got %d", len(args))
 }

@@ -1,15 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/netreview/netreview/internal/outfile"
 	"github.com/netreview/netreview/topology"
 	"github.com/netreview/netreview/topology/generate"
 )
@@ -107,9 +106,9 @@ agencies view of render then draws one node per agency.
 				return enc(cmd.OutOrStdout(), m)
 			}
 			if !split {
-				return writeFile(out, func(w io.Writer) error { return enc(w, m) })
+				return writeOutput(cmd, out, func(w io.Writer) error { return enc(w, m) })
 			}
-			if err := os.MkdirAll(out, 0o755); err != nil {
+			if err := outfile.MkdirAll(out); err != nil {
 				return &exitError{code: exitInput, err: err}
 			}
 			for i, part := range topology.SplitByDocument(m) {
@@ -117,7 +116,7 @@ agencies view of render then draws one node per agency.
 				if i > 0 {
 					name = part.Docs[0].Agency.ORI
 				}
-				if err := writeFile(filepath.Join(out, name+ext), func(w io.Writer) error { return enc(w, part) }); err != nil {
+				if err := writeOutput(cmd, filepath.Join(out, name+ext), func(w io.Writer) error { return enc(w, part) }); err != nil {
 					return err
 				}
 			}
@@ -131,37 +130,9 @@ agencies view of render then draws one node per agency.
 	cmd.Flags().BoolVar(&split, "split", false, "write one file per agency, and state.yaml for the backbone, into the folder -o")
 	cmd.Flags().BoolVar(&indent, "indent", false, "indent JSON output (two spaces) instead of writing it compact")
 	cmd.Flags().StringVar(&profile, "profile", "realistic", "how far agencies fall short of best practice: `realistic` or clean, then rates to override (single-homed=0.5,...)")
-	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(generate.ProfileNames(), cobra.ShellCompDirectiveNoFileComp))
+	completeValues(cmd, "profile", generate.ProfileNames()...)
+	completeFiles(cmd, "output", "yaml", "json")
+	completeValues(cmd, "format", "yaml", "json")
+	completeNothing(cmd, "agencies", "seed")
 	return cmd
-}
-
-// writeFile creates path and writes it through a buffer with write.
-func writeFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return &exitError{code: exitInput, err: err}
-	}
-	bw := bufio.NewWriter(f)
-	if err := write(bw); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
-}
-
-// isTerminal reports whether w is a character device, such as a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -18,6 +18,22 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// assertHolds fails the test when out (named what: "stdout", "stderr")
+// lacks one of want or holds one of without.
+func assertHolds(t *testing.T, what, out string, want, without []string) {
+	t.Helper()
+	for _, s := range want {
+		if !strings.Contains(out, s) {
+			t.Errorf("%s lacks %q:\n%s", what, s, out)
+		}
+	}
+	for _, s := range without {
+		if strings.Contains(out, s) {
+			t.Errorf("%s holds %q:\n%s", what, s, out)
+		}
+	}
+}
+
 // repo is the path from this package to the repository root.
 const repo = "../.."
 

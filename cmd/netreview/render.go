@@ -1,11 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -17,7 +18,7 @@ func newRenderCmd() *cobra.Command {
 	var rf reviewFlags
 	var out, view, format, engine, page string
 	var noFindings, noTable bool
-	var finding int
+	var findingFlag string
 	cmd := &cobra.Command{
 		Use:   "render [flags] FILE... -o OUT",
 		Short: "Draw the network diagram, annotated with the findings",
@@ -25,7 +26,8 @@ func newRenderCmd() *cobra.Command {
 as check does, and draws its network diagram to OUT.
 
 The format follows OUT's extension: .svg, .png, .pdf or .dot (Graphviz
-source); --format overrides it, and is needed when OUT is "-" (stdout).
+source); --format, when given, must agree with it (a PNG named .svg opens
+nowhere), and is needed when OUT is "-" (stdout).
 OUT ending in .drawio writes the reviewed diagram as an editable draw.io
 file instead: sites as containers, devices with their stencils, links and
 tunnels, every field as a property, the findings on a layer of their own.
@@ -47,8 +49,8 @@ Pages (--page):
 On every page the heading (the title block, the key and the findings
 table) is drawn above the diagram; on a slide or a Letter page both are
 scaled to fit, the heading within a third of the page, the table cut to
-the findings that fit in it. --no-table leaves the table out: each subject keeps its finding
-number and the key its severity colours.
+the findings that fit in it. --no-table leaves the table out: each
+subject keeps its finding number and the key its severity colors.
 
 Views (--view):
   physical  every device; sites as clusters with a border by security
@@ -61,23 +63,23 @@ Views (--view):
             and marked with the worst finding among them.
   agencies  each agency (input file) collapsed into one node.
   counties  the agencies of each county (their county field) as one node,
-            filled in the colour of its worst finding and labelled with
+            filled in the color of its worst finding and labeled with
             its agencies and its findings by severity, joined to the
             state hubs; the statewide picture.
 A view that would draw more nodes than can be read (physical 3,000,
 sites 4,000, agencies and counties 5,000) is refused, with the views
 that fit.
-Each finding's subject is drawn in its severity's colour and labelled F<n>,
+Each finding's subject is drawn in its severity's color and labeled F<n>,
 n being its number in check's output; its path is traced, and single points
 of failure carry a SPOF badge. --no-findings draws the plain diagram;
---finding N draws finding N alone with its neighbourhood.
+--finding N draws finding N (F4 or 4) alone with its neighborhood.
 
 Every diagram carries a title block: the "FOR OFFICIAL USE ONLY" marking,
 the agencies, the review date (--date, default today) and the client counts
 (CJIS Security Policy 5.7.1.2, CM-2).
 
 Layout uses dot up to 400 nodes and sfdp above; in the sites and agencies
-views also when a node has more than 20 neighbours (a star that dot would
+views also when a node has more than 20 neighbors (a star that dot would
 draw as one long row); --engine overrides.
 Exit status: 0 when the diagram was written (findings do not fail render),
 2 when the input cannot be read, the flags are wrong, the view is too
@@ -92,7 +94,7 @@ failure.`,
   netreview check riverbend.drawio
 
   # One picture per finding, for the letter to the agency
-  netreview render backbone.yaml agency.yaml --finding 3 -o finding-3.png
+  netreview render backbone.yaml agency.yaml --finding F3 -o finding-3.png
 
   # A slide for the advisory committee, without the findings table
   netreview render --page slide --no-table backbone.yaml agency.yaml -o agency.png
@@ -110,8 +112,13 @@ failure.`,
 			if out == "" {
 				return &exitError{code: exitInput, err: fmt.Errorf("-o OUT is required")}
 			}
+			if out != "-" {
+				if err := checkOutput(out, args, false); err != nil {
+					return err
+				}
+			}
 			if drawio.IsPath(out) {
-				if view != "physical" || finding != 0 || format != "" || engine != "" || page != "poster" || noTable {
+				if view != "physical" || findingFlag != "" || format != "" || engine != "" || page != "poster" || noTable {
 					return &exitError{code: exitInput, err: fmt.Errorf("-o %s: a draw.io file is the physical view with every finding; --view, --finding, --format, --engine, --page and --no-table do not apply", out)}
 				}
 				res, err := rf.review(cmd, args)
@@ -126,20 +133,17 @@ failure.`,
 			if err != nil {
 				return &exitError{code: exitInput, err: fmt.Errorf("--view: %w", err)}
 			}
-			f := render.Format(format)
-			if format == "" {
-				if out == "-" {
-					return &exitError{code: exitInput, err: fmt.Errorf("--format is needed when writing to stdout")}
-				}
-				if f, err = render.FormatOf(out); err != nil {
-					return &exitError{code: exitInput, err: err}
-				}
-			} else if _, err := render.FormatOf("x." + format); err != nil {
-				return &exitError{code: exitInput, err: fmt.Errorf("--format %q: want svg, png, pdf or dot", format)}
+			f, err := renderFormat(format, out)
+			if err != nil {
+				return &exitError{code: exitInput, err: err}
 			}
 			pg, err := render.ParsePage(page)
 			if err != nil {
 				return &exitError{code: exitInput, err: fmt.Errorf("--page: %w", err)}
+			}
+			finding, err := parseFinding(findingFlag, noFindings)
+			if err != nil {
+				return &exitError{code: exitInput, err: err}
 			}
 			switch engine {
 			case "", "dot", "sfdp", "neato", "fdp":
@@ -150,8 +154,8 @@ failure.`,
 			if err != nil {
 				return err
 			}
-			if finding < 0 || finding > len(res.Findings) {
-				return &exitError{code: exitInput, err: fmt.Errorf("--finding %d: the review has %d findings", finding, len(res.Findings))}
+			if finding > len(res.Findings) {
+				return &exitError{code: exitInput, err: fmt.Errorf("--finding %s: the review has %s (F1 to F%d)", findingFlag, plural(len(res.Findings), "finding"), len(res.Findings))}
 			}
 			opts := render.Options{View: v, NoFindings: noFindings, Finding: finding, Engine: engine, Page: pg, NoTable: noTable}
 			prog := newProgress(cmd.ErrOrStderr(), args)
@@ -173,7 +177,14 @@ failure.`,
 	fl.StringVar(&format, "format", "", "output `format`: svg, png, pdf or dot (default from OUT's extension)")
 	fl.StringVar(&engine, "engine", "", "Graphviz layout `engine`: dot, sfdp, neato or fdp (default by size)")
 	fl.BoolVar(&noFindings, "no-findings", false, "draw the plain diagram, without findings")
-	fl.IntVar(&finding, "finding", 0, "draw finding number `N` alone, with its neighbourhood")
+	fl.StringVar(&findingFlag, "finding", "", "draw finding `N` (4 or F4, as check numbers it) alone, with its neighborhood")
+	completeInputs(cmd)
+	completeFiles(cmd, "output", "svg", "png", "pdf", "dot")
+	completeValues(cmd, "view", viewValues()...)
+	completeValues(cmd, "page", "poster", "slide", "letter", "letter-landscape")
+	completeValues(cmd, "format", "svg", "png", "pdf", "dot")
+	completeValues(cmd, "engine", "dot", "sfdp", "neato", "fdp")
+	completeNothing(cmd, "finding")
 	return cmd
 }
 
@@ -193,27 +204,50 @@ func drawError(err error) error {
 	return err
 }
 
-// writeOutput calls write with stdout when path is "-", else with the file,
-// which is removed again when write fails.
-func writeOutput(cmd *cobra.Command, path string, write func(io.Writer) error) error {
-	if path == "-" {
-		return write(cmd.OutOrStdout())
+// renderFormat is the diagram's format: --format when given, which must fit
+// OUT's extension (a PNG in a file named .svg opens nowhere), else OUT's
+// extension.
+func renderFormat(format, out string) (render.Format, error) {
+	if format == "" {
+		if out == "-" {
+			return "", fmt.Errorf("--format is needed when writing to stdout")
+		}
+		return render.FormatOf(out)
 	}
-	f, err := os.Create(path)
+	f, err := render.FormatOf("x." + format)
 	if err != nil {
-		return &exitError{code: exitInput, err: err}
+		return "", fmt.Errorf("--format %q: want svg, png, pdf or dot", format)
 	}
-	bw := bufio.NewWriter(f)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
+	if out == "-" {
+		return f, nil
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	if of, err := render.FormatOf(out); err != nil || of != f {
+		return "", fmt.Errorf("--format %s does not fit -o %s: name the file %s, or leave --format out", format, out, strings.TrimSuffix(out, filepath.Ext(out))+"."+string(f))
 	}
-	if err != nil {
-		os.Remove(path)
-		return fmt.Errorf("%s: %w", path, err)
+	return f, nil
+}
+
+// parseFinding parses --finding: a finding's number as check prints it,
+// "F4", or as a bare number, "4"; "" is none. It cannot be combined with
+// --no-findings.
+func parseFinding(s string, noFindings bool) (int, error) {
+	if s == "" {
+		return 0, nil
 	}
-	return nil
+	if noFindings {
+		return 0, fmt.Errorf("--finding %s draws a finding; --no-findings draws none: give one or the other", s)
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimPrefix(s, "F"), "f"))
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("--finding %q: want a finding's number as check prints it, F1 or 1 and up", s)
+	}
+	return n, nil
+}
+
+// plural is "1 finding", "2 findings".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
 }

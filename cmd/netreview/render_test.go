@@ -77,7 +77,7 @@ func TestRenderStdout(t *testing.T) {
 // every format.
 func TestEverySampleEveryFormat(t *testing.T) {
 	if testing.Short() {
-		t.Skip("lays out and rasterises every sample")
+		t.Skip("lays out and rasterizes every sample")
 	}
 	dir := t.TempDir()
 	prefixes := map[string]string{".svg": "<?xml", ".png": "\x89PNG", ".pdf": "%PDF-", ".dot": "graph "}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -189,11 +188,14 @@ above.`,
 			if err != nil {
 				return &exitError{code: exitInput, err: err}
 			}
+			if err := checkOutput(out, args, false); err != nil {
+				return err
+			}
 			res, err := rf.review(cmd, args)
 			if err != nil {
 				return err
 			}
-			if err := writeFileAtomic(out, func(w io.Writer) error { return write(w, res) }); err != nil {
+			if err := writeOutput(cmd, out, func(w io.Writer) error { return write(w, res) }); err != nil {
 				return err
 			}
 			if !never && report.Fails(res.Findings, threshold) {
@@ -214,6 +216,14 @@ above.`,
 	fl.StringVar(&sf.threshold, "threshold", "high", "with --status: an agency meets policy when its latest review has no unwaived finding at or above this `severity`")
 	recf.register(cmd, false)
 	fl.StringVar(&failOn, "fail-on", "none", "exit 1 when an unwaived finding is at or above this `severity` (critical, high, medium, low, info, or none)")
+	completeInputs(cmd)
+	completeFiles(cmd, "output", "xlsx", "html", "md")
+	completeValues(cmd, "fail-on", severityValues()...)
+	completeNothing(cmd, "due", "agency")
+	completeFiles(cmd, "letterhead", "yaml", "yml")
+	completeFiles(cmd, "db", "db", "sqlite")
+	completeValues(cmd, "format", "md", "html")
+	completeValues(cmd, "threshold", severityValues()[:len(analysis.Severities)]...)
 	return cmd
 }
 
@@ -235,28 +245,4 @@ func reportWriter(ctx context.Context, out string, due string, progress func(str
 		return deckReport(ctx, progress, ext == ".pdf"), nil
 	}
 	return nil, fmt.Errorf("-o %s: unknown report form %q: want .xlsx, .html, .md, .pptx or .pdf", out, ext)
-}
-
-// writeFileAtomic writes path through a temporary file in its folder, so
-// that a failed write leaves no partial report behind.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

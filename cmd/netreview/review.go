@@ -26,6 +26,9 @@ func (f *reviewFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.policy, "policy", analysis.DefaultPackName, "built-in rule pack: cjis-6.0 or cjis-5.9")
 	fl.StringVar(&f.rules, "rules", "", "load the rule pack from this YAML `FILE` instead of a built-in one")
 	fl.StringVar(&f.date, "date", "", "review as of this day, `YYYY-MM-DD` (default today)")
+	completeValues(cmd, "policy", analysis.BuiltinPackNames()...)
+	completeFiles(cmd, "rules", "yaml", "yml")
+	completeNothing(cmd, "date")
 }
 
 // config turns the flags into an analysis configuration.
@@ -65,7 +68,7 @@ func (f *reviewFlags) review(cmd *cobra.Command, paths []string) (*analysis.Resu
 		return nil, err
 	}
 	cfg.Progress = func(step string, done, total int) {
-		prog.show("analysing %d devices and %d links: %s (step %d of %d)...", len(m.Devices), len(m.Links), step, done+1, total)
+		prog.show("analyzing %d devices and %d links: %s (step %d of %d)...", len(m.Devices), len(m.Links), step, done+1, total)
 	}
 	res, err := analysis.Run(m, cfg)
 	prog.clear()
@@ -94,7 +97,25 @@ func loadModel(cmd *cobra.Command, paths []string, prog *progress) (*topology.Mo
 		for _, line := range strings.Split(err.Error(), "\n") {
 			fmt.Fprintln(cmd.ErrOrStderr(), report.TerminalSafe(line))
 		}
+		if strings.Contains(err.Error(), undefinedRef) {
+			fmt.Fprintln(cmd.ErrOrStderr(), backboneHint(cmd.Name(), paths))
+		}
 		return nil, &exitError{code: exitInput}
 	}
 	return m, nil
 }
+
+// backboneHint tells the user who loaded an agency's file alone to load
+// the state backbone with it, in the form the command takes.
+func backboneHint(command string, paths []string) string {
+	const why = "hint: an agency's proposal refers to the state's side of the network (its hubs, carriers and links): load the state backbone with it"
+	if command == "diff" {
+		return fmt.Sprintf("%s, joined by a comma: netreview diff backbone.yaml,before.yaml backbone.yaml,after.yaml (the samples' is samples/backbone.yaml)", why)
+	}
+	return fmt.Sprintf("%s: netreview %s backbone.yaml %s (the samples' is samples/backbone.yaml)", why, command, strings.Join(paths, " "))
+}
+
+// undefinedRef is how topology.Validate words a reference to an id that no
+// loaded file defines: the mark of an agency file loaded without the state
+// backbone.
+const undefinedRef = "is not defined in any loaded file"

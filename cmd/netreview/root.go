@@ -6,9 +6,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is set at link time with -ldflags "-X main.version=v1.2.3".
-var version = "dev"
-
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "netreview",

@@ -74,5 +74,7 @@ that is not valid.`,
 	// The review date means nothing to a list of rules.
 	_ = cmd.Flags().MarkHidden("date")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text, json or markdown")
+	cmd.ValidArgsFunction = ruleIDs
+	completeValues(cmd, "format", "text", "json", "markdown")
 	return cmd
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -49,21 +48,8 @@ func TestRulesCommand(t *testing.T) {
 			if code != tt.code {
 				t.Fatalf("exit status %d, want %d; stderr:\n%s", code, tt.code, stderr)
 			}
-			for _, s := range tt.stdout {
-				if !strings.Contains(stdout, s) {
-					t.Errorf("stdout lacks %q:\n%s", s, stdout)
-				}
-			}
-			for _, s := range tt.noneStdout {
-				if strings.Contains(stdout, s) {
-					t.Errorf("stdout holds %q:\n%s", s, stdout)
-				}
-			}
-			for _, s := range tt.stderr {
-				if !strings.Contains(stderr, s) {
-					t.Errorf("stderr lacks %q:\n%s", s, stderr)
-				}
-			}
+			assertHolds(t, "stdout", stdout, tt.stdout, tt.noneStdout)
+			assertHolds(t, "stderr", stderr, tt.stderr, nil)
 			if code != 0 && stdout != "" {
 				t.Errorf("stdout should be empty on error, got:\n%s", stdout)
 			}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -26,6 +28,9 @@ enumerated column. Filled in with Excel or LibreOffice Calc, it loads with
 			if out == "" {
 				return &exitError{code: exitInput, err: fmt.Errorf("template: -o FILE.xlsx is required")}
 			}
+			if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+				return &exitError{code: exitInput, err: fmt.Errorf("template -o %s: the template is an Excel workbook: give a name that ends in .xlsx (a proposal in YAML, JSON or CSV is written by 'netreview convert')", out)}
+			}
 			if err := sheet.WriteTemplate(out); err != nil {
 				return &exitError{code: exitInput, err: err}
 			}
@@ -33,5 +38,6 @@ enumerated column. Filled in with Excel or LibreOffice Calc, it loads with
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the workbook to this `FILE.xlsx`")
+	completeFiles(cmd, "output", "xlsx")
 	return cmd
 }

@@ -97,14 +97,14 @@ func itoa(n int) string {
 	}
 }
 
-func benchLoad(b *testing.B, agencies int, ext string, analyse bool) {
+func benchLoad(b *testing.B, agencies int, ext string, analyze bool) {
 	path := input(b, agencies, ext)
 	runtime.GC()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		m := loadFile(b, path)
-		if analyse {
+		if analyze {
 			if _, err := analysis.Run(m, analysis.Config{Date: reviewDate}); err != nil {
 				b.Fatalf("analysis: %v", err)
 			}
@@ -180,7 +180,7 @@ func BenchmarkDecodeJSON3700(b *testing.B)       { benchDecode(b, ".json") }
 func BenchmarkDecodeJSONAsYAML3700(b *testing.B) { benchDecode(b, ".yaml") }
 
 // BenchmarkCheckJSON3700 is what `netreview check state.json` does: load,
-// analyse and print the text report (to io.Discard).
+// analyze and print the text report (to io.Discard).
 func BenchmarkCheckJSON3700(b *testing.B) {
 	path := input(b, 3700, ".json")
 	runtime.GC()
@@ -198,7 +198,7 @@ func BenchmarkCheckJSON3700(b *testing.B) {
 }
 
 // benchCheck is what `netreview check --format FORMAT state.json` does on
-// the realistic model: load, analyse, and write the findings (to a
+// the realistic model: load, analyze, and write the findings (to a
 // discarding writer), for each output form.
 func benchCheck(b *testing.B, agencies int, write func(io.Writer, *analysis.Result) error) {
 	path := inputOf(b, agencies, ".json", generate.Realistic(), "realistic")

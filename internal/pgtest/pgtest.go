@@ -60,7 +60,7 @@ func version(bin string) int {
 	return n
 }
 
-// New initialises and starts a server in a new temporary folder. The
+// New initializes and starts a server in a new temporary folder. The
 // caller stops it with Stop.
 func New() (*Server, error) {
 	bin, err := findBin()

@@ -1,10 +1,10 @@
 // Package drawio writes a reviewed proposal as an editable draw.io
 // (diagrams.net) drawing: sites as containers, devices with network
-// stencils, links and tunnels as connectors, zones and waivers as labelled
+// stencils, links and tunnels as connectors, zones and waivers as labeled
 // boxes, and every field of the model as a custom property (Edit Data in
 // draw.io), so that the agency can fix the design in draw.io and send it
 // back. The findings are drawn on a layer of their own ("Findings"):
-// a highlight in the severity's colour around each subject, numbered as the
+// a highlight in the severity's color around each subject, numbered as the
 // reports number them (F1 is the first finding), and a list of them.
 //
 // Reading the drawing back (package topology/drawing) gives the same model:
@@ -360,7 +360,7 @@ func htmlEsc(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 
-// zones writes the zones as a row of labelled boxes in their kind's fill.
+// zones writes the zones as a row of labeled boxes in their kind's fill.
 func (wr *writer) zones(y float64) float64 {
 	t := sheet.Table(wr.m, sheet.ZonesSheet)
 	x := float64(margin)
@@ -522,7 +522,7 @@ func (wr *writer) links() {
 	}
 }
 
-// tunnels writes each tunnel as a bold connector of its own colour between
+// tunnels writes each tunnel as a bold connector of its own color between
 // its ends, the links it rides in its over property.
 func (wr *writer) tunnels() {
 	t := sheet.Table(wr.m, sheet.TunnelsSheet)

@@ -28,14 +28,14 @@ import (
 	"github.com/netreview/netreview/render/draw"
 )
 
-// wasmMu serialises every call into go-graphviz. The library keeps one
+// wasmMu serializes every call into go-graphviz. The library keeps one
 // WebAssembly instance in a package-level global (go-graphviz issue #117),
 // so calls from two Layouters would race; this mutex is the one piece of
 // package-level mutable state here, and exists only to guard that global.
 var wasmMu sync.Mutex
 
 // Layouter lays out DOT with go-graphviz. It starts Graphviz on the first
-// layout. It is safe for concurrent use; its calls are serialised. Close it
+// layout. It is safe for concurrent use; its calls are serialized. Close it
 // when done.
 type Layouter struct {
 	mu sync.Mutex

@@ -104,7 +104,7 @@ type pageCells struct {
 	roles map[*cell]role
 	elem  map[*cell]*element
 	skip  map[*cell]bool // in a findings layer, or a note
-	areas []*cell        // labelled boxes drawn around devices: sites
+	areas []*cell        // labeled boxes drawn around devices: sites
 }
 
 // abs returns the cell's rectangle on the page: its geometry plus its
@@ -124,7 +124,7 @@ func (r rect) contains(q rect) bool {
 	return r.w > 0 && r.h > 0 && q.x >= r.x && q.y >= r.y && q.x+q.w <= r.x+r.w && q.y+q.h <= r.y+r.h
 }
 
-// findAreas makes a site of each labelled plain box that is drawn around
+// findAreas makes a site of each labeled plain box that is drawn around
 // devices without being their container, as people draw a building or a
 // campus wing behind its equipment; sites are areas too, for the devices
 // drawn on them that are not their children.
@@ -290,7 +290,7 @@ func (b *builder) addPage(p *page) {
 		case roleDevice:
 			pc.elem[c] = b.newDevice(pc, c)
 		case roleUnknown:
-			b.warns = append(b.warns, topology.Errorf(b.pos(p, c), "%s is not a device, site or zone that netreview recognises; ignored (give it a property type, such as type=router)", describe(c)))
+			b.warns = append(b.warns, topology.Errorf(b.pos(p, c), "%s is not a device, site or zone that netreview recognizes; ignored (give it a property type, such as type=router)", describe(c)))
 		}
 	}
 	for _, c := range p.cells {

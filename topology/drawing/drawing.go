@@ -7,7 +7,7 @@
 // connector a link, a label a name, and custom properties named like the
 // proposal format's fields (zone, security, medium, encryption, fips, ...)
 // set those fields. What a drawing does not say stays unset; a shape that
-// is not recognised is a warning at its place, file#Page!cell, never
+// is not recognized is a warning at its place, file#Page!cell, never
 // dropped silently. docs/drawings.md documents the mapping.
 package drawing
 

@@ -31,7 +31,7 @@ var stencilWords = []struct {
 }
 
 // labelWords are the words of a label that name a device type when the
-// shape's stencil names none (a plain rectangle labelled "Firewall"). They
+// shape's stencil names none (a plain rectangle labeled "Firewall"). They
 // are whole words of the label, compared in lower case.
 var labelWords = map[string]topology.DeviceType{
 	"router": topology.Router, "switch": topology.Switch, "firewall": topology.Firewall,
@@ -110,7 +110,7 @@ func typeOfLabel(label string) topology.DeviceType {
 	return ""
 }
 
-// words lower-cases s and turns separators (_ . - / digits' neighbours kept)
+// words lower-cases s and turns separators (_ . - / digits' neighbors kept)
 // into spaces, dropping an image file's extension and size suffix.
 func words(s string) string {
 	s = strings.ToLower(s)

@@ -80,7 +80,7 @@ func ipsec() *topology.Encryption {
 // redundant state backbone, county aggregation routers and agencies with
 // headquarters, substations and mobile fleets. About 5-10% of agencies carry
 // a typical flaw. The result is deterministic for a given Options, and
-// indexed (Reindex), ready to be validated and analysed.
+// indexed (Reindex), ready to be validated and analyzed.
 func Statewide(opts Options) *topology.Model {
 	doc := &topology.Document{Version: 1, Agency: topology.Agency{Name: "State of Example (generated)", Role: topology.RoleCSA}}
 	b := &builder{m: &topology.Model{Docs: []*topology.Document{doc}}, doc: doc,
@@ -91,8 +91,8 @@ func Statewide(opts Options) *topology.Model {
 	b.zone("state-cji", topology.CriminalJustice)
 	b.zone("internet", topology.Internet)
 	b.zone("transport", topology.Transport)
-	b.site("state-dc1", "State primary data centre", topology.PhysicallySecure, "building:state-dc1")
-	b.site("state-dc2", "State disaster-recovery data centre", topology.PhysicallySecure, "building:state-dc2")
+	b.site("state-dc1", "State primary data center", topology.PhysicallySecure, "building:state-dc1")
+	b.site("state-dc2", "State disaster-recovery data center", topology.PhysicallySecure, "building:state-dc2")
 	for i, s := range []string{"state-dc1", "state-dc2"} {
 		n := i + 1
 		secure(b.dev(fmt.Sprintf("state-hub%d", n), topology.StateHub, s, "state-cji"))
@@ -186,7 +186,7 @@ func secure(d *topology.Device) *topology.Device {
 
 func (b *builder) county(c int) {
 	id := fmt.Sprintf("cty%03d", c)
-	b.site(id, "County "+id+" data centre", topology.PhysicallySecure, "building:"+id+"-dc")
+	b.site(id, "County "+id+" data center", topology.PhysicallySecure, "building:"+id+"-dc")
 	b.zone(id+"-gov", topology.NonCriminalJustice)
 	fw := secure(b.dev(id+"-fw", topology.Firewall, id, id+"-gov"))
 	fw.Zones = []string{id + "-gov", "transport"}
@@ -226,7 +226,7 @@ func agencyDoc(a, c int) *topology.Document {
 
 // agency adds agency a of county c. Headquarters is physically secure, with
 // a router and a firewall and its CJI endpoints wired to both; it reaches
-// the state over MPLS and, as backup, over county fibre or an internet VPN.
+// the state over MPLS and, as backup, over county fiber or an internet VPN.
 // Substations have an MPLS circuit of their own; mobile fleets reach the
 // state over cellular in a tunnel.
 func (b *builder) agency(a, c int) {
@@ -294,7 +294,7 @@ func (b *builder) agency(a, c int) {
 		enc = &topology.Encryption{Protocol: topology.ProtoIPsec, Bits: 56}
 	}
 	b.link(hq+"-wan1", rtr.ID, "mpls-a", topology.MPLS, "mpls-a").Encryption = enc
-	// Backup: county fibre (six in ten) or an internet VPN.
+	// Backup: county fiber (six in ten) or an internet VPN.
 	vpnBackup := b.r.IntN(10) >= 6 || flaw == flawPasswordVPN
 	switch {
 	case flaw == flawSingleHomed, flaw != flawPasswordVPN && b.chance(b.p.SingleHomed):

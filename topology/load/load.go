@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/netreview/netreview/topology"
@@ -49,6 +50,9 @@ func Read(paths []string) (*topology.Model, []*topology.Warning, error) {
 			var el topology.ErrorList
 			if errors.As(err, &el) {
 				errs = append(errs, el...)
+				if f != nil {
+					frags = append(frags, f) // read in part, for its values
+				}
 				continue
 			}
 			errs.Add(topology.Pos{File: p}, "%v", err)
@@ -57,9 +61,36 @@ func Read(paths []string) (*topology.Model, []*topology.Warning, error) {
 		frags = append(frags, f)
 	}
 	if len(errs) > 0 {
+		// Bad enumerated values are reported with the errors of the first
+		// pass, in the same run; references wait for a model that reads.
+		errs = withValues(errs, topology.ValidateValues(topology.Merge(frags...)))
 		return nil, warns, errs
 	}
 	return topology.Merge(frags...), warns, nil
+}
+
+// withValues adds the errors of enumerated values to the errors of the
+// inputs, each among its own file's errors, in place order, the files in
+// the order they were given.
+func withValues(errs, values topology.ErrorList) topology.ErrorList {
+	if len(values) == 0 {
+		return errs
+	}
+	rank := map[string]int{}
+	for _, e := range append(errs, values...) {
+		if _, ok := rank[e.Pos.File]; !ok {
+			rank[e.Pos.File] = len(rank)
+		}
+	}
+	out := append(errs, values...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		if rank[a.File] != rank[b.File] {
+			return rank[a.File] < rank[b.File]
+		}
+		return a.Less(b)
+	})
+	return out
 }
 
 // file reads one input into a fragment.

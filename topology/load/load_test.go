@@ -287,3 +287,44 @@ func TestSeveralHeaders(t *testing.T) {
 		t.Errorf("one header: %v", err)
 	}
 }
+
+// TestFieldsAndValuesInOneRun: an unknown field and a bad enumerated value
+// are reported in the same run (the values of a file that read in part),
+// each file's errors together, the files in the order given; references
+// wait for a model that reads.
+func TestFieldsAndValuesInOneRun(t *testing.T) {
+	dir := t.TempDir()
+	b := filepath.Join(dir, "b.yaml")
+	a := filepath.Join(dir, "a.yaml")
+	files := map[string]string{
+		b: "netreview: 1\nagency: {name: B}\nsites:\n  - {id: s, securty: physically-secure}\n  - {id: t, security: secure}\ndevices:\n  - {id: r, type: rooter, site: nowhere}\n",
+		a: "netreview: 1\nagency: {name: A}\nlinks:\n  - {id: l, a: x, b: y, medium: fibr}\n",
+	}
+	for p, s := range files {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, _, err := Files([]string{b, a})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	var got []string
+	for _, e := range err.(topology.ErrorList) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		b + `:4:13: unknown field "securty" in a site (did you mean "security"?)`,
+		b + `:5:13: security "secure" is not one of:`,
+		b + `:7:13: type "rooter" is not one of:`,
+		a + `:4:25: medium "fibr" is not one of:`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("errors:\n%s\nwant %d", strings.Join(got, "\n"), len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("error %d = %q, want prefix %q", i, got[i], want[i])
+		}
+	}
+}

@@ -6,7 +6,7 @@
 // Readers return a model fragment (a *topology.Model with one Document) whose
 // elements carry the place of every cell: a workbook cell prints as
 // file#Links!F12, a CSV cell as file:row:column. Enumerated values are
-// normalised to the format's spelling ("Physically Secure" becomes
+// normalized to the format's spelling ("Physically Secure" becomes
 // "physically-secure") and left for topology.Validate to check; cell-level
 // type errors (a key length that is not a whole number) are reported here.
 package sheet

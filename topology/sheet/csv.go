@@ -3,7 +3,6 @@ package sheet
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -11,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/netreview/netreview/internal/outfile"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -168,8 +168,8 @@ func unguard(c string) string {
 // needed. Every sheet's file is written, with its header row, even when it
 // has no rows.
 func WriteCSV(m *topology.Model, dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
+	if err := outfile.MkdirAll(dir); err != nil {
+		return err
 	}
 	agency := [][]string{{"Field", "Value"}}
 	for i, v := range agencyValues(m) {
@@ -188,29 +188,19 @@ func WriteCSV(m *topology.Model, dir string) error {
 }
 
 func writeCSVFile(path string, rows [][]string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	w := csv.NewWriter(f)
-	guarded := make([]string, 0, 32)
-	for _, row := range rows {
-		guarded = guarded[:0]
-		for _, c := range row {
-			guarded = append(guarded, guard(c))
+	return outfile.Write(path, func(out io.Writer) error {
+		w := csv.NewWriter(out)
+		guarded := make([]string, 0, 32)
+		for _, row := range rows {
+			guarded = guarded[:0]
+			for _, c := range row {
+				guarded = append(guarded, guard(c))
+			}
+			if err := w.Write(guarded); err != nil {
+				return err
+			}
 		}
-		if err := w.Write(guarded); err != nil {
-			f.Close()
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+		w.Flush()
+		return w.Error()
+	})
 }

@@ -18,7 +18,7 @@ type Rows struct {
 
 // ReadRows builds a model fragment from sheets given as text, exactly as
 // ReadWorkbook builds one from a workbook's sheets: headers matched loosely,
-// enumerated values normalised, cell errors at the place Pos gives. path is
+// enumerated values normalized, cell errors at the place Pos gives. path is
 // the fragment's document path, start where it begins.
 func ReadRows(path string, start topology.Pos, sheets []Rows) (*topology.Model, []*topology.Warning, error) {
 	b := newBuilder(path, start)

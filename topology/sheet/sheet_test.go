@@ -130,7 +130,7 @@ func TestCSVReading(t *testing.T) {
 		errs  []string
 	}{
 		{
-			name: "headers in any spelling, enums normalised, blank rows",
+			name: "headers in any spelling, enums normalized, blank rows",
 			files: map[string]string{
 				"Sites.csv":   "\ufeffid,NAME,Security\n\nhq, Head quarters ,Physically Secure\n,,\ncar,,MOBILE\n",
 				"links.csv":   "ID,a,B,key_bits,Protected-Medium,encryption,fips standard\nl1,x,y,256,Yes,IPSec,140 3\n",
@@ -155,9 +155,9 @@ func TestCSVReading(t *testing.T) {
 		},
 		{
 			name:  "unknown column and file",
-			files: map[string]string{"zones.csv": "id,kind,colour\nz,internet,red,,\ny,public,,,x\n", "notes.csv": "x\n"},
+			files: map[string]string{"zones.csv": "id,kind,color\nz,internet,red,,\ny,public,,,x\n", "notes.csv": "x\n"},
 			warns: []string{`csv/notes.csv: file "notes.csv" is not one of the format's CSV files; ignored`,
-				`csv/zones.csv:1:3: column "colour" is not part of the Zones sheet; ignored`,
+				`csv/zones.csv:1:3: column "color" is not part of the Zones sheet; ignored`,
 				`csv/zones.csv:3:5: value in a column without a header; ignored`},
 		},
 		{
@@ -187,8 +187,8 @@ func TestCSVReading(t *testing.T) {
 		},
 		{
 			name:  "agency",
-			files: map[string]string{"agency.csv": "Field,Value\nAgency Name,Riverbend PD\nORI,CA0420100\nkind,New Service\ncolour,red\n"},
-			warns: []string{`csv/agency.csv:5:1: field "colour" is not part of the Agency sheet; ignored`},
+			files: map[string]string{"agency.csv": "Field,Value\nAgency Name,Riverbend PD\nORI,CA0420100\nkind,New Service\ncolor,red\n"},
+			warns: []string{`csv/agency.csv:5:1: field "color" is not part of the Agency sheet; ignored`},
 			check: func(t *testing.T, m *topology.Model) {
 				d := m.Docs[0]
 				if d.Version != 1 || d.Agency.Name != "Riverbend PD" || d.Agency.ORI != "CA0420100" || d.Proposal == nil || d.Proposal.Kind != topology.NewService {

@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"fmt"
+	"io"
 	"iter"
 	"strconv"
 	"strings"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/netreview/netreview/internal/outfile"
+	"github.com/netreview/netreview/internal/xlsxfile"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -96,10 +99,7 @@ func WriteWorkbook(m *topology.Model, path string) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer f.Close()
-	if err := f.SaveAs(path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return saveWorkbook(f, path)
 }
 
 // WriteTemplate writes the blank workbook an agency fills in: the data
@@ -112,10 +112,14 @@ func WriteTemplate(path string) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer f.Close()
-	if err := f.SaveAs(path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return saveWorkbook(f, path)
+}
+
+// saveWorkbook writes the workbook to path through outfile (atomic, mode
+// 0644, never through a link), whatever path's extension: the caller has
+// chosen the form.
+func saveWorkbook(f *excelize.File, path string) error {
+	return outfile.Write(path, func(w io.Writer) error { return xlsxfile.WriteTo(w, f) })
 }
 
 // maxValidationRows is how far down the template's drop-downs reach.

@@ -43,7 +43,7 @@ type Group struct {
 	// the path's links run between, sorted.
 	Sites []string
 	// Elements are the findings' subjects in order: along the chain from
-	// the sites towards the state hubs, or along the path.
+	// the sites toward the state hubs, or along the path.
 	Elements []string
 	// From and To are, for a path, the CJI devices at the ends of the
 	// longest of its findings' paths.
