@@ -85,7 +85,7 @@ func TestPNGAndPDF(t *testing.T) {
 	if b.Dx() < 200 || b.Dy() < 200 {
 		t.Fatalf("render.PNG is %v", b)
 	}
-	// Some pixel is drawn in the high-severity colour (#e03131).
+	// Some pixel is drawn in the high-severity color (#e03131).
 	found := false
 	for y := b.Min.Y; y < b.Max.Y && !found; y += 2 {
 		for x := b.Min.X; x < b.Max.X; x++ {
@@ -97,7 +97,7 @@ func TestPNGAndPDF(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Error("render.PNG has no pixel in the colour of the high finding drawn")
+		t.Error("render.PNG has no pixel in the color of the high finding drawn")
 	}
 	buf.Reset()
 	if err := r.Render(context.Background(), &buf, res, render.PDF, render.Options{View: render.ViewSites}); err != nil {
@@ -110,7 +110,7 @@ func TestPNGAndPDF(t *testing.T) {
 
 // TestConcurrent renders from several Renderers at once, in this process
 // and through the helper: the calls into go-graphviz's one WebAssembly
-// instance must be serialised (run with -race).
+// instance must be serialized (run with -race).
 func TestConcurrent(t *testing.T) {
 	res := review(t, "testdata/small.yaml")
 	var wg sync.WaitGroup
@@ -173,12 +173,12 @@ func TestHelperErrors(t *testing.T) {
 	if err == nil || !strings.HasSuffix(err.Error(), "panic: wasm out of memory") {
 		t.Errorf("crashing helper: %v", err)
 	}
-	// A cancelled context stops the layout.
+	// A canceled context stops the layout.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	r = render.New(&render.Helper{Path: writeScript(t, "sleep 5")})
 	if err := r.Render(ctx, &bytes.Buffer{}, res, render.SVG, render.Options{}); err == nil || !strings.Contains(err.Error(), "canceled") {
-		t.Errorf("cancelled: %v", err)
+		t.Errorf("canceled: %v", err)
 	}
 }
 

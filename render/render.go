@@ -230,7 +230,7 @@ type Options struct {
 	// Page is the form drawn for; "" is PagePoster.
 	Page Page
 	// NoTable leaves the findings table out of the heading; the subjects
-	// keep their finding numbers and the key its severity colours.
+	// keep their finding numbers and the key its severity colors.
 	NoTable bool
 	// Inline makes SVG output fit for embedding in HTML: no XML declaration,
 	// DOCTYPE or comments before the <svg> element, and width="100%" so that

@@ -209,7 +209,7 @@ func (b *builder) groupNode(gr *group) *dotNode {
 		n.attrs.set("penwidth", "3")
 		text := numbers(gr.ms, 6)
 		if gr.county {
-			// A county gathers many findings: counted by severity, coloured
+			// A county gathers many findings: counted by severity, colored
 			// by the worst.
 			text = b.severityCounts(gr.ms)
 			n.attrs.set("style", "filled")
@@ -256,7 +256,7 @@ func (b *builder) severityCounts(ms marks) string {
 	return text
 }
 
-// tint returns a pale version of a #rrggbb colour, for a fill that text
+// tint returns a pale version of a #rrggbb color, for a fill that text
 // stays readable on.
 func tint(col string) string {
 	v, err := strconv.ParseUint(strings.TrimPrefix(col, "#"), 16, 32)
@@ -409,7 +409,7 @@ func (b *builder) legend(g *dotGraph) {
 		}
 	}
 	if b.opts.View == ViewCounties {
-		rows = append(rows, `<TR><TD>box</TD>`+cell("a county: its agencies, their findings by severity, filled in the worst one's colour")+`</TR>`)
+		rows = append(rows, `<TR><TD>box</TD>`+cell("a county: its agencies, their findings by severity, filled in the worst one's color")+`</TR>`)
 	}
 	if b.opts.View == ViewSites || b.opts.View == ViewAgencies || b.opts.View == ViewCounties {
 		rows = append(rows, `<TR><TD>line</TD>`+cell("links between groups, with their count and worst finding")+`</TR>`)

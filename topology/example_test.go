@@ -59,7 +59,7 @@ func printErrors(err error) {
 func ExampleSetField() {
 	at := topology.Pos{File: "network.drawio", Line: 12, Col: 3}
 	d := &topology.Device{ID: "mdt", Type: topology.MobileDevice, Site: "car", Zones: []string{"cji"}}
-	for _, p := range [][2]string{{"count", "40"}, {"Authentication", "Advanced"}, {"risks", "carrier:verizon, power:car"}, {"cji", "maybe"}, {"colour", "red"}} {
+	for _, p := range [][2]string{{"count", "40"}, {"Authentication", "Advanced"}, {"risks", "carrier:verizon, power:car"}, {"cji", "maybe"}, {"color", "red"}} {
 		if err := topology.SetField(d, p[0], p[1], at); err != nil {
 			fmt.Println(err)
 		}
@@ -67,6 +67,6 @@ func ExampleSetField() {
 	fmt.Println(d.Count, d.Authentication, d.Risks, d.FieldPos["risks[1]"])
 	// Output:
 	// network.drawio:12:3: cji: want true or false (or yes or no), got "maybe"
-	// network.drawio:12:3: unknown field "colour" for a device
+	// network.drawio:12:3: unknown field "color" for a device
 	// 40 advanced [carrier:verizon power:car] network.drawio:12:3
 }

@@ -185,7 +185,7 @@ func (f *Field[T]) Given(x *T) bool {
 }
 
 // Set sets the field on x from text, as a workbook or CSV cell holds it:
-// trimmed; an Enum value normalised to the format's spelling ("Physically
+// trimmed; an Enum value normalized to the format's spelling ("Physically
 // Secure" is physically-secure); whole numbers as text or as numbers
 // ("256.0"); truth values true/false, yes/no, y/n, 1/0; a list
 // comma-separated; a date YYYY-MM-DD (or YYYY/MM/DD, M/D/YYYY, a spreadsheet

@@ -62,7 +62,7 @@ type placement struct {
 // (dw × dh). On a poster both are drawn at natural size; on a slide or a
 // Letter page the heading is shrunk, if need be, to the page's width and
 // at most a third of its height, and the diagram scaled to fill what is left
-// (enlarged 2 times at most), centred across, below the heading.
+// (enlarged 2 times at most), centered across, below the heading.
 func place(page render.Page, hw, hh, dw, dh float64) placement {
 	w, h, m := page.Size()
 	if w == 0 {

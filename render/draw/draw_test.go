@@ -128,7 +128,7 @@ func TestTextFitsItsBox(t *testing.T) {
 
 // TestLongDashedEdge draws the edge that crashed a statewide sites view
 // (`generate --agencies 200 --split`, then `render --view sites ... -o
-// s.png`): a dashed radio link 11 metres long on a 69,170-point poster,
+// s.png`): a dashed radio link 11 meters long on a 69,170-point poster,
 // which canvas's own dashing turned into NaN coordinates and a panic
 // ("path has NaN or Inf").
 func TestLongDashedEdge(t *testing.T) {
@@ -200,7 +200,7 @@ func TestPlace(t *testing.T) {
 		{render.PagePoster, 300, 100, 500, 400, placement{536, 546, box{18, 18, 1}, box{18, 128, 1}}},
 		// A slide: the heading fits, the diagram shrinks to the height left.
 		{render.PageSlide, 400, 100, 2000, 1000, placement{960, 540, box{18, 18, 1}, box{86, 128, 0.394}}},
-		// A small diagram is enlarged twice at most, and centred.
+		// A small diagram is enlarged twice at most, and centered.
 		{render.PageLetter, 200, 50, 100, 100, placement{612, 792, box{36, 36, 1}, box{206, 96, 2}}},
 		// A heading too tall for a third of the page shrinks.
 		{render.PageLetterLandscape, 600, 400, 100, 100, placement{792, 612, box{36, 36, 0.45}, box{296, 226, 2}}},

@@ -84,10 +84,10 @@ func parseLayout(js []byte) (*xdotGraph, error) {
 func (g *xdotGraph) width() float64  { return g.bb[2] - g.bb[0] }
 func (g *xdotGraph) height() float64 { return g.bb[3] - g.bb[1] }
 
-// ptToMM converts points to canvas millimetres.
+// ptToMM converts points to canvas millimeters.
 const ptToMM = 25.4 / 72
 
-// flatTolerance is how far, in millimetres, a dashed curve may stray from
+// flatTolerance is how far, in millimeters, a dashed curve may stray from
 // the Bézier it follows: a fifth of a pixel at 144 dpi.
 const flatTolerance = 0.035
 
@@ -236,7 +236,7 @@ func (op *xdotOp) finite() bool {
 	return ok(op.Size) && ok(op.Width)
 }
 
-// x and y map a Graphviz point to canvas millimetres (y up, from the
+// x and y map a Graphviz point to canvas millimeters (y up, from the
 // page's bottom-left corner).
 func (d *drawer) x(v float64) float64 { return (d.left + (v-d.g.bb[0])*d.scale) * ptToMM }
 func (d *drawer) y(v float64) float64 {
@@ -246,7 +246,7 @@ func (d *drawer) y(v float64) float64 {
 // path strokes p with the pen, filling it first when filled. Dashed and
 // dotted lines are cut into dashes here, on the curve flattened to line
 // segments: canvas's own dashing of a long Bézier (an edge across a
-// statewide layout, metres long) yields NaN coordinates and then panics.
+// statewide layout, meters long) yields NaN coordinates and then panics.
 func (d *drawer) path(p *canvas.Path, filled bool) {
 	if d.style == "invis" {
 		return
@@ -314,7 +314,7 @@ func (d *drawer) text(op xdotOp) {
 	d.ctx.DrawText(d.x(op.Pt[0]), d.y(op.Pt[1]), canvas.NewTextLine(face, op.Text, align))
 }
 
-// parseColor parses an xdot colour: #rrggbb, #rrggbbaa, or a gradient, of
+// parseColor parses an xdot color: #rrggbb, #rrggbbaa, or a gradient, of
 // which the first stop is used.
 func parseColor(op xdotOp) color.RGBA {
 	s := op.Color

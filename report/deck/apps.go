@@ -141,7 +141,7 @@ func (b *builder) applicationSlides(app Application) error {
 		}
 		items = append(items, pptx.Item{Picture: pic})
 	} else {
-		items = append(items, text(DiagramBox, para(14, "(no diagram: see the HTML report)", false, grey)))
+		items = append(items, text(DiagramBox, para(14, "(no diagram: see the HTML report)", false, gray)))
 	}
 	groups := b.findingGroups(app, fp.W-2*panelInset, 1)
 	first, rest := pack(groups, fp.W-2*panelInset, fp.H-2*panelInset)
@@ -203,7 +203,7 @@ func (b *builder) findingGroups(app Application, width, scale float64) [][]pptx.
 			subjects = append(subjects, fmt.Sprintf("F%d %s", i+1, res.Findings[i].Subject))
 		}
 		line := fmt.Sprintf("%s: %s", plural(len(c.findings), "finding"), strings.Join(subjects, ", "))
-		groups = append(groups, []pptx.Para{head, {Size: 11, Runs: []pptx.Run{{Text: clip(line, 3*charsPerLine(11*scale, width)), Color: grey}}}})
+		groups = append(groups, []pptx.Para{head, {Size: 11, Runs: []pptx.Run{{Text: clip(line, 3*charsPerLine(11*scale, width)), Color: gray}}}})
 	}
 	var questions, waived int
 	for _, i := range app.Findings {
@@ -222,7 +222,7 @@ func (b *builder) findingGroups(app Application, width, scale float64) [][]pptx.
 		tail = append(tail, fmt.Sprintf("%d waived", waived))
 	}
 	if len(tail) > 0 {
-		groups = append(groups, []pptx.Para{{Size: 12, SpaceBefore: 8, Runs: []pptx.Run{{Text: strings.Join(tail, "; ") + ": see the report", Color: grey}}}})
+		groups = append(groups, []pptx.Para{{Size: 12, SpaceBefore: 8, Runs: []pptx.Run{{Text: strings.Join(tail, "; ") + ": see the report", Color: gray}}}})
 	}
 	for _, g := range groups {
 		for i := range g {

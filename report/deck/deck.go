@@ -157,16 +157,16 @@ func (b *builder) add(items ...pptx.Item) {
 	b.deck.Slides = append(b.deck.Slides, pptx.Slide{Items: items})
 }
 
-// Colours.
+// Colors.
 const (
 	navy   = "1C3A5E"
-	grey   = "5C636A"
+	gray   = "5C636A"
 	white  = "FFFFFF"
 	pale   = "E9ECEF"
 	marked = "A61E4D" // the FOUO marking
 )
 
-// SeverityColor is the colour of each severity, as the diagrams draw it.
+// SeverityColor is the color of each severity, as the diagrams draw it.
 var SeverityColor = map[analysis.Severity]string{
 	analysis.Critical: "A61E4D",
 	analysis.High:     "E03131",
@@ -190,7 +190,7 @@ func header(title, sub string) []pptx.Item {
 	items := []pptx.Item{{Text: &pptx.Text{Box: pptx.Rect{X: 0, Y: 0, W: pptx.SlideWidth, H: 60}, Fill: navy, Anchor: "middle", Inset: 24,
 		Paras: []pptx.Para{para(titleSize(title), clip(title, 80), true, white)}}}}
 	if sub != "" {
-		items = append(items, text(pptx.Rect{X: 24, Y: 66, W: pptx.SlideWidth - 48, H: 26}, para(13, clip(sub, 130), false, grey)))
+		items = append(items, text(pptx.Rect{X: 24, Y: 66, W: pptx.SlideWidth - 48, H: 26}, para(13, clip(sub, 130), false, gray)))
 	}
 	return items
 }
@@ -231,9 +231,9 @@ func (b *builder) footers() {
 	for i := range b.deck.Slides {
 		s := &b.deck.Slides[i]
 		s.Items = append(s.Items,
-			text(pptx.Rect{X: 24, Y: y, W: 300, H: h}, para(10, label, false, grey)),
+			text(pptx.Rect{X: 24, Y: y, W: 300, H: h}, para(10, label, false, gray)),
 			text(pptx.Rect{X: 330, Y: y, W: 300, H: h}, pptx.Para{Size: 12, Align: "center", Runs: []pptx.Run{{Text: FOUO, Bold: true, Color: marked}}}),
-			text(pptx.Rect{X: pptx.SlideWidth - 124, Y: y, W: 100, H: h}, pptx.Para{Size: 10, Align: "right", Runs: []pptx.Run{{Text: fmt.Sprintf("%d / %d", i+1, n), Color: grey}}}),
+			text(pptx.Rect{X: pptx.SlideWidth - 124, Y: y, W: 100, H: h}, pptx.Para{Size: 10, Align: "right", Runs: []pptx.Run{{Text: fmt.Sprintf("%d / %d", i+1, n), Color: gray}}}),
 		)
 	}
 }
@@ -252,19 +252,19 @@ func (b *builder) titleSlide() {
 	case n == 0 || n > maxTitleAgencies:
 		paras = append(paras, para(24, b.agencyLine(), true, navy))
 		if cs := counties(b.apps); len(cs) > 0 {
-			paras = append(paras, para(14, clip("Counties: "+strings.Join(cs, ", "), 3*charsPerLine(14, 880)), false, grey))
+			paras = append(paras, para(14, clip("Counties: "+strings.Join(cs, ", "), 3*charsPerLine(14, 880)), false, gray))
 		}
 	case n <= 3:
 		// Each agency with its proposal in full.
 		for _, a := range b.apps {
 			paras = append(paras, para(22, clip(a.Doc.Agency.Name, 60), true, navy))
 			if s := agencyDetail(a.Doc.Agency); s != "" {
-				paras = append(paras, para(14, s, false, grey))
+				paras = append(paras, para(14, s, false, gray))
 			}
 			if p := a.Doc.Proposal; p != nil {
 				paras = append(paras, para(16, clip(p.Title, 100), false, "212529"))
 				if s := proposalDetail(p); s != "" {
-					paras = append(paras, para(13, s, false, grey))
+					paras = append(paras, para(13, s, false, gray))
 				}
 			}
 			paras = append(paras, pptx.Para{Size: 8})
@@ -278,7 +278,7 @@ func (b *builder) titleSlide() {
 		for _, a := range b.apps {
 			name := pptx.Para{Size: big, SpaceBefore: space, Runs: []pptx.Run{{Text: clip(a.Doc.Agency.Name, 60), Bold: true, Color: navy}}}
 			if s := agencyDetail(a.Doc.Agency); s != "" {
-				name.Runs = append(name.Runs, pptx.Run{Text: "   " + s, Color: grey, Size: small})
+				name.Runs = append(name.Runs, pptx.Run{Text: "   " + s, Color: gray, Size: small})
 			}
 			paras = append(paras, name)
 			if p := a.Doc.Proposal; p != nil && p.Title != "" {
@@ -372,7 +372,7 @@ func (b *builder) statistics() []pptx.Para {
 		ps = append(ps, pptx.Para{Size: 14, Runs: []pptx.Run{{Text: fmt.Sprintf("%d ", c.n), Bold: true, Color: SeverityColor[c.sev]}, {Text: label}}})
 	}
 	if sum.Waived > 0 {
-		ps = append(ps, para(14, fmt.Sprintf("%d waived", sum.Waived), false, grey))
+		ps = append(ps, para(14, fmt.Sprintf("%d waived", sum.Waived), false, gray))
 	}
 	if len(ps) > 0 && sum.Findings == (report.SeverityCounts{}) && sum.Waived == 0 {
 		ps = append(ps, para(14, "none", false, ""))

@@ -82,7 +82,7 @@ func sampleResult(t testing.TB, files ...string) *analysis.Result {
 }
 
 // fakeDiagram stands in for the renderer: a 3:2 picture that names the
-// application in its colour, so that the test needs no Graphviz.
+// application in its color, so that the test needs no Graphviz.
 func fakeDiagram(w io.Writer, app Application) error {
 	img := image.NewRGBA(image.Rect(0, 0, 300, 200))
 	c := color.RGBA{uint8(len(app.ORI()) * 20), 120, 200, 255}

@@ -8,7 +8,7 @@ import (
 	"github.com/netreview/netreview/report/pptx"
 )
 
-// stateColor is the colour of each state on the status slides: the more
+// stateColor is the color of each state on the status slides: the more
 // urgent, the warmer.
 var stateColor = map[records.State]string{
 	records.Overdue:      "A61E4D",
@@ -108,7 +108,7 @@ func (b *builder) notMeetingSlides(as []records.AgencyStatus) {
 		}
 		o := a.Open
 		detail = append(detail, fmt.Sprintf("open: %d critical, %d high, %d medium", o.Critical, o.High, o.Medium))
-		groups = append(groups, []pptx.Para{head, para(12, clip(strings.Join(detail, " · "), 2*charsPerLine(12, 420)), false, grey)})
+		groups = append(groups, []pptx.Para{head, para(12, clip(strings.Join(detail, " · "), 2*charsPerLine(12, 420)), false, gray)})
 	}
 	if len(groups) == 0 {
 		groups = append(groups, []pptx.Para{para(18, "Every agency in the record meets policy.", true, navy)})

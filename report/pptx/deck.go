@@ -67,7 +67,7 @@ type Rect struct {
 // Text is a text box: paragraphs wrapped to the box's width.
 type Text struct {
 	Box Rect `json:"box"`
-	// Fill is the background colour, "RRGGBB"; "" is none.
+	// Fill is the background color, "RRGGBB"; "" is none.
 	Fill string `json:"fill,omitempty"`
 	// Anchor is where the text sits in the box: "top" (""), "middle" or
 	// "bottom".
@@ -103,7 +103,7 @@ type Run struct {
 }
 
 // Picture is a PNG image, scaled to fit its box with its proportions kept
-// and centred in it.
+// and centered in it.
 type Picture struct {
 	Box Rect `json:"box"`
 	// PNG is the image.
@@ -136,7 +136,7 @@ type Series struct {
 const DefaultFont = "Arial"
 
 // Fit returns the box in which a picture of w × h pixels is drawn in box:
-// as large as fits with its proportions kept, centred.
+// as large as fits with its proportions kept, centered.
 func Fit(box Rect, w, h int) Rect {
 	if w <= 0 || h <= 0 || box.W <= 0 || box.H <= 0 {
 		return box

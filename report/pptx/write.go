@@ -291,7 +291,7 @@ func layoutXML() []byte {
 	return x.bytes()
 }
 
-// themeXML is the one theme: a plain colour scheme, font as both the
+// themeXML is the one theme: a plain color scheme, font as both the
 // heading and the body face, and the three styles of each kind that the
 // schema asks for, all plain.
 func themeXML(font string) []byte {

@@ -118,7 +118,7 @@ func TestWritePackage(t *testing.T) {
 		{"ppt/slides/slide1.xml", `<a:t> control` + "\uFFFD" + `char</a:t>`},
 		{"ppt/slides/slide1.xml", `anchor="ctr"`},
 		{"ppt/slides/slide1.xml", `<a:srgbClr val="E03131"/>`},
-		// A 300 × 100 picture in a 600 × 400 box: 600 × 200, centred.
+		// A 300 × 100 picture in a 600 × 400 box: 600 × 200, centered.
 		{"ppt/slides/slide2.xml", `<a:off x="508000" y="1778000"/><a:ext cx="7620000" cy="2540000"/>`},
 		{"ppt/slides/slide3.xml", `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId3"/>`},
 		// The picture used twice is stored once.

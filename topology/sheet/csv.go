@@ -144,7 +144,7 @@ func runs(c string) bool {
 	return t != "" && strings.IndexByte(formulaStart, t[0]) >= 0
 }
 
-// guard neutralises a CSV cell that a spreadsheet would run (=HYPERLINK(...),
+// guard neutralizes a CSV cell that a spreadsheet would run (=HYPERLINK(...),
 // +1+1, @SUM(...), -2+3): it starts it with an apostrophe, which
 // spreadsheets show as text and unguard takes off again. A cell that
 // already starts with apostrophes before such a character gets one more,

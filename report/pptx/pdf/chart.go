@@ -112,7 +112,7 @@ func (d *drawer) chart(c *pptx.Chart) {
 	d.line(plot.X, plot.Y+plot.H, plot.X+plot.W, plot.Y+plot.H, rgb("868E96"), 0.75)
 }
 
-// legend draws a swatch and the name of each series, centred on x, on the
+// legend draws a swatch and the name of each series, centered on x, on the
 // baseline y.
 func (d *drawer) legend(c *pptx.Chart, font *canvas.FontFace, x, y float64) {
 	const swatch, gap = 8.0, 14.0

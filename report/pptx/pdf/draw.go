@@ -25,10 +25,10 @@ import (
 	"github.com/netreview/netreview/report/pptx"
 )
 
-// mm converts points to canvas millimetres.
+// mm converts points to canvas millimeters.
 func mm(pt float64) float64 { return pt * 25.4 / 72 }
 
-// textColor is the colour of text that sets none.
+// textColor is the color of text that sets none.
 var textColor = color.RGBA{0x21, 0x25, 0x29, 0xff}
 
 // Draw writes the deck as PDF to w. The same deck gives the same bytes:
@@ -88,7 +88,7 @@ func loadFonts() (*canvas.FontFamily, error) {
 }
 
 // drawer draws one slide. Boxes are in points from the top left corner, as
-// the deck places them; the canvas is in millimetres from the bottom left.
+// the deck places them; the canvas is in millimeters from the bottom left.
 type drawer struct {
 	ctx   *canvas.Context
 	fonts *canvas.FontFamily
@@ -114,7 +114,7 @@ func (d *drawer) slide(s *pptx.Slide) error {
 	return nil
 }
 
-// rgb parses "RRGGBB"; anything else is the default text colour.
+// rgb parses "RRGGBB"; anything else is the default text color.
 func rgb(s string) color.RGBA {
 	v, err := strconv.ParseUint(s, 16, 32)
 	if len(s) != 6 || err != nil {
