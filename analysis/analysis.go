@@ -1,11 +1,45 @@
 // Package analysis holds the rules that netreview checks a proposal against
-// and the graph algorithms they share.
+// and the computations they share.
 //
 // A Rule is a value with an id, a default severity, its documentation and
-// policy citations, and a run function that reports findings through a Pass,
-// in the manner of golang.org/x/tools/go/analysis. Each rule lives in a file
-// of its own, named after it (rule_single_link.go), with its tests beside it.
+// policy citations, the passes it requires, and a run function that reports
+// findings through a Pass, in the manner of golang.org/x/tools/go/analysis.
 // Run applies a rule pack's rules to a validated model.
+//
+// # Passes
+//
+// What several rules share is computed by a pass (an unexported
+// computation value): the CJI graph (graphsPass), its blocks (blocksPass),
+// the exposure search (exposurePass), the boundary reach (reachPass), the
+// block-cut tree rooted at the state hubs (hubTreePass), the redundancy
+// sites (sitesPass), their single points of failure (siteCutsPass), the
+// shared-risk cuts (riskCutsPass) and each site's redundancy
+// (redundancyPass). A pass has a name, a doc, the passes it requires and a
+// run function; it runs at most once per Run, after those it requires, and
+// only when a rule that runs requires it (Result.Redundancy requires
+// redundancyPass). Each pass reports its name to Config.Progress before it
+// runs. A rule or pass reads a result with resultOf(pass, exposurePass),
+// typed by the pass, and may read only the passes it lists in requires.
+// The graph algorithms themselves live in analysis/internal/graph.
+//
+// # Adding a rule
+//
+// Write rule_NAME.go with the Rule value (id, severity, summary, doc, fix,
+// example, policy citations, requires, run) and its run function, which
+// reads pass.Model and the results of the passes it requires and calls
+// pass.Report; add the rule to Rules in the order of the findings contract
+// and to both packs (packs/*.yaml); write its table tests beside it; and
+// regenerate docs/rules.md from the rules with
+// go test ./analysis -run TestRulesDoc -update. A rule that reads only the
+// model requires nothing; one that reads a graph fact lists the pass that
+// computes it (requires: []passDef{exposurePass}).
+//
+// # Adding a pass
+//
+// Declare a computation[T] value beside the code it runs, with a name (a
+// Progress step), a doc, the passes it requires and a run function that
+// reads them with resultOf and returns its result; list it in the requires
+// of the rules that read it.
 package analysis
 
 import (
@@ -38,14 +72,15 @@ type Rule struct {
 	Policy []string
 	// Run reports the rule's findings on pass.Model through pass.Report.
 	Run func(pass *Pass) error
+
+	requires []passDef // the passes whose results Run reads
 }
 
-// Pass is what a rule sees while it runs: the model, the graphs built from
-// it, the settings in force, and a way to report findings.
+// Pass is what a rule sees while it runs: the model, the results of the
+// passes it requires, the settings in force, and a way to report findings.
 type Pass struct {
-	Model  *topology.Model
-	Graphs *Graphs
-	Rule   *Rule
+	Model *topology.Model
+	Rule  *Rule
 	// Config is the rule's settings in the pack in force.
 	Config RuleConfig
 	// Pack is the pack in force.
@@ -53,8 +88,11 @@ type Pass struct {
 	// Date is the day the review is made as of.
 	Date time.Time
 
+	in     inputs
 	report func(Finding)
 }
+
+func (p *Pass) inputs() *inputs { return &p.in }
 
 // Report records a finding. The rule sets Subject, Kind, Message, Pos and,
 // where it has them, Path and Sites; Report fills in the rule id, the
@@ -76,16 +114,16 @@ type Config struct {
 	Pack *Pack
 	// Date is the review date; the zero value means today.
 	Date time.Time
-	// Progress, when not nil, is called as the analysis goes: with step
-	// "graphs" before the graphs are built, then with each enabled rule's id
-	// before it runs; done counts the steps already finished of total.
+	// Progress, when not nil, is called as the analysis goes: with each
+	// pass's name (such as "cji-graph" or "site-cuts") before the pass runs,
+	// and with each enabled rule's id before the rule runs; done counts the
+	// steps already finished of total.
 	Progress func(step string, done, total int)
 }
 
 // Result is what Run found.
 type Result struct {
 	Model    *topology.Model
-	Graphs   *Graphs
 	Pack     *Pack
 	Date     time.Time
 	Findings []Finding // sorted with SortFindings
@@ -115,24 +153,35 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 			enabled = append(enabled, r)
 		}
 	}
-	progress := cfg.Progress
-	if progress == nil {
-		progress = func(string, int, int) {}
+	lists := [][]passDef{{redundancyPass}}
+	for _, r := range enabled {
+		lists = append(lists, r.requires)
 	}
-	progress("graphs", 0, len(enabled)+1)
-	res := &Result{Model: m, Graphs: NewGraphs(m), Pack: pack, Date: date}
-	for i, r := range enabled {
-		rc := pack.Rules[r.ID]
-		progress(r.ID, i+1, len(enabled)+1)
+	total := len(closure(lists...)) + len(enabled)
+	done := 0
+	step := func(name string) {
+		if cfg.Progress != nil {
+			cfg.Progress(name, done, total)
+		}
+		done++
+	}
+	s := newSession(m, step)
+	res := &Result{Model: m, Pack: pack, Date: date}
+	for _, r := range enabled {
+		for _, c := range r.requires {
+			s.result(c)
+		}
+		step(r.ID)
 		pass := &Pass{
-			Model: m, Graphs: res.Graphs, Rule: r, Config: rc, Pack: pack, Date: date,
+			Model: m, Rule: r, Config: pack.Rules[r.ID], Pack: pack, Date: date,
+			in:     inputs{Model: m, s: s, owner: "rule " + r.ID, declared: r.requires},
 			report: func(f Finding) { res.Findings = append(res.Findings, f) },
 		}
 		if err := r.Run(pass); err != nil {
 			return nil, fmt.Errorf("rule %s: %w", r.ID, err)
 		}
 	}
-	res.Redundancy = res.Graphs.Redundancy()
+	res.Redundancy = s.result(redundancyPass).([]SiteRedundancy)
 	res.Warnings = applyWaivers(m, res.Findings, date)
 	setAgencies(m, res.Findings)
 	SortFindings(res.Findings)

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/netreview/netreview/topology"
 )
@@ -21,8 +20,8 @@ import (
 //
 // Devices are numbered in id order and adjacency lists are sorted, so every
 // search over them is deterministic. The structural facts the rules share
-// (exposed edges, cut sites) are computed on first use and cached; a Graphs
-// is safe for concurrent use.
+// (exposed edges, cut sites) are the results of the passes that require
+// graphsPass.
 type Graphs struct {
 	Model *topology.Model
 
@@ -41,16 +40,42 @@ type Graphs struct {
 	cjiG    *graph    // edge i is cjiRefs[i]
 	cjiRefs []edgeRef // what each CJI-graph edge stands for
 	linkCJI []int32   // links[i] -> its CJI-graph edge, or -1 when tunneled
-
-	exposedOnce sync.Once
-	exposed     []bool // per CJI-graph edge: lies on a simple path between two CJI devices
-
-	structOnce sync.Once
-	structure  *structure
-
-	findingsOnce sync.Once
-	findings     []exposedFinding
 }
+
+// graphsPass builds the graphs every structural rule searches.
+var graphsPass = &computation[*Graphs]{
+	name: "cji-graph",
+	doc:  "the physical graph and the CJI graph of the model, devices numbered in id order",
+	run:  func(in *inputs) *Graphs { return NewGraphs(in.Model) },
+}
+
+// blocksPass finds the CJI-graph edges that can carry CJI.
+var blocksPass = &computation[*cjiPaths]{
+	name:     "cji-blocks",
+	doc:      "the blocks (biconnected components) of the CJI graph, and which of its edges lie on a simple path between two CJI devices",
+	requires: []passDef{graphsPass},
+	run:      func(in *inputs) *cjiPaths { return newCJIPaths(resultOf(in, graphsPass)) },
+}
+
+// exposurePass finds the links and tunnels that carry CJI out of the
+// physically secure location, each with a path that shows it.
+var exposurePass = &computation[[]exposedFinding]{
+	name:     "exposure",
+	doc:      "every link and tunnel that carries CJI out of the physically secure location, in id order, each with a path between two CJI devices through it",
+	requires: []passDef{graphsPass, blocksPass},
+	run: func(in *inputs) []exposedFinding {
+		return resultOf(in, blocksPass).exposedFindings()
+	},
+}
+
+// cjiPaths is which CJI-graph edges lie on some simple path between two
+// distinct CJI devices.
+type cjiPaths struct {
+	g  *Graphs
+	on []bool // per CJI-graph edge
+}
+
+func newCJIPaths(g *Graphs) *cjiPaths { return &cjiPaths{g: g, on: exposedEdges(g.cjiG, g.cji)} }
 
 // edgeRef names the link or tunnel a CJI-graph edge stands for.
 type edgeRef struct {
@@ -202,9 +227,9 @@ func (g *Graphs) tunnelEdge(i int) int32 { return int32(len(g.cjiRefs) - len(g.t
 // OnCJIPath reports whether the link or tunnel with the id is an edge of the
 // CJI graph that lies on some simple path between two distinct CJI devices.
 // A tunneled link is not an edge of the CJI graph.
-func (g *Graphs) OnCJIPath(id string) bool {
-	if e := g.cjiEdgeOf(id); e >= 0 {
-		return g.exposedEdges()[e]
+func (p *cjiPaths) OnCJIPath(id string) bool {
+	if e := p.g.cjiEdgeOf(id); e >= 0 {
+		return p.on[e]
 	}
 	return false
 }
@@ -215,9 +240,9 @@ func (g *Graphs) OnCJIPath(id string) bool {
 // simple path between two CJI devices in the CJI graph; or a tunnel on such a
 // path one of whose over links leaves the secure location. The encryption
 // rules (and the questions of the unanswered rule) apply to these.
-func (g *Graphs) Exposed(id string) bool {
-	e := g.cjiEdgeOf(id)
-	return e >= 0 && g.exposedEdges()[e] && g.leaves(e)
+func (p *cjiPaths) Exposed(id string) bool {
+	e := p.g.cjiEdgeOf(id)
+	return e >= 0 && p.on[e] && p.g.leaves(e)
 }
 
 // leaves reports whether the link or tunnel of CJI-graph edge e leaves the
@@ -239,9 +264,9 @@ func (g *Graphs) linkLeaves(li int32) bool {
 
 // ExposedEdges returns the ids of every link and tunnel for which Exposed
 // holds, sorted.
-func (g *Graphs) ExposedEdges() []string {
+func (p *cjiPaths) ExposedEdges() []string {
 	var out []string // nil when there is none
-	for _, x := range g.exposedByID() {
+	for _, x := range p.exposedByID() {
 		out = append(out, x.id)
 	}
 	return out
@@ -258,8 +283,8 @@ type idEdge struct {
 // graph's link edges come in id order, then its tunnel edges in id order,
 // so the two runs are merged rather than sorted, and an edge's id leads
 // back to the edge itself, except for a tunnel that has a link's id.
-func (g *Graphs) exposedByID() []idEdge {
-	exposed := g.exposedEdges()
+func (p *cjiPaths) exposedByID() []idEdge {
+	g, exposed := p.g, p.on
 	nl := len(g.cjiRefs) - len(g.tunnels)
 	var links, tunnels []idEdge
 	for e := range g.cjiRefs {
@@ -321,17 +346,6 @@ func (g *Graphs) cjiEdgeOf(id string) int32 {
 		return g.tunnelEdge(i)
 	}
 	return -1
-}
-
-// exposedList returns exposedFindings, computed on first use.
-func (g *Graphs) exposedList() []exposedFinding {
-	g.findingsOnce.Do(func() { g.findings = g.exposedFindings() })
-	return g.findings
-}
-
-func (g *Graphs) exposedEdges() []bool {
-	g.exposedOnce.Do(func() { g.exposed = exposedEdges(g.cjiG, g.cji) })
-	return g.exposed
 }
 
 // SiteRedundancy is how well one site reaches the state hubs: the number of

@@ -20,9 +20,10 @@ func TestExposureNearAgreesWithFlow(t *testing.T) {
 		m := generate.Statewide(generate.Options{Agencies: 150, Seed: seed})
 		m.Reindex()
 		g := NewGraphs(m)
+		paths := newCJIPaths(g)
 		f := newFlow(g.cjiG)
 		near := 0
-		for _, id := range g.ExposedEdges() {
+		for _, id := range paths.ExposedEdges() {
 			e := g.cjiEdgeOf(id)
 			u, v := g.cjiG.eu[e], g.cjiG.ev[e]
 			nv, ne, ok := g.exposureNear(e, u, v)
@@ -35,7 +36,7 @@ func TestExposureNearAgreesWithFlow(t *testing.T) {
 				t.Errorf("seed %d, %s: shortcut gives %v %v, the searches %v %v", seed, id, g.cjiPath(nv, ne), ne, g.cjiPath(fv, fe), fe)
 			}
 		}
-		for _, id := range g.ExposedEdges() {
+		for _, id := range paths.ExposedEdges() {
 			e := g.cjiEdgeOf(id)
 			lv, le := g.exposureFlow(f, e, true)
 			fv, fe := g.exposureFlow(f, e, false)
@@ -65,18 +66,19 @@ func TestExposedByIDAgrees(t *testing.T) {
 		}
 		m.Reindex()
 		g := NewGraphs(m)
+		paths := newCJIPaths(g)
 		var want []string
 		for e := range g.cjiRefs {
-			if id := g.edgeID(int32(e)); g.Exposed(id) {
+			if id := g.edgeID(int32(e)); paths.Exposed(id) {
 				want = append(want, id)
 			}
 		}
 		slices.Sort(want)
-		got := g.ExposedEdges()
+		got := paths.ExposedEdges()
 		if !slices.Equal(got, want) {
 			t.Errorf("seed %d: ExposedEdges has %d ids, want %d", seed, len(got), len(want))
 		}
-		for _, x := range g.exposedByID() {
+		for _, x := range paths.exposedByID() {
 			if e := g.cjiEdgeOf(x.id); e != x.e {
 				t.Errorf("seed %d: %s has edge %d, cjiEdgeOf gives %d", seed, x.id, x.e, e)
 			}

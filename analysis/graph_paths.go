@@ -7,10 +7,19 @@ import (
 	"github.com/netreview/netreview/topology"
 )
 
+// reachPass searches the boundary-free graph from the untrusted zones.
+var reachPass = &computation[*reach]{
+	name:     "boundary-reach",
+	doc:      "which devices the devices of untrusted zones reach without crossing a boundary, by a breadth-first search of the boundary-free graph, with the untrusted zones of each component",
+	requires: []passDef{graphsPass},
+	run:      func(in *inputs) *reach { return resultOf(in, graphsPass).boundaryReach() },
+}
+
 // reach is what the boundary-free graph says about untrusted zones: a
 // breadth-first search from every device of a non-criminal-justice, internet
 // or public zone at once, and the connected components of the graph.
 type reach struct {
+	g      *Graphs
 	dist   []int32    // per vertex: links from the nearest untrusted device, or -1
 	parent []int32    // per vertex: the previous vertex on that path, or -1
 	via    []int32    // per vertex: the link (physical edge) from parent, or -1
@@ -25,7 +34,7 @@ type reach struct {
 func (g *Graphs) boundaryReach() *reach {
 	pg, n := g.phys, len(g.devs)
 	in := func(v int32) bool { return !g.devs[v].IsBoundary() }
-	r := &reach{dist: make([]int32, n), parent: make([]int32, n), via: make([]int32, n), comp: make([]int32, n)}
+	r := &reach{g: g, dist: make([]int32, n), parent: make([]int32, n), via: make([]int32, n), comp: make([]int32, n)}
 	for v := range n {
 		r.dist[v], r.parent[v], r.via[v], r.comp[v] = -1, -1, -1, -1
 	}
@@ -85,9 +94,30 @@ func (g *Graphs) untrustedZones(v int32) []string {
 	return out
 }
 
+// reachedDevice is a CJI device that an untrusted zone reaches without
+// crossing a boundary.
+type reachedDevice struct {
+	dev   *topology.Device
+	dist  int32    // links from the nearest untrusted device
+	zones []string // the untrusted zones of its component, sorted
+	v     int32
+}
+
+// reachedCJI returns the CJI devices the untrusted zones reach, in id order.
+func (r *reach) reachedCJI() []reachedDevice {
+	var out []reachedDevice
+	for v, d := range r.g.devs {
+		if r.g.cji[v] && r.dist[v] >= 0 {
+			out = append(out, reachedDevice{dev: d, dist: r.dist[v], zones: r.zones[r.comp[v]], v: int32(v)})
+		}
+	}
+	return out
+}
+
 // pathTo is the search's path from the nearest untrusted device to the
-// vertex, as ids alternating devices and links.
-func (r *reach) pathTo(g *Graphs, v int32) []string {
+// reached device, as ids alternating devices and links.
+func (r *reach) pathTo(d reachedDevice) []string {
+	g, v := r.g, d.v
 	var rev []string
 	for x := v; x >= 0; x = r.parent[x] {
 		rev = append(rev, g.ids[x])
@@ -189,8 +219,8 @@ type exposedFinding struct {
 
 // exposedFindings lists every exposed link and tunnel in id order, with a
 // path between two CJI devices through it.
-func (g *Graphs) exposedFindings() []exposedFinding {
-	list := g.exposedByID()
+func (p *cjiPaths) exposedFindings() []exposedFinding {
+	g, list := p.g, p.exposedByID()
 	out := make([]exposedFinding, 0, len(list))
 	var f *flow
 	for _, x := range list {

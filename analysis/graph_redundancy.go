@@ -130,6 +130,9 @@ func (t *hubTree) node(v int32) int32 {
 	return t.blockOf[v]
 }
 
+// reaches reports whether vertex v reaches a state hub in the CJI graph.
+func (t *hubTree) reaches(v int32) bool { return t.under(t.node(v)) }
+
 // under reports whether node x is in T's component.
 func (t *hubTree) under(x int32) bool {
 	return x >= 0 && (x == t.nb+t.n || t.parent[x] >= 0)
@@ -189,7 +192,7 @@ func (t *hubTree) cutVertex(x int32) int32 {
 // (not a hub, not its own CJI device) or one edge separates all its CJI
 // devices from the hubs: a separator on the tree path above their lowest
 // common ancestor.
-func (t *hubTree) redundancy(st *structure) []int {
+func (t *hubTree) redundancy(st *siteSet) []int {
 	out := make([]int, len(st.sites))
 	for i, vs := range st.siteCJI {
 		if st.cutOff[i] {
@@ -211,14 +214,14 @@ func (t *hubTree) redundancy(st *structure) []int {
 	return out
 }
 
-// singleCuts adds to st.devCuts and st.linkCuts the sites cut off by one
+// singleCuts adds to sc.devCuts and sc.linkCuts the sites cut off by one
 // device or one link whose failure takes down no tunnel: devices for which
 // plainDev holds and links for which plainLink holds. It walks from each
 // site's lowest common ancestor to the root, so its time is the length of
 // those paths: linear in the answers, since every other node on them is a
 // separator.
-func (t *hubTree) singleCuts(st *structure, plainDev func(v int32) bool, plainLink func(li int32) bool) {
-	g := t.g
+func (t *hubTree) singleCuts(sc *siteCuts, plainDev func(v int32) bool, plainLink func(li int32) bool) {
+	g, st := t.g, sc.st
 	for i, vs := range st.siteCJI {
 		s := int32(i)
 		if st.cutOff[i] {
@@ -227,7 +230,7 @@ func (t *hubTree) singleCuts(st *structure, plainDev func(v int32) bool, plainLi
 		for x := t.siteNode(vs); x >= 0; x = t.parent[x] {
 			if v := t.cutVertex(x); v >= 0 {
 				if !g.hub[v] && st.siteOf[v] != s && plainDev(v) {
-					st.devCuts[v] = append(st.devCuts[v], s)
+					sc.devCuts[v] = append(sc.devCuts[v], s)
 				}
 				continue
 			}
@@ -240,7 +243,7 @@ func (t *hubTree) singleCuts(st *structure, plainDev func(v int32) bool, plainLi
 			}
 			li := g.cjiRefs[e].i
 			if plainLink(li) && st.siteOf[g.phys.eu[li]] != s && st.siteOf[g.phys.ev[li]] != s {
-				st.linkCuts[li] = append(st.linkCuts[li], s)
+				sc.linkCuts[li] = append(sc.linkCuts[li], s)
 			}
 		}
 	}

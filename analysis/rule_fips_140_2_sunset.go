@@ -30,13 +30,15 @@ links:
 `,
 	Policy: []string{"CJIS Security Policy 5.10.1.2.1", "NIST SP 800-53 SC-13"},
 	Run:    runFIPS1402Sunset,
+
+	requires: []passDef{exposurePass},
 }
 
 func runFIPS1402Sunset(pass *Pass) error {
 	if !pass.Date.After(FIPS1402SunsetDate) {
 		return nil
 	}
-	for _, x := range pass.Graphs.exposedList() {
+	for _, x := range resultOf(pass, exposurePass) {
 		if classifyEncryption(x.enc) != encAccepted || x.enc.Standard != topology.FIPS1402 {
 			continue
 		}

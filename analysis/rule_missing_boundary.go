@@ -27,27 +27,25 @@ links:
 `,
 	Policy: []string{"CJIS Security Policy 5.10.1.1", "NIST SP 800-53 SC-7", "NIST SP 800-53 AC-4"},
 	Run:    runMissingBoundary,
+
+	requires: []passDef{reachPass},
 }
 
 // exposedGroup is a site (or a site-less CJI device) whose CJI devices an
-// untrusted zone reaches, with the reached devices in vertex order.
+// untrusted zone reaches, with the reached devices in id order.
 type exposedGroup struct {
-	site    string  // "" for a site-less device
-	reached []int32 // its reached CJI devices
+	site    string          // "" for a site-less device
+	reached []reachedDevice // its reached CJI devices
 }
 
 func runMissingBoundary(pass *Pass) error {
-	m, g := pass.Model, pass.Graphs
-	r := g.boundaryReach()
+	m, r := pass.Model, resultOf(pass, reachPass)
 	var groups []exposedGroup
 	bySite := map[string]int{}
-	for v := range g.devs {
-		if !g.cji[v] || r.dist[v] < 0 {
-			continue
-		}
-		site := g.devs[v].Site
+	for _, x := range r.reachedCJI() {
+		site := x.dev.Site
 		if site == "" {
-			groups = append(groups, exposedGroup{reached: []int32{int32(v)}})
+			groups = append(groups, exposedGroup{reached: []reachedDevice{x}})
 			continue
 		}
 		i, ok := bySite[site]
@@ -56,41 +54,41 @@ func runMissingBoundary(pass *Pass) error {
 			bySite[site] = i
 			groups = append(groups, exposedGroup{site: site})
 		}
-		groups[i].reached = append(groups[i].reached, int32(v))
+		groups[i].reached = append(groups[i].reached, x)
 	}
 	for _, grp := range groups {
 		// The nearest reached device, first in id order among the nearest.
 		to := grp.reached[0]
 		var zones []string
-		for _, v := range grp.reached {
-			if r.dist[v] < r.dist[to] {
-				to = v
+		for _, x := range grp.reached {
+			if x.dist < to.dist {
+				to = x
 			}
-			zones = append(zones, r.zones[r.comp[v]]...)
+			zones = append(zones, x.zones...)
 		}
 		sort.Strings(zones)
 		zones = sortedUnique(zones)
-		path := r.pathTo(g, to)
-		from := path[0]
+		path := r.pathTo(to)
+		from, toID := path[0], to.dev.ID
 		f := Finding{Path: path}
 		zonePhrase := zoneList(pass, zones)
 		if grp.site == "" {
-			d := g.devs[to]
+			d := to.dev
 			f.Subject, f.Kind, f.Pos = d.ID, KindDevice, d.Pos
 			f.Message = "CJI " + deviceWhere(m, d) + ", which stands in no site, is reached from " + zonePhrase + " without crossing a firewall or ACL"
 		} else {
 			s := m.Site(grp.site)
 			f.Subject, f.Kind, f.Pos, f.Sites = grp.site, KindSite, s.Pos, []string{grp.site}
 			if len(grp.reached) == 1 {
-				f.Message = "CJI device " + g.ids[to] + " at site " + grp.site + " is reached from " + zonePhrase + " without crossing a firewall or ACL"
+				f.Message = "CJI device " + toID + " at site " + grp.site + " is reached from " + zonePhrase + " without crossing a firewall or ACL"
 			} else {
-				f.Message = strconv.Itoa(len(grp.reached)) + " CJI devices at site " + grp.site + " (" + idList(g, grp.reached, 5) + ") are reached from " + zonePhrase + " without crossing a firewall or ACL"
+				f.Message = strconv.Itoa(len(grp.reached)) + " CJI devices at site " + grp.site + " (" + idList(grp.reached, 5) + ") are reached from " + zonePhrase + " without crossing a firewall or ACL"
 			}
 		}
-		if from == g.ids[to] {
+		if from == toID {
 			f.Message += ": " + from + " is itself in an untrusted zone, with no boundary of its own."
 		} else {
-			f.Message += ": device " + from + " reaches " + g.ids[to] + "."
+			f.Message += ": device " + from + " reaches " + toID + "."
 		}
 		if grp.site == "" {
 			f.Message = capitalize(f.Message)
@@ -122,16 +120,15 @@ func zoneList(pass *Pass, ids []string) string {
 	return andList(words)
 }
 
-// idList names the devices of the vertices, at most max of them, then how
-// many more.
-func idList(g *Graphs, vs []int32, max int) string {
+// idList names the devices, at most max of them, then how many more.
+func idList(ds []reachedDevice, max int) string {
 	var words []string
-	for i, v := range vs {
+	for i, x := range ds {
 		if i == max {
-			words = append(words, strconv.Itoa(len(vs)-max)+" more")
+			words = append(words, strconv.Itoa(len(ds)-max)+" more")
 			break
 		}
-		words = append(words, g.ids[v])
+		words = append(words, x.dev.ID)
 	}
 	return andList(words)
 }

@@ -17,18 +17,17 @@ links:
 `,
 	Policy: []string{"NIST SP 800-53 CP-8"},
 	Run:    runNoPathToHub,
+
+	requires: []passDef{sitesPass},
 }
 
 func runNoPathToHub(pass *Pass) error {
-	st := pass.Graphs.sitesFor()
+	st := resultOf(pass, sitesPass)
 	if st == nil {
 		return nil
 	}
-	for i, s := range st.sites {
-		if !st.cutOff[i] {
-			continue
-		}
-		var pos = pass.Model.Site(s).Pos
+	for _, s := range st.cutOffSites() {
+		pos := pass.Model.Site(s).Pos
 		pass.Report(Finding{
 			Subject: s,
 			Kind:    KindSite,

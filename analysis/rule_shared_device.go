@@ -24,8 +24,8 @@ var SharedDevice = &Rule{
 }
 
 func runSharedDevice(pass *Pass) error {
-	m, g := pass.Model, pass.Graphs
-	for _, d := range g.devs {
+	m := pass.Model
+	for _, d := range m.Devices {
 		if d.IsBoundary() {
 			continue
 		}
@@ -37,7 +37,7 @@ func runSharedDevice(pass *Pass) error {
 			Subject: d.ID,
 			Kind:    KindDevice,
 			Message: "Device " + d.ID + " sits in criminal-justice zone " + andList(cj) + " and in zone " + andList(other) + " but enforces no boundary between them.",
-			Sites:   g.endSites(d.ID),
+			Sites:   deviceSites(d),
 			Pos:     d.Pos,
 		})
 	}

@@ -20,9 +20,9 @@ var SharedHypervisor = &Rule{
 }
 
 func runSharedHypervisor(pass *Pass) error {
-	m, g := pass.Model, pass.Graphs
+	m := pass.Model
 	guests := map[string][]string{}
-	for _, d := range g.devs {
+	for _, d := range m.Devices {
 		if d.Host != "" {
 			guests[d.Host] = append(guests[d.Host], d.ID)
 		}
@@ -36,6 +36,7 @@ func runSharedHypervisor(pass *Pass) error {
 	sort.Strings(hosts)
 	for _, h := range hosts {
 		var cjVMs, otherVMs []string
+		sort.Strings(guests[h])
 		for _, vm := range guests[h] {
 			cj, other := zonesSplit(m, m.Device(vm).Zones)
 			if len(cj) > 0 {
@@ -53,7 +54,7 @@ func runSharedHypervisor(pass *Pass) error {
 			Subject: h,
 			Kind:    KindDevice,
 			Message: "Hypervisor " + h + " runs criminal-justice virtual machines (" + andList(cjVMs) + ") beside machines of an untrusted zone (" + andList(otherVMs) + ").",
-			Sites:   g.endSites(h),
+			Sites:   deviceSites(d),
 			Pos:     d.Pos,
 		})
 	}

@@ -18,22 +18,19 @@ links:
 `,
 	Policy: []string{"NIST SP 800-53 CP-8(2)"},
 	Run:    runSharedRisk,
+
+	requires: []passDef{riskCutsPass},
 }
 
 func runSharedRisk(pass *Pass) error {
-	g := pass.Graphs
-	st := g.sitesFor()
-	if st == nil {
-		return nil
-	}
-	for _, r := range st.risks {
-		sites := st.siteNames(r.sites)
+	for _, r := range resultOf(pass, riskCutsPass) {
+		sites := r.sites
 		pass.Report(Finding{
 			Subject: r.tag,
 			Kind:    KindRisk,
 			Message: "With every element tagged " + r.tag + " down, " + cutPhrase(sites),
 			Sites:   sites,
-			Pos:     g.riskPos(r.tag),
+			Pos:     r.pos,
 		})
 	}
 	return nil

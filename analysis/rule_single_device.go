@@ -1,7 +1,5 @@
 package analysis
 
-import "sort"
-
 // SingleDevice is the single-device rule.
 var SingleDevice = &Rule{
 	ID:       "single-device",
@@ -20,22 +18,17 @@ links:
 `,
 	Policy: []string{"NIST SP 800-53 CP-8(2)", "NIST SP 800-53 CP-7(1)"},
 	Run:    runSingleDevice,
+
+	requires: []passDef{siteCutsPass},
 }
 
 func runSingleDevice(pass *Pass) error {
-	g := pass.Graphs
-	st := g.sitesFor()
-	if st == nil {
+	sc := resultOf(pass, siteCutsPass)
+	if sc == nil {
 		return nil
 	}
-	vs := make([]int32, 0, len(st.devCuts))
-	for v := range st.devCuts {
-		vs = append(vs, v)
-	}
-	sort.Slice(vs, func(i, j int) bool { return vs[i] < vs[j] })
-	for _, v := range vs {
-		sites := st.siteNames(st.devCuts[v])
-		d := g.devs[v]
+	for _, x := range sc.devices() {
+		d, sites := x.elem, x.sites
 		pass.Report(Finding{
 			Subject: d.ID,
 			Kind:    KindDevice,

@@ -1,7 +1,5 @@
 package analysis
 
-import "sort"
-
 // SingleLink is the single-link rule.
 var SingleLink = &Rule{
 	ID:       "single-link",
@@ -19,22 +17,17 @@ links:
 `,
 	Policy: []string{"NIST SP 800-53 CP-8(2)", "NIST SP 800-53 CP-7(1)"},
 	Run:    runSingleLink,
+
+	requires: []passDef{siteCutsPass},
 }
 
 func runSingleLink(pass *Pass) error {
-	g := pass.Graphs
-	st := g.sitesFor()
-	if st == nil {
+	sc := resultOf(pass, siteCutsPass)
+	if sc == nil {
 		return nil
 	}
-	ls := make([]int32, 0, len(st.linkCuts))
-	for li := range st.linkCuts {
-		ls = append(ls, li)
-	}
-	sort.Slice(ls, func(i, j int) bool { return ls[i] < ls[j] })
-	for _, li := range ls {
-		sites := st.siteNames(st.linkCuts[li])
-		l := g.links[li]
+	for _, x := range sc.links() {
+		l, sites := x.elem, x.sites
 		pass.Report(Finding{
 			Subject: l.ID,
 			Kind:    KindLink,

@@ -26,10 +26,12 @@ var Unanswered = &Rule{
 `,
 	Policy: nil,
 	Run:    runUnanswered,
+
+	requires: []passDef{exposurePass},
 }
 
 func runUnanswered(pass *Pass) error {
-	for _, d := range pass.Graphs.devs {
+	for _, d := range pass.Model.Devices {
 		qs := deviceQuestions(pass, d)
 		if len(qs) == 0 {
 			continue
@@ -43,7 +45,7 @@ func runUnanswered(pass *Pass) error {
 			Pos:       d.Pos,
 		})
 	}
-	for _, x := range pass.Graphs.exposedList() {
+	for _, x := range resultOf(pass, exposurePass) {
 		qs := encryptionQuestions(pass, x)
 		if len(qs) == 0 {
 			continue

@@ -20,10 +20,12 @@ links:
 `,
 	Policy: []string{"CJIS Security Policy 5.10.1.2.1", "NIST SP 800-53 SC-8", "NIST SP 800-53 SC-13"},
 	Run:    runUnencryptedExit,
+
+	requires: []passDef{exposurePass},
 }
 
 func runUnencryptedExit(pass *Pass) error {
-	for _, x := range pass.Graphs.exposedList() {
+	for _, x := range resultOf(pass, exposurePass) {
 		if classifyEncryption(x.enc) != encCleartext {
 			continue
 		}

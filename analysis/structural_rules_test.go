@@ -177,11 +177,12 @@ func TestExposedEdges(t *testing.T) {
 		}
 		sort.Strings(want)
 		g := NewGraphs(m)
-		if got := g.ExposedEdges(); !reflect.DeepEqual(got, want) {
+		paths := newCJIPaths(g)
+		if got := paths.ExposedEdges(); !reflect.DeepEqual(got, want) {
 			t.Fatalf("seed %d: ExposedEdges = %v, want %v", seed, got, want)
 		}
 		for _, l := range m.Links {
-			if g.OnCJIPath(l.ID) != on[l.ID] {
+			if paths.OnCJIPath(l.ID) != on[l.ID] {
 				t.Fatalf("seed %d: OnCJIPath(%s) = %v, want %v", seed, l.ID, !on[l.ID], on[l.ID])
 			}
 		}
