@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/netreview/netreview/analysis/internal/graph"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -36,10 +37,10 @@ type Graphs struct {
 	linkIDs []string           // their ids
 	tunnels []*topology.Tunnel // tunnels with known ends, sorted by id
 
-	phys    *graph    // edge i is links[i]
-	cjiG    *graph    // edge i is cjiRefs[i]
-	cjiRefs []edgeRef // what each CJI-graph edge stands for
-	linkCJI []int32   // links[i] -> its CJI-graph edge, or -1 when tunneled
+	phys    *graph.Graph // edge i is links[i]
+	cjiG    *graph.Graph // edge i is cjiRefs[i]
+	cjiRefs []edgeRef    // what each CJI-graph edge stands for
+	linkCJI []int32      // links[i] -> its CJI-graph edge, or -1 when tunneled
 }
 
 // graphsPass builds the graphs every structural rule searches.
@@ -75,7 +76,7 @@ type cjiPaths struct {
 	on []bool // per CJI-graph edge
 }
 
-func newCJIPaths(g *Graphs) *cjiPaths { return &cjiPaths{g: g, on: exposedEdges(g.cjiG, g.cji)} }
+func newCJIPaths(g *Graphs) *cjiPaths { return &cjiPaths{g: g, on: graph.OnMarkedPaths(g.cjiG, g.cji)} }
 
 // edgeRef names the link or tunnel a CJI-graph edge stands for.
 type edgeRef struct {
@@ -142,8 +143,8 @@ func NewGraphs(m *topology.Model) *Graphs {
 		cu, cv = append(cu, g.index[t.A]), append(cv, g.index[t.B])
 		g.cjiRefs = append(g.cjiRefs, edgeRef{tunnel: true, i: int32(i)})
 	}
-	g.phys = newGraph(n, pu, pv)
-	g.cjiG = newGraph(n, cu, cv)
+	g.phys = graph.New(n, pu, pv)
+	g.cjiG = graph.New(n, cu, cv)
 	return g
 }
 
@@ -258,7 +259,7 @@ func (g *Graphs) leaves(e int32) bool {
 // linkLeaves is Model.LeavesSecureLocation of links[li], from the facts of
 // its ends' vertices rather than look-ups by id.
 func (g *Graphs) linkLeaves(li int32) bool {
-	u, v := g.phys.eu[li], g.phys.ev[li]
+	u, v := g.phys.Ends(li)
 	return g.links[li].Leaves(g.devs[u].Site == g.devs[v].Site, g.secure[u] && g.secure[v])
 }
 

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"github.com/netreview/netreview/analysis/internal/graph"
 	"slices"
 	"strings"
 	"testing"
@@ -21,25 +22,24 @@ func TestExposureNearAgreesWithFlow(t *testing.T) {
 		m.Reindex()
 		g := NewGraphs(m)
 		paths := newCJIPaths(g)
-		f := newFlow(g.cjiG)
+		pf := graph.NewPathFinder(g.cjiG, g.cji)
 		near := 0
 		for _, id := range paths.ExposedEdges() {
 			e := g.cjiEdgeOf(id)
-			u, v := g.cjiG.eu[e], g.cjiG.ev[e]
-			nv, ne, ok := g.exposureNear(e, u, v)
+			nv, ne, ok := pf.Near(e)
 			if !ok {
 				continue
 			}
 			near++
-			fv, fe := g.exposureFlow(f, e, false)
+			fv, fe := pf.Search(e, false)
 			if !slices.Equal(nv, fv) || !slices.Equal(ne, fe) {
 				t.Errorf("seed %d, %s: shortcut gives %v %v, the searches %v %v", seed, id, g.cjiPath(nv, ne), ne, g.cjiPath(fv, fe), fe)
 			}
 		}
 		for _, id := range paths.ExposedEdges() {
 			e := g.cjiEdgeOf(id)
-			lv, le := g.exposureFlow(f, e, true)
-			fv, fe := g.exposureFlow(f, e, false)
+			lv, le := pf.Search(e, true)
+			fv, fe := pf.Search(e, false)
 			if !slices.Equal(lv, fv) || !slices.Equal(le, fe) {
 				t.Errorf("seed %d, %s: with lookahead %v, without %v", seed, id, g.cjiPath(lv, le), g.cjiPath(fv, fe))
 			}
@@ -114,11 +114,11 @@ func lazyAgrees(t *testing.T, name string, m *topology.Model) int {
 	t.Helper()
 	m.Reindex()
 	g := NewGraphs(m)
-	f := newFlow(g.cjiG)
+	pf := graph.NewPathFinder(g.cjiG, g.cji)
 	found := 0
 	for e := range g.cjiRefs {
-		lv, le := g.exposureFlow(f, int32(e), true)
-		fv, fe := g.exposureFlow(f, int32(e), false)
+		lv, le := pf.Search(int32(e), true)
+		fv, fe := pf.Search(int32(e), false)
 		if !slices.Equal(lv, fv) || !slices.Equal(le, fe) {
 			t.Fatalf("%s, %s: lazy %v %v, plain %v %v\n%s", name, g.edgeID(int32(e)), g.cjiPath(lv, le), le, g.cjiPath(fv, fe), fe, dumpModel(m))
 		}
@@ -211,7 +211,8 @@ func factsAgree(t *testing.T, name string, m *topology.Model) {
 		t.Fatalf("%s: %d links, want %d", name, len(g.links), len(links))
 	}
 	for li, l := range g.links {
-		if g.linkIDs[li] != l.ID || g.ids[g.phys.eu[li]] != l.A || g.ids[g.phys.ev[li]] != l.B {
+		u, v := g.phys.Ends(int32(li))
+		if g.linkIDs[li] != l.ID || g.ids[u] != l.A || g.ids[v] != l.B {
 			t.Errorf("%s: link %s: ends or id differ", name, l.ID)
 		}
 		if got, want := g.linkLeaves(int32(li)), m.LeavesSecureLocation(l); got != want {

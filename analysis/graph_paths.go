@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/netreview/netreview/analysis/internal/graph"
+
 	"github.com/netreview/netreview/topology"
 )
 
@@ -19,12 +21,10 @@ var reachPass = &computation[*reach]{
 // breadth-first search from every device of a non-criminal-justice, internet
 // or public zone at once, and the connected components of the graph.
 type reach struct {
-	g      *Graphs
-	dist   []int32    // per vertex: links from the nearest untrusted device, or -1
-	parent []int32    // per vertex: the previous vertex on that path, or -1
-	via    []int32    // per vertex: the link (physical edge) from parent, or -1
-	comp   []int32    // per vertex: its component, or -1 for a boundary device
-	zones  [][]string // per component: the untrusted zones of its devices, sorted
+	g     *Graphs
+	tree  graph.Tree // from the untrusted devices; Via is a link (physical edge)
+	comp  []int32    // per vertex: its component, or -1 for a boundary device
+	zones [][]string // per component: the untrusted zones of its devices, sorted
 }
 
 // boundaryReach searches the boundary-free graph. Boundary devices are not
@@ -32,53 +32,26 @@ type reach struct {
 // device that is a boundary is protected by it. Sources are taken in id
 // order and adjacency lists are sorted, so every path is deterministic.
 func (g *Graphs) boundaryReach() *reach {
-	pg, n := g.phys, len(g.devs)
 	in := func(v int32) bool { return !g.devs[v].IsBoundary() }
-	r := &reach{g: g, dist: make([]int32, n), parent: make([]int32, n), via: make([]int32, n), comp: make([]int32, n)}
-	for v := range n {
-		r.dist[v], r.parent[v], r.via[v], r.comp[v] = -1, -1, -1, -1
-	}
-	// Components, each with its untrusted zones.
-	var stack []int32
-	for s := range int32(n) {
-		if r.comp[s] >= 0 || !in(s) {
+	r := &reach{g: g}
+	var count int
+	r.comp, count = graph.Components(g.phys, in)
+	r.zones = make([][]string, count)
+	var sources []int32
+	for v := range int32(len(g.devs)) {
+		if !in(v) {
 			continue
 		}
-		c := int32(len(r.zones))
-		var zones []string
-		r.comp[s] = c
-		stack = append(stack[:0], s)
-		for len(stack) > 0 {
-			v := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			zones = append(zones, g.untrustedZones(v)...)
-			for p := pg.adjStart[v]; p < pg.adjStart[v+1]; p++ {
-				if w := pg.adjV[p]; r.comp[w] < 0 && in(w) {
-					r.comp[w] = c
-					stack = append(stack, w)
-				}
-			}
-		}
-		slices.Sort(zones)
-		r.zones = append(r.zones, sortedUnique(zones))
-	}
-	// Distances from the untrusted devices.
-	var queue []int32
-	for v := range int32(n) {
-		if in(v) && len(g.untrustedZones(v)) > 0 {
-			r.dist[v] = 0
-			queue = append(queue, v)
+		if zs := g.untrustedZones(v); len(zs) > 0 {
+			r.zones[r.comp[v]] = append(r.zones[r.comp[v]], zs...)
+			sources = append(sources, v)
 		}
 	}
-	for h := 0; h < len(queue); h++ {
-		v := queue[h]
-		for p := pg.adjStart[v]; p < pg.adjStart[v+1]; p++ {
-			if w := pg.adjV[p]; r.dist[w] < 0 && in(w) {
-				r.dist[w], r.parent[w], r.via[w] = r.dist[v]+1, v, pg.adjE[p]
-				queue = append(queue, w)
-			}
-		}
+	for c, zs := range r.zones {
+		slices.Sort(zs)
+		r.zones[c] = sortedUnique(zs)
 	}
+	r.tree = graph.BFS(g.phys, sources, in)
 	return r
 }
 
@@ -107,8 +80,8 @@ type reachedDevice struct {
 func (r *reach) reachedCJI() []reachedDevice {
 	var out []reachedDevice
 	for v, d := range r.g.devs {
-		if r.g.cji[v] && r.dist[v] >= 0 {
-			out = append(out, reachedDevice{dev: d, dist: r.dist[v], zones: r.zones[r.comp[v]], v: int32(v)})
+		if r.g.cji[v] && r.tree.Dist[v] >= 0 {
+			out = append(out, reachedDevice{dev: d, dist: r.tree.Dist[v], zones: r.zones[r.comp[v]], v: int32(v)})
 		}
 	}
 	return out
@@ -119,9 +92,9 @@ func (r *reach) reachedCJI() []reachedDevice {
 func (r *reach) pathTo(d reachedDevice) []string {
 	g, v := r.g, d.v
 	var rev []string
-	for x := v; x >= 0; x = r.parent[x] {
+	for x := v; x >= 0; x = r.tree.Parent[x] {
 		rev = append(rev, g.ids[x])
-		if e := r.via[x]; e >= 0 {
+		if e := r.tree.Via[x]; e >= 0 {
 			rev = append(rev, g.links[e].ID)
 		}
 	}
@@ -222,25 +195,22 @@ type exposedFinding struct {
 func (p *cjiPaths) exposedFindings() []exposedFinding {
 	g, list := p.g, p.exposedByID()
 	out := make([]exposedFinding, 0, len(list))
-	var f *flow
+	pf := graph.NewPathFinder(g.cjiG, g.cji)
 	for _, x := range list {
 		id, e := x.id, x.e
-		if f == nil {
-			f = newFlow(g.cjiG)
-		}
-		verts, edges := g.exposurePath(f, e)
+		verts, edges := pf.Through(e)
 		x := exposedFinding{id: id, path: g.cjiPath(verts, edges)}
 		r := g.cjiRefs[e]
 		if r.tunnel {
 			t := g.tunnels[r.i]
 			x.kind, x.enc, x.pos, x.fields = KindTunnel, t.Encryption, t.Pos, t.FieldPos
-			x.sites = g.vertexSites(g.cjiG.eu[e], g.cjiG.ev[e])
-			x.where = g.endsPhrase(g.cjiG.eu[e], g.cjiG.ev[e])
+			x.sites = g.vertexSites(g.cjiG.Ends(e))
+			x.where = g.endsPhrase(g.cjiG.Ends(e))
 		} else {
 			l := g.links[r.i]
 			x.kind, x.enc, x.pos, x.fields = KindLink, l.Encryption, l.Pos, l.FieldPos
-			x.sites = g.vertexSites(g.phys.eu[r.i], g.phys.ev[r.i])
-			x.where = g.endsPhrase(g.phys.eu[r.i], g.phys.ev[r.i])
+			x.sites = g.vertexSites(g.phys.Ends(r.i))
+			x.where = g.endsPhrase(g.phys.Ends(r.i))
 		}
 		out = append(out, x)
 	}

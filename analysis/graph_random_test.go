@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"github.com/netreview/netreview/analysis/internal/graph"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -316,10 +317,10 @@ func (b *brute) onPath() map[string]bool {
 // CJI devices without it, which the two-path flow decides.
 func flowOnPath(m *topology.Model) map[string]bool {
 	g := NewGraphs(m)
-	f := newFlow(g.cjiG)
+	pf := graph.NewPathFinder(g.cjiG, g.cji)
 	out := map[string]bool{}
 	for e := range g.cjiRefs {
-		if verts, _ := g.exposurePath(f, int32(e)); verts != nil {
+		if verts, _ := pf.Through(int32(e)); verts != nil {
 			out[g.edgeID(int32(e))] = true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/netreview/netreview/analysis/internal/graph"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -23,16 +24,16 @@ var sitesPass = &computation[*siteSet]{
 
 // hubTreePass builds the block-cut tree of the CJI graph rooted at the
 // state hubs.
-var hubTreePass = &computation[*hubTree]{
+var hubTreePass = &computation[*graph.TargetTree]{
 	name:     "hub-tree",
 	doc:      "the block-cut tree of the CJI graph with the state hubs joined to a root; nil when the model has no state hub",
 	requires: []passDef{graphsPass},
-	run: func(in *inputs) *hubTree {
+	run: func(in *inputs) *graph.TargetTree {
 		g := resultOf(in, graphsPass)
 		if !slices.Contains(g.hub, true) {
 			return nil
 		}
-		return newHubTree(g)
+		return graph.NewTargetTree(g.cjiG, g.hub)
 	},
 }
 
@@ -47,7 +48,7 @@ var redundancyPass = &computation[[]SiteRedundancy]{
 		if st == nil {
 			return nil
 		}
-		paths := resultOf(in, hubTreePass).redundancy(st)
+		paths := redundancy(resultOf(in, hubTreePass), st)
 		out := make([]SiteRedundancy, len(st.sites))
 		for i, s := range st.sites {
 			out[i] = SiteRedundancy{Site: s, Paths: paths[i]}
@@ -99,7 +100,7 @@ type siteSet struct {
 // newSiteSet gathers the redundancy sites; it returns nil when the model
 // has no state hub (tree is nil): then no redundancy rule has anything to
 // judge.
-func newSiteSet(g *Graphs, tree *hubTree) *siteSet {
+func newSiteSet(g *Graphs, tree *graph.TargetTree) *siteSet {
 	if tree == nil {
 		return nil
 	}
@@ -156,7 +157,7 @@ func newSiteSet(g *Graphs, tree *hubTree) *siteSet {
 		st.siteCJI[i] = flat[starts[i]:starts[i+1]:starts[i+1]]
 		for _, v := range st.siteCJI[i] {
 			st.siteOf[v] = int32(i)
-			if tree.reaches(v) {
+			if tree.Reaches(v) {
 				st.liveCJI[i]++
 			}
 		}
@@ -226,16 +227,17 @@ func (st *siteSet) cutOffSites() []string {
 // newSiteCuts finds the single points of failure: a device or link whose
 // failure takes down no tunnel cuts off what the block-cut tree says; each
 // of the others takes a cut search.
-func newSiteCuts(g *Graphs, st *siteSet, tree *hubTree) *siteCuts {
+func newSiteCuts(g *Graphs, st *siteSet, tree *graph.TargetTree) *siteCuts {
 	sc := &siteCuts{g: g, st: st, devCuts: map[int32][]int32{}, linkCuts: map[int32][]int32{}, search: newFailureSearch(g, st)}
 	cs := sc.search
 	killsTunnel := make([]bool, len(g.ids))
 	for li := range g.links {
 		if len(cs.over[li]) > 0 {
-			killsTunnel[g.phys.eu[li]], killsTunnel[g.phys.ev[li]] = true, true
+			u, v := g.phys.Ends(int32(li))
+			killsTunnel[u], killsTunnel[v] = true, true
 		}
 	}
-	tree.singleCuts(sc, func(v int32) bool { return !killsTunnel[v] }, func(li int32) bool { return len(cs.over[li]) == 0 })
+	singleCuts(tree, g, sc, func(v int32) bool { return !killsTunnel[v] }, func(li int32) bool { return len(cs.over[li]) == 0 })
 	sc.tunnelDeviceCuts(g, killsTunnel)
 	sc.tunnelLinkCuts(g)
 	return sc
@@ -281,7 +283,7 @@ func (sc *siteCuts) tunnelLinkCuts(g *Graphs) {
 type failureSearch struct {
 	g    *Graphs
 	st   *siteSet
-	c    *cutter
+	c    *graph.Cutter
 	over [][]int32 // per link: the CJI-graph edges of the tunnels riding it
 
 	stamp []uint32 // per CJI-graph edge: == ep when in down
@@ -295,7 +297,7 @@ type failureSearch struct {
 
 func newFailureSearch(g *Graphs, st *siteSet) *failureSearch {
 	cs := &failureSearch{
-		g: g, st: st, c: newCutter(g.cjiG, g.hub),
+		g: g, st: st, c: graph.NewCutter(g.cjiG, g.hub),
 		over:  make([][]int32, len(g.links)),
 		stamp: make([]uint32, len(g.cjiRefs)),
 		count: make([]int32, len(st.sites)), cstamp: make([]uint32, len(st.sites)),
@@ -336,9 +338,9 @@ func (cs *failureSearch) addLink(li int32) {
 // addDevice fails the tunnels riding the links of device v (the device
 // itself is passed to cutSites).
 func (cs *failureSearch) addDevice(v int32) {
-	phys := cs.g.phys
-	for p := phys.adjStart[v]; p < phys.adjStart[v+1]; p++ {
-		for _, e := range cs.over[phys.adjE[p]] {
+	_, links := cs.g.phys.Adj(v)
+	for _, li := range links {
+		for _, e := range cs.over[li] {
 			cs.addEdge(e)
 		}
 	}
@@ -346,8 +348,8 @@ func (cs *failureSearch) addDevice(v int32) {
 
 // touches reports whether link li touches a CJI device of site s.
 func (cs *failureSearch) touches(li int32, s int32) bool {
-	phys := cs.g.phys
-	return cs.st.siteOf[phys.eu[li]] == s || cs.st.siteOf[phys.ev[li]] == s
+	u, v := cs.g.phys.Ends(li)
+	return cs.st.siteOf[u] == s || cs.st.siteOf[v] == s
 }
 
 // cutSites returns the sites not already cut off that are cut off with the
@@ -357,7 +359,7 @@ func (cs *failureSearch) cutSites(downV []int32, keep func(s int32) bool) []int3
 	st := cs.st
 	cs.cep++
 	var out []int32
-	for _, v := range cs.c.cut(downV, cs.down) {
+	for _, v := range cs.c.Cut(downV, cs.down) {
 		s := st.siteOf[v]
 		if s < 0 || st.cutOff[s] || !keep(s) {
 			continue
@@ -457,7 +459,8 @@ func (sc *siteCuts) riskSites(devs, links []int32) []int32 {
 		}
 	}
 	for _, li := range links {
-		for _, x := range [2]int32{phys.eu[li], phys.ev[li]} {
+		u, v := phys.Ends(li)
+		for _, x := range [2]int32{u, v} {
 			if s := st.siteOf[x]; s >= 0 {
 				affected[s] = true
 			}
