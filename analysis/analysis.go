@@ -3,7 +3,7 @@
 //
 // A Rule is a value with an id, a default severity, its documentation and
 // policy citations, the passes it requires, and a run function that reports
-// findings through a Pass, in the manner of golang.org/x/tools/go/analysis.
+// findings through its pass, in the manner of golang.org/x/tools/go/analysis.
 // Run applies a rule pack's rules to a validated model.
 //
 // # Passes
@@ -55,8 +55,6 @@ type Rule struct {
 	ID string
 	// Severity is the default severity; a pack may change it.
 	Severity Severity
-	// Subject is the kind of thing the rule's findings are about.
-	Subject Kind
 	// Summary is one line: what fires the rule.
 	Summary string
 	// Doc explains the rule for `netreview rules RULE`: what it checks, why,
@@ -69,16 +67,14 @@ type Rule struct {
 	// the rule.
 	Example string
 	// Policy are the default citations, as printed in findings.
-	Policy []string
-	// Run reports the rule's findings on pass.Model through pass.Report.
-	Run func(pass *Pass) error
-
-	requires []passDef // the passes whose results Run reads
+	Policy   []string
+	run      func(pass *rulePass) error // reports the findings on pass.Model through pass.Report
+	requires []passDef                  // the passes whose results run reads
 }
 
-// Pass is what a rule sees while it runs: the model, the results of the
+// rulePass is what a rule sees while it runs: the model, the results of the
 // passes it requires, the settings in force, and a way to report findings.
-type Pass struct {
+type rulePass struct {
 	Model *topology.Model
 	Rule  *Rule
 	// Config is the rule's settings in the pack in force.
@@ -92,12 +88,12 @@ type Pass struct {
 	report func(Finding)
 }
 
-func (p *Pass) inputs() *inputs { return &p.in }
+func (p *rulePass) inputs() *inputs { return &p.in }
 
 // Report records a finding. The rule sets Subject, Kind, Message, Pos and,
 // where it has them, Path and Sites; Report fills in the rule id, the
 // severity and citations of the pack in force, and At from Pos.
-func (p *Pass) Report(f Finding) {
+func (p *rulePass) Report(f Finding) {
 	f.Rule = p.Rule.ID
 	f.Severity = p.Config.Severity
 	f.Policy = p.Config.Refs()
@@ -126,7 +122,7 @@ type Result struct {
 	Model    *topology.Model
 	Pack     *Pack
 	Date     time.Time
-	Findings []Finding // sorted with SortFindings
+	Findings []Finding // sorted with sortFindings
 	// Redundancy is each site's redundancy to the state hubs, by site id;
 	// empty when the model has no state hub.
 	Redundancy []SiteRedundancy
@@ -140,7 +136,7 @@ type Result struct {
 func Run(m *topology.Model, cfg Config) (*Result, error) {
 	pack := cfg.Pack
 	if pack == nil {
-		pack = DefaultPack(Rules())
+		pack = defaultPack(Rules())
 	}
 	date := cfg.Date
 	if date.IsZero() {
@@ -172,19 +168,19 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 			s.result(c)
 		}
 		step(r.ID)
-		pass := &Pass{
+		pass := &rulePass{
 			Model: m, Rule: r, Config: pack.Rules[r.ID], Pack: pack, Date: date,
 			in:     inputs{Model: m, s: s, owner: "rule " + r.ID, declared: r.requires},
 			report: func(f Finding) { res.Findings = append(res.Findings, f) },
 		}
-		if err := r.Run(pass); err != nil {
+		if err := r.run(pass); err != nil {
 			return nil, fmt.Errorf("rule %s: %w", r.ID, err)
 		}
 	}
 	res.Redundancy = s.result(redundancyPass).([]SiteRedundancy)
 	res.Warnings = applyWaivers(m, res.Findings, date)
 	setAgencies(m, res.Findings)
-	SortFindings(res.Findings)
+	sortFindings(res.Findings)
 	return res, nil
 }
 
@@ -192,26 +188,26 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 // contract.
 func Rules() []*Rule {
 	return []*Rule{
-		UnencryptedExit,
-		WeakEncryption,
-		FIPS1402Sunset,
-		MissingBoundary,
-		SharedDevice,
-		SharedHypervisor,
-		NoPathToHub,
-		SingleDevice,
-		SingleLink,
-		SharedRisk,
-		AdvancedAuthentication,
-		WeakWireless,
-		PasswordPolicy,
-		NoMonitoring,
-		Unpatched,
-		SplitTunnel,
-		MobileManagement,
-		CloudAgreement,
-		Unanswered,
-		ExpiredWaiver,
+		unencryptedExit,
+		weakEncryption,
+		fips1402Sunset,
+		missingBoundary,
+		sharedDevice,
+		sharedHypervisor,
+		noPathToHub,
+		singleDevice,
+		singleLink,
+		sharedRisk,
+		advancedAuthentication,
+		weakWireless,
+		passwordPolicy,
+		noMonitoring,
+		unpatched,
+		splitTunnel,
+		mobileManagement,
+		cloudAgreement,
+		unanswered,
+		expiredWaiver,
 	}
 }
 

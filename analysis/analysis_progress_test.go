@@ -21,7 +21,7 @@ links:
 func runSteps(t *testing.T, disabled ...string) []string {
 	t.Helper()
 	m := attributeModel(t, progressYAML)
-	pack := DefaultPack(Rules())
+	pack := defaultPack(Rules())
 	for _, id := range disabled {
 		rc := pack.Rules[id]
 		rc.Enabled = false
@@ -111,7 +111,7 @@ func TestPassesRunOnlyWhenRequired(t *testing.T) {
 // require is caught.
 func TestResultOfUndeclared(t *testing.T) {
 	s := newSession(attributeModel(t, progressYAML), func(string) {})
-	p := &Pass{in: inputs{s: s, owner: "rule test", declared: []passDef{graphsPass}}}
+	p := &rulePass{in: inputs{s: s, owner: "rule test", declared: []passDef{graphsPass}}}
 	if g := resultOf(p, graphsPass); g == nil {
 		t.Fatal("declared pass gave nil")
 	}

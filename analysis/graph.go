@@ -11,7 +11,7 @@ import (
 	"github.com/netreview/netreview/topology"
 )
 
-// Graphs holds the three graphs of the findings contract, built once from a
+// graphs holds the three graphs of the findings contract, built once from a
 // model and shared by every rule:
 //
 //   - the physical graph: every link;
@@ -23,7 +23,7 @@ import (
 // search over them is deterministic. The structural facts the rules share
 // (exposed edges, cut sites) are the results of the passes that require
 // graphsPass.
-type Graphs struct {
+type graphs struct {
 	Model *topology.Model
 
 	ids     []string         // device ids, sorted
@@ -44,10 +44,10 @@ type Graphs struct {
 }
 
 // graphsPass builds the graphs every structural rule searches.
-var graphsPass = &computation[*Graphs]{
+var graphsPass = &computation[*graphs]{
 	name: "cji-graph",
 	doc:  "the physical graph and the CJI graph of the model, devices numbered in id order",
-	run:  func(in *inputs) *Graphs { return NewGraphs(in.Model) },
+	run:  func(in *inputs) *graphs { return newGraphs(in.Model) },
 }
 
 // blocksPass finds the CJI-graph edges that can carry CJI.
@@ -72,22 +72,22 @@ var exposurePass = &computation[[]exposedFinding]{
 // cjiPaths is which CJI-graph edges lie on some simple path between two
 // distinct CJI devices.
 type cjiPaths struct {
-	g  *Graphs
+	g  *graphs
 	on []bool // per CJI-graph edge
 }
 
-func newCJIPaths(g *Graphs) *cjiPaths { return &cjiPaths{g: g, on: graph.OnMarkedPaths(g.cjiG, g.cji)} }
+func newCJIPaths(g *graphs) *cjiPaths { return &cjiPaths{g: g, on: graph.OnMarkedPaths(g.cjiG, g.cji)} }
 
 // edgeRef names the link or tunnel a CJI-graph edge stands for.
 type edgeRef struct {
 	tunnel bool
-	i      int32 // index into Graphs.links or Graphs.tunnels
+	i      int32 // index into graphs.links or graphs.tunnels
 }
 
-// NewGraphs builds the graphs of m. Links and tunnels whose ends name no
+// newGraphs builds the graphs of m. Links and tunnels whose ends name no
 // device are left out (validation reports them).
-func NewGraphs(m *topology.Model) *Graphs {
-	g := &Graphs{Model: m}
+func newGraphs(m *topology.Model) *graphs {
+	g := &graphs{Model: m}
 	devs := firstByID(m.Devices, func(d *topology.Device) string { return d.ID })
 	n := len(devs)
 	g.ids = make([]string, n)
@@ -148,7 +148,7 @@ func NewGraphs(m *topology.Model) *Graphs {
 	return g
 }
 
-func (g *Graphs) known(id string) bool { _, ok := g.index[id]; return ok }
+func (g *graphs) known(id string) bool { _, ok := g.index[id]; return ok }
 
 // idKey is the first 16 bytes of an id, big-endian, padded with zero
 // bytes: ids whose keys differ compare as their keys do.
@@ -205,7 +205,7 @@ func firstByID[T any](list []T, id func(T) string) []int32 {
 }
 
 // edgeID returns the id of the link or tunnel a CJI-graph edge stands for.
-func (g *Graphs) edgeID(e int32) string {
+func (g *graphs) edgeID(e int32) string {
 	r := g.cjiRefs[e]
 	if r.tunnel {
 		return g.tunnels[r.i].ID
@@ -214,7 +214,7 @@ func (g *Graphs) edgeID(e int32) string {
 }
 
 // linkIndex returns the index in g.links of the link with the id, or -1.
-func (g *Graphs) linkIndex(id string) int32 {
+func (g *graphs) linkIndex(id string) int32 {
 	i, ok := slices.BinarySearch(g.linkIDs, id)
 	if ok {
 		return int32(i)
@@ -223,7 +223,7 @@ func (g *Graphs) linkIndex(id string) int32 {
 }
 
 // tunnelEdge returns the CJI-graph edge of the tunnel with index i.
-func (g *Graphs) tunnelEdge(i int) int32 { return int32(len(g.cjiRefs) - len(g.tunnels) + i) }
+func (g *graphs) tunnelEdge(i int) int32 { return int32(len(g.cjiRefs) - len(g.tunnels) + i) }
 
 // OnCJIPath reports whether the link or tunnel with the id is an edge of the
 // CJI graph that lies on some simple path between two distinct CJI devices.
@@ -248,7 +248,7 @@ func (p *cjiPaths) Exposed(id string) bool {
 
 // leaves reports whether the link or tunnel of CJI-graph edge e leaves the
 // physically secure location, as Exposed says.
-func (g *Graphs) leaves(e int32) bool {
+func (g *graphs) leaves(e int32) bool {
 	r := g.cjiRefs[e]
 	if !r.tunnel {
 		return g.linkLeaves(r.i)
@@ -258,7 +258,7 @@ func (g *Graphs) leaves(e int32) bool {
 
 // linkLeaves is Model.LeavesSecureLocation of links[li], from the facts of
 // its ends' vertices rather than look-ups by id.
-func (g *Graphs) linkLeaves(li int32) bool {
+func (g *graphs) linkLeaves(li int32) bool {
 	u, v := g.phys.Ends(li)
 	return g.links[li].Leaves(g.devs[u].Site == g.devs[v].Site, g.secure[u] && g.secure[v])
 }
@@ -321,7 +321,7 @@ func (p *cjiPaths) exposedByID() []idEdge {
 // tunnelLeaves reports whether one of the tunnel's over links leaves the
 // physically secure location. An over entry naming no link counts as
 // leaving: the tunnel's route is then unknown.
-func (g *Graphs) tunnelLeaves(t *topology.Tunnel) bool {
+func (g *graphs) tunnelLeaves(t *topology.Tunnel) bool {
 	for _, id := range t.Over {
 		if li := g.linkIndex(id); li >= 0 {
 			if g.linkLeaves(li) {
@@ -338,7 +338,7 @@ func (g *Graphs) tunnelLeaves(t *topology.Tunnel) bool {
 }
 
 // cjiEdgeOf returns the CJI-graph edge of the link or tunnel id, or -1.
-func (g *Graphs) cjiEdgeOf(id string) int32 {
+func (g *graphs) cjiEdgeOf(id string) int32 {
 	if i := g.linkIndex(id); i >= 0 {
 		return g.linkCJI[i]
 	}

@@ -20,7 +20,7 @@ func TestExposureNearAgreesWithFlow(t *testing.T) {
 	for seed := range int64(4) {
 		m := generate.Statewide(generate.Options{Agencies: 150, Seed: seed})
 		m.Reindex()
-		g := NewGraphs(m)
+		g := newGraphs(m)
 		paths := newCJIPaths(g)
 		pf := graph.NewPathFinder(g.cjiG, g.cji)
 		near := 0
@@ -65,7 +65,7 @@ func TestExposedByIDAgrees(t *testing.T) {
 			}
 		}
 		m.Reindex()
-		g := NewGraphs(m)
+		g := newGraphs(m)
 		paths := newCJIPaths(g)
 		var want []string
 		for e := range g.cjiRefs {
@@ -113,7 +113,7 @@ func TestExposureFlowLazyAgrees(t *testing.T) {
 func lazyAgrees(t *testing.T, name string, m *topology.Model) int {
 	t.Helper()
 	m.Reindex()
-	g := NewGraphs(m)
+	g := newGraphs(m)
 	pf := graph.NewPathFinder(g.cjiG, g.cji)
 	found := 0
 	for e := range g.cjiRefs {
@@ -151,7 +151,7 @@ func sparseCJIModel(c chooser) *topology.Model {
 	return m
 }
 
-// TestGraphFactsAgree checks what NewGraphs resolves once, by vertex and
+// TestGraphFactsAgree checks what newGraphs resolves once, by vertex and
 // link index, against the model's look-ups by id: the devices and links it
 // keeps (the first of repeated ids, links and tunnels with known ends), each
 // vertex's site and security, and whether each link and tunnel leaves the
@@ -181,7 +181,7 @@ func TestGraphFactsAgree(t *testing.T) {
 
 func factsAgree(t *testing.T, name string, m *topology.Model) {
 	t.Helper()
-	g := NewGraphs(m)
+	g := newGraphs(m)
 	var ids []string
 	for _, d := range m.Devices {
 		if m.Device(d.ID) == d && !slices.Contains(ids, d.ID) {

@@ -21,7 +21,7 @@ var reachPass = &computation[*reach]{
 // breadth-first search from every device of a non-criminal-justice, internet
 // or public zone at once, and the connected components of the graph.
 type reach struct {
-	g     *Graphs
+	g     *graphs
 	tree  graph.Tree // from the untrusted devices; Via is a link (physical edge)
 	comp  []int32    // per vertex: its component, or -1 for a boundary device
 	zones [][]string // per component: the untrusted zones of its devices, sorted
@@ -31,7 +31,7 @@ type reach struct {
 // in it: an untrusted device that is a boundary starts no path, and a CJI
 // device that is a boundary is protected by it. Sources are taken in id
 // order and adjacency lists are sorted, so every path is deterministic.
-func (g *Graphs) boundaryReach() *reach {
+func (g *graphs) boundaryReach() *reach {
 	in := func(v int32) bool { return !g.devs[v].IsBoundary() }
 	r := &reach{g: g}
 	var count int
@@ -57,7 +57,7 @@ func (g *Graphs) boundaryReach() *reach {
 
 // untrustedZones returns the ids of the device's zones that are
 // non-criminal-justice, internet or public.
-func (g *Graphs) untrustedZones(v int32) []string {
+func (g *graphs) untrustedZones(v int32) []string {
 	var out []string
 	for _, id := range g.devs[v].Zones {
 		if z := g.Model.Zone(id); z != nil && z.Kind.Untrusted() {
@@ -103,7 +103,7 @@ func (r *reach) pathTo(d reachedDevice) []string {
 }
 
 // cjiPath renders a path of CJI-graph vertices and edges as ids.
-func (g *Graphs) cjiPath(verts, edges []int32) []string {
+func (g *graphs) cjiPath(verts, edges []int32) []string {
 	out := make([]string, 0, len(verts)+len(edges))
 	for i, v := range verts {
 		out = append(out, g.ids[v])
@@ -116,7 +116,7 @@ func (g *Graphs) cjiPath(verts, edges []int32) []string {
 
 // endSites returns the sites of the devices with the ids, each once, in the
 // order given, leaving out devices that stand in no site.
-func (g *Graphs) endSites(ids ...string) []string {
+func (g *graphs) endSites(ids ...string) []string {
 	vs := make([]int32, 0, len(ids))
 	for _, id := range ids {
 		if v, ok := g.index[id]; ok {
@@ -127,7 +127,7 @@ func (g *Graphs) endSites(ids ...string) []string {
 }
 
 // vertexSites is endSites for the devices of the vertices.
-func (g *Graphs) vertexSites(vs ...int32) []string {
+func (g *graphs) vertexSites(vs ...int32) []string {
 	var out []string
 	for _, v := range vs {
 		if s := g.devs[v].Site; s != "" {
@@ -161,7 +161,7 @@ func andList(words []string) string {
 // message: within a site, between sites, or from a site to an end that
 // stands in none ("it runs from site bvpd-hq to carrier network vzw-cell"),
 // which is not "within" the site.
-func (g *Graphs) endsPhrase(u, v int32) string {
+func (g *graphs) endsPhrase(u, v int32) string {
 	a, b := g.devs[u], g.devs[v]
 	switch {
 	case a.Site != "" && b.Site != "":

@@ -37,7 +37,7 @@ func redundancy(t *graph.TargetTree, st *siteSet) []int {
 // site's lowest common ancestor to the root, so its time is the length of
 // those paths: linear in the answers, since every other node on them is a
 // separator.
-func singleCuts(t *graph.TargetTree, g *Graphs, sc *siteCuts, plainDev func(v int32) bool, plainLink func(li int32) bool) {
+func singleCuts(t *graph.TargetTree, g *graphs, sc *siteCuts, plainDev func(v int32) bool, plainLink func(li int32) bool) {
 	st := sc.st
 	for i, vs := range st.siteCJI {
 		s := int32(i)

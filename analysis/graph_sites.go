@@ -100,7 +100,7 @@ type siteSet struct {
 // newSiteSet gathers the redundancy sites; it returns nil when the model
 // has no state hub (tree is nil): then no redundancy rule has anything to
 // judge.
-func newSiteSet(g *Graphs, tree *graph.TargetTree) *siteSet {
+func newSiteSet(g *graphs, tree *graph.TargetTree) *siteSet {
 	if tree == nil {
 		return nil
 	}
@@ -176,9 +176,9 @@ func (st *siteSet) siteNames(idx []int32) []string {
 }
 
 // siteCuts is what single-device and single-link report: the sites each
-// device and each link (by index into Graphs.links) cuts off alone.
+// device and each link (by index into graphs.links) cuts off alone.
 type siteCuts struct {
-	g        *Graphs
+	g        *graphs
 	st       *siteSet
 	devCuts  map[int32][]int32
 	linkCuts map[int32][]int32
@@ -227,7 +227,7 @@ func (st *siteSet) cutOffSites() []string {
 // newSiteCuts finds the single points of failure: a device or link whose
 // failure takes down no tunnel cuts off what the block-cut tree says; each
 // of the others takes a cut search.
-func newSiteCuts(g *Graphs, st *siteSet, tree *graph.TargetTree) *siteCuts {
+func newSiteCuts(g *graphs, st *siteSet, tree *graph.TargetTree) *siteCuts {
 	sc := &siteCuts{g: g, st: st, devCuts: map[int32][]int32{}, linkCuts: map[int32][]int32{}, search: newFailureSearch(g, st)}
 	cs := sc.search
 	killsTunnel := make([]bool, len(g.ids))
@@ -245,7 +245,7 @@ func newSiteCuts(g *Graphs, st *siteSet, tree *graph.TargetTree) *siteCuts {
 
 // tunnelDeviceCuts adds the sites cut off by each device (not a hub) whose
 // failure takes down a tunnel, by a cut search each.
-func (sc *siteCuts) tunnelDeviceCuts(g *Graphs, killsTunnel []bool) {
+func (sc *siteCuts) tunnelDeviceCuts(g *graphs, killsTunnel []bool) {
 	cs := sc.search
 	for v := int32(0); v < int32(len(g.ids)); v++ {
 		if g.hub[v] || !killsTunnel[v] {
@@ -262,7 +262,7 @@ func (sc *siteCuts) tunnelDeviceCuts(g *Graphs, killsTunnel []bool) {
 
 // tunnelLinkCuts adds the sites cut off by each link that a tunnel rides,
 // by a cut search each.
-func (sc *siteCuts) tunnelLinkCuts(g *Graphs) {
+func (sc *siteCuts) tunnelLinkCuts(g *graphs) {
 	cs := sc.search
 	for li := range g.links {
 		if len(cs.over[li]) == 0 {
@@ -281,7 +281,7 @@ func (sc *siteCuts) tunnelLinkCuts(g *Graphs) {
 // that fall with them, gathered with begin, addDevice and addLink, then
 // searched with cutSites.
 type failureSearch struct {
-	g    *Graphs
+	g    *graphs
 	st   *siteSet
 	c    *graph.Cutter
 	over [][]int32 // per link: the CJI-graph edges of the tunnels riding it
@@ -295,7 +295,7 @@ type failureSearch struct {
 	cep    uint32
 }
 
-func newFailureSearch(g *Graphs, st *siteSet) *failureSearch {
+func newFailureSearch(g *graphs, st *siteSet) *failureSearch {
 	cs := &failureSearch{
 		g: g, st: st, c: graph.NewCutter(g.cjiG, g.hub),
 		over:  make([][]int32, len(g.links)),
@@ -385,7 +385,7 @@ type riskCut struct {
 }
 
 // riskCuts searches every shared-risk tag in turn, in tag order.
-func (sc *siteCuts) riskCuts(g *Graphs) []riskCut {
+func (sc *siteCuts) riskCuts(g *graphs) []riskCut {
 	tagDevs, tagLinks := riskTags(g)
 	tags := make([]string, 0, len(tagDevs)+len(tagLinks))
 	for t := range tagDevs {
@@ -408,7 +408,7 @@ func (sc *siteCuts) riskCuts(g *Graphs) []riskCut {
 
 // riskTags returns the devices (not hubs) and the links that carry each
 // shared-risk tag.
-func riskTags(g *Graphs) (tagDevs, tagLinks map[string][]int32) {
+func riskTags(g *graphs) (tagDevs, tagLinks map[string][]int32) {
 	m := g.Model
 	tagDevs, tagLinks = map[string][]int32{}, map[string][]int32{}
 	for v, d := range g.devs {
@@ -517,7 +517,7 @@ func (sc *siteCuts) riskSites(devs, links []int32) []int32 {
 
 // riskPos returns where the tag is first written: on a device, its site or
 // a link (the carrier field for carrier:NAME), in id order.
-func (g *Graphs) riskPos(tag string) topology.Pos {
+func (g *graphs) riskPos(tag string) topology.Pos {
 	find := func(list []string, fp topology.FieldPos, def topology.Pos) (topology.Pos, bool) {
 		for i, t := range list {
 			if t == tag {

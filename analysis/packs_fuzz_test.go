@@ -35,7 +35,7 @@ func FuzzParsePack(f *testing.F) {
 		f.Add(example)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := ParsePack("state.yaml", data)
+		p, err := parsePack("state.yaml", data, false)
 		if err != nil {
 			var el topology.ErrorList
 			if !errors.As(err, &el) || len(el) == 0 {

@@ -7,13 +7,12 @@ import (
 	"github.com/netreview/netreview/topology"
 )
 
-// MissingBoundary is the missing-boundary rule: one finding for each site
+// missingBoundary is the missing-boundary rule: one finding for each site
 // whose CJI devices a device of an untrusted zone reaches without crossing a
 // firewall or ACL.
-var MissingBoundary = &Rule{
+var missingBoundary = &Rule{
 	ID:       "missing-boundary",
 	Severity: High,
-	Subject:  KindSite,
 	Summary:  "A device of a non-criminal-justice, internet or public zone reaches a CJI device of the site without crossing a firewall or ACL.",
 	Doc:      `Fires once for each site one of whose CJI devices is reached, in the boundary-free graph, by a device of a zone of kind non-criminal-justice, internet or public: the boundary-free graph is the physical graph with every boundary device (a firewall, or a device with boundary: firewall or acl) taken out. A device that is in such a zone and is itself a CJI device counts. A CJI device that is itself a boundary (a laptop with a host firewall) is protected by it and is not reached. A CJI device that stands in no site is the subject of a finding of its own. The message names every untrusted zone that reaches the site; the finding's path is a shortest path from a device of one of them to a CJI device of the site. Because the finding is the site's, one agency's exposure to a shared zone (the internet) never hides another's. Networks of different trust must meet only at a boundary that enforces what may cross. Fix it by putting a firewall or ACL-enforcing device between the zone and the CJI network, or by moving the device out of the untrusted zone.`,
 	Fix:      `Put a firewall, or a device enforcing a documented ACL (boundary: acl), between the untrusted zone and the site's CJI network, or move the device out of the untrusted zone.`,
@@ -26,7 +25,7 @@ links:
   - {id: ws-link, a: hq-ws, b: hq-sw, medium: ethernet}
 `,
 	Policy: []string{"CJIS Security Policy 5.10.1.1", "NIST SP 800-53 SC-7", "NIST SP 800-53 AC-4"},
-	Run:    runMissingBoundary,
+	run:    runMissingBoundary,
 
 	requires: []passDef{reachPass},
 }
@@ -38,7 +37,7 @@ type exposedGroup struct {
 	reached []reachedDevice // its reached CJI devices
 }
 
-func runMissingBoundary(pass *Pass) error {
+func runMissingBoundary(pass *rulePass) error {
 	m, r := pass.Model, resultOf(pass, reachPass)
 	var groups []exposedGroup
 	bySite := map[string]int{}
@@ -100,7 +99,7 @@ func runMissingBoundary(pass *Pass) error {
 
 // zoneList names zones by kind, as in "the internet zones inet and dmz and
 // the public zone guest", kinds in the format's order and ids sorted.
-func zoneList(pass *Pass, ids []string) string {
+func zoneList(pass *rulePass, ids []string) string {
 	var words []string
 	for _, k := range topology.ZoneKinds {
 		var of []string
