@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -76,15 +77,17 @@ type reachedDevice struct {
 	v     int32
 }
 
-// reachedCJI returns the CJI devices the untrusted zones reach, in id order.
-func (r *reach) reachedCJI() []reachedDevice {
-	var out []reachedDevice
-	for v, d := range r.g.devs {
-		if r.g.cji[v] && r.tree.Dist[v] >= 0 {
-			out = append(out, reachedDevice{dev: d, dist: r.tree.Dist[v], zones: r.zones[r.comp[v]], v: int32(v)})
+// reachedCJI yields the CJI devices the untrusted zones reach, in id order.
+func (r *reach) reachedCJI() iter.Seq[reachedDevice] {
+	return func(yield func(reachedDevice) bool) {
+		for v, d := range r.g.devs {
+			if r.g.cji[v] && r.tree.Dist[v] >= 0 {
+				if !yield(reachedDevice{dev: d, dist: r.tree.Dist[v], zones: r.zones[r.comp[v]], v: int32(v)}) {
+					return
+				}
+			}
 		}
 	}
-	return out
 }
 
 // pathTo is the search's path from the nearest untrusted device to the

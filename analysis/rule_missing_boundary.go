@@ -41,7 +41,7 @@ func runMissingBoundary(pass *rulePass) error {
 	m, r := pass.Model, resultOf(pass, reachPass)
 	var groups []exposedGroup
 	bySite := map[string]int{}
-	for _, x := range r.reachedCJI() {
+	for x := range r.reachedCJI() {
 		site := x.dev.Site
 		if site == "" {
 			groups = append(groups, exposedGroup{reached: []reachedDevice{x}})
