@@ -211,8 +211,8 @@ func Rules() []*Rule {
 	}
 }
 
-// Lookup returns the rule with the id, or nil.
-func Lookup(id string) *Rule {
+// lookup returns the rule with the id, or nil.
+func lookup(id string) *Rule {
 	for _, r := range Rules() {
 		if r.ID == id {
 			return r

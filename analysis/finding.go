@@ -21,9 +21,9 @@ const (
 	Critical
 )
 
-// Severities lists every severity, most severe first: the order findings are
-// reported in.
-var Severities = []Severity{Critical, High, Medium, Low, Info}
+// Severities returns every severity, most severe first: the order findings
+// are reported in.
+func Severities() []Severity { return []Severity{Critical, High, Medium, Low, Info} }
 
 var severityNames = [...]string{"info", "low", "medium", "high", "critical"}
 

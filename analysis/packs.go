@@ -43,7 +43,7 @@ func BuiltinPackNames() []string {
 // FindRule returns the rule with the id, or an error that names the nearest
 // rule id when id looks like a typo of one.
 func FindRule(id string) (*Rule, error) {
-	if r := Lookup(id); r != nil {
+	if r := lookup(id); r != nil {
 		return r, nil
 	}
 	return nil, unknownRule(id)

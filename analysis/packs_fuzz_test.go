@@ -49,7 +49,7 @@ func FuzzParsePack(f *testing.F) {
 			return
 		}
 		for id, rc := range p.Rules {
-			if Lookup(id) == nil {
+			if lookup(id) == nil {
 				t.Fatalf("pack enables unknown rule %q", id)
 			}
 			if rc.Severity < Info || rc.Severity > Critical {

@@ -36,7 +36,7 @@ func TestBuiltinPacksNameEveryRule(t *testing.T) {
 				}
 			}
 			for id, rc := range p.Rules {
-				if Lookup(id) == nil {
+				if lookup(id) == nil {
 					t.Errorf("unknown rule %s", id)
 				}
 				for i, c := range rc.Citations {
