@@ -9,7 +9,7 @@ import (
 
 	"github.com/netreview/netreview/topology"
 
-	"github.com/netreview/netreview/topology/generate"
+	"github.com/netreview/netreview/internal/generate"
 )
 
 // TestExposureNearAgreesWithFlow checks that the shortcut exposurePath takes,
