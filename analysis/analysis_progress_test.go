@@ -122,3 +122,26 @@ func TestResultOfUndeclared(t *testing.T) {
 	}()
 	resultOf(p, exposurePass)
 }
+
+// TestPassesDocumented checks that every pass a rule or Run needs has a
+// name of its own and a doc.
+func TestPassesDocumented(t *testing.T) {
+	lists := [][]passDef{{redundancyPass}}
+	for _, r := range Rules() {
+		lists = append(lists, r.requires)
+	}
+	seen := map[string]bool{}
+	for _, c := range closure(lists...) {
+		name := c.passName()
+		if name == "" || seen[name] || slices.ContainsFunc(Rules(), func(r *Rule) bool { return r.ID == name }) {
+			t.Errorf("pass %q: a name must be given, once, and be no rule's id", name)
+		}
+		seen[name] = true
+		if c.passDoc() == "" {
+			t.Errorf("pass %s has no doc", name)
+		}
+	}
+	if len(seen) != 9 {
+		t.Errorf("%d passes, want the 9 the package doc lists", len(seen))
+	}
+}

@@ -63,7 +63,7 @@ var blocksPass = &computation[*cjiPaths]{
 var exposurePass = &computation[[]exposedFinding]{
 	name:     "exposure",
 	doc:      "every link and tunnel that carries CJI out of the physically secure location, in id order, each with a path between two CJI devices through it",
-	requires: []passDef{graphsPass, blocksPass},
+	requires: []passDef{blocksPass},
 	run: func(in *inputs) []exposedFinding {
 		return resultOf(in, blocksPass).exposedFindings()
 	},

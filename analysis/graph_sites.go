@@ -76,7 +76,7 @@ var siteCutsPass = &computation[*siteCuts]{
 var riskCutsPass = &computation[[]riskCut]{
 	name:     "risk-cuts",
 	doc:      "the shared-risk tags whose elements, all down, cut a redundancy site off that no single element does",
-	requires: []passDef{graphsPass, sitesPass, siteCutsPass},
+	requires: []passDef{graphsPass, siteCutsPass},
 	run: func(in *inputs) []riskCut {
 		sc := resultOf(in, siteCutsPass)
 		if sc == nil {

@@ -26,11 +26,13 @@ type computation[T any] struct {
 // passDef is a computation of any result type, as Requires lists name them.
 type passDef interface {
 	passName() string
+	passDoc() string
 	passRequires() []passDef
 	runAny(in *inputs) any
 }
 
 func (c *computation[T]) passName() string        { return c.name }
+func (c *computation[T]) passDoc() string         { return c.doc }
 func (c *computation[T]) passRequires() []passDef { return c.requires }
 func (c *computation[T]) runAny(in *inputs) any   { return c.run(in) }
 
