@@ -336,7 +336,7 @@ func (b *builder) build() *dotGraph {
 	g.edgeAttrs.set("fontname", fontName)
 	g.edgeAttrs.set("fontsize", "8")
 	g.edgeAttrs.set("color", plainColor)
-	hub := 0 // the most neighbours of a node, where it matters
+	hub := 0 // the most neighbors of a node, where it matters
 	switch b.opts.View {
 	case ViewSites, ViewAgencies, ViewCounties:
 		b.buildGrouped(g)
@@ -437,11 +437,11 @@ func countClusterNodes(cs []*dotCluster) int {
 }
 
 // EngineFor returns the Graphviz layout engine suited to a graph of n
-// nodes, of which the best connected has maxNeighbours neighbours: dot,
+// nodes, of which the best connected has maxNeighbours neighbors: dot,
 // which draws clusters and ranks, up to 400 nodes; sfdp, which stays fast
-// on thousands, above. A hub of more than 20 neighbours (the state in the
+// on thousands, above. A hub of more than 20 neighbors (the state in the
 // agencies view of a statewide model, say) also calls for sfdp: dot would
-// put its neighbours in one rank, a row too wide to read. The physical view
+// put its neighbors in one rank, a row too wide to read. The physical view
 // passes 0 for maxNeighbours: its sites are clusters, which sfdp does not
 // draw, and a switch with 30 workstations is a row worth having.
 func EngineFor(n, maxNeighbours int) string {
@@ -451,7 +451,7 @@ func EngineFor(n, maxNeighbours int) string {
 	return "sfdp"
 }
 
-// maxNeighbours is the largest number of distinct neighbours of a node.
+// maxNeighbours is the largest number of distinct neighbors of a node.
 func maxNeighbours(edges []*dotEdge) int {
 	nb := map[string]map[string]bool{}
 	add := func(a, b string) {

@@ -214,7 +214,7 @@ func TestEngineFor(t *testing.T) {
 		want  string
 	}{
 		{10, star(9), "dot"},
-		{21, star(20), "dot"},  // 20 neighbours, each linked twice
+		{21, star(20), "dot"},  // 20 neighbors, each linked twice
 		{22, star(21), "sfdp"}, // a hub of 21: one rank would be too wide
 		{400, star(3), "dot"},  // the size limit
 		{401, star(3), "sfdp"}, // above it
@@ -222,7 +222,7 @@ func TestEngineFor(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if got := EngineFor(tt.nodes, maxNeighbours(tt.edges)); got != tt.want {
-			t.Errorf("%d nodes, %d neighbours at most: %s, want %s", tt.nodes, maxNeighbours(tt.edges), got, tt.want)
+			t.Errorf("%d nodes, %d neighbors at most: %s, want %s", tt.nodes, maxNeighbours(tt.edges), got, tt.want)
 		}
 	}
 }
@@ -262,7 +262,7 @@ func oneDocument(m *topology.Model) *topology.Model {
 	return m
 }
 
-// TestEngineByView: a switch with 25 neighbours, each in a site of its own,
+// TestEngineByView: a switch with 25 neighbors, each in a site of its own,
 // keeps dot in the physical view (its sites are clusters, which only dot
 // draws) and makes the sites view, a star, use sfdp.
 func TestEngineByView(t *testing.T) {
@@ -296,7 +296,7 @@ func TestEngineByView(t *testing.T) {
 }
 
 // TestAgencies draws one agency's part of a model of several: its devices
-// and their neighbours, its findings with the numbers they have in every
+// and their neighbors, its findings with the numbers they have in every
 // report, and the agency alone in the title block.
 func TestAgencies(t *testing.T) {
 	res := review(t, "../samples/backbone.yaml", "../samples/riverbend-pd.yaml", "../samples/cedar-county-so.yaml")

@@ -241,7 +241,7 @@ func (b *builder) severityCounts(ms marks) string {
 		total++
 	}
 	var parts []string
-	for _, s := range analysis.Severities {
+	for _, s := range analysis.Severities() {
 		if counts[s] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
 		}

@@ -32,7 +32,7 @@ type flow struct {
 	touchedE, touchedV []int32
 	intoVerts          []int32 // vertices that have had an arc carrying a path into them
 	// The sink adjacency, for augment's lazy generation: the positions in
-	// the adjacency of v whose neighbour has sinkOut are
+	// the adjacency of v whose neighbor has sinkOut are
 	// sinkPos[sinkStart[v]:sinkStart[v+1]].
 	sinkStart, sinkPos []int32
 	scratch            []int32
@@ -111,7 +111,7 @@ func (f *flow) setArc(e, v int32, on bool) {
 // when it is generated, so no other block takes it first. The search
 // therefore visits the same states in the same order and finds the same
 // path, without generating the thousands of children of a carrier
-// network's neighbours on the level where it ends.
+// network's neighbors on the level where it ends.
 func (f *flow) augment(sources []int32) bool {
 	g := f.g
 	f.epoch++
@@ -248,7 +248,7 @@ func (f *flow) setSinkAdj(sinkOut func(v int32) bool) {
 func (f *flow) openBlock(s int32) int32 {
 	g, v, ep := f.g, s/2, f.epoch
 	adj := g.adjV[g.adjStart[v]:g.adjStart[v+1]]
-	dyn := f.scratch[:0] // positions of neighbours on a path or with a path arc into them
+	dyn := f.scratch[:0] // positions of neighbors on a path or with a path arc into them
 	add := func(x int32) {
 		i, _ := slices.BinarySearch(adj, x)
 		for ; i < len(adj) && adj[i] == x; i++ {
@@ -267,7 +267,7 @@ func (f *flow) openBlock(s int32) int32 {
 	}
 	slices.Sort(dyn)
 	f.scratch = dyn
-	// The positions of the sink neighbours and of dyn, merged in order.
+	// The positions of the sink neighbors and of dyn, merged in order.
 	static := f.sinkPos[f.sinkStart[v]:f.sinkStart[v+1]]
 	for len(static) > 0 || len(dyn) > 0 {
 		var p int32
@@ -409,18 +409,18 @@ func (p *PathFinder) Search(e int32, lookahead bool) (verts, edges []int32) {
 
 // Near is Search's answer for the common cases, found without a search
 // over the graph, and false when they do not apply: each end of e is marked
-// or has a marked neighbour. It returns what the two
+// or has a marked neighbor. It returns what the two
 // augmenting searches would: the first search from both ends takes the
 // first end (in the order u, v) that is marked, or else u's first marked
-// neighbour in adjacency order, or else v's; the second, from the other end,
-// takes it or its first marked neighbour not yet on a path. (When only v has a
-// marked neighbour, the second search from u must go further: not this case.)
+// neighbor in adjacency order, or else v's; the second, from the other end,
+// takes it or its first marked neighbor not yet on a path. (When only v has a
+// marked neighbor, the second search from u must go further: not this case.)
 // Without it, a search from an end joined to thousands of devices (a
 // carrier network) costs as many steps, for every one of its links.
 func (p *PathFinder) Near(e int32) (verts, edges []int32, ok bool) {
 	cg, cji := p.g, p.marked
 	u, v := cg.eu[e], cg.ev[e]
-	// near returns x's first marked neighbour other than skip, over an edge other than e.
+	// near returns x's first marked neighbor other than skip, over an edge other than e.
 	near := func(x, skip int32) (w, xe int32) {
 		for p := cg.adjStart[x]; p < cg.adjStart[x+1]; p++ {
 			y, ye := cg.adjV[p], cg.adjE[p]

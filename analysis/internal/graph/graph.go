@@ -13,7 +13,7 @@ import "sort"
 // Graph is an undirected multigraph over vertices 0..n-1 in compressed
 // adjacency form. Parallel edges are kept (two circuits between the same
 // routers are redundancy); self-loops are kept in the edge list but lie on no
-// simple path. Each vertex's adjacency is sorted by neighbour, then edge.
+// simple path. Each vertex's adjacency is sorted by neighbor, then edge.
 type Graph struct {
 	n        int
 	eu, ev   []int32 // edge endpoints
@@ -60,8 +60,8 @@ func New(n int, eu, ev []int32) *Graph {
 }
 
 // insertionSortAdj sorts a short adjacency list as adjSorter does, by
-// neighbour then edge, without the allocation of sort.Sort's interface:
-// most vertices have a few neighbours. The order is total (an edge is
+// neighbor then edge, without the allocation of sort.Sort's interface:
+// most vertices have a few neighbors. The order is total (an edge is
 // listed once per end), so both sorts give the same list.
 func insertionSortAdj(v, e []int32) {
 	for i := 1; i < len(v); i++ {
@@ -95,8 +95,8 @@ func (g *Graph) Edges() int { return len(g.eu) }
 // Ends returns the two ends of edge e.
 func (g *Graph) Ends(e int32) (u, v int32) { return g.eu[e], g.ev[e] }
 
-// Adj returns the neighbours of v and the edges to them, sorted by
-// neighbour then edge; the slices are the graph's own.
+// Adj returns the neighbors of v and the edges to them, sorted by
+// neighbor then edge; the slices are the graph's own.
 func (g *Graph) Adj(v int32) (vs, es []int32) {
 	lo, hi := g.adjStart[v], g.adjStart[v+1]
 	return g.adjV[lo:hi], g.adjE[lo:hi]
