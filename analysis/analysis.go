@@ -1,11 +1,45 @@
 // Package analysis holds the rules that netreview checks a proposal against
-// and the graph algorithms they share.
+// and the computations they share.
 //
 // A Rule is a value with an id, a default severity, its documentation and
-// policy citations, and a run function that reports findings through a Pass,
-// in the manner of golang.org/x/tools/go/analysis. Each rule lives in a file
-// of its own, named after it (rule_single_link.go), with its tests beside it.
+// policy citations, the passes it requires, and a run function that reports
+// findings through its pass, in the manner of golang.org/x/tools/go/analysis.
 // Run applies a rule pack's rules to a validated model.
+//
+// # Passes
+//
+// What several rules share is computed by a pass (an unexported
+// computation value): the CJI graph (graphsPass), its blocks (blocksPass),
+// the exposure search (exposurePass), the boundary reach (reachPass), the
+// block-cut tree rooted at the state hubs (hubTreePass), the redundancy
+// sites (sitesPass), their single points of failure (siteCutsPass), the
+// shared-risk cuts (riskCutsPass) and each site's redundancy
+// (redundancyPass). A pass has a name, a doc, the passes it requires and a
+// run function; it runs at most once per Run, after those it requires, and
+// only when a rule that runs requires it (Result.Redundancy requires
+// redundancyPass). Each pass reports its name to Config.Progress before it
+// runs. A rule or pass reads a result with resultOf(pass, exposurePass),
+// typed by the pass, and may read only the passes it lists in requires.
+// The graph algorithms themselves live in analysis/internal/graph.
+//
+// # Adding a rule
+//
+// Write rule_NAME.go with the Rule value (id, severity, summary, doc, fix,
+// example, policy citations, requires, run) and its run function, which
+// reads pass.Model and the results of the passes it requires and calls
+// pass.Report; add the rule to Rules in the order of the findings contract
+// and to both packs (packs/*.yaml); write its table tests beside it; and
+// regenerate docs/rules.md from the rules with
+// go test ./analysis -run TestRulesDoc -update. A rule that reads only the
+// model requires nothing; one that reads a graph fact lists the pass that
+// computes it (requires: []passDef{exposurePass}).
+//
+// # Adding a pass
+//
+// Declare a computation[T] value beside the code it runs, with a name (a
+// Progress step), a doc, the passes it requires and a run function that
+// reads them with resultOf and returns its result; list it in the requires
+// of the rules that read it.
 package analysis
 
 import (
@@ -21,8 +55,6 @@ type Rule struct {
 	ID string
 	// Severity is the default severity; a pack may change it.
 	Severity Severity
-	// Subject is the kind of thing the rule's findings are about.
-	Subject Kind
 	// Summary is one line: what fires the rule.
 	Summary string
 	// Doc explains the rule for `netreview rules RULE`: what it checks, why,
@@ -35,17 +67,16 @@ type Rule struct {
 	// the rule.
 	Example string
 	// Policy are the default citations, as printed in findings.
-	Policy []string
-	// Run reports the rule's findings on pass.Model through pass.Report.
-	Run func(pass *Pass) error
+	Policy   []string
+	run      func(pass *rulePass) error // reports the findings on pass.Model through pass.Report
+	requires []passDef                  // the passes whose results run reads
 }
 
-// Pass is what a rule sees while it runs: the model, the graphs built from
-// it, the settings in force, and a way to report findings.
-type Pass struct {
-	Model  *topology.Model
-	Graphs *Graphs
-	Rule   *Rule
+// rulePass is what a rule sees while it runs: the model, the results of the
+// passes it requires, the settings in force, and a way to report findings.
+type rulePass struct {
+	Model *topology.Model
+	Rule  *Rule
 	// Config is the rule's settings in the pack in force.
 	Config RuleConfig
 	// Pack is the pack in force.
@@ -53,13 +84,16 @@ type Pass struct {
 	// Date is the day the review is made as of.
 	Date time.Time
 
+	in     inputs
 	report func(Finding)
 }
+
+func (p *rulePass) inputs() *inputs { return &p.in }
 
 // Report records a finding. The rule sets Subject, Kind, Message, Pos and,
 // where it has them, Path and Sites; Report fills in the rule id, the
 // severity and citations of the pack in force, and At from Pos.
-func (p *Pass) Report(f Finding) {
+func (p *rulePass) Report(f Finding) {
 	f.Rule = p.Rule.ID
 	f.Severity = p.Config.Severity
 	f.Policy = p.Config.Refs()
@@ -76,19 +110,19 @@ type Config struct {
 	Pack *Pack
 	// Date is the review date; the zero value means today.
 	Date time.Time
-	// Progress, when not nil, is called as the analysis goes: with step
-	// "graphs" before the graphs are built, then with each enabled rule's id
-	// before it runs; done counts the steps already finished of total.
+	// Progress, when not nil, is called as the analysis goes: with each
+	// pass's name (such as "cji-graph" or "site-cuts") before the pass runs,
+	// and with each enabled rule's id before the rule runs; done counts the
+	// steps already finished of total.
 	Progress func(step string, done, total int)
 }
 
 // Result is what Run found.
 type Result struct {
 	Model    *topology.Model
-	Graphs   *Graphs
 	Pack     *Pack
 	Date     time.Time
-	Findings []Finding // sorted with SortFindings
+	Findings []Finding // sorted with sortFindings
 	// Redundancy is each site's redundancy to the state hubs, by site id;
 	// empty when the model has no state hub.
 	Redundancy []SiteRedundancy
@@ -102,7 +136,7 @@ type Result struct {
 func Run(m *topology.Model, cfg Config) (*Result, error) {
 	pack := cfg.Pack
 	if pack == nil {
-		pack = DefaultPack(Rules())
+		pack = defaultPack(Rules())
 	}
 	date := cfg.Date
 	if date.IsZero() {
@@ -115,27 +149,38 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 			enabled = append(enabled, r)
 		}
 	}
-	progress := cfg.Progress
-	if progress == nil {
-		progress = func(string, int, int) {}
+	lists := [][]passDef{{redundancyPass}}
+	for _, r := range enabled {
+		lists = append(lists, r.requires)
 	}
-	progress("graphs", 0, len(enabled)+1)
-	res := &Result{Model: m, Graphs: NewGraphs(m), Pack: pack, Date: date}
-	for i, r := range enabled {
-		rc := pack.Rules[r.ID]
-		progress(r.ID, i+1, len(enabled)+1)
-		pass := &Pass{
-			Model: m, Graphs: res.Graphs, Rule: r, Config: rc, Pack: pack, Date: date,
+	total := len(closure(lists...)) + len(enabled)
+	done := 0
+	step := func(name string) {
+		if cfg.Progress != nil {
+			cfg.Progress(name, done, total)
+		}
+		done++
+	}
+	s := newSession(m, step)
+	res := &Result{Model: m, Pack: pack, Date: date}
+	for _, r := range enabled {
+		for _, c := range r.requires {
+			s.result(c)
+		}
+		step(r.ID)
+		pass := &rulePass{
+			Model: m, Rule: r, Config: pack.Rules[r.ID], Pack: pack, Date: date,
+			in:     inputs{Model: m, s: s, owner: "rule " + r.ID, declared: r.requires},
 			report: func(f Finding) { res.Findings = append(res.Findings, f) },
 		}
-		if err := r.Run(pass); err != nil {
+		if err := r.run(pass); err != nil {
 			return nil, fmt.Errorf("rule %s: %w", r.ID, err)
 		}
 	}
-	res.Redundancy = res.Graphs.Redundancy()
+	res.Redundancy = s.result(redundancyPass).([]SiteRedundancy)
 	res.Warnings = applyWaivers(m, res.Findings, date)
 	setAgencies(m, res.Findings)
-	SortFindings(res.Findings)
+	sortFindings(res.Findings)
 	return res, nil
 }
 
@@ -143,31 +188,31 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 // contract.
 func Rules() []*Rule {
 	return []*Rule{
-		UnencryptedExit,
-		WeakEncryption,
-		FIPS1402Sunset,
-		MissingBoundary,
-		SharedDevice,
-		SharedHypervisor,
-		NoPathToHub,
-		SingleDevice,
-		SingleLink,
-		SharedRisk,
-		AdvancedAuthentication,
-		WeakWireless,
-		PasswordPolicy,
-		NoMonitoring,
-		Unpatched,
-		SplitTunnel,
-		MobileManagement,
-		CloudAgreement,
-		Unanswered,
-		ExpiredWaiver,
+		unencryptedExit,
+		weakEncryption,
+		fips1402Sunset,
+		missingBoundary,
+		sharedDevice,
+		sharedHypervisor,
+		noPathToHub,
+		singleDevice,
+		singleLink,
+		sharedRisk,
+		advancedAuthentication,
+		weakWireless,
+		passwordPolicy,
+		noMonitoring,
+		unpatched,
+		splitTunnel,
+		mobileManagement,
+		cloudAgreement,
+		unanswered,
+		expiredWaiver,
 	}
 }
 
-// Lookup returns the rule with the id, or nil.
-func Lookup(id string) *Rule {
+// lookup returns the rule with the id, or nil.
+func lookup(id string) *Rule {
 	for _, r := range Rules() {
 		if r.ID == id {
 			return r

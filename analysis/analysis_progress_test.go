@@ -1,41 +1,147 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
 
-func TestRunReportsProgress(t *testing.T) {
-	m := attributeModel(t, `sites: [{id: pd, security: physically-secure}]
+// progressYAML is a small model with a hub, two sites and a carrier.
+const progressYAML = `sites: [{id: pd, security: physically-secure}, {id: branch, security: physically-secure}]
 devices:
   - {id: ws, type: workstation, site: pd, zone: cji}
+  - {id: ws2, type: workstation, site: branch, zone: cji}
 links:
-  - {id: l, a: hub, b: ws, medium: fiber}
-`)
-	pack := DefaultPack(Rules())
-	rc := pack.Rules["shared-risk"]
-	rc.Enabled = false
-	pack.Rules["shared-risk"] = rc
+  - {id: l, a: hub, b: ws, medium: fiber, carrier: att}
+  - {id: l2, a: ws, b: ws2, medium: fiber}
+`
+
+// runSteps runs every rule but the disabled ones and returns the Progress
+// steps, checking that done counts them and total is their number.
+func runSteps(t *testing.T, disabled ...string) []string {
+	t.Helper()
+	m := attributeModel(t, progressYAML)
+	pack := defaultPack(Rules())
+	for _, id := range disabled {
+		rc := pack.Rules[id]
+		rc.Enabled = false
+		pack.Rules[id] = rc
+	}
 	var steps []string
-	last := -1
+	last, lastTotal := -1, -1
 	_, err := Run(m, Config{Pack: pack, Progress: func(step string, done, total int) {
-		if done != last+1 || total != len(Rules()) {
-			t.Errorf("step %s: done %d of %d after %d", step, done, total, last)
+		if done != last+1 || (lastTotal >= 0 && total != lastTotal) {
+			t.Errorf("step %s: done %d of %d after %d of %d", step, done, total, last, lastTotal)
 		}
-		last = done
+		last, lastTotal = done, total
 		steps = append(steps, step)
 	}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []string
-	want = append(want, "graphs")
-	for _, r := range Rules() {
-		if r.ID != "shared-risk" {
-			want = append(want, r.ID)
-		}
+	if len(steps) != lastTotal {
+		t.Errorf("%d steps, but total said %d", len(steps), lastTotal)
 	}
+	return steps
+}
+
+// TestRunReportsProgress checks the steps: each pass before the first rule
+// that requires it, each enabled rule, and the redundancy last.
+func TestRunReportsProgress(t *testing.T) {
+	steps := runSteps(t, "shared-risk")
+	want := []string{"cji-graph", "cji-blocks", "exposure"}
+	for _, r := range Rules() {
+		switch r.ID {
+		case "shared-risk":
+			continue
+		case "missing-boundary":
+			want = append(want, "boundary-reach")
+		case "no-path-to-hub":
+			want = append(want, "hub-tree", "redundancy-sites")
+		case "single-device":
+			want = append(want, "site-cuts")
+		}
+		want = append(want, r.ID)
+	}
+	want = append(want, "redundancy")
 	if strings.Join(steps, " ") != strings.Join(want, " ") {
 		t.Errorf("steps:\n%v\nwant:\n%v", steps, want)
+	}
+}
+
+// TestPassesRunOnlyWhenRequired checks that a computation runs only when a
+// rule that runs needs it: with every redundancy rule off the site cuts are
+// not searched, with the encryption rules and unanswered off there is no
+// exposure search, and so on.
+func TestPassesRunOnlyWhenRequired(t *testing.T) {
+	redundancy := []string{"no-path-to-hub", "single-device", "single-link", "shared-risk"}
+	exposure := []string{"unencrypted-exit", "weak-encryption", "fips-140-2-sunset", "unanswered"}
+	tests := []struct {
+		name     string
+		disabled []string
+		absent   []string
+		present  []string
+	}{
+		{"all rules", nil, nil, []string{"cji-graph", "cji-blocks", "exposure", "boundary-reach", "hub-tree", "redundancy-sites", "site-cuts", "risk-cuts", "redundancy"}},
+		{"no redundancy rule", redundancy, []string{"site-cuts", "risk-cuts"}, []string{"exposure", "hub-tree", "redundancy-sites", "redundancy"}},
+		{"shared-risk off", []string{"shared-risk"}, []string{"risk-cuts"}, []string{"site-cuts"}},
+		{"only shared-risk", []string{"no-path-to-hub", "single-device", "single-link"}, nil, []string{"site-cuts", "risk-cuts"}},
+		{"no exposure rule", exposure, []string{"cji-blocks", "exposure"}, []string{"boundary-reach"}},
+		{"unanswered alone needs the exposure", exposure[:3], nil, []string{"exposure"}},
+		{"no missing-boundary", []string{"missing-boundary"}, []string{"boundary-reach"}, []string{"exposure"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			steps := runSteps(t, tt.disabled...)
+			for _, s := range tt.absent {
+				if slices.Contains(steps, s) {
+					t.Errorf("pass %s ran: %v", s, steps)
+				}
+			}
+			for _, s := range tt.present {
+				if n := strings.Count(" "+strings.Join(steps, " ")+" ", " "+s+" "); n != 1 {
+					t.Errorf("pass %s ran %d times, want once: %v", s, n, steps)
+				}
+			}
+		})
+	}
+}
+
+// TestResultOfUndeclared checks that a rule reading a pass it does not
+// require is caught.
+func TestResultOfUndeclared(t *testing.T) {
+	s := newSession(attributeModel(t, progressYAML), func(string) {})
+	p := &rulePass{in: inputs{s: s, owner: "rule test", declared: []passDef{graphsPass}}}
+	if g := resultOf(p, graphsPass); g == nil {
+		t.Fatal("declared pass gave nil")
+	}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(r.(string), "rule test reads pass exposure without requiring it") {
+			t.Errorf("recover() = %v", r)
+		}
+	}()
+	resultOf(p, exposurePass)
+}
+
+// TestPassesDocumented checks that every pass a rule or Run needs has a
+// name of its own and a doc.
+func TestPassesDocumented(t *testing.T) {
+	lists := [][]passDef{{redundancyPass}}
+	for _, r := range Rules() {
+		lists = append(lists, r.requires)
+	}
+	seen := map[string]bool{}
+	for _, c := range closure(lists...) {
+		name := c.passName()
+		if name == "" || seen[name] || slices.ContainsFunc(Rules(), func(r *Rule) bool { return r.ID == name }) {
+			t.Errorf("pass %q: a name must be given, once, and be no rule's id", name)
+		}
+		seen[name] = true
+		if c.passDoc() == "" {
+			t.Errorf("pass %s has no doc", name)
+		}
+	}
+	if len(seen) != 9 {
+		t.Errorf("%d passes, want the 9 the package doc lists", len(seen))
 	}
 }

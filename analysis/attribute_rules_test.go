@@ -57,7 +57,7 @@ func attributeModel(t *testing.T, fragment string) *topology.Model {
 // packFor returns a pack that runs the rules with their defaults under the
 // policy version.
 func packFor(policy string, rules ...*Rule) *Pack {
-	p := DefaultPack(rules)
+	p := defaultPack(rules)
 	p.Policy = policy
 	return p
 }
@@ -72,7 +72,7 @@ func findingKeys(fs []Finding) []string {
 	return out
 }
 
-var attributeRules = []*Rule{AdvancedAuthentication, WeakWireless, PasswordPolicy, NoMonitoring, Unpatched, SplitTunnel, MobileManagement, CloudAgreement}
+var attributeRules = []*Rule{advancedAuthentication, weakWireless, passwordPolicy, noMonitoring, unpatched, splitTunnel, mobileManagement, cloudAgreement}
 
 // TestAttributeRules runs the checklist rules (all but unanswered) on small
 // models, where each fires and where it does not.
@@ -263,7 +263,7 @@ func TestAdvancedAuthenticationPolicies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.policy, func(t *testing.T) {
-			res, err := Run(m, Config{Pack: packFor(tt.policy, AdvancedAuthentication, Unanswered), Date: lateDate})
+			res, err := Run(m, Config{Pack: packFor(tt.policy, advancedAuthentication, unanswered), Date: lateDate})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -315,8 +315,8 @@ func TestUnanswered(t *testing.T) {
 		rules  []*Rule
 		want   map[string][]string // subject -> words of each question, in order
 	}{
-		{"every rule, 6.0", "6.0", append(append([]*Rule(nil), attributeRules...), Unanswered), all},
-		{"every rule, 5.9", "5.9", append(append([]*Rule(nil), attributeRules...), Unanswered), map[string][]string{
+		{"every rule, 6.0", "6.0", append(append([]*Rule(nil), attributeRules...), unanswered), all},
+		{"every rule, 5.9", "5.9", append(append([]*Rule(nil), attributeRules...), unanswered), map[string][]string{
 			"ws":    {"authentication", "password", "patched", "bypass the VPN tunnel"},
 			"hq-ws": {"password", "patched"},
 			"vpn":   {"connect through", "bypass the VPN tunnel"},
@@ -325,11 +325,11 @@ func TestUnanswered(t *testing.T) {
 			"ap":    {"wireless security"},
 			"cloud": {"CJIS Security Addendum"},
 		}},
-		{"only password-policy", "6.0", []*Rule{PasswordPolicy, Unanswered}, map[string][]string{
+		{"only password-policy", "6.0", []*Rule{passwordPolicy, unanswered}, map[string][]string{
 			"ws":    {"password"},
 			"hq-ws": {"password"},
 		}},
-		{"unanswered alone asks nothing", "6.0", []*Rule{Unanswered}, map[string][]string{}},
+		{"unanswered alone asks nothing", "6.0", []*Rule{unanswered}, map[string][]string{}},
 	}
 	m := attributeModel(t, devices)
 	for _, tt := range tests {
@@ -392,7 +392,7 @@ links:
   - {id: inside, a: hq-ws, b: hub, medium: fiber, protected-medium: true}
   - {id: hq-annex, a: hq-ws, b: annex-ws, medium: fiber`+enc+`}
 `)
-			res, err := Run(m, Config{Pack: DefaultPack([]*Rule{UnencryptedExit, WeakEncryption}), Date: lateDate})
+			res, err := Run(m, Config{Pack: defaultPack([]*Rule{unencryptedExit, weakEncryption}), Date: lateDate})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -421,10 +421,10 @@ func TestUnansweredEncryption(t *testing.T) {
 		{"bits missing", `{protocol: ipsec, fips: "4460", standard: 140-3}`, lateDate, []string{"in bits"}},
 		{"short key is a finding", `{protocol: ipsec, fips: "4460", standard: 140-3, bits: 56}`, lateDate, nil},
 		{"standard missing after the sunset", `{protocol: ipsec, fips: "4460", bits: 256}`, lateDate, []string{"FIPS 140-2 or FIPS 140-3"}},
-		{"standard missing before the sunset", `{protocol: ipsec, fips: "4460", bits: 256}`, FIPS1402SunsetDate, nil},
+		{"standard missing before the sunset", `{protocol: ipsec, fips: "4460", bits: 256}`, fips1402SunsetDate, nil},
 		{"complete", `{protocol: ipsec, fips: "4460", standard: 140-3, bits: 256}`, lateDate, nil},
 	}
-	rules := append(append([]*Rule(nil), structuralRules...), Unanswered)
+	rules := append(append([]*Rule(nil), structuralRules...), unanswered)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			enc := ""
@@ -438,7 +438,7 @@ links:
   - {id: inside, a: hq-ws, b: hub, medium: fiber, protected-medium: true}
   - {id: hq-annex, a: hq-ws, b: annex-ws, medium: fiber`+enc+`}
 `)
-			res, err := Run(m, Config{Pack: DefaultPack(rules), Date: tt.date})
+			res, err := Run(m, Config{Pack: defaultPack(rules), Date: tt.date})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -514,7 +514,7 @@ func TestRuleExamples(t *testing.T) {
 				}
 			}
 			m := attributeModel(t, r.Example)
-			res, err := Run(m, Config{Pack: DefaultPack(Rules()), Date: lateDate})
+			res, err := Run(m, Config{Pack: defaultPack(Rules()), Date: lateDate})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -570,7 +570,7 @@ waivers:
 `)
 	for _, policy := range []string{"5.9", "6.0"} {
 		t.Run(policy, func(t *testing.T) {
-			rules := append(append([]*Rule(nil), attributeRules...), Unanswered, ExpiredWaiver, UnencryptedExit, WeakEncryption)
+			rules := append(append([]*Rule(nil), attributeRules...), unanswered, expiredWaiver, unencryptedExit, weakEncryption)
 			res, err := Run(m, Config{Pack: packFor(policy, rules...), Date: lateDate})
 			if err != nil {
 				t.Fatal(err)

@@ -41,8 +41,11 @@ func ExampleRun() {
 }
 
 // Explain a rule: its summary and the policy it enforces.
-func ExampleLookup() {
-	r := analysis.Lookup("missing-boundary")
+func ExampleFindRule() {
+	r, err := analysis.FindRule("missing-boundary")
+	if err != nil {
+		log.Fatal(err) // an unknown id, with the nearest known one
+	}
 	fmt.Println(r.Summary)
 	for _, p := range r.Policy {
 		fmt.Println("-", p)

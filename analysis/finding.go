@@ -21,9 +21,9 @@ const (
 	Critical
 )
 
-// Severities lists every severity, most severe first: the order findings are
-// reported in.
-var Severities = []Severity{Critical, High, Medium, Low, Info}
+// Severities returns every severity, most severe first: the order findings
+// are reported in.
+func Severities() []Severity { return []Severity{Critical, High, Medium, Low, Info} }
 
 var severityNames = [...]string{"info", "low", "medium", "high", "critical"}
 
@@ -132,9 +132,9 @@ type Key struct{ Rule, Subject string }
 // Key returns the finding's (rule, subject).
 func (f *Finding) Key() Key { return Key{f.Rule, f.Subject} }
 
-// SortFindings orders findings by severity (most severe first), then rule,
+// sortFindings orders findings by severity (most severe first), then rule,
 // then subject.
-func SortFindings(fs []Finding) {
+func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := &fs[i], &fs[j]
 		if a.Severity != b.Severity {

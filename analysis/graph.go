@@ -6,12 +6,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/netreview/netreview/analysis/internal/graph"
 	"github.com/netreview/netreview/topology"
 )
 
-// Graphs holds the three graphs of the findings contract, built once from a
+// graphs holds the three graphs of the findings contract, built once from a
 // model and shared by every rule:
 //
 //   - the physical graph: every link;
@@ -21,9 +21,9 @@ import (
 //
 // Devices are numbered in id order and adjacency lists are sorted, so every
 // search over them is deterministic. The structural facts the rules share
-// (exposed edges, cut sites) are computed on first use and cached; a Graphs
-// is safe for concurrent use.
-type Graphs struct {
+// (exposed edges, cut sites) are the results of the passes that require
+// graphsPass.
+type graphs struct {
 	Model *topology.Model
 
 	ids     []string         // device ids, sorted
@@ -37,31 +37,57 @@ type Graphs struct {
 	linkIDs []string           // their ids
 	tunnels []*topology.Tunnel // tunnels with known ends, sorted by id
 
-	phys    *graph    // edge i is links[i]
-	cjiG    *graph    // edge i is cjiRefs[i]
-	cjiRefs []edgeRef // what each CJI-graph edge stands for
-	linkCJI []int32   // links[i] -> its CJI-graph edge, or -1 when tunneled
-
-	exposedOnce sync.Once
-	exposed     []bool // per CJI-graph edge: lies on a simple path between two CJI devices
-
-	structOnce sync.Once
-	structure  *structure
-
-	findingsOnce sync.Once
-	findings     []exposedFinding
+	phys    *graph.Graph // edge i is links[i]
+	cjiG    *graph.Graph // edge i is cjiRefs[i]
+	cjiRefs []edgeRef    // what each CJI-graph edge stands for
+	linkCJI []int32      // links[i] -> its CJI-graph edge, or -1 when tunneled
 }
+
+// graphsPass builds the graphs every structural rule searches.
+var graphsPass = &computation[*graphs]{
+	name: "cji-graph",
+	doc:  "the physical graph and the CJI graph of the model, devices numbered in id order",
+	run:  func(in *inputs) *graphs { return newGraphs(in.Model) },
+}
+
+// blocksPass finds the CJI-graph edges that can carry CJI.
+var blocksPass = &computation[*cjiPaths]{
+	name:     "cji-blocks",
+	doc:      "the blocks (biconnected components) of the CJI graph, and which of its edges lie on a simple path between two CJI devices",
+	requires: []passDef{graphsPass},
+	run:      func(in *inputs) *cjiPaths { return newCJIPaths(resultOf(in, graphsPass)) },
+}
+
+// exposurePass finds the links and tunnels that carry CJI out of the
+// physically secure location, each with a path that shows it.
+var exposurePass = &computation[[]exposedFinding]{
+	name:     "exposure",
+	doc:      "every link and tunnel that carries CJI out of the physically secure location, in id order, each with a path between two CJI devices through it",
+	requires: []passDef{blocksPass},
+	run: func(in *inputs) []exposedFinding {
+		return resultOf(in, blocksPass).exposedFindings()
+	},
+}
+
+// cjiPaths is which CJI-graph edges lie on some simple path between two
+// distinct CJI devices.
+type cjiPaths struct {
+	g  *graphs
+	on []bool // per CJI-graph edge
+}
+
+func newCJIPaths(g *graphs) *cjiPaths { return &cjiPaths{g: g, on: graph.OnMarkedPaths(g.cjiG, g.cji)} }
 
 // edgeRef names the link or tunnel a CJI-graph edge stands for.
 type edgeRef struct {
 	tunnel bool
-	i      int32 // index into Graphs.links or Graphs.tunnels
+	i      int32 // index into graphs.links or graphs.tunnels
 }
 
-// NewGraphs builds the graphs of m. Links and tunnels whose ends name no
+// newGraphs builds the graphs of m. Links and tunnels whose ends name no
 // device are left out (validation reports them).
-func NewGraphs(m *topology.Model) *Graphs {
-	g := &Graphs{Model: m}
+func newGraphs(m *topology.Model) *graphs {
+	g := &graphs{Model: m}
 	devs := firstByID(m.Devices, func(d *topology.Device) string { return d.ID })
 	n := len(devs)
 	g.ids = make([]string, n)
@@ -117,12 +143,12 @@ func NewGraphs(m *topology.Model) *Graphs {
 		cu, cv = append(cu, g.index[t.A]), append(cv, g.index[t.B])
 		g.cjiRefs = append(g.cjiRefs, edgeRef{tunnel: true, i: int32(i)})
 	}
-	g.phys = newGraph(n, pu, pv)
-	g.cjiG = newGraph(n, cu, cv)
+	g.phys = graph.New(n, pu, pv)
+	g.cjiG = graph.New(n, cu, cv)
 	return g
 }
 
-func (g *Graphs) known(id string) bool { _, ok := g.index[id]; return ok }
+func (g *graphs) known(id string) bool { _, ok := g.index[id]; return ok }
 
 // idKey is the first 16 bytes of an id, big-endian, padded with zero
 // bytes: ids whose keys differ compare as their keys do.
@@ -179,7 +205,7 @@ func firstByID[T any](list []T, id func(T) string) []int32 {
 }
 
 // edgeID returns the id of the link or tunnel a CJI-graph edge stands for.
-func (g *Graphs) edgeID(e int32) string {
+func (g *graphs) edgeID(e int32) string {
 	r := g.cjiRefs[e]
 	if r.tunnel {
 		return g.tunnels[r.i].ID
@@ -188,7 +214,7 @@ func (g *Graphs) edgeID(e int32) string {
 }
 
 // linkIndex returns the index in g.links of the link with the id, or -1.
-func (g *Graphs) linkIndex(id string) int32 {
+func (g *graphs) linkIndex(id string) int32 {
 	i, ok := slices.BinarySearch(g.linkIDs, id)
 	if ok {
 		return int32(i)
@@ -197,14 +223,14 @@ func (g *Graphs) linkIndex(id string) int32 {
 }
 
 // tunnelEdge returns the CJI-graph edge of the tunnel with index i.
-func (g *Graphs) tunnelEdge(i int) int32 { return int32(len(g.cjiRefs) - len(g.tunnels) + i) }
+func (g *graphs) tunnelEdge(i int) int32 { return int32(len(g.cjiRefs) - len(g.tunnels) + i) }
 
 // OnCJIPath reports whether the link or tunnel with the id is an edge of the
 // CJI graph that lies on some simple path between two distinct CJI devices.
 // A tunneled link is not an edge of the CJI graph.
-func (g *Graphs) OnCJIPath(id string) bool {
-	if e := g.cjiEdgeOf(id); e >= 0 {
-		return g.exposedEdges()[e]
+func (p *cjiPaths) OnCJIPath(id string) bool {
+	if e := p.g.cjiEdgeOf(id); e >= 0 {
+		return p.on[e]
 	}
 	return false
 }
@@ -215,14 +241,14 @@ func (g *Graphs) OnCJIPath(id string) bool {
 // simple path between two CJI devices in the CJI graph; or a tunnel on such a
 // path one of whose over links leaves the secure location. The encryption
 // rules (and the questions of the unanswered rule) apply to these.
-func (g *Graphs) Exposed(id string) bool {
-	e := g.cjiEdgeOf(id)
-	return e >= 0 && g.exposedEdges()[e] && g.leaves(e)
+func (p *cjiPaths) Exposed(id string) bool {
+	e := p.g.cjiEdgeOf(id)
+	return e >= 0 && p.on[e] && p.g.leaves(e)
 }
 
 // leaves reports whether the link or tunnel of CJI-graph edge e leaves the
 // physically secure location, as Exposed says.
-func (g *Graphs) leaves(e int32) bool {
+func (g *graphs) leaves(e int32) bool {
 	r := g.cjiRefs[e]
 	if !r.tunnel {
 		return g.linkLeaves(r.i)
@@ -232,16 +258,16 @@ func (g *Graphs) leaves(e int32) bool {
 
 // linkLeaves is Model.LeavesSecureLocation of links[li], from the facts of
 // its ends' vertices rather than look-ups by id.
-func (g *Graphs) linkLeaves(li int32) bool {
-	u, v := g.phys.eu[li], g.phys.ev[li]
+func (g *graphs) linkLeaves(li int32) bool {
+	u, v := g.phys.Ends(li)
 	return g.links[li].Leaves(g.devs[u].Site == g.devs[v].Site, g.secure[u] && g.secure[v])
 }
 
 // ExposedEdges returns the ids of every link and tunnel for which Exposed
 // holds, sorted.
-func (g *Graphs) ExposedEdges() []string {
+func (p *cjiPaths) ExposedEdges() []string {
 	var out []string // nil when there is none
-	for _, x := range g.exposedByID() {
+	for _, x := range p.exposedByID() {
 		out = append(out, x.id)
 	}
 	return out
@@ -258,8 +284,8 @@ type idEdge struct {
 // graph's link edges come in id order, then its tunnel edges in id order,
 // so the two runs are merged rather than sorted, and an edge's id leads
 // back to the edge itself, except for a tunnel that has a link's id.
-func (g *Graphs) exposedByID() []idEdge {
-	exposed := g.exposedEdges()
+func (p *cjiPaths) exposedByID() []idEdge {
+	g, exposed := p.g, p.on
 	nl := len(g.cjiRefs) - len(g.tunnels)
 	var links, tunnels []idEdge
 	for e := range g.cjiRefs {
@@ -295,7 +321,7 @@ func (g *Graphs) exposedByID() []idEdge {
 // tunnelLeaves reports whether one of the tunnel's over links leaves the
 // physically secure location. An over entry naming no link counts as
 // leaving: the tunnel's route is then unknown.
-func (g *Graphs) tunnelLeaves(t *topology.Tunnel) bool {
+func (g *graphs) tunnelLeaves(t *topology.Tunnel) bool {
 	for _, id := range t.Over {
 		if li := g.linkIndex(id); li >= 0 {
 			if g.linkLeaves(li) {
@@ -312,7 +338,7 @@ func (g *Graphs) tunnelLeaves(t *topology.Tunnel) bool {
 }
 
 // cjiEdgeOf returns the CJI-graph edge of the link or tunnel id, or -1.
-func (g *Graphs) cjiEdgeOf(id string) int32 {
+func (g *graphs) cjiEdgeOf(id string) int32 {
 	if i := g.linkIndex(id); i >= 0 {
 		return g.linkCJI[i]
 	}
@@ -321,17 +347,6 @@ func (g *Graphs) cjiEdgeOf(id string) int32 {
 		return g.tunnelEdge(i)
 	}
 	return -1
-}
-
-// exposedList returns exposedFindings, computed on first use.
-func (g *Graphs) exposedList() []exposedFinding {
-	g.findingsOnce.Do(func() { g.findings = g.exposedFindings() })
-	return g.findings
-}
-
-func (g *Graphs) exposedEdges() []bool {
-	g.exposedOnce.Do(func() { g.exposed = exposedEdges(g.cjiG, g.cji) })
-	return g.exposed
 }
 
 // SiteRedundancy is how well one site reaches the state hubs: the number of

@@ -76,7 +76,7 @@ func statewideModel(sites int) *topology.Model {
 // devices.
 func BenchmarkAnalyze(b *testing.B) {
 	m := statewideModel(12000)
-	pack := DefaultPack(structuralRules)
+	pack := defaultPack(structuralRules)
 	var findings int
 	for b.Loop() {
 		res, err := Run(m, Config{Pack: pack, Date: lateDate})

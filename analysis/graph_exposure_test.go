@@ -2,13 +2,14 @@ package analysis
 
 import (
 	"fmt"
+	"github.com/netreview/netreview/analysis/internal/graph"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/netreview/netreview/topology"
 
-	"github.com/netreview/netreview/topology/generate"
+	"github.com/netreview/netreview/internal/generate"
 )
 
 // TestExposureNearAgreesWithFlow checks that the shortcut exposurePath takes,
@@ -19,26 +20,26 @@ func TestExposureNearAgreesWithFlow(t *testing.T) {
 	for seed := range int64(4) {
 		m := generate.Statewide(generate.Options{Agencies: 150, Seed: seed})
 		m.Reindex()
-		g := NewGraphs(m)
-		f := newFlow(g.cjiG)
+		g := newGraphs(m)
+		paths := newCJIPaths(g)
+		pf := graph.NewPathFinder(g.cjiG, g.cji)
 		near := 0
-		for _, id := range g.ExposedEdges() {
+		for _, id := range paths.ExposedEdges() {
 			e := g.cjiEdgeOf(id)
-			u, v := g.cjiG.eu[e], g.cjiG.ev[e]
-			nv, ne, ok := g.exposureNear(e, u, v)
+			nv, ne, ok := pf.Near(e)
 			if !ok {
 				continue
 			}
 			near++
-			fv, fe := g.exposureFlow(f, e, false)
+			fv, fe := pf.Search(e, false)
 			if !slices.Equal(nv, fv) || !slices.Equal(ne, fe) {
 				t.Errorf("seed %d, %s: shortcut gives %v %v, the searches %v %v", seed, id, g.cjiPath(nv, ne), ne, g.cjiPath(fv, fe), fe)
 			}
 		}
-		for _, id := range g.ExposedEdges() {
+		for _, id := range paths.ExposedEdges() {
 			e := g.cjiEdgeOf(id)
-			lv, le := g.exposureFlow(f, e, true)
-			fv, fe := g.exposureFlow(f, e, false)
+			lv, le := pf.Search(e, true)
+			fv, fe := pf.Search(e, false)
 			if !slices.Equal(lv, fv) || !slices.Equal(le, fe) {
 				t.Errorf("seed %d, %s: with lookahead %v, without %v", seed, id, g.cjiPath(lv, le), g.cjiPath(fv, fe))
 			}
@@ -64,19 +65,20 @@ func TestExposedByIDAgrees(t *testing.T) {
 			}
 		}
 		m.Reindex()
-		g := NewGraphs(m)
+		g := newGraphs(m)
+		paths := newCJIPaths(g)
 		var want []string
 		for e := range g.cjiRefs {
-			if id := g.edgeID(int32(e)); g.Exposed(id) {
+			if id := g.edgeID(int32(e)); paths.Exposed(id) {
 				want = append(want, id)
 			}
 		}
 		slices.Sort(want)
-		got := g.ExposedEdges()
+		got := paths.ExposedEdges()
 		if !slices.Equal(got, want) {
 			t.Errorf("seed %d: ExposedEdges has %d ids, want %d", seed, len(got), len(want))
 		}
-		for _, x := range g.exposedByID() {
+		for _, x := range paths.exposedByID() {
 			if e := g.cjiEdgeOf(x.id); e != x.e {
 				t.Errorf("seed %d: %s has edge %d, cjiEdgeOf gives %d", seed, x.id, x.e, e)
 			}
@@ -111,12 +113,12 @@ func TestExposureFlowLazyAgrees(t *testing.T) {
 func lazyAgrees(t *testing.T, name string, m *topology.Model) int {
 	t.Helper()
 	m.Reindex()
-	g := NewGraphs(m)
-	f := newFlow(g.cjiG)
+	g := newGraphs(m)
+	pf := graph.NewPathFinder(g.cjiG, g.cji)
 	found := 0
 	for e := range g.cjiRefs {
-		lv, le := g.exposureFlow(f, int32(e), true)
-		fv, fe := g.exposureFlow(f, int32(e), false)
+		lv, le := pf.Search(int32(e), true)
+		fv, fe := pf.Search(int32(e), false)
 		if !slices.Equal(lv, fv) || !slices.Equal(le, fe) {
 			t.Fatalf("%s, %s: lazy %v %v, plain %v %v\n%s", name, g.edgeID(int32(e)), g.cjiPath(lv, le), le, g.cjiPath(fv, fe), fe, dumpModel(m))
 		}
@@ -149,7 +151,7 @@ func sparseCJIModel(c chooser) *topology.Model {
 	return m
 }
 
-// TestGraphFactsAgree checks what NewGraphs resolves once, by vertex and
+// TestGraphFactsAgree checks what newGraphs resolves once, by vertex and
 // link index, against the model's look-ups by id: the devices and links it
 // keeps (the first of repeated ids, links and tunnels with known ends), each
 // vertex's site and security, and whether each link and tunnel leaves the
@@ -179,7 +181,7 @@ func TestGraphFactsAgree(t *testing.T) {
 
 func factsAgree(t *testing.T, name string, m *topology.Model) {
 	t.Helper()
-	g := NewGraphs(m)
+	g := newGraphs(m)
 	var ids []string
 	for _, d := range m.Devices {
 		if m.Device(d.ID) == d && !slices.Contains(ids, d.ID) {
@@ -209,7 +211,8 @@ func factsAgree(t *testing.T, name string, m *topology.Model) {
 		t.Fatalf("%s: %d links, want %d", name, len(g.links), len(links))
 	}
 	for li, l := range g.links {
-		if g.linkIDs[li] != l.ID || g.ids[g.phys.eu[li]] != l.A || g.ids[g.phys.ev[li]] != l.B {
+		u, v := g.phys.Ends(int32(li))
+		if g.linkIDs[li] != l.ID || g.ids[u] != l.A || g.ids[v] != l.B {
 			t.Errorf("%s: link %s: ends or id differ", name, l.ID)
 		}
 		if got, want := g.linkLeaves(int32(li)), m.LeavesSecureLocation(l); got != want {

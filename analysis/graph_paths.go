@@ -1,81 +1,64 @@
 package analysis
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
+	"github.com/netreview/netreview/analysis/internal/graph"
+
 	"github.com/netreview/netreview/topology"
 )
+
+// reachPass searches the boundary-free graph from the untrusted zones.
+var reachPass = &computation[*reach]{
+	name:     "boundary-reach",
+	doc:      "which devices the devices of untrusted zones reach without crossing a boundary, by a breadth-first search of the boundary-free graph, with the untrusted zones of each component",
+	requires: []passDef{graphsPass},
+	run:      func(in *inputs) *reach { return resultOf(in, graphsPass).boundaryReach() },
+}
 
 // reach is what the boundary-free graph says about untrusted zones: a
 // breadth-first search from every device of a non-criminal-justice, internet
 // or public zone at once, and the connected components of the graph.
 type reach struct {
-	dist   []int32    // per vertex: links from the nearest untrusted device, or -1
-	parent []int32    // per vertex: the previous vertex on that path, or -1
-	via    []int32    // per vertex: the link (physical edge) from parent, or -1
-	comp   []int32    // per vertex: its component, or -1 for a boundary device
-	zones  [][]string // per component: the untrusted zones of its devices, sorted
+	g     *graphs
+	tree  graph.Tree // from the untrusted devices; Via is a link (physical edge)
+	comp  []int32    // per vertex: its component, or -1 for a boundary device
+	zones [][]string // per component: the untrusted zones of its devices, sorted
 }
 
 // boundaryReach searches the boundary-free graph. Boundary devices are not
 // in it: an untrusted device that is a boundary starts no path, and a CJI
 // device that is a boundary is protected by it. Sources are taken in id
 // order and adjacency lists are sorted, so every path is deterministic.
-func (g *Graphs) boundaryReach() *reach {
-	pg, n := g.phys, len(g.devs)
+func (g *graphs) boundaryReach() *reach {
 	in := func(v int32) bool { return !g.devs[v].IsBoundary() }
-	r := &reach{dist: make([]int32, n), parent: make([]int32, n), via: make([]int32, n), comp: make([]int32, n)}
-	for v := range n {
-		r.dist[v], r.parent[v], r.via[v], r.comp[v] = -1, -1, -1, -1
-	}
-	// Components, each with its untrusted zones.
-	var stack []int32
-	for s := range int32(n) {
-		if r.comp[s] >= 0 || !in(s) {
+	r := &reach{g: g}
+	var count int
+	r.comp, count = graph.Components(g.phys, in)
+	r.zones = make([][]string, count)
+	var sources []int32
+	for v := range int32(len(g.devs)) {
+		if !in(v) {
 			continue
 		}
-		c := int32(len(r.zones))
-		var zones []string
-		r.comp[s] = c
-		stack = append(stack[:0], s)
-		for len(stack) > 0 {
-			v := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			zones = append(zones, g.untrustedZones(v)...)
-			for p := pg.adjStart[v]; p < pg.adjStart[v+1]; p++ {
-				if w := pg.adjV[p]; r.comp[w] < 0 && in(w) {
-					r.comp[w] = c
-					stack = append(stack, w)
-				}
-			}
-		}
-		slices.Sort(zones)
-		r.zones = append(r.zones, sortedUnique(zones))
-	}
-	// Distances from the untrusted devices.
-	var queue []int32
-	for v := range int32(n) {
-		if in(v) && len(g.untrustedZones(v)) > 0 {
-			r.dist[v] = 0
-			queue = append(queue, v)
+		if zs := g.untrustedZones(v); len(zs) > 0 {
+			r.zones[r.comp[v]] = append(r.zones[r.comp[v]], zs...)
+			sources = append(sources, v)
 		}
 	}
-	for h := 0; h < len(queue); h++ {
-		v := queue[h]
-		for p := pg.adjStart[v]; p < pg.adjStart[v+1]; p++ {
-			if w := pg.adjV[p]; r.dist[w] < 0 && in(w) {
-				r.dist[w], r.parent[w], r.via[w] = r.dist[v]+1, v, pg.adjE[p]
-				queue = append(queue, w)
-			}
-		}
+	for c, zs := range r.zones {
+		slices.Sort(zs)
+		r.zones[c] = sortedUnique(zs)
 	}
+	r.tree = graph.BFS(g.phys, sources, in)
 	return r
 }
 
 // untrustedZones returns the ids of the device's zones that are
 // non-criminal-justice, internet or public.
-func (g *Graphs) untrustedZones(v int32) []string {
+func (g *graphs) untrustedZones(v int32) []string {
 	var out []string
 	for _, id := range g.devs[v].Zones {
 		if z := g.Model.Zone(id); z != nil && z.Kind.Untrusted() {
@@ -85,13 +68,36 @@ func (g *Graphs) untrustedZones(v int32) []string {
 	return out
 }
 
+// reachedDevice is a CJI device that an untrusted zone reaches without
+// crossing a boundary.
+type reachedDevice struct {
+	dev   *topology.Device
+	dist  int32    // links from the nearest untrusted device
+	zones []string // the untrusted zones of its component, sorted
+	v     int32
+}
+
+// reachedCJI yields the CJI devices the untrusted zones reach, in id order.
+func (r *reach) reachedCJI() iter.Seq[reachedDevice] {
+	return func(yield func(reachedDevice) bool) {
+		for v, d := range r.g.devs {
+			if r.g.cji[v] && r.tree.Dist[v] >= 0 {
+				if !yield(reachedDevice{dev: d, dist: r.tree.Dist[v], zones: r.zones[r.comp[v]], v: int32(v)}) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // pathTo is the search's path from the nearest untrusted device to the
-// vertex, as ids alternating devices and links.
-func (r *reach) pathTo(g *Graphs, v int32) []string {
+// reached device, as ids alternating devices and links.
+func (r *reach) pathTo(d reachedDevice) []string {
+	g, v := r.g, d.v
 	var rev []string
-	for x := v; x >= 0; x = r.parent[x] {
+	for x := v; x >= 0; x = r.tree.Parent[x] {
 		rev = append(rev, g.ids[x])
-		if e := r.via[x]; e >= 0 {
+		if e := r.tree.Via[x]; e >= 0 {
 			rev = append(rev, g.links[e].ID)
 		}
 	}
@@ -100,7 +106,7 @@ func (r *reach) pathTo(g *Graphs, v int32) []string {
 }
 
 // cjiPath renders a path of CJI-graph vertices and edges as ids.
-func (g *Graphs) cjiPath(verts, edges []int32) []string {
+func (g *graphs) cjiPath(verts, edges []int32) []string {
 	out := make([]string, 0, len(verts)+len(edges))
 	for i, v := range verts {
 		out = append(out, g.ids[v])
@@ -113,7 +119,7 @@ func (g *Graphs) cjiPath(verts, edges []int32) []string {
 
 // endSites returns the sites of the devices with the ids, each once, in the
 // order given, leaving out devices that stand in no site.
-func (g *Graphs) endSites(ids ...string) []string {
+func (g *graphs) endSites(ids ...string) []string {
 	vs := make([]int32, 0, len(ids))
 	for _, id := range ids {
 		if v, ok := g.index[id]; ok {
@@ -124,7 +130,7 @@ func (g *Graphs) endSites(ids ...string) []string {
 }
 
 // vertexSites is endSites for the devices of the vertices.
-func (g *Graphs) vertexSites(vs ...int32) []string {
+func (g *graphs) vertexSites(vs ...int32) []string {
 	var out []string
 	for _, v := range vs {
 		if s := g.devs[v].Site; s != "" {
@@ -158,7 +164,7 @@ func andList(words []string) string {
 // message: within a site, between sites, or from a site to an end that
 // stands in none ("it runs from site bvpd-hq to carrier network vzw-cell"),
 // which is not "within" the site.
-func (g *Graphs) endsPhrase(u, v int32) string {
+func (g *graphs) endsPhrase(u, v int32) string {
 	a, b := g.devs[u], g.devs[v]
 	switch {
 	case a.Site != "" && b.Site != "":
@@ -189,28 +195,25 @@ type exposedFinding struct {
 
 // exposedFindings lists every exposed link and tunnel in id order, with a
 // path between two CJI devices through it.
-func (g *Graphs) exposedFindings() []exposedFinding {
-	list := g.exposedByID()
+func (p *cjiPaths) exposedFindings() []exposedFinding {
+	g, list := p.g, p.exposedByID()
 	out := make([]exposedFinding, 0, len(list))
-	var f *flow
+	pf := graph.NewPathFinder(g.cjiG, g.cji)
 	for _, x := range list {
 		id, e := x.id, x.e
-		if f == nil {
-			f = newFlow(g.cjiG)
-		}
-		verts, edges := g.exposurePath(f, e)
+		verts, edges := pf.Through(e)
 		x := exposedFinding{id: id, path: g.cjiPath(verts, edges)}
 		r := g.cjiRefs[e]
 		if r.tunnel {
 			t := g.tunnels[r.i]
 			x.kind, x.enc, x.pos, x.fields = KindTunnel, t.Encryption, t.Pos, t.FieldPos
-			x.sites = g.vertexSites(g.cjiG.eu[e], g.cjiG.ev[e])
-			x.where = g.endsPhrase(g.cjiG.eu[e], g.cjiG.ev[e])
+			x.sites = g.vertexSites(g.cjiG.Ends(e))
+			x.where = g.endsPhrase(g.cjiG.Ends(e))
 		} else {
 			l := g.links[r.i]
 			x.kind, x.enc, x.pos, x.fields = KindLink, l.Encryption, l.Pos, l.FieldPos
-			x.sites = g.vertexSites(g.phys.eu[r.i], g.phys.ev[r.i])
-			x.where = g.endsPhrase(g.phys.eu[r.i], g.phys.ev[r.i])
+			x.sites = g.vertexSites(g.phys.Ends(r.i))
+			x.where = g.endsPhrase(g.phys.Ends(r.i))
 		}
 		out = append(out, x)
 	}

@@ -20,7 +20,7 @@ func TestEndsPhrase(t *testing.T) {
 		},
 	}
 	m.Reindex()
-	g := NewGraphs(m)
+	g := newGraphs(m)
 	tests := []struct{ a, b, want string }{
 		{"hq-rtr", "hq-sw", "it runs within site hq"},
 		{"hq-rtr", "annex-sw", "it runs between sites hq and annex"},

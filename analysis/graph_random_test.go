@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"github.com/netreview/netreview/analysis/internal/graph"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -14,8 +15,8 @@ import (
 
 // structuralRules are the rules this file checks against brute force.
 var structuralRules = []*Rule{
-	UnencryptedExit, WeakEncryption, FIPS1402Sunset, MissingBoundary,
-	NoPathToHub, SingleDevice, SingleLink, SharedRisk,
+	unencryptedExit, weakEncryption, fips1402Sunset, missingBoundary,
+	noPathToHub, singleDevice, singleLink, sharedRisk,
 }
 
 // chooser draws small numbers: from fuzz bytes, or from a seeded generator.
@@ -315,11 +316,11 @@ func (b *brute) onPath() map[string]bool {
 // such a path iff two disjoint paths lead from u and from v to two distinct
 // CJI devices without it, which the two-path flow decides.
 func flowOnPath(m *topology.Model) map[string]bool {
-	g := NewGraphs(m)
-	f := newFlow(g.cjiG)
+	g := newGraphs(m)
+	pf := graph.NewPathFinder(g.cjiG, g.cji)
 	out := map[string]bool{}
 	for e := range g.cjiRefs {
-		if verts, _ := g.exposurePath(f, int32(e)); verts != nil {
+		if verts, _ := pf.Through(int32(e)); verts != nil {
 			out[g.edgeID(int32(e))] = true
 		}
 	}
@@ -352,7 +353,7 @@ func (b *brute) expected(date time.Time) []string {
 		case encWeak:
 			out = append(out, key("weak-encryption", id, sites))
 		case encAccepted:
-			if enc.Standard == topology.FIPS1402 && date.After(FIPS1402SunsetDate) {
+			if enc.Standard == topology.FIPS1402 && date.After(fips1402SunsetDate) {
 				out = append(out, key("fips-140-2-sunset", id, sites))
 			}
 		}
@@ -585,7 +586,7 @@ func (b *brute) redundancy() []SiteRedundancy {
 // keys, checking each path on the way.
 func structuralKeys(t testing.TB, m *topology.Model, date time.Time) ([]string, *Result) {
 	t.Helper()
-	pack := DefaultPack(structuralRules)
+	pack := defaultPack(structuralRules)
 	res, err := Run(m, Config{Pack: pack, Date: date})
 	if err != nil {
 		t.Fatalf("Run: %v", err)

@@ -2,71 +2,115 @@ package analysis
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/netreview/netreview/analysis/internal/graph"
 	"github.com/netreview/netreview/topology"
 )
 
-// structure is what the redundancy rules share: the sites, which of them
-// are cut off, and which elements and shared-risk tags cut which sites off.
-// Site lists are indexes into sites, ascending, so sorted by site id.
-type structure struct {
-	sites    []string  // sites holding a CJI device and no state hub, sorted
-	siteCJI  [][]int32 // each site's CJI devices
-	siteOf   []int32   // per vertex: the site it is a CJI device of, or -1
-	cutOff   []bool    // per site: cut off with every element up
-	devCuts  map[int32][]int32
-	linkCuts map[int32][]int32
-	risks    []riskCut
-	paths    []int // per site: redundancy, up to 2
+// sitesPass finds the sites the redundancy rules judge.
+var sitesPass = &computation[*siteSet]{
+	name:     "redundancy-sites",
+	doc:      "the sites that hold a CJI device and no state hub, their CJI devices, and which of them reach no hub with every element up; nil when the model has no state hub",
+	requires: []passDef{graphsPass, hubTreePass},
+	run: func(in *inputs) *siteSet {
+		return newSiteSet(resultOf(in, graphsPass), resultOf(in, hubTreePass))
+	},
 }
 
-// riskCut is one shared-risk tag and the sites it cuts off.
-type riskCut struct {
-	tag   string
-	sites []int32
+// hubTreePass builds the block-cut tree of the CJI graph rooted at the
+// state hubs.
+var hubTreePass = &computation[*graph.TargetTree]{
+	name:     "hub-tree",
+	doc:      "the block-cut tree of the CJI graph with the state hubs joined to a root; nil when the model has no state hub",
+	requires: []passDef{graphsPass},
+	run: func(in *inputs) *graph.TargetTree {
+		g := resultOf(in, graphsPass)
+		if !slices.Contains(g.hub, true) {
+			return nil
+		}
+		return graph.NewTargetTree(g.cjiG, g.hub)
+	},
 }
 
-// sitesFor returns the structure, computing it on first use. It is nil when
-// the model has no state hub: then no redundancy rule runs.
-func (g *Graphs) sitesFor() *structure {
-	g.structOnce.Do(func() { g.structure = g.buildStructure() })
-	return g.structure
+// redundancyPass counts each site's ways to the state hubs, for
+// Result.Redundancy.
+var redundancyPass = &computation[[]SiteRedundancy]{
+	name:     "redundancy",
+	doc:      "each redundancy site's device-disjoint ways to the state hubs, up to 2",
+	requires: []passDef{sitesPass, hubTreePass},
+	run: func(in *inputs) []SiteRedundancy {
+		st := resultOf(in, sitesPass)
+		if st == nil {
+			return nil
+		}
+		paths := redundancy(resultOf(in, hubTreePass), st)
+		out := make([]SiteRedundancy, len(st.sites))
+		for i, s := range st.sites {
+			out[i] = SiteRedundancy{Site: s, Paths: paths[i]}
+		}
+		return out
+	},
 }
 
-// Redundancy returns each site's redundancy to the state hubs, sorted by
-// site id, for the sites that hold a CJI device and no state hub; nil when
-// the model has no state hub.
-func (g *Graphs) Redundancy() []SiteRedundancy {
-	st := g.sitesFor()
-	if st == nil {
+// siteCutsPass finds the devices and links whose failure alone cuts a site
+// off.
+var siteCutsPass = &computation[*siteCuts]{
+	name:     "site-cuts",
+	doc:      "the devices and the links whose failure alone cuts a redundancy site off from every state hub; nil when the model has no state hub",
+	requires: []passDef{graphsPass, sitesPass, hubTreePass},
+	run: func(in *inputs) *siteCuts {
+		st := resultOf(in, sitesPass)
+		if st == nil {
+			return nil
+		}
+		return newSiteCuts(resultOf(in, graphsPass), st, resultOf(in, hubTreePass))
+	},
+}
+
+// riskCutsPass finds the shared-risk tags that cut a site off.
+var riskCutsPass = &computation[[]riskCut]{
+	name:     "risk-cuts",
+	doc:      "the shared-risk tags whose elements, all down, cut a redundancy site off that no single element does",
+	requires: []passDef{graphsPass, siteCutsPass},
+	run: func(in *inputs) []riskCut {
+		sc := resultOf(in, siteCutsPass)
+		if sc == nil {
+			return nil
+		}
+		return sc.riskCuts(resultOf(in, graphsPass))
+	},
+}
+
+// siteSet is the sites the redundancy rules judge: those holding a CJI
+// device and no state hub, sorted by id. Site lists elsewhere are indexes
+// into sites, ascending, so sorted by site id.
+type siteSet struct {
+	sites   []string  // site ids, sorted
+	siteCJI [][]int32 // each site's CJI devices
+	siteOf  []int32   // per vertex: the site it is a CJI device of, or -1
+	cutOff  []bool    // per site: cut off with every element up
+	liveCJI []int32   // per site: its CJI devices that reach a hub
+}
+
+// newSiteSet gathers the redundancy sites; it returns nil when the model
+// has no state hub (tree is nil): then no redundancy rule has anything to
+// judge.
+func newSiteSet(g *graphs, tree *graph.TargetTree) *siteSet {
+	if tree == nil {
 		return nil
 	}
-	out := make([]SiteRedundancy, len(st.sites))
-	for i, s := range st.sites {
-		out[i] = SiteRedundancy{Site: s, Paths: st.paths[i]}
-	}
-	return out
-}
-
-func (g *Graphs) buildStructure() *structure {
-	m := g.Model
-	n := len(g.ids)
-	anyHub := false
 	hubSites := map[string]bool{}
 	for v, d := range g.devs {
 		if g.hub[v] {
-			anyHub = true
 			hubSites[d.Site] = true
 		}
 	}
-	if !anyHub {
-		return nil
-	}
-	st := &structure{siteOf: make([]int32, n), devCuts: map[int32][]int32{}, linkCuts: map[int32][]int32{}}
+	st := &siteSet{siteOf: make([]int32, len(g.ids))}
 	// The sites' CJI devices, sorted by site id, then vertex: sorting the
 	// sites' keys and the vertices, which hold no pointers, rather than
 	// gathering them in a map by site id.
@@ -108,119 +152,265 @@ func (g *Graphs) buildStructure() *structure {
 	starts = append(starts, len(ms))
 	st.siteCJI = make([][]int32, len(st.sites))
 	st.cutOff = make([]bool, len(st.sites))
-	liveCJI := make([]int32, len(st.sites))
-	c := newCutter(g.cjiG, g.hub)
+	st.liveCJI = make([]int32, len(st.sites))
 	for i := range st.sites {
 		st.siteCJI[i] = flat[starts[i]:starts[i+1]:starts[i+1]]
 		for _, v := range st.siteCJI[i] {
 			st.siteOf[v] = int32(i)
-			if c.live[v] {
-				liveCJI[i]++
+			if tree.Reaches(v) {
+				st.liveCJI[i]++
 			}
 		}
-		st.cutOff[i] = liveCJI[i] == 0
+		st.cutOff[i] = st.liveCJI[i] == 0
 	}
+	return st
+}
 
-	// Which tunnels fall with each link, and with each device.
-	over := make([][]int32, len(g.links))
-	for ti, t := range g.tunnels {
-		for _, id := range t.Over {
-			if li := g.linkIndex(id); li >= 0 {
-				over[li] = append(over[li], g.tunnelEdge(ti))
-			}
-		}
+// siteNames returns the ids of the sites with the indexes.
+func (st *siteSet) siteNames(idx []int32) []string {
+	out := make([]string, len(idx))
+	for i, s := range idx {
+		out[i] = st.sites[s]
 	}
-	stamp := make([]uint32, len(g.cjiRefs))
-	var ep uint32
-	var down []int32
-	addLink := func(li int32) {
-		if e := g.linkCJI[li]; e >= 0 && stamp[e] != ep {
-			stamp[e] = ep
-			down = append(down, e)
-		}
-		for _, e := range over[li] {
-			if stamp[e] != ep {
-				stamp[e] = ep
-				down = append(down, e)
-			}
-		}
-	}
-	addDevice := func(v int32) {
-		for p := g.phys.adjStart[v]; p < g.phys.adjStart[v+1]; p++ {
-			for _, e := range over[g.phys.adjE[p]] {
-				if stamp[e] != ep {
-					stamp[e] = ep
-					down = append(down, e)
-				}
-			}
-		}
-	}
+	return out
+}
 
-	count := make([]int32, len(st.sites))
-	cstamp := make([]uint32, len(st.sites))
-	var cep uint32
-	// cutSites returns the sites not already cut off that are cut off with
-	// downV and downE down, and for which keep holds.
-	cutSites := func(downV, downE []int32, keep func(s int32) bool) []int32 {
-		cep++
-		var out []int32
-		for _, v := range c.cut(downV, downE) {
-			s := st.siteOf[v]
-			if s < 0 || st.cutOff[s] || !keep(s) {
-				continue
-			}
-			if cstamp[s] != cep {
-				cstamp[s], count[s] = cep, 0
-			}
-			count[s]++
-			if count[s] == liveCJI[s] {
-				out = append(out, s)
-			}
-		}
-		sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-		return out
-	}
+// siteCuts is what single-device and single-link report: the sites each
+// device and each link (by index into graphs.links) cuts off alone.
+type siteCuts struct {
+	g        *graphs
+	st       *siteSet
+	devCuts  map[int32][]int32
+	linkCuts map[int32][]int32
+	search   *failureSearch // kept for the shared-risk searches
+}
 
-	touches := func(li int32, s int32) bool {
-		return st.siteOf[g.phys.eu[li]] == s || st.siteOf[g.phys.ev[li]] == s
+// elementCut is a device or link that alone cuts off the sites.
+type elementCut[T any] struct {
+	elem  T
+	sites []string
+}
+
+// devices returns the devices that cut a site off alone, in id order.
+func (sc *siteCuts) devices() []elementCut[*topology.Device] {
+	return cutsOf(sc.st, sc.devCuts, func(v int32) *topology.Device { return sc.g.devs[v] })
+}
+
+// links returns the links that cut a site off alone, in id order.
+func (sc *siteCuts) links() []elementCut[*topology.Link] {
+	return cutsOf(sc.st, sc.linkCuts, func(li int32) *topology.Link { return sc.g.links[li] })
+}
+
+// cutsOf lists cuts (by vertex or link index, so in id order) with their
+// elements and site names.
+func cutsOf[T any](st *siteSet, cuts map[int32][]int32, elem func(int32) T) []elementCut[T] {
+	keys := slices.Sorted(maps.Keys(cuts))
+	out := make([]elementCut[T], len(keys))
+	for i, k := range keys {
+		out[i] = elementCut[T]{elem(k), st.siteNames(cuts[k])}
 	}
-	// A device or link whose failure takes down no tunnel cuts off what the
-	// block-cut tree says; the others take a cut search each.
-	killsTunnel := make([]bool, n)
+	return out
+}
+
+// cutOffSites returns the sites that reach no state hub with every element
+// up, in id order.
+func (st *siteSet) cutOffSites() []string {
+	var out []string
+	for i, s := range st.sites {
+		if st.cutOff[i] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// newSiteCuts finds the single points of failure: a device or link whose
+// failure takes down no tunnel cuts off what the block-cut tree says; each
+// of the others takes a cut search.
+func newSiteCuts(g *graphs, st *siteSet, tree *graph.TargetTree) *siteCuts {
+	sc := &siteCuts{g: g, st: st, devCuts: map[int32][]int32{}, linkCuts: map[int32][]int32{}, search: newFailureSearch(g, st)}
+	cs := sc.search
+	killsTunnel := make([]bool, len(g.ids))
 	for li := range g.links {
-		if len(over[li]) > 0 {
-			killsTunnel[g.phys.eu[li]], killsTunnel[g.phys.ev[li]] = true, true
+		if len(cs.over[li]) > 0 {
+			u, v := g.phys.Ends(int32(li))
+			killsTunnel[u], killsTunnel[v] = true, true
 		}
 	}
-	tree := newHubTree(g)
-	tree.singleCuts(st, func(v int32) bool { return !killsTunnel[v] }, func(li int32) bool { return len(over[li]) == 0 })
-	for v := int32(0); v < int32(n); v++ {
+	singleCuts(tree, g, sc, func(v int32) bool { return !killsTunnel[v] }, func(li int32) bool { return len(cs.over[li]) == 0 })
+	sc.tunnelDeviceCuts(g, killsTunnel)
+	sc.tunnelLinkCuts(g)
+	return sc
+}
+
+// tunnelDeviceCuts adds the sites cut off by each device (not a hub) whose
+// failure takes down a tunnel, by a cut search each.
+func (sc *siteCuts) tunnelDeviceCuts(g *graphs, killsTunnel []bool) {
+	cs := sc.search
+	for v := int32(0); v < int32(len(g.ids)); v++ {
 		if g.hub[v] || !killsTunnel[v] {
 			continue
 		}
-		ep++
-		down = down[:0]
-		addDevice(v)
-		own := st.siteOf[v]
-		if cut := cutSites([]int32{v}, down, func(s int32) bool { return s != own }); len(cut) > 0 {
-			st.devCuts[v] = cut
+		cs.begin()
+		cs.addDevice(v)
+		own := sc.st.siteOf[v]
+		if cut := cs.cutSites([]int32{v}, func(s int32) bool { return s != own }); len(cut) > 0 {
+			sc.devCuts[v] = cut
 		}
 	}
+}
+
+// tunnelLinkCuts adds the sites cut off by each link that a tunnel rides,
+// by a cut search each.
+func (sc *siteCuts) tunnelLinkCuts(g *graphs) {
+	cs := sc.search
 	for li := range g.links {
-		if len(over[li]) == 0 {
+		if len(cs.over[li]) == 0 {
 			continue
 		}
-		ep++
-		down = down[:0]
-		addLink(int32(li))
-		if cut := cutSites(nil, down, func(s int32) bool { return !touches(int32(li), s) }); len(cut) > 0 {
-			st.linkCuts[int32(li)] = cut
+		cs.begin()
+		cs.addLink(int32(li))
+		if cut := cs.cutSites(nil, func(s int32) bool { return !cs.touches(int32(li), s) }); len(cut) > 0 {
+			sc.linkCuts[int32(li)] = cut
 		}
 	}
+}
 
-	// Shared-risk tags: one removal per tag, and one more for each site
-	// whose own CJI devices or access links carry the tag.
-	tagDevs, tagLinks := map[string][]int32{}, map[string][]int32{}
+// failureSearch asks which redundancy sites a set of failures cuts off: the
+// failed devices, their links and the CJI-graph edges (links and tunnels)
+// that fall with them, gathered with begin, addDevice and addLink, then
+// searched with cutSites.
+type failureSearch struct {
+	g    *graphs
+	st   *siteSet
+	c    *graph.Cutter
+	over [][]int32 // per link: the CJI-graph edges of the tunnels riding it
+
+	stamp []uint32 // per CJI-graph edge: == ep when in down
+	ep    uint32
+	down  []int32 // the CJI-graph edges down
+
+	count  []int32  // per site: its CJI devices cut off in this search
+	cstamp []uint32 // per site: == cep when count is valid
+	cep    uint32
+}
+
+func newFailureSearch(g *graphs, st *siteSet) *failureSearch {
+	cs := &failureSearch{
+		g: g, st: st, c: graph.NewCutter(g.cjiG, g.hub),
+		over:  make([][]int32, len(g.links)),
+		stamp: make([]uint32, len(g.cjiRefs)),
+		count: make([]int32, len(st.sites)), cstamp: make([]uint32, len(st.sites)),
+	}
+	for ti, t := range g.tunnels {
+		for _, id := range t.Over {
+			if li := g.linkIndex(id); li >= 0 {
+				cs.over[li] = append(cs.over[li], g.tunnelEdge(ti))
+			}
+		}
+	}
+	return cs
+}
+
+// begin starts a new set of failures.
+func (cs *failureSearch) begin() {
+	cs.ep++
+	cs.down = cs.down[:0]
+}
+
+func (cs *failureSearch) addEdge(e int32) {
+	if cs.stamp[e] != cs.ep {
+		cs.stamp[e] = cs.ep
+		cs.down = append(cs.down, e)
+	}
+}
+
+// addLink fails link li: its CJI-graph edge and the tunnels riding it.
+func (cs *failureSearch) addLink(li int32) {
+	if e := cs.g.linkCJI[li]; e >= 0 {
+		cs.addEdge(e)
+	}
+	for _, e := range cs.over[li] {
+		cs.addEdge(e)
+	}
+}
+
+// addDevice fails the tunnels riding the links of device v (the device
+// itself is passed to cutSites).
+func (cs *failureSearch) addDevice(v int32) {
+	_, links := cs.g.phys.Adj(v)
+	for _, li := range links {
+		for _, e := range cs.over[li] {
+			cs.addEdge(e)
+		}
+	}
+}
+
+// touches reports whether link li touches a CJI device of site s.
+func (cs *failureSearch) touches(li int32, s int32) bool {
+	u, v := cs.g.phys.Ends(li)
+	return cs.st.siteOf[u] == s || cs.st.siteOf[v] == s
+}
+
+// cutSites returns the sites not already cut off that are cut off with the
+// devices downV and the edges gathered since begin down, and for which keep
+// holds, in ascending order.
+func (cs *failureSearch) cutSites(downV []int32, keep func(s int32) bool) []int32 {
+	st := cs.st
+	cs.cep++
+	var out []int32
+	for _, v := range cs.c.Cut(downV, cs.down) {
+		s := st.siteOf[v]
+		if s < 0 || st.cutOff[s] || !keep(s) {
+			continue
+		}
+		if cs.cstamp[s] != cs.cep {
+			cs.cstamp[s], cs.count[s] = cs.cep, 0
+		}
+		cs.count[s]++
+		if cs.count[s] == st.liveCJI[s] {
+			out = append(out, s)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// riskCut is one shared-risk tag, the sites it cuts off, and where the tag
+// is first written.
+type riskCut struct {
+	tag   string
+	sites []string
+	pos   topology.Pos
+}
+
+// riskCuts searches every shared-risk tag in turn, in tag order.
+func (sc *siteCuts) riskCuts(g *graphs) []riskCut {
+	tagDevs, tagLinks := riskTags(g)
+	tags := make([]string, 0, len(tagDevs)+len(tagLinks))
+	for t := range tagDevs {
+		tags = append(tags, t)
+	}
+	for t := range tagLinks {
+		if _, ok := tagDevs[t]; !ok {
+			tags = append(tags, t)
+		}
+	}
+	sort.Strings(tags)
+	var out []riskCut
+	for _, t := range tags {
+		if sites := sc.riskSites(tagDevs[t], tagLinks[t]); len(sites) > 0 {
+			out = append(out, riskCut{tag: t, sites: sc.st.siteNames(sites), pos: g.riskPos(t)})
+		}
+	}
+	return out
+}
+
+// riskTags returns the devices (not hubs) and the links that carry each
+// shared-risk tag.
+func riskTags(g *graphs) (tagDevs, tagLinks map[string][]int32) {
+	m := g.Model
+	tagDevs, tagLinks = map[string][]int32{}, map[string][]int32{}
 	for v, d := range g.devs {
 		if g.hub[v] {
 			continue
@@ -252,103 +442,82 @@ func (g *Graphs) buildStructure() *structure {
 			tagLinks[t] = append(tagLinks[t], int32(li))
 		}
 	}
-	tags := make([]string, 0, len(tagDevs)+len(tagLinks))
-	for t := range tagDevs {
-		tags = append(tags, t)
-	}
-	for t := range tagLinks {
-		if _, ok := tagDevs[t]; !ok {
-			tags = append(tags, t)
+	return tagDevs, tagLinks
+}
+
+// riskSites returns the sites that one tag's devices and links, all down,
+// cut off: one removal for the tag, and one more for each site whose own
+// CJI devices or access links carry the tag (without them, since a site's
+// own devices are no failure of its way out). A site that one element
+// carrying the tag cuts off alone is left to single-device or single-link.
+func (sc *siteCuts) riskSites(devs, links []int32) []int32 {
+	cs, st, phys := sc.search, sc.st, sc.search.g.phys
+	affected := map[int32]bool{}
+	for _, v := range devs {
+		if s := st.siteOf[v]; s >= 0 {
+			affected[s] = true
 		}
 	}
-	sort.Strings(tags)
-	for _, t := range tags {
-		devs, links := tagDevs[t], tagLinks[t]
-		affected := map[int32]bool{}
-		for _, v := range devs {
-			if s := st.siteOf[v]; s >= 0 {
+	for _, li := range links {
+		u, v := phys.Ends(li)
+		for _, x := range [2]int32{u, v} {
+			if s := st.siteOf[x]; s >= 0 {
 				affected[s] = true
 			}
 		}
-		for _, li := range links {
-			for _, x := range [2]int32{g.phys.eu[li], g.phys.ev[li]} {
-				if s := st.siteOf[x]; s >= 0 {
-					affected[s] = true
-				}
-			}
+	}
+	single := map[int32]bool{}
+	for _, v := range devs {
+		for _, s := range sc.devCuts[v] {
+			single[s] = true
 		}
-		// A site cut off by one candidate carrying the tag alone is
-		// reported by single-device or single-link instead.
-		single := map[int32]bool{}
+	}
+	for _, li := range links {
+		for _, s := range sc.linkCuts[li] {
+			single[s] = true
+		}
+	}
+	run := func(skip int32, keep func(s int32) bool) []int32 {
+		cs.begin()
+		var dv []int32
 		for _, v := range devs {
-			for _, s := range st.devCuts[v] {
-				single[s] = true
+			if skip >= 0 && st.siteOf[v] == skip {
+				continue
 			}
+			dv = append(dv, v)
+			cs.addDevice(v)
 		}
 		for _, li := range links {
-			for _, s := range st.linkCuts[li] {
-				single[s] = true
+			if skip >= 0 && cs.touches(li, skip) {
+				continue
 			}
+			cs.addLink(li)
 		}
-		run := func(skip int32, keep func(s int32) bool) []int32 {
-			ep++
-			down = down[:0]
-			var dv []int32
-			for _, v := range devs {
-				if skip >= 0 && st.siteOf[v] == skip {
-					continue
-				}
-				dv = append(dv, v)
-				addDevice(v)
-			}
-			for _, li := range links {
-				if skip >= 0 && touches(li, skip) {
-					continue
-				}
-				addLink(li)
-			}
-			if len(dv) == 0 && len(down) == 0 {
-				return nil
-			}
-			return cutSites(dv, down, keep)
+		if len(dv) == 0 && len(cs.down) == 0 {
+			return nil
 		}
-		var sites []int32
-		for _, s := range run(-1, func(s int32) bool { return !affected[s] && !single[s] }) {
+		return cs.cutSites(dv, keep)
+	}
+	sites := run(-1, func(s int32) bool { return !affected[s] && !single[s] })
+	aff := make([]int32, 0, len(affected))
+	for s := range affected {
+		if !st.cutOff[s] && !single[s] {
+			aff = append(aff, s)
+		}
+	}
+	slices.Sort(aff)
+	for _, s := range aff {
+		if len(run(s, func(x int32) bool { return x == s })) > 0 {
 			sites = append(sites, s)
 		}
-		aff := make([]int32, 0, len(affected))
-		for s := range affected {
-			if !st.cutOff[s] && !single[s] {
-				aff = append(aff, s)
-			}
-		}
-		sort.Slice(aff, func(i, j int) bool { return aff[i] < aff[j] })
-		for _, s := range aff {
-			if len(run(s, func(x int32) bool { return x == s })) > 0 {
-				sites = append(sites, s)
-			}
-		}
-		if len(sites) > 0 {
-			sort.Slice(sites, func(i, j int) bool { return sites[i] < sites[j] })
-			st.risks = append(st.risks, riskCut{tag: t, sites: sites})
-		}
 	}
-	st.paths = tree.redundancy(st)
-	return st
-}
-
-// siteNames returns the ids of the sites with the indexes.
-func (st *structure) siteNames(idx []int32) []string {
-	out := make([]string, len(idx))
-	for i, s := range idx {
-		out[i] = st.sites[s]
-	}
-	return out
+	slices.Sort(sites)
+	return sites
 }
 
 // riskPos returns where the tag is first written: on a device, its site or
 // a link (the carrier field for carrier:NAME), in id order.
-func (g *Graphs) riskPos(tag string) topology.Pos {
+func (g *graphs) riskPos(tag string) topology.Pos {
 	find := func(list []string, fp topology.FieldPos, def topology.Pos) (topology.Pos, bool) {
 		for i, t := range list {
 			if t == tag {

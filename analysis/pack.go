@@ -44,9 +44,9 @@ func (rc RuleConfig) Refs() []string {
 	return out
 }
 
-// DefaultPack returns a pack that runs the given rules with their default
+// defaultPack returns a pack that runs the given rules with their default
 // severities and citations.
-func DefaultPack(rules []*Rule) *Pack {
+func defaultPack(rules []*Rule) *Pack {
 	p := &Pack{Name: "defaults", Title: "Every rule with its defaults", Policy: "6.0", Rules: map[string]RuleConfig{}}
 	for _, r := range rules {
 		cs := make([]Citation, len(r.Policy))

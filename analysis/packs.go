@@ -43,7 +43,7 @@ func BuiltinPackNames() []string {
 // FindRule returns the rule with the id, or an error that names the nearest
 // rule id when id looks like a typo of one.
 func FindRule(id string) (*Rule, error) {
-	if r := Lookup(id); r != nil {
+	if r := lookup(id); r != nil {
 		return r, nil
 	}
 	return nil, unknownRule(id)
@@ -86,19 +86,6 @@ func ReadPackFile(path string) (*Pack, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read rule pack: %w", err)
 	}
-	return ParsePack(path, data)
-}
-
-// ParsePack decodes a state's rule pack, read from path, from data.
-//
-// The file is a mapping with name, title, and either extends (a built-in
-// pack to start from) or policy ("5.9" or "6.0"), and rules: a mapping by
-// rule id of enabled, severity, citations (which replace the pack's) and
-// add-citations (which are appended to them), each citation a mapping of
-// ref, title and summary. A pack that extends another changes only what it
-// states; one that does not runs only the rules it lists. Problems come back
-// as a topology.ErrorList.
-func ParsePack(path string, data []byte) (*Pack, error) {
 	return parsePack(path, data, false)
 }
 
@@ -114,6 +101,16 @@ type packDecoder struct {
 	errs topology.ErrorList
 }
 
+// parsePack decodes a state's rule pack, read from file, from data;
+// builtin marks one of the built-in packs.
+//
+// The file is a mapping with name, title, and either extends (a built-in
+// pack to start from) or policy ("5.9" or "6.0"), and rules: a mapping by
+// rule id of enabled, severity, citations (which replace the pack's) and
+// add-citations (which are appended to them), each citation a mapping of
+// ref, title and summary. A pack that extends another changes only what it
+// states; one that does not runs only the rules it lists. Problems come back
+// as a topology.ErrorList.
 func parsePack(file string, data []byte, builtin bool) (*Pack, error) {
 	d := &packDecoder{file: file}
 	var root yaml.Node

@@ -35,7 +35,7 @@ func FuzzParsePack(f *testing.F) {
 		f.Add(example)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := ParsePack("state.yaml", data)
+		p, err := parsePack("state.yaml", data, false)
 		if err != nil {
 			var el topology.ErrorList
 			if !errors.As(err, &el) || len(el) == 0 {
@@ -49,7 +49,7 @@ func FuzzParsePack(f *testing.F) {
 			return
 		}
 		for id, rc := range p.Rules {
-			if Lookup(id) == nil {
+			if lookup(id) == nil {
 				t.Fatalf("pack enables unknown rule %q", id)
 			}
 			if rc.Severity < Info || rc.Severity > Critical {

@@ -36,7 +36,7 @@ func TestBuiltinPacksNameEveryRule(t *testing.T) {
 				}
 			}
 			for id, rc := range p.Rules {
-				if Lookup(id) == nil {
+				if lookup(id) == nil {
 					t.Errorf("unknown rule %s", id)
 				}
 				for i, c := range rc.Citations {
@@ -308,7 +308,7 @@ rules:
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := ParsePack("s.yaml", []byte(tt.src))
+			p, err := parsePack("s.yaml", []byte(tt.src), false)
 			if err != nil {
 				t.Fatal(err)
 			}

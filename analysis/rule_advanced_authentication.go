@@ -6,15 +6,14 @@ import (
 	"github.com/netreview/netreview/topology"
 )
 
-// AdvancedAuthentication is the advanced-authentication rule: a workstation
+// advancedAuthentication is the advanced-authentication rule: a workstation
 // or mobile CJI device, or a VPN gateway, that lets a person log on with a
 // password alone or with nothing. Under a v5.9 pack it applies only outside
 // a physically secure location (to a VPN gateway always); under v6.0
 // everywhere.
-var AdvancedAuthentication = &Rule{
+var advancedAuthentication = &Rule{
 	ID:       "advanced-authentication",
 	Severity: High,
-	Subject:  KindDevice,
 	Summary:  "A workstation, mobile CJI device or VPN gateway lets a person log on with a password alone, or with nothing.",
 	Doc:      `Fires for a workstation or mobile device that processes CJI, and for every vpn-gateway, whose authentication is password or none. Under the cjis-6.0 pack (CJIS Security Policy v6.0) multi-factor authentication is required of every person who reaches CJI, inside a physically secure location as well as outside it. Under the cjis-5.9 pack (v5.9.x) advanced authentication is required only where the device stands outside a physically secure location (a controlled area, an unsecured site, a vehicle, or no site); a VPN gateway is remote access by nature and is always in scope. An authentication that is unknown or not given is a question (unanswered), not a finding.`,
 	Fix:      `Require multi-factor (advanced) authentication of every person who logs on to the device or through the gateway, for example a smart card, a hardware token or an authenticator app with the password, and record authentication: advanced.`,
@@ -26,10 +25,10 @@ var AdvancedAuthentication = &Rule{
     authentication: password
 `,
 	Policy: []string{"CJIS Security Policy 5.6.2.2", "NIST SP 800-53 IA-2(1)", "NIST SP 800-53 IA-2(2)"},
-	Run:    runAdvancedAuthentication,
+	run:    runAdvancedAuthentication,
 }
 
-func runAdvancedAuthentication(pass *Pass) error {
+func runAdvancedAuthentication(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
 		if !authInScope(m, pass.Pack, d) {

@@ -2,12 +2,11 @@ package analysis
 
 import "github.com/netreview/netreview/topology"
 
-// CloudAgreement is the cloud-agreement rule: a cloud service in a
+// cloudAgreement is the cloud-agreement rule: a cloud service in a
 // criminal-justice zone whose provider has not signed the CJIS agreement.
-var CloudAgreement = &Rule{
+var cloudAgreement = &Rule{
 	ID:       "cloud-agreement",
 	Severity: High,
-	Subject:  KindDevice,
 	Summary:  "A cloud service in a criminal-justice zone has no CJIS agreement.",
 	Doc:      `Fires for a cloud-service in a criminal-justice zone whose cloud.cjis-agreement is false. A provider that stores or processes CJI must sign the CJIS Security Addendum (its staff with access screened, the data encrypted at rest under keys the agency controls, the service auditable) before any CJI goes to it. An agreement that is not given is a question (unanswered).`,
 	Fix:      `Obtain the provider's signed CJIS Security Addendum (or move the data to a provider that has signed one) and record cjis-agreement: true, or take the service out of the criminal-justice zone.`,
@@ -20,10 +19,10 @@ var CloudAgreement = &Rule{
       cjis-agreement: false
 `,
 	Policy: []string{"CJIS Security Policy 5.10.1.5", "NIST SP 800-53 SC-28"},
-	Run:    runCloudAgreement,
+	run:    runCloudAgreement,
 }
 
-func runCloudAgreement(pass *Pass) error {
+func runCloudAgreement(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
 		if !cloudInScope(m, d) || d.Cloud == nil || d.Cloud.CJISAgreement == nil || *d.Cloud.CJISAgreement {

@@ -1,11 +1,10 @@
 package analysis
 
-// ExpiredWaiver is the expired-waiver rule: a waiver whose expiry date has
+// expiredWaiver is the expired-waiver rule: a waiver whose expiry date has
 // passed as of the review date.
-var ExpiredWaiver = &Rule{
+var expiredWaiver = &Rule{
 	ID:       "expired-waiver",
 	Severity: Medium,
-	Subject:  KindWaiver,
 	Summary:  "A waiver's expiry date has passed.",
 	Doc:      `Fires for each waiver whose expires date is before the review date (today, or --date): a waiver accepts its finding up to and including its expiry day and not after. The finding's subject is RULE/SUBJECT, the rule and subject the waiver names, and it points at the waiver. An expired waiver accepts nothing, so the finding it covered counts again. A waiver without an expiry date never expires. Waivers are temporary by design: the risk was accepted for a time, on a plan to fix it, and that time is up.`,
 	Fix:      `Fix what the waiver accepted, or ask the CJIS Systems Agency to renew the waiver and record its new expires date and approver.`,
@@ -17,10 +16,10 @@ var ExpiredWaiver = &Rule{
     expires: 2025-06-30
 `,
 	Policy: nil,
-	Run:    runExpiredWaiver,
+	run:    runExpiredWaiver,
 }
 
-func runExpiredWaiver(pass *Pass) error {
+func runExpiredWaiver(pass *rulePass) error {
 	m := pass.Model
 	seen := map[string]bool{}
 	for _, w := range m.Waivers {

@@ -7,13 +7,12 @@ import (
 	"github.com/netreview/netreview/topology"
 )
 
-// MissingBoundary is the missing-boundary rule: one finding for each site
+// missingBoundary is the missing-boundary rule: one finding for each site
 // whose CJI devices a device of an untrusted zone reaches without crossing a
 // firewall or ACL.
-var MissingBoundary = &Rule{
+var missingBoundary = &Rule{
 	ID:       "missing-boundary",
 	Severity: High,
-	Subject:  KindSite,
 	Summary:  "A device of a non-criminal-justice, internet or public zone reaches a CJI device of the site without crossing a firewall or ACL.",
 	Doc:      `Fires once for each site one of whose CJI devices is reached, in the boundary-free graph, by a device of a zone of kind non-criminal-justice, internet or public: the boundary-free graph is the physical graph with every boundary device (a firewall, or a device with boundary: firewall or acl) taken out. A device that is in such a zone and is itself a CJI device counts. A CJI device that is itself a boundary (a laptop with a host firewall) is protected by it and is not reached. A CJI device that stands in no site is the subject of a finding of its own. The message names every untrusted zone that reaches the site; the finding's path is a shortest path from a device of one of them to a CJI device of the site. Because the finding is the site's, one agency's exposure to a shared zone (the internet) never hides another's. Networks of different trust must meet only at a boundary that enforces what may cross. Fix it by putting a firewall or ACL-enforcing device between the zone and the CJI network, or by moving the device out of the untrusted zone.`,
 	Fix:      `Put a firewall, or a device enforcing a documented ACL (boundary: acl), between the untrusted zone and the site's CJI network, or move the device out of the untrusted zone.`,
@@ -26,28 +25,26 @@ links:
   - {id: ws-link, a: hq-ws, b: hq-sw, medium: ethernet}
 `,
 	Policy: []string{"CJIS Security Policy 5.10.1.1", "NIST SP 800-53 SC-7", "NIST SP 800-53 AC-4"},
-	Run:    runMissingBoundary,
+	run:    runMissingBoundary,
+
+	requires: []passDef{reachPass},
 }
 
 // exposedGroup is a site (or a site-less CJI device) whose CJI devices an
-// untrusted zone reaches, with the reached devices in vertex order.
+// untrusted zone reaches, with the reached devices in id order.
 type exposedGroup struct {
-	site    string  // "" for a site-less device
-	reached []int32 // its reached CJI devices
+	site    string          // "" for a site-less device
+	reached []reachedDevice // its reached CJI devices
 }
 
-func runMissingBoundary(pass *Pass) error {
-	m, g := pass.Model, pass.Graphs
-	r := g.boundaryReach()
+func runMissingBoundary(pass *rulePass) error {
+	m, r := pass.Model, resultOf(pass, reachPass)
 	var groups []exposedGroup
 	bySite := map[string]int{}
-	for v := range g.devs {
-		if !g.cji[v] || r.dist[v] < 0 {
-			continue
-		}
-		site := g.devs[v].Site
+	for x := range r.reachedCJI() {
+		site := x.dev.Site
 		if site == "" {
-			groups = append(groups, exposedGroup{reached: []int32{int32(v)}})
+			groups = append(groups, exposedGroup{reached: []reachedDevice{x}})
 			continue
 		}
 		i, ok := bySite[site]
@@ -56,41 +53,41 @@ func runMissingBoundary(pass *Pass) error {
 			bySite[site] = i
 			groups = append(groups, exposedGroup{site: site})
 		}
-		groups[i].reached = append(groups[i].reached, int32(v))
+		groups[i].reached = append(groups[i].reached, x)
 	}
 	for _, grp := range groups {
 		// The nearest reached device, first in id order among the nearest.
 		to := grp.reached[0]
 		var zones []string
-		for _, v := range grp.reached {
-			if r.dist[v] < r.dist[to] {
-				to = v
+		for _, x := range grp.reached {
+			if x.dist < to.dist {
+				to = x
 			}
-			zones = append(zones, r.zones[r.comp[v]]...)
+			zones = append(zones, x.zones...)
 		}
 		sort.Strings(zones)
 		zones = sortedUnique(zones)
-		path := r.pathTo(g, to)
-		from := path[0]
+		path := r.pathTo(to)
+		from, toID := path[0], to.dev.ID
 		f := Finding{Path: path}
 		zonePhrase := zoneList(pass, zones)
 		if grp.site == "" {
-			d := g.devs[to]
+			d := to.dev
 			f.Subject, f.Kind, f.Pos = d.ID, KindDevice, d.Pos
 			f.Message = "CJI " + deviceWhere(m, d) + ", which stands in no site, is reached from " + zonePhrase + " without crossing a firewall or ACL"
 		} else {
 			s := m.Site(grp.site)
 			f.Subject, f.Kind, f.Pos, f.Sites = grp.site, KindSite, s.Pos, []string{grp.site}
 			if len(grp.reached) == 1 {
-				f.Message = "CJI device " + g.ids[to] + " at site " + grp.site + " is reached from " + zonePhrase + " without crossing a firewall or ACL"
+				f.Message = "CJI device " + toID + " at site " + grp.site + " is reached from " + zonePhrase + " without crossing a firewall or ACL"
 			} else {
-				f.Message = strconv.Itoa(len(grp.reached)) + " CJI devices at site " + grp.site + " (" + idList(g, grp.reached, 5) + ") are reached from " + zonePhrase + " without crossing a firewall or ACL"
+				f.Message = strconv.Itoa(len(grp.reached)) + " CJI devices at site " + grp.site + " (" + idList(grp.reached, 5) + ") are reached from " + zonePhrase + " without crossing a firewall or ACL"
 			}
 		}
-		if from == g.ids[to] {
+		if from == toID {
 			f.Message += ": " + from + " is itself in an untrusted zone, with no boundary of its own."
 		} else {
-			f.Message += ": device " + from + " reaches " + g.ids[to] + "."
+			f.Message += ": device " + from + " reaches " + toID + "."
 		}
 		if grp.site == "" {
 			f.Message = capitalize(f.Message)
@@ -102,7 +99,7 @@ func runMissingBoundary(pass *Pass) error {
 
 // zoneList names zones by kind, as in "the internet zones inet and dmz and
 // the public zone guest", kinds in the format's order and ids sorted.
-func zoneList(pass *Pass, ids []string) string {
+func zoneList(pass *rulePass, ids []string) string {
 	var words []string
 	for _, k := range topology.ZoneKinds {
 		var of []string
@@ -122,16 +119,15 @@ func zoneList(pass *Pass, ids []string) string {
 	return andList(words)
 }
 
-// idList names the devices of the vertices, at most max of them, then how
-// many more.
-func idList(g *Graphs, vs []int32, max int) string {
+// idList names the devices, at most max of them, then how many more.
+func idList(ds []reachedDevice, max int) string {
 	var words []string
-	for i, v := range vs {
+	for i, x := range ds {
 		if i == max {
-			words = append(words, strconv.Itoa(len(vs)-max)+" more")
+			words = append(words, strconv.Itoa(len(ds)-max)+" more")
 			break
 		}
-		words = append(words, g.ids[v])
+		words = append(words, x.dev.ID)
 	}
 	return andList(words)
 }

@@ -2,12 +2,11 @@ package analysis
 
 import "github.com/netreview/netreview/topology"
 
-// MobileManagement is the mobile-management rule: a mobile CJI device that
+// mobileManagement is the mobile-management rule: a mobile CJI device that
 // no mobile device management controls.
-var MobileManagement = &Rule{
+var mobileManagement = &Rule{
 	ID:       "mobile-management",
 	Severity: Medium,
-	Subject:  KindDevice,
 	Summary:  "A mobile CJI device has no mobile device management.",
 	Doc:      `Fires for a mobile device that processes CJI whose mdm is none. A phone, tablet or laptop in a vehicle is lost or stolen far more often than a desktop, and it leaves the agency's control every shift: the CJIS Security Policy requires mobile device management for devices that access CJI, so that the agency can lock and wipe a lost device, enforce its encryption and passcode, and keep its software and configuration current. An mdm that is unknown or not given is a question (unanswered).`,
 	Fix:      `Enroll the devices in a mobile device management (MDM or EMM) service that enforces encryption, a passcode and patching, and can lock and wipe a lost device, and record mdm: managed.`,
@@ -20,10 +19,10 @@ var MobileManagement = &Rule{
     mdm: none
 `,
 	Policy: []string{"CJIS Security Policy 5.13.2", "NIST SP 800-53 AC-19", "NIST SP 800-53 AC-19(5)"},
-	Run:    runMobileManagement,
+	run:    runMobileManagement,
 }
 
-func runMobileManagement(pass *Pass) error {
+func runMobileManagement(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
 		if d.MDM != topology.MDMNone || !mdmInScope(m, d) {

@@ -2,12 +2,11 @@ package analysis
 
 import "github.com/netreview/netreview/topology"
 
-// NoMonitoring is the no-monitoring rule: a boundary device between a
+// noMonitoring is the no-monitoring rule: a boundary device between a
 // criminal-justice zone and a zone of another kind that nothing monitors.
-var NoMonitoring = &Rule{
+var noMonitoring = &Rule{
 	ID:       "no-monitoring",
 	Severity: Medium,
-	Subject:  KindDevice,
 	Summary:  "A boundary device between a criminal-justice zone and another zone has no intrusion monitoring.",
 	Doc:      `Fires for a boundary device (a firewall, or a device with boundary: firewall or acl) that sits in a criminal-justice zone and in a zone of any other kind (non-criminal-justice, internet, public or transport) and has monitoring: none. The CJIS Security Policy requires that traffic crossing into the CJI network at its boundary be watched for intrusions and the alerts reviewed. A monitoring that is unknown or not given is a question (unanswered).`,
 	Fix:      `Monitor the boundary with an intrusion detection or prevention system, or send its logs to a SIEM that is reviewed, and record monitoring: ids, ips or siem.`,
@@ -19,10 +18,10 @@ var NoMonitoring = &Rule{
     monitoring: none
 `,
 	Policy: []string{"CJIS Security Policy 5.10.1.3", "NIST SP 800-53 SI-4"},
-	Run:    runNoMonitoring,
+	run:    runNoMonitoring,
 }
 
-func runNoMonitoring(pass *Pass) error {
+func runNoMonitoring(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
 		if !monitoringInScope(m, d) || d.Monitoring != topology.MonitoringNone {

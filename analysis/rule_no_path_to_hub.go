@@ -1,10 +1,9 @@
 package analysis
 
-// NoPathToHub is the no-path-to-hub rule.
-var NoPathToHub = &Rule{
+// noPathToHub is the no-path-to-hub rule.
+var noPathToHub = &Rule{
 	ID:       "no-path-to-hub",
 	Severity: High,
-	Subject:  KindSite,
 	Summary:  "With every element up, none of the site's CJI devices reaches a state hub.",
 	Doc:      `Fires for a site that holds a CJI device and no state hub when, with every device, link and tunnel up, none of its CJI devices reaches a state hub in the CJI graph (the links named in no tunnel's over, plus the tunnels). Such a site cannot reach the state's CJIS systems over the network as designed, or can only over links that the design says carry CJI inside tunnels. It does not run when the model has no state hub. Fix it by adding the missing link or tunnel to the state hub, or by correcting the tunnels' over lists.`,
 	Fix:      `Add the missing link or tunnel between the site and the state hub, or correct the tunnels' over lists so that the site's CJI reaches the state.`,
@@ -16,19 +15,18 @@ links:
   # nothing joins annex-rtr to a state-hub
 `,
 	Policy: []string{"NIST SP 800-53 CP-8"},
-	Run:    runNoPathToHub,
+	run:    runNoPathToHub,
+
+	requires: []passDef{sitesPass},
 }
 
-func runNoPathToHub(pass *Pass) error {
-	st := pass.Graphs.sitesFor()
+func runNoPathToHub(pass *rulePass) error {
+	st := resultOf(pass, sitesPass)
 	if st == nil {
 		return nil
 	}
-	for i, s := range st.sites {
-		if !st.cutOff[i] {
-			continue
-		}
-		var pos = pass.Model.Site(s).Pos
+	for _, s := range st.cutOffSites() {
+		pos := pass.Model.Site(s).Pos
 		pass.Report(Finding{
 			Subject: s,
 			Kind:    KindSite,

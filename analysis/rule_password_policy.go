@@ -2,12 +2,11 @@ package analysis
 
 import "github.com/netreview/netreview/topology"
 
-// PasswordPolicy is the password-policy rule: a CJI device whose passwords
+// passwordPolicy is the password-policy rule: a CJI device whose passwords
 // do not follow the policy.
-var PasswordPolicy = &Rule{
+var passwordPolicy = &Rule{
 	ID:       "password-policy",
 	Severity: Medium,
-	Subject:  KindDevice,
 	Summary:  "A CJI device's passwords do not follow the policy.",
 	Doc:      `Fires for a device that processes CJI (see cji in the proposal format) whose password-policy is non-compliant. Where passwords are used, as the only factor or as one of several, the CJIS Security Policy sets their rules: length, no reuse, no common or compromised passwords, protection in storage and transit. A password-policy that is unknown or not given is a question (unanswered).`,
 	Fix:      `Configure the device (or the directory it authenticates against) to enforce the CJIS password rules and record password-policy: compliant.`,
@@ -19,10 +18,10 @@ var PasswordPolicy = &Rule{
     password-policy: non-compliant
 `,
 	Policy: []string{"CJIS Security Policy 5.6.2.1", "NIST SP 800-53 IA-5(1)"},
-	Run:    runPasswordPolicy,
+	run:    runPasswordPolicy,
 }
 
-func runPasswordPolicy(pass *Pass) error {
+func runPasswordPolicy(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
 		if d.PasswordPolicy != topology.PasswordNonCompliant || !m.IsCJI(d) {

@@ -4,11 +4,10 @@ import (
 	"github.com/netreview/netreview/topology"
 )
 
-// SharedDevice is the shared-device rule.
-var SharedDevice = &Rule{
+// sharedDevice is the shared-device rule.
+var sharedDevice = &Rule{
 	ID:       "shared-device",
 	Severity: Medium,
-	Subject:  KindDevice,
 	Summary:  "A device that enforces no boundary sits in a criminal-justice zone and in a non-criminal-justice, internet or public zone.",
 	Doc:      `Fires for a device that is not a boundary (not a firewall, and no boundary: firewall or acl) and sits both in a criminal-justice zone and in a non-criminal-justice, internet or public zone: a switch or server shared between the CJI network and another network joins them with nothing to enforce what crosses. Fix it by giving each zone its own device, or by making the shared device enforce the boundary (an ACL that is documented and monitored) and recording boundary: acl.`,
 	Fix:      `Give the criminal-justice zone a device of its own, or make the shared device enforce the boundary with a documented, monitored ACL and record boundary: acl.`,
@@ -20,12 +19,12 @@ var SharedDevice = &Rule{
     boundary: none
 `,
 	Policy: []string{"CJIS Security Policy 5.10.1.1", "NIST SP 800-53 SC-7"},
-	Run:    runSharedDevice,
+	run:    runSharedDevice,
 }
 
-func runSharedDevice(pass *Pass) error {
-	m, g := pass.Model, pass.Graphs
-	for _, d := range g.devs {
+func runSharedDevice(pass *rulePass) error {
+	m := pass.Model
+	for _, d := range m.Devices {
 		if d.IsBoundary() {
 			continue
 		}
@@ -37,7 +36,7 @@ func runSharedDevice(pass *Pass) error {
 			Subject: d.ID,
 			Kind:    KindDevice,
 			Message: "Device " + d.ID + " sits in criminal-justice zone " + andList(cj) + " and in zone " + andList(other) + " but enforces no boundary between them.",
-			Sites:   g.endSites(d.ID),
+			Sites:   deviceSites(d),
 			Pos:     d.Pos,
 		})
 	}

@@ -1,10 +1,9 @@
 package analysis
 
-// SharedRisk is the shared-risk rule.
-var SharedRisk = &Rule{
+// sharedRisk is the shared-risk rule.
+var sharedRisk = &Rule{
 	ID:       "shared-risk",
 	Severity: Medium,
-	Subject:  KindRisk,
 	Summary:  "With every element that shares this risk down, a site is cut off from every state hub.",
 	Doc:      `Fires for a shared-risk tag (a device's or its site's risks, a link's risks, and carrier:NAME for a link's carrier) when taking down every element that carries the tag at once cuts a site off from every state hub, and no single element carrying the tag does so alone (that is single-device or single-link). As for those rules, state hubs, the site's own CJI devices and links touching them are not counted against the site. Two "diverse" circuits from one carrier, or through one conduit or flood plain, fail together. Fix it by taking the backup path through a different carrier or route, or accept the risk with a waiver.`,
 	Fix:      `Take the backup path through a different carrier, conduit or building, so that no one shared risk carries every path, or accept the risk with a waiver.`,
@@ -17,23 +16,20 @@ links:
   - {id: backup, a: hq-rtr, b: hub, medium: leased-line, carrier: att}
 `,
 	Policy: []string{"NIST SP 800-53 CP-8(2)"},
-	Run:    runSharedRisk,
+	run:    runSharedRisk,
+
+	requires: []passDef{riskCutsPass},
 }
 
-func runSharedRisk(pass *Pass) error {
-	g := pass.Graphs
-	st := g.sitesFor()
-	if st == nil {
-		return nil
-	}
-	for _, r := range st.risks {
-		sites := st.siteNames(r.sites)
+func runSharedRisk(pass *rulePass) error {
+	for _, r := range resultOf(pass, riskCutsPass) {
+		sites := r.sites
 		pass.Report(Finding{
 			Subject: r.tag,
 			Kind:    KindRisk,
 			Message: "With every element tagged " + r.tag + " down, " + cutPhrase(sites),
 			Sites:   sites,
-			Pos:     g.riskPos(r.tag),
+			Pos:     r.pos,
 		})
 	}
 	return nil

@@ -1,12 +1,9 @@
 package analysis
 
-import "sort"
-
-// SingleDevice is the single-device rule.
-var SingleDevice = &Rule{
+// singleDevice is the single-device rule.
+var singleDevice = &Rule{
 	ID:       "single-device",
 	Severity: Medium,
-	Subject:  KindDevice,
 	Summary:  "With this one device down, some site loses every path to a state hub.",
 	Doc:      `Fires for a device whose failure alone cuts a site off from every state hub in the CJI graph, when the site reaches one with every element up. A device that goes down takes with it its links and every tunnel that rides a link touching it. A state hub and the site's own CJI devices are not counted as single points of failure of that site. The finding lists every site the device cuts off. CJIS systems must stay reachable: a single router or firewall between a site and the state is a single point of failure. Fix it by adding a second device or a second path (a backup circuit through other equipment), or accept the risk with a waiver.`,
 	Fix:      `Add a second device, or a second path to the state hub that does not pass through this one, or accept the risk with a waiver.`,
@@ -19,23 +16,18 @@ links:
   - {id: backup, a: hq-rtr, b: hub, medium: leased-line, carrier: frontier}
 `,
 	Policy: []string{"NIST SP 800-53 CP-8(2)", "NIST SP 800-53 CP-7(1)"},
-	Run:    runSingleDevice,
+	run:    runSingleDevice,
+
+	requires: []passDef{siteCutsPass},
 }
 
-func runSingleDevice(pass *Pass) error {
-	g := pass.Graphs
-	st := g.sitesFor()
-	if st == nil {
+func runSingleDevice(pass *rulePass) error {
+	sc := resultOf(pass, siteCutsPass)
+	if sc == nil {
 		return nil
 	}
-	vs := make([]int32, 0, len(st.devCuts))
-	for v := range st.devCuts {
-		vs = append(vs, v)
-	}
-	sort.Slice(vs, func(i, j int) bool { return vs[i] < vs[j] })
-	for _, v := range vs {
-		sites := st.siteNames(st.devCuts[v])
-		d := g.devs[v]
+	for _, x := range sc.devices() {
+		d, sites := x.elem, x.sites
 		pass.Report(Finding{
 			Subject: d.ID,
 			Kind:    KindDevice,

@@ -6,14 +6,13 @@ import (
 	"github.com/netreview/netreview/topology"
 )
 
-// Unanswered is the unanswered rule: the attributes that the enabled rules
+// unanswered is the unanswered rule: the attributes that the enabled rules
 // of the pack in force need for a device, link or tunnel and that the
 // proposal leaves unknown or does not give, phrased as questions for the
 // agency. It reports one finding per element.
-var Unanswered = &Rule{
+var unanswered = &Rule{
 	ID:       "unanswered",
 	Severity: Info,
-	Subject:  KindDevice,
 	Summary:  "An attribute a rule needs for this device or link is unknown or missing: a question for the agency.",
 	Doc:      `Fires once for each device, link or tunnel for which some enabled rule of the pack in force needs an attribute that is unknown or not given, and lists the questions to ask the agency, one for each such attribute. It asks only what a rule reads for that element: authentication for the devices advanced-authentication covers under the pack's policy version; password-policy for CJI devices; monitoring for boundary devices between a criminal-justice zone and another zone; patching for CJI and boundary devices; wireless for access points in a criminal-justice zone; split-tunnel for VPN gateways and for CJI workstations and mobile devices outside a physically secure location; mdm for CJI mobile devices; cloud.cjis-agreement for cloud services in a criminal-justice zone; and, for a link or tunnel that carries CJI out of the physically secure location, the encryption protocol, the key length (bits) and the FIPS certificate and standard where the encryption rules need them to decide. A rule that the pack disables asks nothing. An answer the reviewer does not have is not a pass: the design cannot be approved until it is given.`,
 	Fix:      `Answer each question in the proposal: replace unknown with the actual value, or add the missing field, and submit it again.`,
@@ -25,11 +24,13 @@ var Unanswered = &Rule{
     authentication: unknown
 `,
 	Policy: nil,
-	Run:    runUnanswered,
+	run:    runUnanswered,
+
+	requires: []passDef{exposurePass},
 }
 
-func runUnanswered(pass *Pass) error {
-	for _, d := range pass.Graphs.devs {
+func runUnanswered(pass *rulePass) error {
+	for _, d := range pass.Model.Devices {
 		qs := deviceQuestions(pass, d)
 		if len(qs) == 0 {
 			continue
@@ -43,7 +44,7 @@ func runUnanswered(pass *Pass) error {
 			Pos:       d.Pos,
 		})
 	}
-	for _, x := range pass.Graphs.exposedList() {
+	for _, x := range resultOf(pass, exposurePass) {
 		qs := encryptionQuestions(pass, x)
 		if len(qs) == 0 {
 			continue
@@ -62,7 +63,7 @@ func runUnanswered(pass *Pass) error {
 }
 
 // enabled reports whether the rule runs in the pack in force.
-func (p *Pass) enabled(r *Rule) bool {
+func (p *rulePass) enabled(r *Rule) bool {
 	if p.Pack == nil {
 		return true
 	}
@@ -72,7 +73,7 @@ func (p *Pass) enabled(r *Rule) bool {
 
 // deviceQuestions returns the questions about device d that the enabled
 // rules need answered, in the order of the rules.
-func deviceQuestions(pass *Pass, d *topology.Device) []string {
+func deviceQuestions(pass *rulePass, d *topology.Device) []string {
 	m := pass.Model
 	var qs []string
 	// The checks read the device's own fields first: most devices answer
@@ -84,32 +85,32 @@ func deviceQuestions(pass *Pass, d *topology.Device) []string {
 		}
 		return name
 	}
-	if unknown(d.Authentication, topology.AuthUnknown) && pass.enabled(AdvancedAuthentication) && authInScope(m, pass.Pack, d) {
+	if unknown(d.Authentication, topology.AuthUnknown) && pass.enabled(advancedAuthentication) && authInScope(m, pass.Pack, d) {
 		how := "of people who log on to it"
 		if d.Type == topology.VPNGateway {
 			how = "of people who connect through it"
 		}
 		qs = append(qs, "What authentication does "+where()+" require "+how+" (advanced/multi-factor, password, none)?")
 	}
-	if d.Wireless == "" && pass.enabled(WeakWireless) && wirelessInScope(m, d) {
+	if d.Wireless == "" && pass.enabled(weakWireless) && wirelessInScope(m, d) {
 		qs = append(qs, "What wireless security does "+where()+" use (wpa3-enterprise, wpa3-personal, wpa2-enterprise, wpa2-personal, wpa, wep, open)?")
 	}
-	if unknown(d.PasswordPolicy, topology.PasswordUnknown) && pass.enabled(PasswordPolicy) && m.IsCJI(d) {
+	if unknown(d.PasswordPolicy, topology.PasswordUnknown) && pass.enabled(passwordPolicy) && m.IsCJI(d) {
 		qs = append(qs, "Do the passwords on "+where()+" follow the CJIS password policy (compliant, non-compliant)?")
 	}
-	if unknown(d.Monitoring, topology.MonitoringUnknown) && pass.enabled(NoMonitoring) && monitoringInScope(m, d) {
+	if unknown(d.Monitoring, topology.MonitoringUnknown) && pass.enabled(noMonitoring) && monitoringInScope(m, d) {
 		qs = append(qs, "What monitors "+where()+", a boundary of the criminal-justice zone, for intrusions (ids, ips, siem, none)?")
 	}
-	if unknown(d.Patching, topology.PatchingUnknown) && pass.enabled(Unpatched) && patchingInScope(m, d) {
+	if unknown(d.Patching, topology.PatchingUnknown) && pass.enabled(unpatched) && patchingInScope(m, d) {
 		qs = append(qs, "Is "+where()+" patched under a managed process (managed, unmanaged)?")
 	}
-	if unknown(d.SplitTunnel, topology.SplitTunnelUnknown) && pass.enabled(SplitTunnel) && splitTunnelInScope(m, d) {
+	if unknown(d.SplitTunnel, topology.SplitTunnelUnknown) && pass.enabled(splitTunnel) && splitTunnelInScope(m, d) {
 		qs = append(qs, "May traffic on "+where()+" bypass the VPN tunnel while it is up (split-tunnel: allowed, prohibited)?")
 	}
-	if unknown(d.MDM, topology.MDMUnknown) && pass.enabled(MobileManagement) && mdmInScope(m, d) {
+	if unknown(d.MDM, topology.MDMUnknown) && pass.enabled(mobileManagement) && mdmInScope(m, d) {
 		qs = append(qs, "Does mobile device management control "+where()+" (mdm: managed, none)?")
 	}
-	if (d.Cloud == nil || d.Cloud.CJISAgreement == nil) && pass.enabled(CloudAgreement) && cloudInScope(m, d) {
+	if (d.Cloud == nil || d.Cloud.CJISAgreement == nil) && pass.enabled(cloudAgreement) && cloudInScope(m, d) {
 		qs = append(qs, "Has the provider of "+where()+" signed the CJIS Security Addendum (cjis-agreement: true or false)?")
 	}
 	return qs
@@ -119,8 +120,8 @@ func deviceQuestions(pass *Pass, d *topology.Device) []string {
 // exposed link or tunnel that the enabled encryption rules need answered to
 // decide. Cleartext, and encryption already judged weak for want of a FIPS
 // certificate, raise findings rather than questions.
-func encryptionQuestions(pass *Pass, x exposedFinding) []string {
-	cleartext, weak := pass.enabled(UnencryptedExit), pass.enabled(WeakEncryption)
+func encryptionQuestions(pass *rulePass, x exposedFinding) []string {
+	cleartext, weak := pass.enabled(unencryptedExit), pass.enabled(weakEncryption)
 	if !cleartext && !weak {
 		return nil
 	}
@@ -152,7 +153,7 @@ func encryptionQuestions(pass *Pass, x exposedFinding) []string {
 	} else if enc.Bits < 128 {
 		return nil // weak-encryption reports it
 	}
-	if !certUnknown && enc.Standard == "" && pass.enabled(FIPS1402Sunset) && pass.Date.After(FIPS1402SunsetDate) {
+	if !certUnknown && enc.Standard == "" && pass.enabled(fips1402Sunset) && pass.Date.After(fips1402SunsetDate) {
 		qs = append(qs, "Was the module (certificate "+fips+") that encrypts "+what+", validated under FIPS 140-2 or FIPS 140-3?")
 	}
 	return qs

@@ -2,12 +2,11 @@ package analysis
 
 import "github.com/netreview/netreview/topology"
 
-// Unpatched is the unpatched rule: a CJI device or a boundary device that is
+// unpatched is the unpatched rule: a CJI device or a boundary device that is
 // not patched under management.
-var Unpatched = &Rule{
+var unpatched = &Rule{
 	ID:       "unpatched",
 	Severity: Medium,
-	Subject:  KindDevice,
 	Summary:  "A CJI device or a boundary device is not patched under management.",
 	Doc:      `Fires for a device that processes CJI, or that is a boundary (a firewall, or a device with boundary: firewall or acl), whose patching is unmanaged. Flaws in the software of the devices that hold CJI or guard it must be found, patched in a set time and the patching tracked; a device that nobody patches on a schedule is the usual way in. A patching that is unknown or not given is a question (unanswered).`,
 	Fix:      `Put the device under a managed patching process (vendor updates applied on a schedule, tracked and verified) and record patching: managed.`,
@@ -19,10 +18,10 @@ var Unpatched = &Rule{
     patching: unmanaged
 `,
 	Policy: []string{"CJIS Security Policy 5.10.4.1", "NIST SP 800-53 SI-2"},
-	Run:    runUnpatched,
+	run:    runUnpatched,
 }
 
-func runUnpatched(pass *Pass) error {
+func runUnpatched(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
 		if d.Patching != topology.PatchingUnmanaged || !patchingInScope(m, d) {

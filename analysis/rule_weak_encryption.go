@@ -1,10 +1,9 @@
 package analysis
 
-// WeakEncryption is the weak-encryption rule.
-var WeakEncryption = &Rule{
+// weakEncryption is the weak-encryption rule.
+var weakEncryption = &Rule{
 	ID:       "weak-encryption",
 	Severity: High,
-	Subject:  KindLink,
 	Summary:  "CJI leaves a physically secure location over this link or tunnel under encryption that is not FIPS-validated or uses keys under 128 bits.",
 	Doc:      `Fires where unencrypted-exit would, but the link or tunnel has encryption that is not adequate: it names no FIPS 140 certificate, or its key is shorter than 128 bits. CJI in transit outside a physically secure location must be protected by a FIPS-validated cryptographic module with a symmetric key of at least 128 bits; anything less is treated as cleartext. A key length that is not given is not a finding here but a question (unanswered). Fix it by using a FIPS 140-3 validated module (record its certificate number in fips) with AES-128 or stronger.`,
 	Fix:      `Replace the encryption with a FIPS 140-3 validated module using AES-128 or stronger, and record its certificate number in fips and its key length in bits.`,
@@ -19,11 +18,13 @@ links:
     encryption: {protocol: ipsec, fips: "3651", bits: 56}
 `,
 	Policy: []string{"CJIS Security Policy 5.10.1.2.1", "NIST SP 800-53 SC-8", "NIST SP 800-53 SC-13"},
-	Run:    runWeakEncryption,
+	run:    runWeakEncryption,
+
+	requires: []passDef{exposurePass},
 }
 
-func runWeakEncryption(pass *Pass) error {
-	for _, x := range pass.Graphs.exposedList() {
+func runWeakEncryption(pass *rulePass) error {
+	for _, x := range resultOf(pass, exposurePass) {
 		if classifyEncryption(x.enc) != encWeak {
 			continue
 		}

@@ -2,12 +2,11 @@ package analysis
 
 import "github.com/netreview/netreview/topology"
 
-// WeakWireless is the weak-wireless rule: a wireless access point in a
+// weakWireless is the weak-wireless rule: a wireless access point in a
 // criminal-justice zone that uses open, WEP or WPA security.
-var WeakWireless = &Rule{
+var weakWireless = &Rule{
 	ID:       "weak-wireless",
 	Severity: High,
-	Subject:  KindDevice,
 	Summary:  "A wireless access point in a criminal-justice zone uses open, WEP or WPA security.",
 	Doc:      `Fires for a wireless-ap in a criminal-justice zone whose wireless security is open, wep or wpa. An open network has no encryption, WEP is broken in minutes, and WPA (TKIP) is deprecated: none of them protects CJI or keeps unauthorized devices off the network. WPA2 and WPA3 are accepted (the encryption rules judge the radio link itself). An access point whose wireless field is not given is a question (unanswered).`,
 	Fix:      `Reconfigure the access point for WPA3-Enterprise or WPA2-Enterprise (802.1X with a FIPS-validated module), or move it out of the criminal-justice zone, and record the new wireless setting.`,
@@ -19,10 +18,10 @@ var WeakWireless = &Rule{
     wireless: wep
 `,
 	Policy: []string{"CJIS Security Policy 5.13.1.1", "NIST SP 800-53 AC-18"},
-	Run:    runWeakWireless,
+	run:    runWeakWireless,
 }
 
-func runWeakWireless(pass *Pass) error {
+func runWeakWireless(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
 		if !wirelessInScope(m, d) {

@@ -75,8 +75,8 @@ func TestStructuralGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rules := append(append([]*Rule(nil), structuralRules...), SharedDevice, SharedHypervisor)
-			res, err := Run(riverbend(), Config{Pack: DefaultPack(rules), Date: tt.date})
+			rules := append(append([]*Rule(nil), structuralRules...), sharedDevice, sharedHypervisor)
+			res, err := Run(riverbend(), Config{Pack: defaultPack(rules), Date: tt.date})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -137,7 +137,7 @@ func TestZoneRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := &topology.Model{Zones: zones, Devices: tt.devices}
 			m.Reindex()
-			res, err := Run(m, Config{Pack: DefaultPack([]*Rule{SharedDevice, SharedHypervisor})})
+			res, err := Run(m, Config{Pack: defaultPack([]*Rule{sharedDevice, sharedHypervisor})})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -176,12 +176,13 @@ func TestExposedEdges(t *testing.T) {
 			}
 		}
 		sort.Strings(want)
-		g := NewGraphs(m)
-		if got := g.ExposedEdges(); !reflect.DeepEqual(got, want) {
+		g := newGraphs(m)
+		paths := newCJIPaths(g)
+		if got := paths.ExposedEdges(); !reflect.DeepEqual(got, want) {
 			t.Fatalf("seed %d: ExposedEdges = %v, want %v", seed, got, want)
 		}
 		for _, l := range m.Links {
-			if g.OnCJIPath(l.ID) != on[l.ID] {
+			if paths.OnCJIPath(l.ID) != on[l.ID] {
 				t.Fatalf("seed %d: OnCJIPath(%s) = %v, want %v", seed, l.ID, !on[l.ID], on[l.ID])
 			}
 		}
@@ -216,7 +217,7 @@ func TestStructuralDeep(t *testing.T) {
 	m.Links = append(m.Links, &topology.Link{ID: "access", A: prev, B: "ws", Medium: topology.Ethernet})
 	m.Links[0].Encryption = &topology.Encryption{Protocol: topology.ProtoIPsec, FIPS: "4500", Standard: topology.FIPS1403, Bits: 256}
 	m.Reindex()
-	res, err := Run(m, Config{Pack: DefaultPack(structuralRules), Date: lateDate})
+	res, err := Run(m, Config{Pack: defaultPack(structuralRules), Date: lateDate})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +303,7 @@ devices:
 			if err := topology.Validate(m); err != nil {
 				t.Fatal(err)
 			}
-			res, err := Run(m, Config{Pack: DefaultPack([]*Rule{MissingBoundary}), Date: lateDate})
+			res, err := Run(m, Config{Pack: defaultPack([]*Rule{missingBoundary}), Date: lateDate})
 			if err != nil {
 				t.Fatal(err)
 			}

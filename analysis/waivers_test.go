@@ -76,7 +76,7 @@ func TestWaivers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := waiverModel(t, tt.waivers)
-			res, err := analysis.Run(m, analysis.Config{Date: date, Pack: analysis.DefaultPack(analysis.Rules())})
+			res, err := analysis.Run(m, analysis.Config{Date: date})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -179,7 +179,7 @@ func (h *History) events() []event {
 // countsText is "2 high, 1 medium" for the non-zero counts, or "none".
 func countsText(c Counts) string {
 	var parts []string
-	for _, s := range analysis.Severities {
+	for _, s := range analysis.Severities() {
 		if n := *c.Of(s); n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n, s))
 		}

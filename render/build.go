@@ -160,12 +160,12 @@ func (b *builder) markFinding(i int) {
 	switch f.Kind {
 	case analysis.KindDevice:
 		b.dev[f.Subject] = append(b.dev[f.Subject], i)
-		if f.Rule == analysis.SingleDevice.ID {
+		if f.Rule == "single-device" {
 			b.spof[f.Subject] = true
 		}
 	case analysis.KindLink:
 		b.link[f.Subject] = append(b.link[f.Subject], i)
-		if f.Rule == analysis.SingleLink.ID {
+		if f.Rule == "single-link" {
 			b.spof[f.Subject] = true
 		}
 	case analysis.KindTunnel:

@@ -13,11 +13,11 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/netreview/netreview/internal/generate"
 	"github.com/netreview/netreview/internal/gvtest"
 	"github.com/netreview/netreview/render"
 	"github.com/netreview/netreview/render/layout"
 	"github.com/netreview/netreview/topology"
-	"github.com/netreview/netreview/topology/generate"
 )
 
 // TestMain runs the tests with this test binary standing in for the

@@ -241,7 +241,7 @@ func (b *builder) severityCounts(ms marks) string {
 		total++
 	}
 	var parts []string
-	for _, s := range analysis.Severities {
+	for _, s := range analysis.Severities() {
 		if counts[s] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
 		}
@@ -424,7 +424,7 @@ func (b *builder) legend(g *dotGraph) {
 	if len(b.shown) > 0 {
 		rows = append(rows, `<TR><TD>F<I>n</I></TD>`+cell("finding n (colored by severity; its path traced; SPOF: single point of failure)")+`</TR>`)
 		sev := `<TR><TD></TD><TD ALIGN="LEFT">`
-		for _, s := range analysis.Severities {
+		for _, s := range analysis.Severities() {
 			sev += `<FONT COLOR="` + severityColor[s] + `"><B>■ ` + s.String() + `</B></FONT>  `
 		}
 		sev += `<FONT COLOR="` + waivedColor + `"><B>■ waived</B></FONT></TD></TR>`

@@ -41,7 +41,7 @@ func MarkdownReport(w io.Writer, res *analysis.Result) error {
 
 	p("\n## Summary\n\n")
 	p("| Severity | Findings |\n| --- | ---: |\n")
-	for _, sev := range analysis.Severities {
+	for _, sev := range analysis.Severities() {
 		p("| %s | %d |\n", sev, countOf(v.Summary.Findings, sev))
 	}
 	p("| waived | %d |\n", v.Summary.Waived)

@@ -465,7 +465,7 @@ func ruleHeading(id string) string {
 	if h, ok := ruleHeadings[id]; ok {
 		return h
 	}
-	if r := analysis.Lookup(id); r != nil {
+	if r, err := analysis.FindRule(id); err == nil {
 		return strings.TrimSuffix(r.Summary, ".")
 	}
 	return id

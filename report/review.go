@@ -230,8 +230,8 @@ func redundancyStatus(paths int) string {
 // ruleFix is what must change to resolve a finding of the rule: the rule's
 // Fix, else the "Fix it by ..." sentence of its documentation, else "".
 func ruleFix(id string) string {
-	r := analysis.Lookup(id)
-	if r == nil {
+	r, err := analysis.FindRule(id)
+	if err != nil {
 		return ""
 	}
 	if r.Fix != "" {

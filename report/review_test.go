@@ -353,7 +353,7 @@ func TestEverySampleEveryForm(t *testing.T) {
 			}
 			f := openWorkbook(t, res)
 			sum := Summarize(res)
-			for i, sev := range analysis.Severities {
+			for i, sev := range analysis.Severities() {
 				ref := fmt.Sprintf("B%d", 10+i)
 				if got, want := cellValue(t, f, SummarySheet, ref), fmt.Sprint(countOf(sum.Findings, sev)); got != want {
 					t.Errorf("Summary!%s (%s) = %s, want %s", ref, sev, got, want)
@@ -493,8 +493,8 @@ func TestWorkbookChart(t *testing.T) {
 			t.Errorf("chart lacks %s", want)
 		}
 	}
-	if n := strings.Count(chart, "<ser>"); n != len(analysis.Severities) {
-		t.Errorf("chart has %d series, want %d", n, len(analysis.Severities))
+	if n := strings.Count(chart, "<ser>"); n != len(analysis.Severities()) {
+		t.Errorf("chart has %d series, want %d", n, len(analysis.Severities()))
 	}
 	// No findings, no chart.
 	empty := reviewResult()

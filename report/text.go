@@ -67,7 +67,7 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 			}
 		}
 	}
-	for _, sev := range analysis.Severities {
+	for _, sev := range analysis.Severities() {
 		section(strings.ToUpper(sev.String()), sevColor[sev], func(f analysis.Finding) bool { return !f.Waived && f.Severity == sev })
 	}
 	section("WAIVED", sevColor[analysis.Info], func(f analysis.Finding) bool { return f.Waived })
@@ -130,7 +130,7 @@ func Markdown(w io.Writer, res *analysis.Result) error {
 	fmt.Fprintf(bw, "**%s**\n\n# Network design review\n\n", FOUO)
 	writeHeader(bw, res, "- ", mdEscape)
 	fmt.Fprintf(bw, "\n**%s**\n", summaryLine(Summarize(res)))
-	for _, sev := range analysis.Severities {
+	for _, sev := range analysis.Severities() {
 		first := true
 		for i, f := range res.Findings {
 			if f.Severity != sev {

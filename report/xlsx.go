@@ -34,7 +34,7 @@ var FindingsHeader = []string{"#", "Rule", "Severity", "Subject", "Kind", "Messa
 
 // severityColumns are the severities as the Summary sheet's count columns
 // and the chart's series, most severe first.
-var severityColumns = analysis.Severities
+var severityColumns = analysis.Severities()
 
 // Workbook writes res as an .xlsx review workbook: a Summary sheet (the
 // agency, proposal and policy, counts by severity and by rule with a stacked

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -590,41 +589,4 @@ func Merge(frags ...*Model) *Model {
 	}
 	m.Reindex()
 	return m
-}
-
-// LoadFiles reads, decodes, merges and validates YAML or JSON files, and
-// returns every error from every file at once as an ErrorList.
-func LoadFiles(paths ...string) (*Model, error) {
-	var frags []*Model
-	var errs ErrorList
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			errs.Add(Pos{File: p}, "%v", err)
-			continue
-		}
-		f, err := Decode(p, data)
-		if err != nil {
-			var el ErrorList
-			if errors.As(err, &el) {
-				errs = append(errs, el...)
-				if f != nil {
-					frags = append(frags, f)
-				}
-				continue
-			}
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		frags = append(frags, f)
-	}
-	if len(errs) > 0 {
-		errs = append(errs, ValidateValues(Merge(frags...))...)
-		errs.Sort()
-		return nil, errs
-	}
-	m := Merge(frags...)
-	if err := Validate(m); err != nil {
-		return nil, err
-	}
-	return m, nil
 }

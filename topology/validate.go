@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-// RuleIDs lists the ids of the analysis rules, for checking waivers. It must
-// match analysis.Rules(); topology cannot import analysis.
-var RuleIDs = []string{
+// ruleIDs lists the ids of the analysis rules, for checking waivers. It must
+// match analysis.Rules() (TestRuleIDsMatch); topology cannot import analysis.
+var ruleIDs = []string{
 	"advanced-authentication", "cloud-agreement", "expired-waiver", "fips-140-2-sunset",
 	"missing-boundary", "no-monitoring", "no-path-to-hub", "password-policy",
 	"mobile-management", "shared-device", "shared-hypervisor", "shared-risk", "single-device", "single-link",
@@ -307,9 +307,9 @@ func validate(m *Model) *validator {
 		v.required(fp, "rule", p, w.Rule == "", "waiver")
 		v.required(fp, "subject", p, w.Subject == "", "waiver")
 		v.required(fp, "reason", p, w.Reason == "", "waiver")
-		if w.Rule != "" && !contains(RuleIDs, w.Rule) {
+		if w.Rule != "" && !contains(ruleIDs, w.Rule) {
 			msg := fmt.Sprintf("waiver rule %q is not a known rule", w.Rule)
-			if s := Suggest(w.Rule, RuleIDs); s != "" {
+			if s := Suggest(w.Rule, ruleIDs); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			v.add(fp, "rule", p, "%s", msg)

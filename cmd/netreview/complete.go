@@ -44,7 +44,7 @@ func completeInputs(cmd *cobra.Command) {
 // severityValues are the values of --fail-on.
 func severityValues() []string {
 	var out []string
-	for _, s := range analysis.Severities {
+	for _, s := range analysis.Severities() {
 		out = append(out, s.String())
 	}
 	return append(out, "none")

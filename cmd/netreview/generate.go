@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/netreview/netreview/internal/generate"
 	"github.com/netreview/netreview/internal/outfile"
 	"github.com/netreview/netreview/topology"
-	"github.com/netreview/netreview/topology/generate"
 )
 
 // progressMin is the number of agencies from which generate reports its

@@ -223,7 +223,7 @@ above.`,
 	completeFiles(cmd, "letterhead", "yaml", "yml")
 	completeFiles(cmd, "db", "db", "sqlite")
 	completeValues(cmd, "format", "md", "html")
-	completeValues(cmd, "threshold", severityValues()[:len(analysis.Severities)]...)
+	completeValues(cmd, "threshold", severityValues()[:len(analysis.Severities())]...)
 	return cmd
 }
 

@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/generate"
 	"github.com/netreview/netreview/report"
 	"github.com/netreview/netreview/topology"
-	"github.com/netreview/netreview/topology/generate"
 	"github.com/netreview/netreview/topology/load"
 )
 

@@ -75,7 +75,7 @@ func rootCauses(res *analysis.Result, idx []int) []cause {
 		c := byRule[f.Rule]
 		if c == nil {
 			c = &cause{rule: f.Rule, summary: f.Rule, severity: f.Severity}
-			if r := analysis.Lookup(f.Rule); r != nil {
+			if r, err := analysis.FindRule(f.Rule); err == nil {
 				c.summary = r.Summary
 			}
 			byRule[f.Rule] = c

@@ -11,7 +11,7 @@ import (
 const MaxRanked = 10
 
 // chartSeverities are the chart's series, most severe first.
-var chartSeverities = analysis.Severities
+var chartSeverities = analysis.Severities()
 
 // byRuleChart charts the unwaived findings by rule, in the contract's rule
 // order, stacked by severity; nil when there are none.
@@ -76,7 +76,7 @@ type ranked struct {
 // worse orders by the most critical findings, then high, and so on, then
 // by name.
 func worse(a, b ranked) bool {
-	for _, s := range analysis.Severities {
+	for _, s := range analysis.Severities() {
 		if a.counts[s] != b.counts[s] {
 			return a.counts[s] > b.counts[s]
 		}
@@ -91,7 +91,7 @@ func rank(rs []ranked) []ranked {
 	var out []ranked
 	for _, r := range rs {
 		serious := 0
-		for _, s := range analysis.Severities {
+		for _, s := range analysis.Severities() {
 			if s >= analysis.Low {
 				serious += r.counts[s]
 			}

@@ -16,12 +16,12 @@ import (
 	"time"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/generate"
 	"github.com/netreview/netreview/internal/golden"
 	"github.com/netreview/netreview/internal/officetest"
 	"github.com/netreview/netreview/report/pptx"
 	"github.com/netreview/netreview/report/pptx/pdf"
 	"github.com/netreview/netreview/topology"
-	"github.com/netreview/netreview/topology/generate"
 	"github.com/netreview/netreview/topology/load"
 )
 

@@ -1,4 +1,4 @@
-package analysis
+package graph
 
 import "slices"
 
@@ -8,7 +8,7 @@ import "slices"
 // and an out side; a search is a breadth-first search over those states in
 // sorted adjacency order, so the paths it finds are deterministic.
 type flow struct {
-	g        *graph
+	g        *Graph
 	capped   func(v int32) bool
 	srcCap1  bool               // each source arc carries at most one path
 	sinkIn   func(v int32) bool // state (v,in) is joined to the super-sink
@@ -43,7 +43,7 @@ type flow struct {
 	parentEdge         []int32
 }
 
-func newFlow(g *graph) *flow {
+func newFlow(g *Graph) *flow {
 	return &flow{
 		g: g, skipEdge: -1,
 		fwd: make([]bool, len(g.eu)), bwd: make([]bool, len(g.eu)), into: make([]int32, g.n),
@@ -101,7 +101,7 @@ func (f *flow) setArc(e, v int32, on bool) {
 // search at the given sources in order, and reports whether it did.
 //
 // With outSinksOnly and the sink adjacency (setSinkAdj), and every vertex
-// capped (as exposureFlow has it), an out-state's in-state children are put
+// capped (as PathFinder.Search has it), an out-state's in-state children are put
 // on the queue as one entry, -(v+1) for out(v), and generated and expanded
 // when that entry comes off it, in the same order (openBlock runs their
 // lookahead at once, through the sink adjacency, and marks the children on
@@ -337,35 +337,51 @@ func (f *flow) walk(v int32) (verts, edges []int32) {
 	return verts, edges
 }
 
-// exposurePath returns a simple path between two distinct CJI devices
-// through CJI-graph edge e, as vertices and edges from one end to the other,
-// or nil when there is none.
-func (g *Graphs) exposurePath(f *flow, e int32) (verts, edges []int32) {
-	cg := g.cjiG
-	u, v := cg.eu[e], cg.ev[e]
-	if u == v {
-		return nil, nil
-	}
-	if verts, edges, ok := g.exposureNear(e, u, v); ok {
-		return verts, edges
-	}
-	return g.exposureFlow(f, e, true)
+// PathFinder finds, for an edge, a simple path between two distinct marked
+// vertices through it.
+type PathFinder struct {
+	g      *Graph
+	marked []bool
+	f      *flow // made on first use
 }
 
-// exposureFlow is exposurePath by two augmenting searches; lookahead sets
-// the flow's outSinksOnly, which changes the work and not the answer.
-func (g *Graphs) exposureFlow(f *flow, e int32, lookahead bool) (verts, edges []int32) {
-	cg := g.cjiG
-	u, v := cg.eu[e], cg.ev[e]
+// NewPathFinder returns a PathFinder for the marked vertices of g.
+func NewPathFinder(g *Graph, marked []bool) *PathFinder {
+	return &PathFinder{g: g, marked: marked}
+}
+
+// Through returns a simple path between two distinct marked vertices
+// through edge e, as vertices and edges from one end to the other, or nil
+// when there is none. It takes what Near gives when that applies, and
+// otherwise what Search gives with the lookahead.
+func (p *PathFinder) Through(e int32) (verts, edges []int32) {
+	if u, v := p.g.Ends(e); u == v {
+		return nil, nil
+	}
+	if verts, edges, ok := p.Near(e); ok {
+		return verts, edges
+	}
+	return p.Search(e, true)
+}
+
+// Search is Through by two augmenting searches; lookahead sets the flow's
+// outSinksOnly, which changes the work and not the answer.
+func (p *PathFinder) Search(e int32, lookahead bool) (verts, edges []int32) {
+	g := p.g
+	u, v := g.eu[e], g.ev[e]
 	if u == v {
 		return nil, nil
 	}
+	if p.f == nil {
+		p.f = newFlow(g)
+	}
+	f := p.f
 	f.reset()
 	f.skipEdge = e
 	f.capped, f.allCapped = func(int32) bool { return true }, true
 	f.srcCap1 = true
 	f.sinkIn = func(int32) bool { return false }
-	f.sinkOut = func(x int32) bool { return g.cji[x] }
+	f.sinkOut = func(x int32) bool { return p.marked[x] }
 	f.outSinksOnly = lookahead
 	defer func() { f.outSinksOnly = false }()
 	if f.sinkStart == nil {
@@ -391,23 +407,24 @@ func (g *Graphs) exposureFlow(f *flow, e int32, lookahead bool) (verts, edges []
 	return verts, edges
 }
 
-// exposureNear is exposurePath's answer for the common cases, found
-// without a search over the graph, and false when they do not apply: each
-// end of e is a CJI device or has one as a neighbor. It returns what the two
+// Near is Search's answer for the common cases, found without a search
+// over the graph, and false when they do not apply: each end of e is marked
+// or has a marked neighbor. It returns what the two
 // augmenting searches would: the first search from both ends takes the
-// first end (in the order u, v) that is a CJI device, or else u's first CJI
+// first end (in the order u, v) that is marked, or else u's first marked
 // neighbor in adjacency order, or else v's; the second, from the other end,
-// takes it or its first CJI neighbor not yet on a path. (When only v has a
-// CJI neighbor, the second search from u must go further: not this case.)
+// takes it or its first marked neighbor not yet on a path. (When only v has a
+// marked neighbor, the second search from u must go further: not this case.)
 // Without it, a search from an end joined to thousands of devices (a
 // carrier network) costs as many steps, for every one of its links.
-func (g *Graphs) exposureNear(e, u, v int32) (verts, edges []int32, ok bool) {
-	cg := g.cjiG
-	// near returns x's first CJI neighbor other than skip, over an edge other than e.
+func (p *PathFinder) Near(e int32) (verts, edges []int32, ok bool) {
+	cg, cji := p.g, p.marked
+	u, v := cg.eu[e], cg.ev[e]
+	// near returns x's first marked neighbor other than skip, over an edge other than e.
 	near := func(x, skip int32) (w, xe int32) {
 		for p := cg.adjStart[x]; p < cg.adjStart[x+1]; p++ {
 			y, ye := cg.adjV[p], cg.adjE[p]
-			if ye != e && y != x && y != skip && y != u && y != v && g.cji[y] {
+			if ye != e && y != x && y != skip && y != u && y != v && cji[y] {
 				return y, ye
 			}
 		}
@@ -417,8 +434,8 @@ func (g *Graphs) exposureNear(e, u, v int32) (verts, edges []int32, ok bool) {
 	a, b := u, v
 	var x, ex int32 = -1, -1
 	switch {
-	case g.cji[u]:
-	case g.cji[v]:
+	case cji[u]:
+	case cji[v]:
 		a, b = v, u
 	default:
 		if x, ex = near(u, -1); x < 0 {
@@ -427,7 +444,7 @@ func (g *Graphs) exposureNear(e, u, v int32) (verts, edges []int32, ok bool) {
 	}
 	// Second path: from b, of one vertex or two (b, w).
 	var w, ew int32 = -1, -1
-	if !g.cji[b] {
+	if !cji[b] {
 		if w, ew = near(b, x); w < 0 {
 			return nil, nil, false
 		}

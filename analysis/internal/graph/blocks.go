@@ -1,83 +1,7 @@
-package analysis
+package graph
 
-import "sort"
-
-// graph is an undirected multigraph over vertices 0..n-1 in compressed
-// adjacency form. Parallel edges are kept (two circuits between the same
-// routers are redundancy); self-loops are kept in the edge list but lie on no
-// simple path. Each vertex's adjacency is sorted by neighbor, then edge.
-type graph struct {
-	n        int
-	eu, ev   []int32 // edge endpoints
-	adjStart []int32 // adjacency of v is adjV/adjE[adjStart[v]:adjStart[v+1]]
-	adjV     []int32
-	adjE     []int32
-}
-
-func newGraph(n int, eu, ev []int32) *graph {
-	g := &graph{n: n, eu: eu, ev: ev, adjStart: make([]int32, n+1)}
-	for e := range eu {
-		g.adjStart[eu[e]+1]++
-		if eu[e] != ev[e] {
-			g.adjStart[ev[e]+1]++
-		}
-	}
-	for v := 0; v < n; v++ {
-		g.adjStart[v+1] += g.adjStart[v]
-	}
-	m := g.adjStart[n]
-	g.adjV, g.adjE = make([]int32, m), make([]int32, m)
-	fill := append([]int32(nil), g.adjStart[:n]...)
-	add := func(v, w int32, e int) {
-		g.adjV[fill[v]], g.adjE[fill[v]] = w, int32(e)
-		fill[v]++
-	}
-	for e := range eu {
-		add(eu[e], ev[e], e)
-		if eu[e] != ev[e] {
-			add(ev[e], eu[e], e)
-		}
-	}
-	for v := 0; v < n; v++ {
-		lo, hi := g.adjStart[v], g.adjStart[v+1]
-		if hi-lo <= 12 {
-			insertionSortAdj(g.adjV[lo:hi], g.adjE[lo:hi])
-		} else {
-			sort.Sort(adjSorter{g.adjV[lo:hi], g.adjE[lo:hi]})
-		}
-	}
-	return g
-}
-
-// insertionSortAdj sorts a short adjacency list as adjSorter does, by
-// neighbor then edge, without the allocation of sort.Sort's interface:
-// most vertices have a few neighbors. The order is total (an edge is
-// listed once per end), so both sorts give the same list.
-func insertionSortAdj(v, e []int32) {
-	for i := 1; i < len(v); i++ {
-		for j := i; j > 0 && (v[j] < v[j-1] || v[j] == v[j-1] && e[j] < e[j-1]); j-- {
-			v[j], v[j-1] = v[j-1], v[j]
-			e[j], e[j-1] = e[j-1], e[j]
-		}
-	}
-}
-
-type adjSorter struct{ v, e []int32 }
-
-func (s adjSorter) Len() int { return len(s.v) }
-func (s adjSorter) Less(i, j int) bool {
-	if s.v[i] != s.v[j] {
-		return s.v[i] < s.v[j]
-	}
-	return s.e[i] < s.e[j]
-}
-func (s adjSorter) Swap(i, j int) {
-	s.v[i], s.v[j] = s.v[j], s.v[i]
-	s.e[i], s.e[j] = s.e[j], s.e[i]
-}
-
-// blocks is the block decomposition of a graph: its biconnected components.
-type blocks struct {
+// Blocks is the block decomposition of a graph: its biconnected components.
+type Blocks struct {
 	edgeBlock []int32 // block of each edge; -1 for self-loops
 	vertStart []int32 // block id's vertices are vertList[vertStart[id]:vertStart[id+1]]
 	vertList  []int32 // the vertices of each block in turn, in the order blocks closed
@@ -87,33 +11,33 @@ type blocks struct {
 	nblocks   []int32 // number of blocks each vertex is in
 }
 
-// count returns the number of blocks.
-func (b *blocks) count() int { return len(b.edges) }
+// Count returns the number of blocks.
+func (b *Blocks) Count() int { return len(b.edges) }
 
 // verts returns the vertices of block id.
-func (b *blocks) verts(id int) []int32 { return b.vertList[b.vertStart[id]:b.vertStart[id+1]] }
+func (b *Blocks) verts(id int) []int32 { return b.vertList[b.vertStart[id]:b.vertStart[id+1]] }
 
-// articulation reports whether v is an articulation point: a vertex whose
+// Articulation reports whether v is an articulation point: a vertex whose
 // removal disconnects its component.
-func (b *blocks) articulation(v int32) bool { return b.nblocks[v] >= 2 }
+func (b *Blocks) Articulation(v int32) bool { return b.nblocks[v] >= 2 }
 
-// bridge reports whether edge e is a bridge: an edge whose removal
+// Bridge reports whether edge e is a bridge: an edge whose removal
 // disconnects its component. A parallel edge never is.
-func (b *blocks) bridge(e int32) bool {
+func (b *Blocks) Bridge(e int32) bool {
 	return b.edgeBlock[e] >= 0 && b.edges[b.edgeBlock[e]] == 1
 }
 
-// biconnected computes the blocks of g with Tarjan's algorithm, iteratively
+// Biconnected computes the blocks of g with Tarjan's algorithm, iteratively
 // (no recursion), in time linear in vertices plus edges. Blocks are listed in
 // the order they close, which is a post-order of the block-cut tree rooted
 // at each component's first vertex.
-func biconnected(g *graph) *blocks { return biconnectedFrom(g, 0) }
+func Biconnected(g *Graph) *Blocks { return biconnectedFrom(g, 0) }
 
-// biconnectedFrom is biconnected with the first search rooted at vertex
+// biconnectedFrom is Biconnected with the first search rooted at vertex
 // first, so that first is the root of its component's block-cut tree.
-func biconnectedFrom(g *graph, first int32) *blocks {
+func biconnectedFrom(g *Graph, first int32) *Blocks {
 	n := g.n
-	b := &blocks{
+	b := &Blocks{
 		edgeBlock: make([]int32, len(g.eu)),
 		vertStart: []int32{0},
 		root:      make([]int32, n),
@@ -178,7 +102,7 @@ func biconnectedFrom(g *graph, first int32) *blocks {
 			if low[v] < disc[u] {
 				continue
 			}
-			id := int32(b.count())
+			id := int32(b.Count())
 			var ne int32
 			for {
 				e := estack[len(estack)-1]
@@ -204,7 +128,7 @@ func biconnectedFrom(g *graph, first int32) *blocks {
 	return b
 }
 
-// exposedEdges reports, for each edge of g, whether it lies on some simple
+// OnMarkedPaths reports, for each edge of g, whether it lies on some simple
 // path between two distinct marked vertices, in linear time.
 //
 // A simple path through edge e crosses e's block B in one contiguous stretch
@@ -214,8 +138,8 @@ func biconnectedFrom(g *graph, first int32) *blocks {
 // a vertex that is marked itself, or a cut vertex with a marked vertex beyond
 // it, away from B. The stretches beyond distinct vertices are disjoint, so
 // the two ends are distinct marked vertices.
-func exposedEdges(g *graph, marked []bool) []bool {
-	b := biconnected(g)
+func OnMarkedPaths(g *Graph, marked []bool) []bool {
+	b := Biconnected(g)
 	n := g.n
 	val := func(v int32) int32 {
 		if marked[v] {
@@ -227,8 +151,8 @@ func exposedEdges(g *graph, marked []bool) []bool {
 	// block-cut tree, v itself excluded. sub[B]: marked vertices in B and
 	// below it, B's top excluded.
 	below := make([]int32, n)
-	sub := make([]int32, b.count())
-	for id := range b.count() {
+	sub := make([]int32, b.Count())
+	for id := range b.Count() {
 		top := b.top[id]
 		vs := b.verts(id)
 		for _, v := range vs {
@@ -238,8 +162,8 @@ func exposedEdges(g *graph, marked []bool) []bool {
 		}
 		below[top] += sub[id]
 	}
-	ends := make([]int32, b.count())
-	for id := range b.count() {
+	ends := make([]int32, b.Count())
+	for id := range b.Count() {
 		top := b.top[id]
 		vs := b.verts(id)
 		for _, v := range vs {

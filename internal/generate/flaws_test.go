@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/netreview/netreview/analysis"
-	"github.com/netreview/netreview/topology/generate"
+	"github.com/netreview/netreview/internal/generate"
 )
 
 // TestFlawRate checks that the generated flaws show as findings in a

@@ -1,4 +1,4 @@
-package analysis
+package graph
 
 import (
 	"math/rand/v2"
@@ -12,19 +12,19 @@ import (
 )
 
 // zooDir is the Topology Zoo, outside the repository.
-const zooDir = "../../shared/data/topology-zoo"
+const zooDir = "../../../../shared/data/topology-zoo"
 
-func graphOf(n int, edges [][2]int) *graph {
+func graphOf(n int, edges [][2]int) *Graph {
 	eu, ev := make([]int32, len(edges)), make([]int32, len(edges))
 	for i, e := range edges {
 		eu[i], ev[i] = int32(e[0]), int32(e[1])
 	}
-	return newGraph(n, eu, ev)
+	return New(n, eu, ev)
 }
 
 // connected reports whether a reaches b with vertex dv and edge de removed
 // (-1 for none).
-func connected(g *graph, a, b, dv, de int32) bool {
+func connected(g *Graph, a, b, dv, de int32) bool {
 	seen := make([]bool, g.n)
 	seen[a] = true
 	queue := []int32{a}
@@ -48,7 +48,7 @@ func connected(g *graph, a, b, dv, de int32) bool {
 
 // bruteCuts returns the articulation points and bridges of g by removing
 // each element and searching again.
-func bruteCuts(g *graph) (aps, bridges []int32) {
+func bruteCuts(g *Graph) (aps, bridges []int32) {
 	for v := int32(0); v < int32(g.n); v++ {
 		var nb []int32
 		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
@@ -71,15 +71,15 @@ func bruteCuts(g *graph) (aps, bridges []int32) {
 	return aps, bridges
 }
 
-func fastCuts(g *graph) (aps, bridges []int32) {
-	b := biconnected(g)
+func fastCuts(g *Graph) (aps, bridges []int32) {
+	b := Biconnected(g)
 	for v := int32(0); v < int32(g.n); v++ {
-		if b.articulation(v) {
+		if b.Articulation(v) {
 			aps = append(aps, v)
 		}
 	}
 	for e := int32(0); e < int32(len(g.eu)); e++ {
-		if b.bridge(e) {
+		if b.Bridge(e) {
 			bridges = append(bridges, e)
 		}
 	}
@@ -145,7 +145,7 @@ func zooGraphs(t *testing.T) []*zoo.Graph {
 	return out
 }
 
-func zooGraph(z *zoo.Graph) *graph { return graphOf(len(z.Nodes), z.Edges) }
+func zooGraph(z *zoo.Graph) *Graph { return graphOf(len(z.Nodes), z.Edges) }
 
 // TestZooCuts checks articulation points and bridges against brute force
 // on every network of the Topology Zoo, parallel edges kept.
@@ -180,11 +180,10 @@ func TestZooExposed(t *testing.T) {
 		for i := 0; i < 1+g.n/8; i++ {
 			marked[r.IntN(g.n)] = true
 		}
-		gs := &Graphs{cjiG: g, cji: marked}
-		fast := exposedEdges(g, marked)
-		f := newFlow(g)
+		fast := OnMarkedPaths(g, marked)
+		pf := NewPathFinder(g, marked)
 		for e := range g.eu {
-			verts, _ := gs.exposurePath(f, int32(e))
+			verts, _ := pf.Through(int32(e))
 			if (verts != nil) != fast[e] {
 				t.Errorf("%s: edge %d (%d-%d): block-cut tree says %v, flow found %v", filepath.Base(z.Name), e, g.eu[e], g.ev[e], fast[e], verts)
 			}
@@ -205,30 +204,9 @@ func TestZooCutter(t *testing.T) {
 		for i := 0; i < 1+g.n/50; i++ {
 			target[r.IntN(g.n)] = true
 		}
-		c := newCutter(g, target)
-		reach := func(dv, de int32) []bool {
-			seen := make([]bool, g.n)
-			var queue []int32
-			for v := int32(0); v < int32(g.n); v++ {
-				if target[v] && v != dv {
-					seen[v] = true
-					queue = append(queue, v)
-				}
-			}
-			for len(queue) > 0 {
-				v := queue[0]
-				queue = queue[1:]
-				for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
-					if w, e := g.adjV[p], g.adjE[p]; e != de && w != dv && !seen[w] {
-						seen[w] = true
-						queue = append(queue, w)
-					}
-				}
-			}
-			return seen
-		}
+		c := NewCutter(g, target)
 		check := func(what string, dv, de int32, got []int32) {
-			after := reach(dv, de)
+			after := reachesTargets(g, target, dv, de)
 			var want []int32
 			for v := int32(0); v < int32(g.n); v++ {
 				if c.live[v] && !after[v] && v != dv {
@@ -242,11 +220,124 @@ func TestZooCutter(t *testing.T) {
 		}
 		for v := int32(0); v < int32(g.n); v++ {
 			if !target[v] {
-				check("vertex", v, -1, c.cut([]int32{v}, nil))
+				check("vertex", v, -1, c.Cut([]int32{v}, nil))
 			}
 		}
 		for e := int32(0); e < int32(len(g.eu)); e++ {
-			check("edge", -1, e, c.cut(nil, []int32{e}))
+			check("edge", -1, e, c.Cut(nil, []int32{e}))
 		}
+	}
+}
+
+// randomGraph is a small random multigraph, self-loops and parallel edges
+// included.
+func randomGraph(r *rand.Rand) *Graph {
+	n := 1 + r.IntN(12)
+	var edges [][2]int
+	for range r.IntN(2 * n) {
+		edges = append(edges, [2]int{r.IntN(n), r.IntN(n)})
+	}
+	return graphOf(n, edges)
+}
+
+// reachesTargets reports, for each vertex, whether it reaches a target
+// with vertex dv and edge de removed (-1 for none), by search.
+func reachesTargets(g *Graph, target []bool, dv, de int32) []bool {
+	seen := make([]bool, g.n)
+	var queue []int32
+	for v := int32(0); v < int32(g.n); v++ {
+		if target[v] && v != dv {
+			seen[v] = true
+			queue = append(queue, v)
+		}
+	}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		vs, es := g.Adj(v)
+		for i, w := range vs {
+			if es[i] != de && w != dv && !seen[w] {
+				seen[w] = true
+				queue = append(queue, w)
+			}
+		}
+	}
+	return seen
+}
+
+// TestTargetTree checks the tree's answers against removal and search on
+// random graphs: which vertices reach a target, and whether one vertex (not
+// a target, not in the set) or one edge separates a set of vertices from
+// every target, which is what the separators above their ancestor count.
+func TestTargetTree(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 3))
+	for i := range 3000 {
+		g := randomGraph(r)
+		target := make([]bool, g.n)
+		target[r.IntN(g.n)] = true
+		if r.IntN(2) == 0 {
+			target[r.IntN(g.n)] = true
+		}
+		tree := NewTargetTree(g, target)
+		live := reachesTargets(g, target, -1, -1)
+		for v := int32(0); v < int32(g.n); v++ {
+			if tree.Reaches(v) != live[v] {
+				t.Fatalf("graph %d: Reaches(%d) = %v, search says %v", i, v, !live[v], live[v])
+			}
+		}
+		var set []int32
+		inSet := make([]bool, g.n)
+		for v := int32(0); v < int32(g.n); v++ {
+			if live[v] && !target[v] && r.IntN(3) == 0 {
+				set, inSet[v] = append(set, v), true
+			}
+		}
+		if len(set) == 0 {
+			continue
+		}
+		cuts := func(dv, de int32) bool {
+			after := reachesTargets(g, target, dv, de)
+			for _, v := range set {
+				if after[v] {
+					return false
+				}
+			}
+			return true
+		}
+		want := false
+		for v := int32(0); v < int32(g.n) && !want; v++ {
+			want = !target[v] && !inSet[v] && cuts(v, -1)
+		}
+		for e := int32(0); e < int32(g.Edges()) && !want; e++ {
+			want = cuts(-1, e)
+		}
+		anc := tree.Ancestor(set)
+		seps := tree.Separators(anc)
+		if v := tree.CutVertex(anc); v >= 0 && inSet[v] {
+			seps--
+		}
+		if got := seps > 0; got != want {
+			t.Fatalf("graph %d %v-%v, targets %v, set %v: tree says a single separator %v, search %v", i, g.eu, g.ev, target, set, got, want)
+		}
+	}
+}
+
+// TestSearches checks Components and BFS on a small graph.
+func TestSearches(t *testing.T) {
+	// 0-1-2-0 and 3-4, 5 alone; vertex 2 is left out.
+	g := graphOf(6, [][2]int{{0, 1}, {1, 2}, {3, 4}, {2, 0}})
+	in := func(v int32) bool { return v != 2 }
+	comp, count := Components(g, in)
+	if want := []int32{0, 0, -1, 1, 1, 2}; !reflect.DeepEqual(comp, want) || count != 3 {
+		t.Errorf("Components = %v, %d; want %v, 3", comp, count, want)
+	}
+	tr := BFS(g, []int32{1, 4}, in)
+	want := Tree{
+		Dist:   []int32{1, 0, -1, 1, 0, -1},
+		Parent: []int32{1, -1, -1, 4, -1, -1},
+		Via:    []int32{0, -1, -1, 2, -1, -1},
+	}
+	if !reflect.DeepEqual(tr, want) {
+		t.Errorf("BFS = %+v, want %+v", tr, want)
 	}
 }

@@ -1,6 +1,6 @@
-package analysis
+package graph
 
-// cutter finds which vertices of a graph lose every way to a target (a
+// Cutter finds which vertices of a graph lose every way to a target (a
 // state hub) when some vertices and edges go down. It starts one search
 // from each live neighbor of what went down and runs them in turns; the
 // searches that meet merge, a search that reaches a target stops, and a
@@ -9,8 +9,8 @@ package analysis
 // other piece is known the search can stop: the work is bounded by the
 // number of starting points times the size of the pieces cut off, not by
 // the size of the graph.
-type cutter struct {
-	g      *graph
+type Cutter struct {
+	g      *Graph
 	target []bool
 	live   []bool // reaches a target with everything up
 	// toward[v], towardE[v]: the next vertex and edge on a shortest way from
@@ -32,7 +32,7 @@ type cutter struct {
 	active, open []int32
 }
 
-// cutSearch is one of cut's searches.
+// cutSearch is one of Cut's searches.
 type cutSearch struct {
 	queue  []int32
 	head   int
@@ -40,8 +40,9 @@ type cutSearch struct {
 	hit    bool  // (root only) reached a target
 }
 
-func newCutter(g *graph, target []bool) *cutter {
-	c := &cutter{
+// NewCutter prepares the searches for the targets of g.
+func NewCutter(g *Graph, target []bool) *Cutter {
+	c := &Cutter{
 		g: g, target: target, live: make([]bool, g.n),
 		deadV: make([]uint32, g.n), deadE: make([]uint32, len(g.eu)),
 		seen: make([]uint32, g.n), owner: make([]int32, g.n),
@@ -71,7 +72,7 @@ func newCutter(g *graph, target []bool) *cutter {
 
 // clear reports whether v's way to a target avoids everything down in the
 // current cut.
-func (c *cutter) clear(v int32) bool {
+func (c *Cutter) clear(v int32) bool {
 	for !c.target[v] {
 		e, w := c.towardE[v], c.toward[v]
 		if w < 0 || c.deadE[e] == c.epoch || c.deadV[w] == c.epoch {
@@ -82,10 +83,10 @@ func (c *cutter) clear(v int32) bool {
 	return true
 }
 
-// cut returns the live vertices that no longer reach a target with the
+// Cut returns the live vertices that no longer reach a target with the
 // vertices downV and the edges downE down (the downed vertices themselves
 // excluded). Targets must not be in downV.
-func (c *cutter) cut(downV, downE []int32) []int32 {
+func (c *Cutter) Cut(downV, downE []int32) []int32 {
 	g := c.g
 	c.epoch++
 	ep := c.epoch

@@ -1,0 +1,4 @@
+package topology
+
+// RuleIDsForTest is ruleIDs, for TestRuleIDsMatch, which needs analysis.
+var RuleIDsForTest = ruleIDs
