@@ -12,16 +12,22 @@ import (
 // so that the shell never offers file names for a view, a severity or a
 // format.
 func TestEveryFlagCompletes(t *testing.T) {
-	root := newRootCmd(nil, nil)
-	for _, cmd := range root.Commands() {
+	var walk func(cmd *cobra.Command)
+	walk = func(cmd *cobra.Command) {
 		cmd.Flags().VisitAll(func(f *pflag.Flag) {
 			if f.Value.Type() == "bool" || f.Name == "help" {
 				return
 			}
 			if _, ok := cmd.GetFlagCompletionFunc(f.Name); !ok {
-				t.Errorf("%s --%s has no completion", cmd.Name(), f.Name)
+				t.Errorf("%s --%s has no completion", cmd.CommandPath(), f.Name)
 			}
 		})
+		for _, sub := range cmd.Commands() {
+			walk(sub)
+		}
+	}
+	for _, cmd := range newRootCmd(nil, nil).Commands() {
+		walk(cmd)
 	}
 }
 

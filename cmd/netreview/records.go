@@ -26,6 +26,7 @@ func (f *recordFlags) register(cmd *cobra.Command, persistent bool) {
 		fl = cmd.PersistentFlags()
 	}
 	fl.StringVar(&f.db, "db", "", "the record: an SQLite `FILE` or a postgres:// URL (default $NETREVIEW_DB, else "+records.DefaultPath+")")
+	completeFiles(cmd, "db", "db", "sqlite")
 }
 
 // dsn is the record named by --db, else $NETREVIEW_DB, else netreview.db.
@@ -102,6 +103,8 @@ func (f *statusFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.date, "date", "", "the status as of this day, `YYYY-MM-DD` (default today): later reviews, notices and plans are left out")
 	fl.StringVar(&f.threshold, "threshold", "high", "an agency meets policy when its latest review has no unwaived finding at or above this `severity`")
+	completeValues(cmd, "threshold", severityValues()[:5]...)
+	completeNothing(cmd, "date")
 }
 
 func (f *statusFlags) options() (records.StatusOptions, error) {
@@ -257,6 +260,7 @@ it began.
 	}
 	sf.register(cmd)
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text, json or markdown")
+	completeValues(cmd, "format", "text", "json", "markdown")
 	return cmd
 }
 
@@ -296,6 +300,7 @@ have a recorded review ('netreview report --notice' drafts the letter).`,
 	}
 	cmd.Flags().StringVar(&sent, "sent", "", "the day the notice went out, `YYYY-MM-DD` (default today)")
 	cmd.Flags().StringVar(&due, "due", "", "the day the implementation plan is due, `YYYY-MM-DD`")
+	completeNothing(cmd, "sent", "due")
 	return cmd
 }
 
@@ -332,6 +337,10 @@ with 'records export'. The agency must have a recorded review.`,
 	}
 	cmd.Flags().StringVar(&received, "received", "", "the day the plan came in, `YYYY-MM-DD` (default today)")
 	cmd.Flags().StringVar(&file, "file", "", "keep the plan's `FILE` in the record")
+	completeNothing(cmd, "received")
+	_ = cmd.RegisterFlagCompletionFunc("file", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveDefault // any file
+	})
 	return cmd
 }
 
@@ -370,6 +379,7 @@ notices and plans between them. --format json gives each finding as
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text or json")
+	completeValues(cmd, "format", "text", "json")
 	return cmd
 }
 
