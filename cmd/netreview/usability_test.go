@@ -108,6 +108,9 @@ func TestCheckHelpFirstExampleWorks(t *testing.T) {
 // TestOutputsRepeatable: the same input and --date give the same bytes,
 // for the workbook report, a converted workbook and a PDF diagram.
 func TestOutputsRepeatable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: writes each output twice, a second apart")
+	}
 	dir := t.TempDir()
 	backbone, agency := sample("backbone.yaml"), sample("riverbend-pd.yaml")
 	for _, tt := range []struct {
