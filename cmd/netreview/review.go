@@ -97,7 +97,7 @@ func loadModel(cmd *cobra.Command, paths []string, prog *progress) (*topology.Mo
 		for _, line := range strings.Split(err.Error(), "\n") {
 			fmt.Fprintln(cmd.ErrOrStderr(), report.TerminalSafe(line))
 		}
-		if strings.Contains(err.Error(), undefinedRef) {
+		if refersToState(err.Error()) {
 			fmt.Fprintln(cmd.ErrOrStderr(), backboneHint(cmd.Name(), paths))
 		}
 		return nil, &exitError{code: exitInput}
@@ -113,6 +113,25 @@ func backboneHint(command string, paths []string) string {
 		return fmt.Sprintf("%s, joined by a comma: netreview diff backbone.yaml,before.yaml backbone.yaml,after.yaml (the samples' is samples/backbone.yaml)", why)
 	}
 	return fmt.Sprintf("%s: netreview %s backbone.yaml %s (the samples' is samples/backbone.yaml)", why, command, strings.Join(paths, " "))
+}
+
+// refersToState reports whether the errors include a reference to an
+// undefined device, link or zone: what an agency file loaded without the
+// state backbone has (its uplinks name the state's hubs, carriers and
+// links). A missing site or host is the file's own mistake, and gets no
+// hint.
+func refersToState(errs string) bool {
+	for _, line := range strings.Split(errs, "\n") {
+		if !strings.Contains(line, undefinedRef) {
+			continue
+		}
+		for _, kind := range []string{": device \"", ": link \"", ": zone \""} {
+			if strings.Contains(line, kind) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // undefinedRef is how topology.Validate words a reference to an id that no

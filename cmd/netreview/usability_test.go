@@ -18,6 +18,10 @@ func TestUsability(t *testing.T) {
 	if code, _, stderr := runCLI(t, "convert", agency, "-o", workbook); code != 0 {
 		t.Fatalf("convert: %d %s", code, stderr)
 	}
+	ownSite := filepath.Join(dir, "own-site.yaml")
+	if err := os.WriteFile(ownSite, []byte("netreview: 1\nagency: {name: X}\ndevices:\n  - {id: r, type: router, site: s}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name    string
 		args    []string
@@ -28,6 +32,8 @@ func TestUsability(t *testing.T) {
 	}{
 		{"an agency alone hints at the backbone", []string{"check", agency}, 2,
 			[]string{"is not defined in any loaded file", "hint:", "load the state backbone with it: netreview check backbone.yaml " + agency}, nil, ""},
+		{"a file's own missing site gets no backbone hint", []string{"check", ownSite}, 2,
+			[]string{`site "s" is not defined in any loaded file`}, []string{"hint:"}, ""},
 		{"diff of an agency alone hints at commas", []string{"diff", agency, agency}, 2,
 			[]string{"hint:", "backbone.yaml,before.yaml"}, nil, ""},
 		{"--finding F4 as check labels it", []string{"render", "--date", "2026-11-15", "--finding", "F4", backbone, agency, "-o", "{dir}/f4.dot"}, 0, nil, nil, "f4.dot"},

@@ -150,15 +150,6 @@ type pageRef struct{ name, part string }
 // pageList reads visio/pages/pages.xml: the pages in order, each with the
 // part that holds its shapes.
 func (v *vsdx) pageList() ([]pageRef, error) {
-	const name = "visio/pages/pages.xml"
-	b, err := v.part(name)
-	if err != nil {
-		return nil, err
-	}
-	rels, err := v.rels(name)
-	if err != nil {
-		return nil, err
-	}
 	var doc struct {
 		Pages []struct {
 			NameU      string `xml:"NameU,attr"`
@@ -169,8 +160,9 @@ func (v *vsdx) pageList() ([]pageRef, error) {
 			} `xml:"Rel"`
 		} `xml:"Page"`
 	}
-	if err := decodeXML(b, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	rels, err := v.decodeWithRels("visio/pages/pages.xml", &doc)
+	if err != nil {
+		return nil, err
 	}
 	var out []pageRef
 	for _, p := range doc.Pages {
@@ -184,6 +176,23 @@ func (v *vsdx) pageList() ([]pageRef, error) {
 		out = append(out, pageRef{name: n, part: rels[p.Rel.ID]})
 	}
 	return out, nil
+}
+
+// decodeWithRels decodes the part name into doc and returns the part's
+// relationships, by id.
+func (v *vsdx) decodeWithRels(name string, doc any) (map[string]string, error) {
+	b, err := v.part(name)
+	if err != nil {
+		return nil, err
+	}
+	rels, err := v.rels(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := decodeXML(b, doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return rels, nil
 }
 
 // master is what a shape inherits from its master: its stencil name, text
@@ -200,14 +209,6 @@ func (v *vsdx) masters() (map[string]*master, error) {
 	if v.files[name] == nil {
 		return out, nil
 	}
-	b, err := v.part(name)
-	if err != nil {
-		return nil, err
-	}
-	rels, err := v.rels(name)
-	if err != nil {
-		return nil, err
-	}
 	var doc struct {
 		Masters []struct {
 			ID    string `xml:"ID,attr"`
@@ -218,8 +219,9 @@ func (v *vsdx) masters() (map[string]*master, error) {
 			} `xml:"Rel"`
 		} `xml:"Master"`
 	}
-	if err := decodeXML(b, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	rels, err := v.decodeWithRels(name, &doc)
+	if err != nil {
+		return nil, err
 	}
 	for _, m := range doc.Masters {
 		ms := &master{name: m.NameU, shapes: map[string]*vShape{}}
