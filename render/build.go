@@ -28,7 +28,7 @@ const (
 	// fontName is the one font of every diagram. Graphviz measures it
 	// with its built-in Arial metrics, which Liberation Sans shares glyph
 	// for glyph, and the helper draws it with the Liberation Sans it
-	// embeds (package render/draw), so text fits its box.
+	// embeds (package internal/draw), so text fits its box.
 	fontName = "Liberation Sans"
 )
 

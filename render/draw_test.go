@@ -15,8 +15,8 @@ import (
 
 	"github.com/netreview/netreview/internal/generate"
 	"github.com/netreview/netreview/internal/gvtest"
+	"github.com/netreview/netreview/internal/layout"
 	"github.com/netreview/netreview/render"
-	"github.com/netreview/netreview/render/layout"
 	"github.com/netreview/netreview/topology"
 )
 

@@ -2,5 +2,5 @@ package render
 
 // ReviewForTest loads and analyses a test model as of a fixed date, for
 // the tests of package render_test (the drawing tests, which need package
-// render/layout, which imports this package).
+// internal/layout, which imports this package).
 var ReviewForTest = review

@@ -7,8 +7,8 @@
 //
 // This package builds the DOT and nothing more: the layout and the drawing
 // (Graphviz compiled to WebAssembly, tdewolff/canvas, the embedded font)
-// happen in the netreview-graphviz helper program (packages render/layout
-// and render/draw), which Helper runs once per diagram, so that a program
+// happen in the netreview-graphviz helper program (packages internal/layout
+// and internal/draw), which Helper runs once per diagram, so that a program
 // that links this package links no drawing code and does not pay for
 // starting Graphviz. A diagram is drawn for a Page: a slide, a Letter page
 // or a poster.

@@ -444,7 +444,7 @@ func (b *builder) tableBudget() float64 {
 		return math.Inf(1)
 	}
 	// The heading takes at most a third of the page (see package
-	// render/draw); the title block and the key about 110 pt of it.
+	// internal/draw); the title block and the key about 110 pt of it.
 	return max((h-2*m)/3-110, 40)
 }
 

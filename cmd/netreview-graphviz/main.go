@@ -12,20 +12,20 @@
 //
 //	go install github.com/netreview/netreview/cmd/...
 //
-// The work is done by package render/layout; with -deck-pdf, it draws the
-// committee's deck as PDF instead (package report/pptx/pdf), so that
+// The work is done by package internal/layout; with -deck-pdf, it draws the
+// committee's deck as PDF instead (package internal/deckpdf), so that
 // netreview itself links no drawing code.
 package main
 
 import (
 	"os"
 
-	"github.com/netreview/netreview/render/layout"
-	"github.com/netreview/netreview/report/pptx/pdf"
+	"github.com/netreview/netreview/internal/deckpdf"
+	"github.com/netreview/netreview/internal/layout"
 )
 
 func main() {
-	if served, status := pdf.Serve(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); served {
+	if served, status := deckpdf.Serve(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); served {
 		os.Exit(status)
 	}
 	os.Exit(layout.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

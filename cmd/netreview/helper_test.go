@@ -18,7 +18,7 @@ func TestMain(m *testing.M) { gvtest.Main(m) }
 // command: go-graphviz starts its WebAssembly module when a program that
 // links it starts (0.1 s with a warm cache, 0.7 s cold), so only the
 // netreview-graphviz helper may link it; and with it everything that draws
-// (tdewolff/canvas, the embedded font, package render/draw).
+// (tdewolff/canvas, the embedded font, package internal/draw).
 func TestNetreviewDoesNotLinkGraphviz(t *testing.T) {
 	gobin := goTool(t)
 	out, err := exec.Command(gobin, "list", "-deps", ".").CombinedOutput()
@@ -26,10 +26,10 @@ func TestNetreviewDoesNotLinkGraphviz(t *testing.T) {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}
 	for _, dep := range strings.Fields(string(out)) {
-		// report/pptx/pdf draws the committee's deck, in the helper too.
+		// internal/deckpdf draws the committee's deck, in the helper too.
 		if strings.HasPrefix(dep, "github.com/goccy/go-graphviz") || strings.HasPrefix(dep, "github.com/tdewolff/") ||
 			strings.HasPrefix(dep, "github.com/go-fonts/") || strings.HasPrefix(dep, "golang.org/x/image/font") ||
-			strings.HasSuffix(dep, "/render/layout") || strings.HasSuffix(dep, "/render/draw") || strings.HasSuffix(dep, "/report/pptx/pdf") {
+			strings.HasSuffix(dep, "/internal/layout") || strings.HasSuffix(dep, "/internal/draw") || strings.HasSuffix(dep, "/internal/deckpdf") {
 			t.Errorf("netreview links %s; only cmd/netreview-graphviz may", dep)
 		}
 	}

@@ -7,8 +7,8 @@ import (
 	"os"
 	"testing"
 
-	"github.com/netreview/netreview/render/layout"
-	"github.com/netreview/netreview/report/pptx/pdf"
+	"github.com/netreview/netreview/internal/deckpdf"
+	"github.com/netreview/netreview/internal/layout"
 )
 
 // asHelper is set in the environment of the test binary's children: a child
@@ -21,7 +21,7 @@ const asHelper = "NETREVIEW_TEST_AS_GRAPHVIZ"
 // tests.
 func Main(m *testing.M) {
 	if os.Getenv(asHelper) == "1" {
-		if served, status := pdf.Serve(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); served {
+		if served, status := deckpdf.Serve(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); served {
 			os.Exit(status)
 		}
 		os.Exit(layout.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

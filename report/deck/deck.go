@@ -6,7 +6,7 @@
 // slide is marked FOR OFFICIAL USE ONLY.
 //
 // Build returns the deck as a pptx.Deck, which package report/pptx writes
-// as PowerPoint and package report/pptx/pdf draws as PDF, so that both forms
+// as PowerPoint and package internal/deckpdf draws as PDF, so that both forms
 // hold the same slides.
 package deck
 

@@ -16,11 +16,11 @@ import (
 	"time"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/deckpdf"
 	"github.com/netreview/netreview/internal/generate"
 	"github.com/netreview/netreview/internal/golden"
 	"github.com/netreview/netreview/internal/officetest"
 	"github.com/netreview/netreview/report/pptx"
-	"github.com/netreview/netreview/report/pptx/pdf"
 	"github.com/netreview/netreview/topology"
 	"github.com/netreview/netreview/topology/load"
 )
@@ -33,7 +33,7 @@ const asHelper = "NETREVIEW_TEST_AS_DECK_HELPER"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(asHelper) == "1" {
-		if served, status := pdf.Serve(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); served {
+		if served, status := deckpdf.Serve(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); served {
 			os.Exit(status)
 		}
 		fmt.Fprintln(os.Stderr, "not a deck")
@@ -352,7 +352,7 @@ func TestDeckPDF(t *testing.T) {
 				t.Fatal(err)
 			}
 			path := writeFile(t, tc.name+".pdf", func(w io.Writer) error { return WritePDF(ctx, w, d, program) })
-			again := writeFile(t, tc.name+".pdf", func(w io.Writer) error { return pdf.Draw(w, d) })
+			again := writeFile(t, tc.name+".pdf", func(w io.Writer) error { return deckpdf.Draw(w, d) })
 			a, _ := os.ReadFile(path)
 			b, _ := os.ReadFile(again)
 			if !bytes.Equal(a, b) {

@@ -13,7 +13,7 @@ import (
 )
 
 // WritePDF writes the deck as PDF to w: it runs program (the
-// netreview-graphviz helper, which draws it with package report/pptx/pdf)
+// netreview-graphviz helper, which draws it with package internal/deckpdf)
 // with the deck as JSON on its standard input.
 func WritePDF(ctx context.Context, w io.Writer, d *pptx.Deck, program string) error {
 	in, err := json.Marshal(d)

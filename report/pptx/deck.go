@@ -11,7 +11,7 @@
 // placeholder, animation or note is written.
 //
 // A Deck is plain data (it encodes as JSON), so that other programs can draw
-// the same deck in another form (see package report/pptx/pdf). Write gives
+// the same deck in another form (see package internal/deckpdf). Write gives
 // the same bytes for the same Deck.
 package pptx
 
@@ -192,7 +192,7 @@ func (d *Deck) Validate() error {
 }
 
 // PDFHelperArg is the argument that makes the netreview-graphviz helper
-// draw a deck as PDF (package report/pptx/pdf): the Deck as JSON on its
+// draw a deck as PDF (package internal/deckpdf): the Deck as JSON on its
 // standard input, the PDF on its standard output. netreview draws no PDF
 // itself, so that it links no drawing code.
 const PDFHelperArg = "-deck-pdf"

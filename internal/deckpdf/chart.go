@@ -1,4 +1,4 @@
-package pdf
+package deckpdf
 
 import (
 	"image/color"

@@ -1,11 +1,11 @@
-// Package pdf draws a pptx.Deck as PDF, a page per slide, with
+// Package deckpdf draws a pptx.Deck as PDF, a page per slide, with
 // tdewolff/canvas: the same slides as the PowerPoint file, for readers who
 // do not run PowerPoint, with no office suite needed.
 //
 // Text is set in Liberation Sans, which has Arial's metrics, and wraps to
 // its box as PowerPoint wraps the deck's Arial. Charts are drawn as the PowerPoint chart is: stacked bars, the
 // value axis with its gridlines, and a legend of the series.
-package pdf
+package deckpdf
 
 import (
 	"bytes"

@@ -17,7 +17,7 @@ import (
 	"github.com/netreview/netreview/topology/load"
 )
 
-// The tests lay out with go-graphviz directly: package render/layout, which
+// The tests lay out with go-graphviz directly: package internal/layout, which
 // does so for the helper, imports this package.
 
 // layout lays out DOT with engine, as JSON or SVG.

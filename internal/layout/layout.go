@@ -1,6 +1,6 @@
 // Package layout lays out Graphviz DOT in this process, with Graphviz
 // compiled to WebAssembly (github.com/goccy/go-graphviz), draws the result
-// with package render/draw, and holds the netreview-graphviz helper program
+// with package internal/draw, and holds the netreview-graphviz helper program
 // that netreview runs to draw its diagrams.
 //
 // Linking this package has a price that every command of the binary pays:
@@ -24,8 +24,8 @@ import (
 
 	gv "github.com/goccy/go-graphviz"
 
+	"github.com/netreview/netreview/internal/draw"
 	"github.com/netreview/netreview/render"
-	"github.com/netreview/netreview/render/draw"
 )
 
 // wasmMu serializes every call into go-graphviz. The library keeps one
