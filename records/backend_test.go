@@ -44,6 +44,7 @@ type backend struct {
 var backends = []backend{
 	{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "netreview.db") }},
 	{"postgres", func(t *testing.T) string {
+		pgtest.SkipShort(t)
 		pgOnce.Do(func() { pgServer, pgErr = pgtest.New() })
 		if errors.Is(pgErr, pgtest.ErrAbsent) {
 			t.Skip(pgErr)

@@ -13,6 +13,7 @@ import (
 // reviewed diagram, check, diff and convert read it like any proposal, and
 // hostile or broken drawings end with status 2 and a message at the file.
 func TestDrawings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	drawn := filepath.Join(dir, "riverbend.drawio")
 	if code, _, stderr := runCLI(t, "render", "--date", "2026-11-15", sample("backbone.yaml"), sample("drawio/riverbend-pd.drawio"), "-o", drawn); code != 0 {

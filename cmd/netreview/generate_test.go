@@ -13,6 +13,7 @@ import (
 )
 
 func TestGenerateCmd(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct {
 		name string

@@ -282,6 +282,7 @@ func TestRecordsDBFromEnvironment(t *testing.T) {
 // TestRecordsConcurrentAdd runs records add several times at once on one
 // record, as reviewers working at the same time do: no review is lost.
 func TestRecordsConcurrentAdd(t *testing.T) {
+	t.Parallel()
 	const n = 6
 	for _, backend := range []string{"sqlite", "postgres"} {
 		t.Run(backend, func(t *testing.T) {
@@ -375,6 +376,7 @@ func TestRecordsExportImport(t *testing.T) {
 }
 
 func TestReportStatus(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "netreview.db")
 	mustRun(t, "records", "add", "--db", db, "--date", "2026-10-01", pineCurrent)

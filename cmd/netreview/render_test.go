@@ -14,6 +14,7 @@ import (
 )
 
 func TestRenderCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	backbone, agency := sample("backbone.yaml"), sample("riverbend-pd.yaml")
 	tests := []struct {
@@ -127,6 +128,7 @@ func TestRenderInternalError(t *testing.T) {
 // TestRenderTooLarge: a view with more nodes than can be read is refused,
 // naming the views that fit.
 func TestRenderTooLarge(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	model := filepath.Join(dir, "state.yaml")
 	if code, _, stderr := runCLI(t, "generate", "--agencies", "400", "-o", model); code != 0 {

@@ -15,6 +15,7 @@ import (
 )
 
 func TestReportWritesEveryForm(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	inputs := []string{sample("backbone.yaml"), sample("riverbend-pd.yaml")}
 	tests := []struct {

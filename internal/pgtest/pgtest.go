@@ -152,10 +152,22 @@ func (s *Server) Stop() error {
 	return nil
 }
 
+// SkipShort skips a test that needs a server when the tests run with
+// -short: starting one takes a second or two, and the quick test mode
+// leaves PostgreSQL to the full suite.
+func SkipShort(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: needs a PostgreSQL server; the full suite (go test ./...) runs it")
+	}
+}
+
 // Start starts a server for one test, stopped when the test ends; where
-// PostgreSQL is not installed, the test skips and says so.
+// PostgreSQL is not installed, or the tests run with -short, the test skips
+// and says so.
 func Start(t testing.TB) *Server {
 	t.Helper()
+	SkipShort(t)
 	s, err := New()
 	if errors.Is(err, ErrAbsent) {
 		t.Skip(err)
