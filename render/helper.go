@@ -26,13 +26,16 @@ const HelperEnv = "NETREVIEW_GRAPHVIZ"
 // netreview-graphviz, once per diagram: the Job as JSON on its standard
 // input, the drawing on its standard output. The program is found on the
 // first drawing (see FindHelper), so a Helper that only writes DOT never
-// looks for it. A Helper is safe for concurrent use.
+// looks for it. It runs with go-graphviz's compilation cache in the
+// directory that $NETREVIEW_GRAPHVIZ_CACHE names (see CacheEnv). A Helper
+// is safe for concurrent use.
 type Helper struct {
 	// Path is the helper program; "" finds it with FindHelper.
 	Path string
 
 	once sync.Once
 	path string
+	env  []string // the helper's environment
 	err  error
 }
 
@@ -52,6 +55,7 @@ func (e *InternalError) Unwrap() error { return e.Err }
 // Draw runs the helper on the job.
 func (h *Helper) Draw(ctx context.Context, job *Job) ([]byte, error) {
 	h.once.Do(func() {
+		h.env = HelperEnviron()
 		if h.Path != "" {
 			h.path = h.Path
 			return
@@ -66,6 +70,7 @@ func (h *Helper) Draw(ctx context.Context, job *Job) ([]byte, error) {
 		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, h.path, "-job")
+	cmd.Env = h.env
 	cmd.Stdin = &in
 	var out, stderr bytes.Buffer
 	cmd.Stdout = &out

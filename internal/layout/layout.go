@@ -22,7 +22,8 @@ import (
 	"strings"
 	"sync"
 
-	gv "github.com/goccy/go-graphviz"
+	"github.com/goccy/go-graphviz/cgraph"
+	"github.com/goccy/go-graphviz/gvc"
 
 	"github.com/netreview/netreview/internal/draw"
 	"github.com/netreview/netreview/render"
@@ -38,8 +39,9 @@ var wasmMu sync.Mutex
 // layout. It is safe for concurrent use; its calls are serialized. Close it
 // when done.
 type Layouter struct {
-	mu sync.Mutex
-	gv *gv.Graphviz
+	mu    sync.Mutex
+	gvc   *gvc.Context
+	watch *stopwatch // times the phases for -trace; nil times nothing
 }
 
 // New returns a Layouter. It does not start Graphviz.
@@ -62,29 +64,44 @@ func (l *Layouter) Layout(ctx context.Context, dot []byte, engine, format string
 	return l.layout(ctx, dot, engine, format)
 }
 
-// layout lays out one graph, its arguments checked.
-func (l *Layouter) layout(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+// layout lays out one graph, its arguments checked: it parses the DOT,
+// lays it out and writes the layout, each a phase for -trace.
+func (l *Layouter) layout(ctx context.Context, dot []byte, engine, format string) (_ []byte, err error) {
+	if len(bytes.TrimSpace(dot)) == 0 {
+		return nil, errors.New("layout: the DOT is empty: nothing to lay out")
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	wasmMu.Lock()
 	defer wasmMu.Unlock()
-	if l.gv == nil {
-		g, err := gv.New(ctx)
+	if l.gvc == nil {
+		c, err := gvc.New(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("layout: starting graphviz: %w", err)
 		}
-		l.gv = g
+		l.gvc = c
+		l.watch.lap("graphviz context")
 	}
-	g, err := gv.ParseBytes(dot)
+	g, err := cgraph.ParseBytes(dot)
 	if err != nil {
 		return nil, fmt.Errorf("layout: graphviz cannot parse the DOT: %s", oneLine(err.Error()))
 	}
 	defer g.Close()
-	l.gv.SetLayout(gv.Layout(engine))
-	var out bytes.Buffer
-	if err := l.gv.Render(ctx, g, gv.Format(format), &out); err != nil {
+	l.watch.lap("parse")
+	if err := l.gvc.Layout(ctx, g, engine); err != nil {
 		return nil, fmt.Errorf("layout: graphviz %s layout: %s", engine, oneLine(err.Error()))
 	}
+	defer func() {
+		if ferr := l.gvc.FreeLayout(ctx, g); ferr != nil && err == nil {
+			err = fmt.Errorf("layout: graphviz %s layout: %s", engine, oneLine(ferr.Error()))
+		}
+	}()
+	l.watch.lap("layout (" + engine + ")")
+	var out bytes.Buffer
+	if err := l.gvc.RenderData(ctx, g, format, &out); err != nil {
+		return nil, fmt.Errorf("layout: graphviz %s output: %s", format, oneLine(err.Error()))
+	}
+	l.watch.lap("output (" + format + ")")
 	return out.Bytes(), nil
 }
 
@@ -111,6 +128,7 @@ func (l *Layouter) Draw(ctx context.Context, job *render.Job) ([]byte, error) {
 	if err := draw.Draw(&buf, job.Format, job.Page, job.Inline, job.Date, ls); err != nil {
 		return nil, err
 	}
+	l.watch.lap("draw (" + string(job.Format) + ")")
 	return buf.Bytes(), nil
 }
 
@@ -122,13 +140,13 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func (l *Layouter) Close() error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.gv == nil {
+	if l.gvc == nil {
 		return nil
 	}
 	wasmMu.Lock()
 	defer wasmMu.Unlock()
-	err := l.gv.Close()
-	l.gv = nil
+	err := l.gvc.Close()
+	l.gvc = nil
 	return err
 }
 
@@ -152,11 +170,12 @@ const (
 // or a malformed job give 2; a crash of Graphviz or of the drawing (a Go
 // panic) gives 3, with the panic's message on one line and no stack trace.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	watch := newStopwatch()
 	fs := flag.NewFlagSet("netreview-graphviz", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `usage: netreview-graphviz -job < job.json > drawing
-       netreview-graphviz [-engine dot|sfdp|neato|fdp] [-format svg|json] < in.dot > out
+		fmt.Fprint(stderr, `usage: netreview-graphviz [-trace] -job < job.json > drawing
+       netreview-graphviz [-trace] [-engine dot|sfdp|neato|fdp] [-format svg|json] < in.dot > out
 
 netreview-graphviz draws netreview's diagrams: with -job it reads the job
 that netreview render and netreview report send (JSON: the heading and the
@@ -165,6 +184,19 @@ writes the drawing (SVG, PNG or PDF). Without -job it lays out Graphviz
 DOT read from standard input and writes the SVG drawing, or the xdot
 layout as JSON, as Graphviz's own programs do. It is a separate program
 so that the commands that draw nothing do not pay for starting Graphviz.
+
+With -trace it also writes to standard error how long each phase took,
+in wall-clock and CPU time: the start (the Go runtime and go-graphviz
+loading its WebAssembly module), parsing, the layout, Graphviz's output,
+the drawing; and where go-graphviz keeps the module it compiled:
+
+  netreview-graphviz -trace -engine sfdp < counties.dot > /dev/null
+
+Go-graphviz compiles Graphviz's WebAssembly to machine code (about 1 s of
+CPU) and keeps the result in go-graphviz/ under the temporary directory
+($TMPDIR), where later runs load it. netreview runs this program with
+$TMPDIR set to its own cache directory (see $NETREVIEW_GRAPHVIZ_CACHE in
+netreview render --help).
 
 Exit status: 0 done; 1 Graphviz or the drawing failed; 2 wrong arguments
 or a malformed job; 3 a crash (reported on one line).
@@ -175,6 +207,7 @@ or a malformed job; 3 a crash (reported on one line).
 	engine := fs.String("engine", "dot", "Graphviz layout `engine`: dot, sfdp, neato or fdp")
 	format := fs.String("format", "svg", "output `format`: svg, or json (the xdot layout)")
 	job := fs.Bool("job", false, "read a drawing job (JSON) instead of DOT")
+	trace := fs.Bool("trace", false, "write the time of each phase to standard error")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -185,11 +218,16 @@ or a malformed job; 3 a crash (reported on one line).
 		fmt.Fprintf(stderr, "netreview-graphviz: unexpected argument %q: the input is read from standard input\n", fs.Arg(0))
 		return exitUsage
 	}
+	if !*trace {
+		watch = nil
+	}
+	defer watch.write(stderr)
 	in, err := io.ReadAll(stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "netreview-graphviz: reading standard input:", err)
 		return exitFailed
 	}
+	watch.lap("read input")
 	var run func(*Layouter) ([]byte, error)
 	if *job {
 		j, err := render.ReadJob(bytes.NewReader(in))
@@ -197,11 +235,12 @@ or a malformed job; 3 a crash (reported on one line).
 			fmt.Fprintln(stderr, "netreview-graphviz:", err)
 			return exitUsage
 		}
+		watch.lap("read job")
 		run = func(l *Layouter) ([]byte, error) { return l.Draw(context.Background(), j) }
 	} else {
 		run = func(l *Layouter) ([]byte, error) { return l.Layout(context.Background(), in, *engine, *format) }
 	}
-	out, code, err := once(run)
+	out, code, err := once(watch, run)
 	if err != nil {
 		fmt.Fprintln(stderr, "netreview-graphviz:", err)
 		return code
@@ -210,19 +249,20 @@ or a malformed job; 3 a crash (reported on one line).
 		fmt.Fprintln(stderr, "netreview-graphviz: writing standard output:", err)
 		return exitFailed
 	}
+	watch.lap("write output")
 	return exitOK
 }
 
-// once runs f with a Layouter of its own, turning a panic in go-graphviz
+// once runs f with a Layouter of its own, timed by watch, turning a panic in go-graphviz
 // (out of WebAssembly memory on a huge graph, say) or in the drawing into
 // an error and exitInternal.
-func once(f func(*Layouter) ([]byte, error)) (out []byte, code int, err error) {
+func once(watch *stopwatch, f func(*Layouter) ([]byte, error)) (out []byte, code int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, code, err = nil, exitInternal, fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	l := New()
+	l := &Layouter{watch: watch}
 	defer l.Close()
 	out, err = f(l)
 	if err != nil {

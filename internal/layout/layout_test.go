@@ -67,11 +67,11 @@ func job(format, page string) string {
 // TestCrashIsOneLine: a panic while drawing becomes an error and the
 // internal-error status, never a stack trace.
 func TestCrashIsOneLine(t *testing.T) {
-	_, code, err := once(func(*Layouter) ([]byte, error) { panic("path has NaN or Inf") })
+	_, code, err := once(nil, func(*Layouter) ([]byte, error) { panic("path has NaN or Inf") })
 	if code != exitInternal || err == nil || err.Error() != "internal error: path has NaN or Inf" {
 		t.Errorf("once: %d, %v", code, err)
 	}
-	if _, code, err := once(func(*Layouter) ([]byte, error) { return nil, errors.New("no") }); code != exitFailed || err == nil {
+	if _, code, err := once(nil, func(*Layouter) ([]byte, error) { return nil, errors.New("no") }); code != exitFailed || err == nil {
 		t.Errorf("once: %d, %v", code, err)
 	}
 }
@@ -87,6 +87,9 @@ func TestHelperProgram(t *testing.T) {
 		{"svg", nil, twoNodes, 0, "<svg", ""},
 		{"json", []string{"-format", "json", "-engine", "neato"}, twoNodes, 0, `"objects"`, ""},
 		{"bad dot", nil, "graph {", 1, "", "netreview-graphviz: layout: graphviz cannot parse"},
+		{"empty", nil, " \n", 1, "", "netreview-graphviz: layout: the DOT is empty: nothing to lay out\n"},
+		{"trace", []string{"-trace", "-engine", "sfdp"}, twoNodes, 0, "<svg", "trace: layout (sfdp)"},
+		{"trace job", []string{"-job", "-trace"}, job("png", "slide"), 0, "\x89PNG", "trace: draw (png)"},
 		{"bad engine", []string{"-engine", "circo"}, twoNodes, 1, "", "unknown engine"},
 		{"argument", []string{"in.dot"}, "", 2, "", "read from standard input"},
 		{"bad flag", []string{"-x"}, "", 2, "", "usage: netreview-graphviz"},
@@ -97,6 +100,7 @@ func TestHelperProgram(t *testing.T) {
 		{"job bad format", []string{"-job"}, job("gif", "poster"), 2, "", `unknown format "gif"`},
 		{"job bad page", []string{"-job"}, job("png", "a4"), 2, "", `unknown page "a4"`},
 		{"job not json", []string{"-job"}, twoNodes, 2, "", "reading the job"},
+		{"job empty heading", []string{"-job"}, strings.Replace(job("svg", "poster"), `"dot":"graph h { h [shape=plain, label=\"FOR OFFICIAL USE ONLY\"] }"`, `"dot":""`, 1), 1, "", "the DOT is empty: nothing to lay out (the heading)\n"},
 		{"job bad dot", []string{"-job"}, strings.Replace(job("svg", "poster"), "a -- b", "a --", 1), 1, "", "near '}' (the diagram)\n"},
 	}
 	for _, tt := range tests {
@@ -121,4 +125,34 @@ func FuzzReadJob(f *testing.F) {
 			t.Error("a job without a diagram")
 		}
 	})
+}
+
+// TestTrace: -trace names each phase of a run, with its times, and their
+// total.
+func TestTrace(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := Main([]string{"-trace", "-job"}, strings.NewReader(job("pdf", "letter")), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(errb.String()), "\n")
+	var phases []string
+	for _, l := range lines {
+		f := strings.Fields(strings.TrimPrefix(l, "netreview-graphviz: trace: "))
+		if !strings.HasPrefix(l, "netreview-graphviz: trace: ") || len(f) < 3 {
+			t.Fatalf("not a trace line: %q", l)
+		}
+		if f[0] == "compiled" {
+			continue
+		}
+		phases = append(phases, strings.Join(f[:len(f)-2], " "))
+	}
+	want := []string{"phase wall ms", "start", "read input", "read job", "graphviz context",
+		"parse", "layout (dot)", "output (json)", "parse", "layout (dot)", "output (json)",
+		"draw (pdf)", "write output", "total"}
+	if strings.Join(phases, "|") != strings.Join(want, "|") {
+		t.Errorf("phases:\n%q\nwant\n%q", phases, want)
+	}
+	if !strings.Contains(lines[len(lines)-1], "compiled module cache: ") {
+		t.Errorf("last line %q", lines[len(lines)-1])
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"strings"
 
+	"github.com/netreview/netreview/render"
 	"github.com/netreview/netreview/report/pptx"
 )
 
@@ -21,6 +22,7 @@ func WritePDF(ctx context.Context, w io.Writer, d *pptx.Deck, program string) er
 		return fmt.Errorf("deck pdf: %w", err)
 	}
 	cmd := exec.CommandContext(ctx, program, pptx.PDFHelperArg)
+	cmd.Env = render.HelperEnviron() // go-graphviz's compilation cache
 	cmd.Stdin = bytes.NewReader(in)
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
