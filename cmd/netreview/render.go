@@ -37,7 +37,10 @@ No Graphviz installation is needed: the layout is done by netreview-graphviz
 (Graphviz compiled to WebAssembly), a helper program that 'make build' and
 'go install github.com/netreview/netreview/cmd/...' put beside netreview.
 netreview looks for it in $NETREVIEW_GRAPHVIZ, then beside itself, then on
-$PATH. Writing .dot needs no helper.
+$PATH. Writing .dot needs no helper. The helper's first run compiles
+Graphviz's WebAssembly (about 1 s) and keeps the result for later runs in
+netreview/graphviz under your cache directory (~/.cache on Linux);
+$NETREVIEW_GRAPHVIZ_CACHE names another directory, or "off" for none.
 
 Pages (--page):
   poster    (default) natural size, one point per Graphviz point: as

@@ -5,11 +5,13 @@
 //
 // Linking this package has a price that every command of the binary pays:
 // go-graphviz compiles and instantiates its WebAssembly module in a package
-// init function, about 0.7 s when its compilation cache under the temporary
-// directory is empty and 0.1 s when it is warm. So netreview itself does not
-// import it; only the helper (cmd/netreview-graphviz) and tests do, and
-// render.Helper runs the helper as a child process when a diagram needs a
-// layout. See docs/performance.md.
+// init function, about 1 s of CPU when its compilation cache (go-graphviz/
+// under the temporary directory) is empty and 0.05 s when it is warm. So
+// netreview itself does not import it; only the helper
+// (cmd/netreview-graphviz) and tests do, and render.Helper runs the helper
+// as a child process when a diagram needs a layout, with the cache in the
+// user's cache directory (render.CacheEnv). The helper's -trace flag times
+// each phase of a run. See docs/performance.md.
 package layout
 
 import (
