@@ -90,14 +90,14 @@ func (l *Layouter) layout(ctx context.Context, dot []byte, engine, format string
 	}
 	defer g.Close()
 	l.watch.lap("parse")
-	if err := l.gvc.Layout(ctx, g, engine); err != nil {
-		return nil, fmt.Errorf("layout: graphviz %s layout: %s", engine, oneLine(err.Error()))
-	}
-	defer func() {
+	defer func() { // as go-graphviz's Render does, also after a failed layout
 		if ferr := l.gvc.FreeLayout(ctx, g); ferr != nil && err == nil {
 			err = fmt.Errorf("layout: graphviz %s layout: %s", engine, oneLine(ferr.Error()))
 		}
 	}()
+	if err := l.gvc.Layout(ctx, g, engine); err != nil {
+		return nil, fmt.Errorf("layout: graphviz %s layout: %s", engine, oneLine(err.Error()))
+	}
 	l.watch.lap("layout (" + engine + ")")
 	var out bytes.Buffer
 	if err := l.gvc.RenderData(ctx, g, format, &out); err != nil {
