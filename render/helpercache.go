@@ -19,11 +19,6 @@ const CacheEnv = "NETREVIEW_GRAPHVIZ_CACHE"
 // cacheOff is the value of CacheEnv that turns the cache off.
 const cacheOff = "off"
 
-// helperGC is the helper's GOGC unless $GOGC is set: a short-lived process
-// that allocates mostly while go-graphviz loads its module collects less
-// often, for about a tenth less CPU per drawing.
-const helperGC = "400"
-
 // HelperEnviron returns the environment to run the Graphviz helper with,
 // for whatever it draws: this process's, with go-graphviz's compilation
 // cache where $NETREVIEW_GRAPHVIZ_CACHE says (see CacheEnv). Helper runs
@@ -33,8 +28,7 @@ func HelperEnviron() []string {
 }
 
 // helperEnv returns the environment the helper runs with: environ, with
-// the temporary directory pointed at the compilation cache and GOGC raised
-// unless environ sets it.
+// the temporary directory pointed at the compilation cache.
 //
 // go-graphviz keeps its compiled module in go-graphviz/ under
 // os.TempDir(), which it reads in a package init, before any code of the
@@ -56,9 +50,6 @@ func helperEnv(environ []string, cache string, userCacheDir func() (string, erro
 	for _, name := range tempDirVars() {
 		env = append(env, name+"="+tmp) // a later entry wins (os/exec)
 	}
-	if !hasEnv(environ, "GOGC") {
-		env = append(env, "GOGC="+helperGC)
-	}
 	return env
 }
 
@@ -69,16 +60,6 @@ func tempDirVars() []string {
 		return []string{"TMP", "TEMP"}
 	}
 	return []string{"TMPDIR"}
-}
-
-// hasEnv reports whether environ sets the variable name.
-func hasEnv(environ []string, name string) bool {
-	for _, kv := range environ {
-		if len(kv) > len(name) && kv[:len(name)] == name && kv[len(name)] == '=' {
-			return true
-		}
-	}
-	return false
 }
 
 // cacheTempDir returns the directory to give the helper as its temporary
