@@ -194,11 +194,11 @@ the drawing; and where go-graphviz keeps the module it compiled:
 
   netreview-graphviz -trace -engine sfdp < counties.dot > /dev/null
 
-Go-graphviz compiles Graphviz's WebAssembly to machine code (about 1 s of
-CPU) and keeps the result in go-graphviz/ under the temporary directory
-($TMPDIR), where later runs load it. netreview runs this program with
-$TMPDIR set to its own cache directory (see $NETREVIEW_GRAPHVIZ_CACHE in
-netreview render --help).
+The go-graphviz library compiles Graphviz's WebAssembly to machine code
+(about 1 s of CPU) and keeps the result in go-graphviz/ under the
+temporary directory ($TMPDIR), where later runs load it. netreview runs
+this program with $TMPDIR set to its own cache directory (see
+$NETREVIEW_GRAPHVIZ_CACHE in netreview render --help).
 
 Exit status: 0 done; 1 Graphviz or the drawing failed; 2 wrong arguments
 or a malformed job; 3 a crash (reported on one line).
