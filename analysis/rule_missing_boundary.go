@@ -101,7 +101,7 @@ func runMissingBoundary(pass *rulePass) error {
 // the public zone guest", kinds in the format's order and ids sorted.
 func zoneList(pass *rulePass, ids []string) string {
 	var words []string
-	for _, k := range topology.ZoneKinds {
+	for _, k := range topology.ZoneKinds() {
 		var of []string
 		for _, id := range ids {
 			if z := pass.Model.Zone(id); z != nil && z.Kind == k {

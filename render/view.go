@@ -387,7 +387,7 @@ func (b *builder) legend(g *dotGraph) {
 	}
 	var rows []string
 	cell := func(s string) string { return `<TD ALIGN="LEFT">` + s + `</TD>` }
-	for _, t := range topology.DeviceTypes {
+	for _, t := range topology.DeviceTypes() {
 		if !types[t] {
 			continue
 		}
@@ -403,7 +403,7 @@ func (b *builder) legend(g *dotGraph) {
 		n.attrs.set("label", string(t))
 		c.nodes = append(c.nodes, n)
 	}
-	for _, k := range topology.ZoneKinds {
+	for _, k := range topology.ZoneKinds() {
 		if kinds[k] {
 			rows = append(rows, `<TR><TD BGCOLOR="`+zoneFill[k]+`" BORDER="1" WIDTH="24"> </TD>`+cell("zone: "+string(k))+`</TR>`)
 		}

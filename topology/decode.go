@@ -24,15 +24,15 @@ import (
 // validates. Every element and field gets its place. A YAML file of several
 // documents (separated by ---) gives a Document each, as several files
 // would; a JSON file is one document. Problems come back as an ErrorList.
-// Inputs larger than MaxYAMLBytes or MaxJSONBytes, text that is not UTF-8,
-// and JSON nested deeper than MaxJSONDepth are errors.
+// Inputs larger than 256 MB of YAML or 512 MB of JSON, text that is not
+// UTF-8, and JSON nested deeper than 64 levels are errors (docs/limits.md).
 func Decode(path string, data []byte) (*Model, error) { return decode(path, data, true) }
 
 // Limits on what Decode reads (see docs/limits.md).
 const (
-	MaxYAMLBytes = 256 << 20 // the largest YAML file: about 11 GB of memory to load
-	MaxJSONBytes = 512 << 20 // the largest JSON file: about 10 GB of memory to load
-	MaxJSONDepth = 64        // the deepest nesting of JSON lists and mappings
+	maxYAMLBytes = 256 << 20 // the largest YAML file: about 11 GB of memory to load
+	maxJSONBytes = 512 << 20 // the largest JSON file: about 10 GB of memory to load
+	maxJSONDepth = 64        // the deepest nesting of JSON lists and mappings
 	// maxReparse is the largest YAML input that is parsed again by
 	// goccy/go-yaml for the exact place of a syntax error; it is slow and
 	// greedy on deep nesting, so larger or deeply nested inputs get yaml/v3's
@@ -97,9 +97,9 @@ func decode(path string, data []byte, stream bool) (*Model, error) {
 // sizeLimit is the largest input Decode reads as JSON or as YAML.
 func sizeLimit(isJSON bool) int {
 	if isJSON {
-		return MaxJSONBytes
+		return maxJSONBytes
 	}
-	return MaxYAMLBytes
+	return maxYAMLBytes
 }
 
 // CheckSize returns an error at path when a file of size bytes is larger
@@ -312,16 +312,16 @@ func (d *decoder) cert(v *yaml.Node, key string) string {
 func (d *decoder) integer(v *yaml.Node, key string) int {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
 		n, err := strconv.Atoi(v.Value)
-		if err == nil && n <= MaxInt && n >= -MaxInt {
+		if err == nil && n <= maxInt && n >= -maxInt {
 			return n
 		}
 		if err == nil || errors.Is(err, strconv.ErrRange) {
-			d.errs.Add(d.pos(v), "%s %s is too large: at most %d", key, v.Value, MaxInt)
+			d.errs.Add(d.pos(v), "%s %s is too large: at most %d", key, v.Value, maxInt)
 			return 0
 		}
 	}
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!float" && wholeDigits.MatchString(v.Value) {
-		d.errs.Add(d.pos(v), "%s %s is too large: at most %d", key, v.Value, MaxInt)
+		d.errs.Add(d.pos(v), "%s %s is too large: at most %d", key, v.Value, maxInt)
 		return 0
 	}
 	d.errs.Add(d.pos(v), "%s is %s, want a whole number", key, yamlnode.Describe(v))
@@ -575,7 +575,7 @@ func Merge(frags ...*Model) *Model {
 		m.Waivers = append(m.Waivers, f.Waivers...)
 	}
 	if len(m.Zones) == 0 {
-		z := &Zone{ID: DefaultZoneID, Kind: CriminalJustice, Implicit: true, FieldPos: FieldPos{}}
+		z := &Zone{ID: defaultZoneID, Kind: CriminalJustice, Implicit: true, FieldPos: FieldPos{}}
 		if len(m.Docs) > 0 {
 			z.Doc = m.Docs[0]
 			z.Pos = Pos{File: m.Docs[0].Path}
@@ -583,7 +583,7 @@ func Merge(frags ...*Model) *Model {
 		m.Zones = append(m.Zones, z)
 		for _, d := range m.Devices {
 			if len(d.Zones) == 0 {
-				d.Zones = []string{DefaultZoneID}
+				d.Zones = []string{defaultZoneID}
 			}
 		}
 	}

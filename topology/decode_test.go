@@ -143,10 +143,10 @@ func TestMergeDefaultZone(t *testing.T) {
 	if err := Validate(m); err != nil {
 		t.Fatal(err)
 	}
-	if z := m.Zone(DefaultZoneID); z == nil || !z.Implicit || z.Kind != CriminalJustice {
+	if z := m.Zone(defaultZoneID); z == nil || !z.Implicit || z.Kind != CriminalJustice {
 		t.Fatalf("default zone = %+v", z)
 	}
-	if got := m.Device("r").Zones; len(got) != 1 || got[0] != DefaultZoneID {
+	if got := m.Device("r").Zones; len(got) != 1 || got[0] != defaultZoneID {
 		t.Errorf("zones = %v", got)
 	}
 }

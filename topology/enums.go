@@ -1,9 +1,13 @@
 package topology
 
+import "slices"
+
 // The enumerated values of the proposal format, version 1. Each type lists
 // its allowed values in a variable named after it, in the order the format
 // specification gives them; validation, the workbook template's drop-downs
-// and the docs all read those lists.
+// and the docs all read those lists (through the schema's Field.Values).
+// DeviceTypes and ZoneKinds, which renderers and rules walk, return a fresh
+// copy of theirs.
 
 // Security is how a site is protected.
 type Security string
@@ -16,8 +20,8 @@ const (
 	Mobile           Security = "mobile"
 )
 
-// Securities lists the allowed Security values.
-var Securities = []Security{PhysicallySecure, ControlledArea, Unsecured, Mobile}
+// securities lists the allowed Security values.
+var securities = []Security{PhysicallySecure, ControlledArea, Unsecured, Mobile}
 
 // ZoneKind is a network's trust level.
 type ZoneKind string
@@ -31,8 +35,10 @@ const (
 	Transport          ZoneKind = "transport"
 )
 
-// ZoneKinds lists the allowed ZoneKind values.
-var ZoneKinds = []ZoneKind{CriminalJustice, NonCriminalJustice, Internet, Public, Transport}
+var zoneKinds = []ZoneKind{CriminalJustice, NonCriminalJustice, Internet, Public, Transport}
+
+// ZoneKinds returns the allowed ZoneKind values, in the format's order.
+func ZoneKinds() []ZoneKind { return slices.Clone(zoneKinds) }
 
 // Untrusted reports whether k is a kind from which CJI must be walled off:
 // non-criminal-justice, internet or public.
@@ -62,10 +68,12 @@ const (
 	Modem          DeviceType = "modem"
 )
 
-// DeviceTypes lists the allowed DeviceType values.
-var DeviceTypes = []DeviceType{StateHub, Router, Switch, Firewall, VPNGateway, WirelessAP,
+var deviceTypes = []DeviceType{StateHub, Router, Switch, Firewall, VPNGateway, WirelessAP,
 	Server, Workstation, MobileDevice, Printer, Hypervisor, VirtualMachine, CloudService,
 	CarrierNetwork, Modem}
+
+// DeviceTypes returns the allowed DeviceType values, in the format's order.
+func DeviceTypes() []DeviceType { return slices.Clone(deviceTypes) }
 
 // Boundary is whether a device enforces a boundary between zones.
 type Boundary string
@@ -77,8 +85,8 @@ const (
 	BoundaryNone     Boundary = "none"
 )
 
-// Boundaries lists the allowed Boundary values.
-var Boundaries = []Boundary{BoundaryFirewall, BoundaryACL, BoundaryNone}
+// boundaries lists the allowed Boundary values.
+var boundaries = []Boundary{BoundaryFirewall, BoundaryACL, BoundaryNone}
 
 // Authentication is how a person logs on to a device or through it.
 type Authentication string
@@ -92,8 +100,8 @@ const (
 	AuthUnknown  Authentication = "unknown"
 )
 
-// Authentications lists the allowed Authentication values.
-var Authentications = []Authentication{AuthAdvanced, AuthPassword, AuthNone, AuthUnknown}
+// authentications lists the allowed Authentication values.
+var authentications = []Authentication{AuthAdvanced, AuthPassword, AuthNone, AuthUnknown}
 
 // PasswordPolicy is whether a device's passwords follow the policy.
 type PasswordPolicy string
@@ -105,8 +113,8 @@ const (
 	PasswordUnknown      PasswordPolicy = "unknown"
 )
 
-// PasswordPolicies lists the allowed PasswordPolicy values.
-var PasswordPolicies = []PasswordPolicy{PasswordCompliant, PasswordNonCompliant, PasswordUnknown}
+// passwordPolicies lists the allowed PasswordPolicy values.
+var passwordPolicies = []PasswordPolicy{PasswordCompliant, PasswordNonCompliant, PasswordUnknown}
 
 // Monitoring is how a device is watched for intrusions.
 type Monitoring string
@@ -120,8 +128,8 @@ const (
 	MonitoringUnknown Monitoring = "unknown"
 )
 
-// Monitorings lists the allowed Monitoring values.
-var Monitorings = []Monitoring{MonitoringIDS, MonitoringIPS, MonitoringSIEM, MonitoringNone, MonitoringUnknown}
+// monitorings lists the allowed Monitoring values.
+var monitorings = []Monitoring{MonitoringIDS, MonitoringIPS, MonitoringSIEM, MonitoringNone, MonitoringUnknown}
 
 // Patching is how a device is kept up to date.
 type Patching string
@@ -133,8 +141,8 @@ const (
 	PatchingUnknown   Patching = "unknown"
 )
 
-// Patchings lists the allowed Patching values.
-var Patchings = []Patching{PatchingManaged, PatchingUnmanaged, PatchingUnknown}
+// patchings lists the allowed Patching values.
+var patchings = []Patching{PatchingManaged, PatchingUnmanaged, PatchingUnknown}
 
 // AgencyRole is whether a document is an agency under review or the state's
 // own side.
@@ -146,8 +154,8 @@ const (
 	RoleCSA    AgencyRole = "csa"
 )
 
-// AgencyRoles lists the allowed AgencyRole values.
-var AgencyRoles = []AgencyRole{RoleAgency, RoleCSA}
+// agencyRoles lists the allowed AgencyRole values.
+var agencyRoles = []AgencyRole{RoleAgency, RoleCSA}
 
 // SplitTunnel is whether traffic may bypass a VPN tunnel while it is up.
 type SplitTunnel string
@@ -159,8 +167,8 @@ const (
 	SplitTunnelUnknown    SplitTunnel = "unknown"
 )
 
-// SplitTunnels lists the allowed SplitTunnel values.
-var SplitTunnels = []SplitTunnel{SplitTunnelAllowed, SplitTunnelProhibited, SplitTunnelUnknown}
+// splitTunnels lists the allowed SplitTunnel values.
+var splitTunnels = []SplitTunnel{SplitTunnelAllowed, SplitTunnelProhibited, SplitTunnelUnknown}
 
 // MDM is whether mobile device management controls a mobile device.
 type MDM string
@@ -172,8 +180,8 @@ const (
 	MDMUnknown MDM = "unknown"
 )
 
-// MDMs lists the allowed MDM values.
-var MDMs = []MDM{MDMManaged, MDMNone, MDMUnknown}
+// mdms lists the allowed MDM values.
+var mdms = []MDM{MDMManaged, MDMNone, MDMUnknown}
 
 // Wireless is the security protocol of a wireless access point.
 type Wireless string
@@ -189,8 +197,8 @@ const (
 	Open           Wireless = "open"
 )
 
-// Wirelesses lists the allowed Wireless values.
-var Wirelesses = []Wireless{WPA3Enterprise, WPA3Personal, WPA2Enterprise, WPA2Personal, WPA, WEP, Open}
+// wirelesses lists the allowed Wireless values.
+var wirelesses = []Wireless{WPA3Enterprise, WPA3Personal, WPA2Enterprise, WPA2Personal, WPA, WEP, Open}
 
 // Medium is what a link runs over.
 type Medium string
@@ -208,8 +216,8 @@ const (
 	Satellite  Medium = "satellite"
 )
 
-// Media lists the allowed Medium values.
-var Media = []Medium{Ethernet, Fiber, LeasedLine, MPLS, InternetM, WiFi, Cellular, Microwave, Satellite}
+// media lists the allowed Medium values.
+var media = []Medium{Ethernet, Fiber, LeasedLine, MPLS, InternetM, WiFi, Cellular, Microwave, Satellite}
 
 // Radio reports whether m is a radio medium (wifi, cellular, microwave,
 // satellite): such a link always leaves the physically secure location.
@@ -232,8 +240,8 @@ const (
 	ProtoOther  Protocol = "other"
 )
 
-// Protocols lists the allowed Protocol values.
-var Protocols = []Protocol{ProtoNone, ProtoIPsec, ProtoTLS, ProtoMACsec, ProtoWPA2, ProtoWPA3, ProtoSSH, ProtoOther}
+// protocols lists the allowed Protocol values.
+var protocols = []Protocol{ProtoNone, ProtoIPsec, ProtoTLS, ProtoMACsec, ProtoWPA2, ProtoWPA3, ProtoSSH, ProtoOther}
 
 // FIPSStandard is the FIPS 140 revision a crypto module was validated under.
 type FIPSStandard string
@@ -244,8 +252,8 @@ const (
 	FIPS1403 FIPSStandard = "140-3"
 )
 
-// FIPSStandards lists the allowed FIPSStandard values.
-var FIPSStandards = []FIPSStandard{FIPS1402, FIPS1403}
+// fipsStandards lists the allowed FIPSStandard values.
+var fipsStandards = []FIPSStandard{FIPS1402, FIPS1403}
 
 // ProposalKind is what a proposal asks for.
 type ProposalKind string
@@ -258,5 +266,5 @@ const (
 	Existing     ProposalKind = "existing"
 )
 
-// ProposalKinds lists the allowed ProposalKind values.
-var ProposalKinds = []ProposalKind{NewService, Upgrade, Modification, Existing}
+// proposalKinds lists the allowed ProposalKind values.
+var proposalKinds = []ProposalKind{NewService, Upgrade, Modification, Existing}

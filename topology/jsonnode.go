@@ -62,9 +62,6 @@ func streamKey(key string) bool {
 	return false
 }
 
-// maxJSONDepth bounds nesting so that hostile input cannot exhaust the stack.
-const maxJSONDepth = MaxJSONDepth
-
 type jsonParser struct {
 	file      string
 	data      []byte

@@ -12,9 +12,9 @@ import "time"
 // FormatVersion is the proposal format version this package reads and writes.
 const FormatVersion = 1
 
-// DefaultZoneID is the id of the zone a model gets when none of its documents
+// defaultZoneID is the id of the zone a model gets when none of its documents
 // declares any zones.
-const DefaultZoneID = "cji"
+const defaultZoneID = "cji"
 
 // Document is the header of one input: its path, format version, agency and
 // proposal. Every element points back to the document that defined it.
@@ -104,7 +104,7 @@ type Device struct {
 	Zones          []string // zone ids, from `zone` or `zones`
 	Count          int      // 0 when not given; see Units
 	Host           string   // for virtual machines: the hypervisor's id
-	Boundary       Boundary // "" when not given; see BoundaryKind
+	Boundary       Boundary // "" when not given: a firewall then enforces one, nothing else does
 	CJI            *bool    // nil when not given; see Model.IsCJI
 	FIPS           string   // FIPS 140 certificate number, as written
 	FIPSStandard   FIPSStandard
@@ -136,7 +136,7 @@ type Encryption struct {
 	Bits     int // symmetric key length; 0 when not given
 }
 
-// IsZero reports whether the encryption has no field set: `encryption: {}`,
+// isZero reports whether the encryption has no field set: `encryption: {}`,
 // which the format reads as no encryption at all.
 func (e *Encryption) IsZero() bool { return e == nil || *e == Encryption{} }
 
@@ -268,9 +268,9 @@ func (d *Device) Units() int {
 	return d.Count
 }
 
-// BoundaryKind is the boundary the device enforces: Boundary when given,
+// boundaryKind is the boundary the device enforces: Boundary when given,
 // else firewall for firewalls and none for everything else.
-func (d *Device) BoundaryKind() Boundary {
+func (d *Device) boundaryKind() Boundary {
 	if d.Boundary != "" {
 		return d.Boundary
 	}
@@ -282,7 +282,7 @@ func (d *Device) BoundaryKind() Boundary {
 
 // IsBoundary reports whether the device enforces a boundary (a firewall or
 // an ACL).
-func (d *Device) IsBoundary() bool { return d.BoundaryKind() != BoundaryNone }
+func (d *Device) IsBoundary() bool { return d.boundaryKind() != BoundaryNone }
 
 // ZoneKinds returns the kinds of the device's zones, in the order of its
 // zones, leaving out zones the model does not define.
@@ -306,17 +306,6 @@ func (m *Model) InZoneKind(d *Device, k ZoneKind) bool {
 	return false
 }
 
-// InUntrustedZone reports whether any of the device's zones is
-// non-criminal-justice, internet or public.
-func (m *Model) InUntrustedZone(d *Device) bool {
-	for _, id := range d.Zones {
-		if z := m.zones[id]; z != nil && z.Kind.Untrusted() {
-			return true
-		}
-	}
-	return false
-}
-
 // cjiByDefault are the device types that process CJI by default when they
 // sit in a criminal-justice zone.
 var cjiByDefault = map[DeviceType]bool{
@@ -334,9 +323,9 @@ func (m *Model) IsCJI(d *Device) bool {
 	return cjiByDefault[d.Type] && m.InZoneKind(d, CriminalJustice)
 }
 
-// SiteSecurity returns the security of the site the device stands in, or ""
+// siteSecurity returns the security of the site the device stands in, or ""
 // when it stands in none (or in one the model does not define).
-func (m *Model) SiteSecurity(d *Device) Security {
+func (m *Model) siteSecurity(d *Device) Security {
 	if s := m.sites[d.Site]; s != nil {
 		return s.Security
 	}
@@ -345,7 +334,7 @@ func (m *Model) SiteSecurity(d *Device) Security {
 
 // InSecureLocation reports whether the device stands in a physically secure
 // site.
-func (m *Model) InSecureLocation(d *Device) bool { return m.SiteSecurity(d) == PhysicallySecure }
+func (m *Model) InSecureLocation(d *Device) bool { return m.siteSecurity(d) == PhysicallySecure }
 
 // LeavesSecureLocation reports whether the link leaves the physically secure
 // location: its ends stand in different sites; or either end stands in a site

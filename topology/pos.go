@@ -16,8 +16,8 @@ type Pos struct {
 	Cell  string // workbook cell such as "F12"
 }
 
-// IsZero reports whether p names no place at all.
-func (p Pos) IsZero() bool { return p == Pos{} }
+// isZero reports whether p names no place at all.
+func (p Pos) isZero() bool { return p == Pos{} }
 
 // String formats p as file:line:column, file:line, file#Sheet!Cell or file.
 func (p Pos) String() string {
@@ -86,7 +86,7 @@ type Error struct {
 
 // Error formats the error as "place: message".
 func (e *Error) Error() string {
-	if e.Pos.IsZero() {
+	if e.Pos.isZero() {
 		return e.Msg
 	}
 	return e.Pos.String() + ": " + e.Msg
@@ -112,8 +112,8 @@ func (l ErrorList) Sort() {
 	sort.SliceStable(l, func(i, j int) bool { return l[i].Pos.Less(l[j].Pos) })
 }
 
-// Err returns nil for an empty list and the list otherwise.
-func (l ErrorList) Err() error {
+// err returns nil for an empty list and the list otherwise.
+func (l ErrorList) err() error {
 	if len(l) == 0 {
 		return nil
 	}

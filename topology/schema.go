@@ -42,10 +42,10 @@ func (k Kind) String() string {
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// MaxInt is the largest whole number a field holds (count, bits, the format
+// maxInt is the largest whole number a field holds (count, bits, the format
 // version): larger values are errors, so that sums of counts cannot
 // overflow.
-const MaxInt = 1_000_000
+const maxInt = 1_000_000
 
 // Field is one field of the element type T (Site, Device, Document, ...):
 // its name, the kind and allowed values of what it holds, the device types
@@ -64,15 +64,15 @@ type Field[T any] struct {
 
 	acc   accessor[T]
 	str   func(x *T) string // the value of a field held as a string, without boxing it; nil for others
-	group *Group[T]         // the nested mapping that holds it, or nil
+	group *fieldGroup[T]    // the nested mapping that holds it, or nil
 	leaf  string            // the last part of Name: the key in its mapping
 }
 
-// Group is a nested mapping of an element type: a device's cloud, a link's
+// fieldGroup is a nested mapping of an element type: a device's cloud, a link's
 // encryption, a document's agency and proposal. A group held by a pointer
 // exists when given, even empty (`encryption: {}`); one held by value is
 // written only when one of its fields is given.
-type Group[T any] struct {
+type fieldGroup[T any] struct {
 	Name  string       // dotted for a group inside a group
 	Types []DeviceType // the device types it is for; nil when for every type
 	has   func(x *T) bool
@@ -87,7 +87,7 @@ type Schema[T any] struct {
 	list    string // the top-level key of its list ("devices"); "" for the document
 	ops     elements[T]
 	fields  []Field[T]
-	groups  []Group[T]
+	groups  []fieldGroup[T]
 	root    *level[T]
 }
 
@@ -131,27 +131,33 @@ func (s *Schema[T]) Written(m *Model) []*T {
 	return out
 }
 
-// Element names one element of the schema, as messages do: "device".
-func (s *Schema[T]) Element() string { return s.element }
+// Fields returns a copy of the schema's fields, in the format's order.
+func (s *Schema[T]) Fields() []Field[T] {
+	out := make([]Field[T], len(s.fields))
+	for i := range s.fields {
+		out[i] = s.fields[i].clone()
+	}
+	return out
+}
 
-// List is the top-level key of the schema's list of elements ("devices"),
-// or "" for the document header.
-func (s *Schema[T]) List() string { return s.list }
-
-// Fields returns the schema's fields, in the format's order.
-func (s *Schema[T]) Fields() []Field[T] { return slices.Clone(s.fields) }
-
-// Groups returns the schema's nested mappings, in the format's order.
-func (s *Schema[T]) Groups() []Group[T] { return slices.Clone(s.groups) }
-
-// Field returns the field with the name, or nil.
+// Field returns a copy of the field with the name, or nil.
 func (s *Schema[T]) Field(name string) *Field[T] {
 	for i := range s.fields {
 		if s.fields[i].Name == name {
-			return &s.fields[i]
+			f := s.fields[i].clone()
+			return &f
 		}
 	}
 	return nil
+}
+
+// clone is a copy of f that shares none of its lists, so that what a caller
+// does with it cannot change the schema.
+func (f Field[T]) clone() Field[T] {
+	f.Values = slices.Clone(f.Values)
+	f.Types = slices.Clone(f.Types)
+	f.Aliases = slices.Clone(f.Aliases)
+	return f
 }
 
 // Text returns the field's value on x as a workbook cell holds it: "" when
@@ -176,8 +182,8 @@ func textOf(v value) string {
 	return ""
 }
 
-// Given reports whether the field is given on x (not empty, zero or absent).
-func (f *Field[T]) Given(x *T) bool {
+// given reports whether the field is given on x (not empty, zero or absent).
+func (f *Field[T]) given(x *T) bool {
 	if f.str != nil {
 		return f.str(x) != ""
 	}
@@ -198,7 +204,7 @@ func (f *Field[T]) Set(x *T, s string, at Pos, fp FieldPos) error {
 	if s == "" {
 		return nil
 	}
-	if s == EmptyGroup && f.group != nil && f.group.make != nil {
+	if s == emptyGroup && f.group != nil && f.group.make != nil {
 		f.group.make(x)
 		if fp != nil {
 			fp[f.group.Name] = at
@@ -220,14 +226,14 @@ func (f *Field[T]) Set(x *T, s string, at Pos, fp FieldPos) error {
 	return err
 }
 
-// EmptyGroup is the text of a cell that gives a nested mapping with
+// emptyGroup is the text of a cell that gives a nested mapping with
 // nothing in it, `encryption: {}` or `cloud: {}`: Cells writes it in the
 // mapping's first column, and Set reads it there.
-const EmptyGroup = "{}"
+const emptyGroup = "{}"
 
 // Cells returns the text of each field of x, in the schema's order, as the
 // cells of a workbook row: a nested mapping held by pointer that is given
-// but holds nothing (`encryption: {}`) is EmptyGroup in its first column, so
+// but holds nothing (`encryption: {}`) is "{}" in its first column, so
 // that reading the row back gives it again.
 func (s *Schema[T]) Cells(x *T) []string {
 	out := make([]string, len(s.fields))
@@ -249,7 +255,7 @@ func (s *Schema[T]) Cells(x *T) []string {
 			}
 		}
 		if first >= 0 && empty {
-			out[first] = EmptyGroup
+			out[first] = emptyGroup
 		}
 	}
 	return out
@@ -307,8 +313,8 @@ func in[T, S, V any](g func(*T) **S, p func(*S) *V) ref[T, V] {
 }
 
 // byPointer is the group held by T through a pointer.
-func byPointer[T, S any](name string, g func(*T) **S, types ...DeviceType) Group[T] {
-	return Group[T]{Name: name, Types: types,
+func byPointer[T, S any](name string, g func(*T) **S, types ...DeviceType) fieldGroup[T] {
+	return fieldGroup[T]{Name: name, Types: types,
 		has: func(x *T) bool { return *g(x) != nil },
 		make: func(x *T) {
 			if p := g(x); *p == nil {
@@ -318,7 +324,7 @@ func byPointer[T, S any](name string, g func(*T) **S, types ...DeviceType) Group
 }
 
 // byValue is a group T holds by value.
-func byValue[T any](name string) Group[T] { return Group[T]{Name: name} }
+func byValue[T any](name string) fieldGroup[T] { return fieldGroup[T]{Name: name} }
 
 // strAcc is a text, code or enumerated field of a string type.
 type strAcc[T any, E ~string] struct{ p ref[T, E] }
@@ -354,7 +360,7 @@ func (a intAcc[T]) setText(x *T, _ Kind, s string) (int, error) {
 }
 
 // parseInt reads a whole number written as text or stored as a number
-// (256, 256.0, 2.56E2), at most MaxInt in size.
+// (256, 256.0, 2.56E2), at most maxInt in size.
 func parseInt(s string) (int, error) {
 	n, err := strconv.Atoi(s)
 	if err != nil {
@@ -362,13 +368,13 @@ func parseInt(s string) (int, error) {
 		if ferr != nil || f != math.Trunc(f) || math.IsInf(f, 0) {
 			return 0, fmt.Errorf("want a whole number, got %q", s)
 		}
-		if math.Abs(f) > MaxInt {
-			return 0, fmt.Errorf("%s is too large: at most %d", s, MaxInt)
+		if math.Abs(f) > maxInt {
+			return 0, fmt.Errorf("%s is too large: at most %d", s, maxInt)
 		}
 		n = int(f)
 	}
-	if n > MaxInt || n < -MaxInt {
-		return 0, fmt.Errorf("%s is too large: at most %d", s, MaxInt)
+	if n > maxInt || n < -maxInt {
+		return 0, fmt.Errorf("%s is too large: at most %d", s, maxInt)
 	}
 	return n, nil
 }
@@ -561,7 +567,7 @@ type entry[T any] struct {
 	key   string
 	field *Field[T] // the field it holds, or nil for a nested mapping
 	sub   *level[T]
-	group *Group[T]
+	group *fieldGroup[T]
 	one   bool // key is the field's One: a single item of a list
 }
 
@@ -576,7 +582,7 @@ func (l *level[T]) lookup(key string) *entry[T] {
 
 // newSchema makes a schema and its levels. A field's group is the longest
 // group whose name and a dot start the field's name.
-func newSchema[T any](element, list string, ops elements[T], groups []Group[T], fields ...Field[T]) *Schema[T] {
+func newSchema[T any](element, list string, ops elements[T], groups []fieldGroup[T], fields ...Field[T]) *Schema[T] {
 	s := &Schema[T]{element: element, list: list, ops: ops, fields: fields, groups: groups}
 	what := "a " + element
 	if list == "" {
@@ -627,7 +633,7 @@ func newSchema[T any](element, list string, ops elements[T], groups []Group[T], 
 	return s
 }
 
-func (s *Schema[T]) group(name string) *Group[T] {
+func (s *Schema[T]) group(name string) *fieldGroup[T] {
 	for i := range s.groups {
 		if s.groups[i].Name == name {
 			return &s.groups[i]
@@ -638,12 +644,12 @@ func (s *Schema[T]) group(name string) *Group[T] {
 
 // given reports whether the group is given on x: held by pointer, when it
 // is there; held by value, when one of its fields is given.
-func (s *Schema[T]) given(g *Group[T], x *T) bool {
+func (s *Schema[T]) given(g *fieldGroup[T], x *T) bool {
 	if g.has != nil {
 		return g.has(x)
 	}
 	for i := range s.fields {
-		if f := &s.fields[i]; strings.HasPrefix(f.Name, g.Name+".") && f.Given(x) {
+		if f := &s.fields[i]; strings.HasPrefix(f.Name, g.Name+".") && f.given(x) {
 			return true
 		}
 	}

@@ -68,7 +68,31 @@ func TestSchemaAccessors(t *testing.T) {
 		t.Errorf("split-tunnel = %q, %v", d.SplitTunnel, err)
 	}
 	l := &Link{}
-	if err := SetField(l, "encryption.protocol", EmptyGroup, Pos{File: "x"}); err != nil || l.Encryption == nil || !l.Encryption.IsZero() || l.FieldPos["encryption"].File != "x" {
+	if err := SetField(l, "encryption.protocol", emptyGroup, Pos{File: "x"}); err != nil || l.Encryption == nil || !l.Encryption.IsZero() || l.FieldPos["encryption"].File != "x" {
 		t.Errorf("empty encryption = %+v, %v", l.Encryption, err)
+	}
+}
+
+// TestNoSharedState checks that what the package hands out are copies: a
+// caller that writes to them changes neither the schema nor the next
+// caller's answer.
+func TestNoSharedState(t *testing.T) {
+	tests := []struct {
+		name  string
+		write func()     // writes into what one call returned
+		read  func() any // what a fresh call returns
+	}{
+		{"DeviceTypes", func() { DeviceTypes()[0] = "x" }, func() any { return DeviceTypes()[0] }},
+		{"ZoneKinds", func() { ZoneKinds()[0] = "x" }, func() any { return ZoneKinds()[0] }},
+		{"Fields().Values", func() { DeviceSchema().Fields()[2].Values[0] = "x" }, func() any { return DeviceSchema().Fields()[2].Values[0] }},
+		{"Field().Values", func() { DeviceSchema().Field("type").Values[0] = "x" }, func() any { return DeviceSchema().Field("type").Values[0] }},
+		{"Field().Name", func() { DeviceSchema().Field("type").Name = "x" }, func() any { return DeviceSchema().Field("type").Name }},
+	}
+	for _, tt := range tests {
+		before := tt.read()
+		tt.write()
+		if after := tt.read(); after != before {
+			t.Errorf("%s: %v after a caller wrote to it, was %v", tt.name, after, before)
+		}
 	}
 }

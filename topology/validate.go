@@ -96,7 +96,7 @@ func checkFields[T any](v *validator, s *Schema[T], x *T, fp FieldPos, def Pos, 
 				v.values = append(v.values, v.errs[len(v.errs)-1])
 			}
 		}
-		if f.Types != nil && (f.group == nil || f.group.Types == nil) && f.Given(x) && !slices.Contains(f.Types, typ) {
+		if f.Types != nil && (f.group == nil || f.group.Types == nil) && f.given(x) && !slices.Contains(f.Types, typ) {
 			v.add(fp, f.Name, def, "%s is only for %s devices, not %s", f.Name, typeList(f.Types), typ)
 		}
 	}
@@ -200,7 +200,7 @@ func (v *validator) ref(fp FieldPos, field string, def Pos, kind, id string, ok 
 
 // Validate checks a merged model and returns every problem as an ErrorList
 // sorted by place, each at the place of the field concerned.
-func Validate(m *Model) error { return validate(m).errs.Err() }
+func Validate(m *Model) error { return validate(m).errs.err() }
 
 // ValidateValues returns the errors of enumerated values only (a device
 // type "rooter", a security "secure") of a model whose files did not all

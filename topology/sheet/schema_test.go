@@ -147,7 +147,7 @@ func checkSchema[T any](c *formCheck, s *topology.Schema[T], sheet string, headi
 	}
 	wbDoc := section(c.workbook, "## "+sheet)
 	for _, f := range s.Fields() {
-		t.Run(s.Element()+"/"+f.Name, func(t *testing.T) {
+		t.Run(sheet+"/"+f.Name, func(t *testing.T) {
 			// build makes a model of one element (the document's header for
 			// the document schema) with the field given when set.
 			build := func(set bool) (*topology.Model, *T) {
