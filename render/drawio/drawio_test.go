@@ -48,8 +48,8 @@ func review(t *testing.T, inputs ...string) *analysis.Result {
 // element's document: everything the model says, without places.
 func content(m *topology.Model) map[string][][]string {
 	out := map[string][][]string{}
-	for _, sh := range sheet.Sheets {
-		out[sh.Name] = sheet.Table(m, sh.Name)
+	for _, name := range sheet.SheetNames() {
+		out[name] = sheet.Table(m, name)
 	}
 	for i, d := range m.Docs {
 		one := &topology.Model{Docs: []*topology.Document{d}}

@@ -721,8 +721,8 @@ func (d *document) sheets() []sheet.Rows {
 		pos := a.pos
 		sheets = append(sheets, sheet.Rows{Sheet: sheet.AgencySheet, Rows: rows, Pos: func(int, int) topology.Pos { return pos }})
 	}
-	for _, sh := range sheet.Sheets {
-		elems := d.elems[sh.Name]
+	for _, name := range sheet.SheetNames() {
+		elems := d.elems[name]
 		if len(elems) == 0 {
 			continue
 		}
@@ -744,7 +744,7 @@ func (d *document) sheets() []sheet.Rows {
 			}
 			rows = append(rows, sheet.Row{Num: i + 2, Cells: cells})
 		}
-		sheets = append(sheets, sheet.Rows{Sheet: sh.Name, Rows: rows, Pos: func(row, _ int) topology.Pos {
+		sheets = append(sheets, sheet.Rows{Sheet: name, Rows: rows, Pos: func(row, _ int) topology.Pos {
 			if row < 2 || row-2 >= len(elems) {
 				return elems[0].pos
 			}

@@ -31,8 +31,8 @@ type Column struct {
 	Example string   // a filled-in value, for the Instructions sheet and docs
 }
 
-// Sheet is one list of the model as a sheet (or CSV file).
-type Sheet struct {
+// sheetSpec is one list of the model as a sheet (or CSV file).
+type sheetSpec struct {
 	Name    string // sheet name; the CSV file is its lower case + ".csv"
 	Doc     string
 	Columns []Column
@@ -40,9 +40,9 @@ type Sheet struct {
 }
 
 // CSVName returns the name of the sheet's CSV file, such as "links.csv".
-func (s Sheet) CSVName() string { return strings.ToLower(s.Name) + ".csv" }
+func (s sheetSpec) CSVName() string { return strings.ToLower(s.Name) + ".csv" }
 
-// Sheet names.
+// sheetSpec names.
 const (
 	AgencySheet  = "Agency"
 	SitesSheet   = "Sites"
@@ -157,12 +157,12 @@ func (t *schemaTable[T]) rows(m *topology.Model) [][]string {
 // agencyTable is the Agency sheet's table: the document header.
 var agencyTable = newTable(topology.DocumentSchema(), "")
 
-// AgencyFields are the rows of the two-column Agency sheet (Field, Value):
+// agencyFields are the rows of the two-column Agency sheet (Field, Value):
 // the Column's Header is written in the Field column.
-var AgencyFields = agencyTable.columns()
+var agencyFields = agencyTable.columns()
 
-// Sheets lists the data sheets in the order the template writes them.
-var Sheets = []Sheet{
+// dataSheets lists the data sheets in the order the template writes them.
+var dataSheets = []sheetSpec{
 	sheetOf(SitesSheet, "One row per site (a place).", newTable(topology.SiteSchema(), "id")),
 	sheetOf(ZonesSheet, "One row per zone (a network by trust). Leave empty for one criminal-justice zone `cji`.", newTable(topology.ZoneSchema(), "id")),
 	sheetOf(DevicesSheet, "One row per device, or per group of like endpoints.", newTable(topology.DeviceSchema(), "id")),
@@ -171,12 +171,22 @@ var Sheets = []Sheet{
 	sheetOf(WaiversSheet, "One row per waiver accepting one finding for a time.", newTable(topology.WaiverSchema(), "rule")),
 }
 
-func sheetOf(name, doc string, t table) Sheet {
-	return Sheet{Name: name, Doc: doc, Columns: t.columns(), t: t}
+// SheetNames returns the names of the data sheets (all but the Agency
+// sheet), in the order the template writes them.
+func SheetNames() []string {
+	out := make([]string, len(dataSheets))
+	for i, sh := range dataSheets {
+		out[i] = sh.Name
+	}
+	return out
+}
+
+func sheetOf(name, doc string, t table) sheetSpec {
+	return sheetSpec{Name: name, Doc: doc, Columns: t.columns(), t: t}
 }
 
 // lookup finds the column a header names, and its index, or -1.
-func (s Sheet) lookup(header string) int {
+func (s sheetSpec) lookup(header string) int {
 	h := topology.NormHeader(header)
 	for i, c := range s.Columns {
 		if topology.NormHeader(c.Header) == h {
@@ -193,11 +203,11 @@ func (s Sheet) lookup(header string) int {
 	return -1
 }
 
-func sheetByName(name string) *Sheet {
+func sheetByName(name string) *sheetSpec {
 	n := topology.NormHeader(name)
-	for i := range Sheets {
-		if topology.NormHeader(Sheets[i].Name) == n {
-			return &Sheets[i]
+	for i := range dataSheets {
+		if topology.NormHeader(dataSheets[i].Name) == n {
+			return &dataSheets[i]
 		}
 	}
 	return nil

@@ -51,7 +51,7 @@ func readCSV(fsys fs.FS, dir string) (*topology.Model, []*topology.Warning, erro
 	}
 	if known == 0 {
 		names := []string{agencyCSV}
-		for _, sh := range Sheets {
+		for _, sh := range dataSheets {
 			names = append(names, sh.CSVName())
 		}
 		return nil, b.warns, topology.ErrorList{topology.Errorf(topology.Pos{File: dir}, "the folder holds none of the format's CSV files (%s)", strings.Join(names, ", "))}
@@ -74,8 +74,8 @@ func readCSV(fsys fs.FS, dir string) (*topology.Model, []*topology.Warning, erro
 		fn(csvRows(f, file, &b.errs), pos)
 	}
 	read(agencyCSV, b.readAgency)
-	for i := range Sheets {
-		sh := &Sheets[i]
+	for i := range dataSheets {
+		sh := &dataSheets[i]
 		read(sh.CSVName(), func(rows iter.Seq[Row], pos posFunc) { b.readSheet(sh, rows, pos) })
 	}
 	return b.result()
@@ -173,12 +173,12 @@ func WriteCSV(m *topology.Model, dir string) error {
 	}
 	agency := [][]string{{"Field", "Value"}}
 	for i, v := range agencyValues(m) {
-		agency = append(agency, []string{AgencyFields[i].Header, v})
+		agency = append(agency, []string{agencyFields[i].Header, v})
 	}
 	if err := writeCSVFile(filepath.Join(dir, agencyCSV), agency); err != nil {
 		return err
 	}
-	for _, sh := range Sheets {
+	for _, sh := range dataSheets {
 		rows := sheetRows(sh, m)
 		if err := writeCSVFile(filepath.Join(dir, sh.CSVName()), rows); err != nil {
 			return err

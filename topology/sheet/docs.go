@@ -6,10 +6,10 @@ import (
 	"strings"
 )
 
-// WriteDocs writes the Markdown page that describes the workbook and the CSV
+// writeDocs writes the Markdown page that describes the workbook and the CSV
 // folder, generated from the column tables the readers and writers use
 // (docs/workbook.md).
-func WriteDocs(w io.Writer) error {
+func writeDocs(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString(`# The workbook and the CSV folder
 
@@ -71,7 +71,7 @@ without loss.
 The folder holds one file per sheet, named after it in lower case:
 `)
 	fmt.Fprintf(&b, "`%s`", agencyCSV)
-	for _, sh := range Sheets {
+	for _, sh := range dataSheets {
 		fmt.Fprintf(&b, ", `%s`", sh.CSVName())
 	}
 	b.WriteString(`. Any may be missing; file names match
@@ -84,7 +84,7 @@ a tab or a carriage return) is written with an apostrophe before it, which
 spreadsheets show as text and netreview takes off again when it reads the
 file; so is one that starts with apostrophes before such a character.
 `)
-	all := append([]Sheet{{Name: AgencySheet, Doc: "Two columns, `Field` and `Value`, one row per field below (the Field column names the field).", Columns: AgencyFields}}, Sheets...)
+	all := append([]sheetSpec{{Name: AgencySheet, Doc: "Two columns, `Field` and `Value`, one row per field below (the Field column names the field).", Columns: agencyFields}}, dataSheets...)
 	for _, sh := range all {
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n| column | field | holds | allowed values | example |\n| --- | --- | --- | --- | --- |\n", sh.Name, sh.Doc)
 		for _, c := range sh.Columns {

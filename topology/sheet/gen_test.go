@@ -27,7 +27,7 @@ func TestWriteFixtureWorkbook(t *testing.T) {
 // column tables; -update rewrites it.
 func TestDocs(t *testing.T) {
 	var b strings.Builder
-	if err := WriteDocs(&b); err != nil {
+	if err := writeDocs(&b); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join("..", "..", "docs", "workbook.md")

@@ -136,7 +136,7 @@ func TestHostileWorkbooks(t *testing.T) {
 		}, "does not hold what it declares"},
 		{"too many parts", func(p string) {
 			var extra []*zip.FileHeader
-			for i := range MaxWorkbookParts {
+			for i := range maxWorkbookParts {
 				extra = append(extra, &zip.FileHeader{Name: "xl/media/p" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + ".bin", Method: zip.Store, CRC32: crc32.ChecksumIEEE(nil)})
 			}
 			rezip(t, good, p, func(_ string, d []byte) []byte { return d }, extra...)

@@ -19,8 +19,8 @@ import (
 // statewide workbook of 100,000 rows is a few tens of megabytes
 // uncompressed and some twenty parts.
 const (
-	MaxWorkbookBytes = 256 << 20 // uncompressed size of all parts together
-	MaxWorkbookParts = 1000      // files in the workbook's zip
+	maxWorkbookBytes = 256 << 20 // uncompressed size of all parts together
+	maxWorkbookParts = 1000      // files in the workbook's zip
 )
 
 // oleSignature starts an OLE compound file: an encrypted (password-protected)
@@ -45,14 +45,14 @@ func checkWorkbook(file string) *topology.Error {
 		return topology.Errorf(at, "not a readable .xlsx workbook: %v", err)
 	}
 	defer zr.Close()
-	if len(zr.File) > MaxWorkbookParts {
-		return topology.Errorf(at, "the workbook has %d parts, more than the %d a proposal workbook may have", len(zr.File), MaxWorkbookParts)
+	if len(zr.File) > maxWorkbookParts {
+		return topology.Errorf(at, "the workbook has %d parts, more than the %d a proposal workbook may have", len(zr.File), maxWorkbookParts)
 	}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
-		if f.UncompressedSize64 > MaxWorkbookBytes || total > MaxWorkbookBytes {
-			return topology.Errorf(at, "the workbook declares %s uncompressed, more than the %s a proposal workbook may hold", mb(total), mb(MaxWorkbookBytes))
+		if f.UncompressedSize64 > maxWorkbookBytes || total > maxWorkbookBytes {
+			return topology.Errorf(at, "the workbook declares %s uncompressed, more than the %s a proposal workbook may hold", mb(total), mb(maxWorkbookBytes))
 		}
 	}
 	var held uint64
@@ -69,8 +69,8 @@ func checkWorkbook(file string) *topology.Error {
 			}
 			return topology.Errorf(at, "part %s of the workbook is damaged: %v", f.Name, err)
 		}
-		if held > MaxWorkbookBytes {
-			return topology.Errorf(at, "the workbook holds more than the %s a proposal workbook may hold", mb(MaxWorkbookBytes))
+		if held > maxWorkbookBytes {
+			return topology.Errorf(at, "the workbook holds more than the %s a proposal workbook may hold", mb(maxWorkbookBytes))
 		}
 	}
 	return nil

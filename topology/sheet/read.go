@@ -52,7 +52,7 @@ func blank(cells []string) bool {
 
 // readSheet reads the rows of one data sheet: the first non-blank row holds
 // the headers, blank rows are skipped.
-func (b *builder) readSheet(sh *Sheet, rows iter.Seq[Row], pos posFunc) {
+func (b *builder) readSheet(sh *sheetSpec, rows iter.Seq[Row], pos posFunc) {
 	var cols []int
 	var headerCells []string
 	var header bool
@@ -81,7 +81,7 @@ func (b *builder) readSheet(sh *Sheet, rows iter.Seq[Row], pos posFunc) {
 // headers maps each column of the header row to the index of its Column
 // (-1 for a column the sheet does not define, which is warned about and
 // ignored).
-func (b *builder) headers(sh *Sheet, r Row, pos posFunc) []int {
+func (b *builder) headers(sh *sheetSpec, r Row, pos posFunc) []int {
 	cols := make([]int, len(r.Cells))
 	seen := map[int]int{}
 	for i, h := range r.Cells {
@@ -108,7 +108,7 @@ func (b *builder) headers(sh *Sheet, r Row, pos posFunc) []int {
 type record struct {
 	b     *builder
 	row   Row
-	sheet *Sheet
+	sheet *sheetSpec
 	cols  []int // the sheet column of each cell, or -1
 	pos   posFunc
 	fp    topology.FieldPos
@@ -133,7 +133,7 @@ func (r *record) start(key string) topology.Pos {
 // readAgency reads the two-column Agency sheet (Field, Value). A header row
 // whose first cell is "Field" is skipped; unknown fields are warned about.
 func (b *builder) readAgency(rows iter.Seq[Row], pos posFunc) {
-	sh := Sheet{Name: AgencySheet, Columns: AgencyFields}
+	sh := sheetSpec{Name: AgencySheet, Columns: agencyFields}
 	for r := range rows {
 		if blank(r.Cells) {
 			continue

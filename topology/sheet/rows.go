@@ -11,7 +11,7 @@ import (
 // fields by name. For a data sheet the first row holds the headers; for the
 // Agency sheet each row is a (field, value) pair.
 type Rows struct {
-	Sheet string                          // a name of Sheets, or AgencySheet
+	Sheet string                          // one of SheetNames, or AgencySheet
 	Rows  []Row                           // the rows, numbered from 1
 	Pos   func(row, col int) topology.Pos // the place each cell came from
 }
@@ -35,25 +35,28 @@ func ReadRows(path string, start topology.Pos, sheets []Rows) (*topology.Model, 
 	return b.result()
 }
 
-// Field returns the column of the sheet (a name of Sheets, or AgencySheet)
-// that name stands for: matched as a header is (its Header or an Alias,
-// without regard to case, spaces, hyphens and underscores) or by its Key
-// ("encryption.bits"). It returns nil when the sheet has no such column.
+// Field returns a copy of the column of the sheet (one of SheetNames, or
+// AgencySheet) that name stands for: matched as a header is (its Header or
+// an Alias, without regard to case, spaces, hyphens and underscores) or by
+// its Key ("encryption.bits"). It returns nil when the sheet has no such
+// column.
 func Field(sheetName, name string) *Column {
-	var sh *Sheet
+	var sh *sheetSpec
 	if topology.NormHeader(sheetName) == topology.NormHeader(AgencySheet) {
-		sh = &Sheet{Name: AgencySheet, Columns: AgencyFields}
+		sh = &sheetSpec{Name: AgencySheet, Columns: agencyFields}
 	} else if sh = sheetByName(sheetName); sh == nil {
 		return nil
 	}
-	if c := sh.lookup(name); c >= 0 {
-		return &sh.Columns[c]
+	c := sh.lookup(name)
+	if c < 0 {
+		n := topology.NormHeader(name)
+		c = slices.IndexFunc(sh.Columns, func(col Column) bool { return topology.NormHeader(col.Key) == n })
 	}
-	n := topology.NormHeader(name)
-	for i := range sh.Columns {
-		if topology.NormHeader(sh.Columns[i].Key) == n {
-			return &sh.Columns[i]
-		}
+	if c < 0 {
+		return nil
 	}
-	return nil
+	col := sh.Columns[c]
+	col.Aliases = slices.Clone(col.Aliases)
+	col.Values = slices.Clone(col.Values)
+	return &col
 }

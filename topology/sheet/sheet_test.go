@@ -315,7 +315,7 @@ func TestTemplateLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	var enums int
-	for _, c := range Sheets[2].Columns {
+	for _, c := range dataSheets[2].Columns {
 		if c.Kind == topology.Enum || c.Kind == topology.Bool {
 			enums++
 		}

@@ -7,7 +7,7 @@ import (
 )
 
 // agencyValues returns the Value of each Agency field for the model's first
-// document, in AgencyFields order; the format version is never blank.
+// document, in agencyFields order; the format version is never blank.
 func agencyValues(m *topology.Model) []string {
 	vals := make([]string, len(agencyTable.fields))
 	if len(m.Docs) > 0 {
@@ -22,11 +22,11 @@ func agencyValues(m *topology.Model) []string {
 }
 
 // sheetRows returns the sheet's header row and a row per element of m.
-func sheetRows(sh Sheet, m *topology.Model) [][]string {
+func sheetRows(sh sheetSpec, m *topology.Model) [][]string {
 	return append([][]string{headerRow(sh)}, sh.t.rows(m)...)
 }
 
-func headerRow(sh Sheet) []string {
+func headerRow(sh sheetSpec) []string {
 	h := make([]string, len(sh.Columns))
 	for i, c := range sh.Columns {
 		h[i] = c.Header

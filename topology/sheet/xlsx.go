@@ -26,7 +26,7 @@ const instructionsSheet = "Instructions"
 //
 // A workbook is checked before it is read (see docs/limits.md): an
 // encrypted (password-protected) or legacy .xls file, more than
-// MaxWorkbookParts parts, more than MaxWorkbookBytes uncompressed (as the
+// 1000 parts, more than 256 MB uncompressed (as the
 // parts declare it, and as they hold it), or a part that is not
 // well-formed XML (damaged or truncated) is an error, never a partial read.
 // Dates in a workbook of the 1904 date system are read in it.
@@ -34,7 +34,7 @@ func ReadWorkbook(path string) (*topology.Model, []*topology.Warning, error) {
 	if err := checkWorkbook(path); err != nil {
 		return nil, nil, topology.ErrorList{err}
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: MaxWorkbookBytes})
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxWorkbookBytes})
 	if err != nil {
 		return nil, nil, topology.ErrorList{topology.Errorf(topology.Pos{File: path}, "not a readable .xlsx workbook: %v", err)}
 	}
@@ -149,7 +149,7 @@ func newWorkbook(m *topology.Model, template bool) (*excelize.File, error) {
 	// Agency.
 	vals := agencyValues(m)
 	rows := [][]string{{"Field", "Value"}}
-	for i, c := range AgencyFields {
+	for i, c := range agencyFields {
 		v := vals[i]
 		if template && i > 0 {
 			v = ""
@@ -165,7 +165,7 @@ func newWorkbook(m *topology.Model, template bool) (*excelize.File, error) {
 	if err := f.SetColWidth(AgencySheet, "B", "B", 60); err != nil {
 		return nil, err
 	}
-	for i, c := range AgencyFields {
+	for i, c := range agencyFields {
 		if c.Kind == topology.Enum {
 			cell := fmt.Sprintf("B%d", i+2)
 			if err := dropDown(f, AgencySheet, cell+":"+cell, c.Values); err != nil {
@@ -173,7 +173,7 @@ func newWorkbook(m *topology.Model, template bool) (*excelize.File, error) {
 			}
 		}
 	}
-	for _, sh := range Sheets {
+	for _, sh := range dataSheets {
 		if _, err := f.NewSheet(sh.Name); err != nil {
 			return nil, err
 		}
@@ -278,8 +278,8 @@ func dropDown(f *excelize.File, sheet, sqref string, values []string) error {
 	return f.AddDataValidation(sheet, dv)
 }
 
-// MaxCellChars is the most characters a workbook cell holds (Excel's limit).
-const MaxCellChars = 32767
+// maxCellChars is the most characters a workbook cell holds (Excel's limit).
+const maxCellChars = 32767
 
 // fillSheet writes rows with a bold, frozen header row. Int columns are
 // written as numbers; text is escaped for the workbook (xlsxText). A value
@@ -288,10 +288,10 @@ func fillSheet(f *excelize.File, sheet string, rows [][]string, cols []Column, s
 	for r, row := range rows {
 		vals := make([]any, len(row))
 		for i, v := range row {
-			if len(v) > MaxCellChars && len(utf16.Encode([]rune(v))) > MaxCellChars {
+			if len(v) > maxCellChars && len(utf16.Encode([]rune(v))) > maxCellChars {
 				cell, _ := excelize.CoordinatesToCellName(i+1, r+1)
 				return fmt.Errorf("%s!%s: the value is %d characters long, more than the %d a workbook cell holds: write YAML, JSON or CSV instead",
-					sheet, cell, utf8.RuneCountInString(v), MaxCellChars)
+					sheet, cell, utf8.RuneCountInString(v), maxCellChars)
 			}
 			vals[i] = xlsxText(v)
 			if r > 0 && i < len(cols) && cols[i].Kind == topology.Int && v != "" {
@@ -326,7 +326,7 @@ func writeInstructions(f *excelize.File, bold int) error {
 		{"Every id is letters, digits, - _ . and :, unique within its sheet; references (Site, Zones, A, B, Host, Over) name ids."},
 		{},
 	}
-	all := append([]Sheet{{Name: AgencySheet, Doc: "Two columns, Field and Value: one row per field below.", Columns: AgencyFields}}, Sheets...)
+	all := append([]sheetSpec{{Name: AgencySheet, Doc: "Two columns, Field and Value: one row per field below.", Columns: agencyFields}}, dataSheets...)
 	var headRows []int
 	for _, sh := range all {
 		lines = append(lines, []string{sh.Name, sh.Doc})
