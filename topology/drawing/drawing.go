@@ -53,12 +53,12 @@ func Read(path string) (*topology.Model, []*topology.Warning, error) {
 	if len(data) > maxFileBytes {
 		return nil, nil, fail(path, fmt.Errorf("the drawing is larger than %d MB", maxFileBytes>>20))
 	}
-	return ReadBytes(path, data)
+	return readBytes(path, data)
 }
 
-// ReadBytes reads a drawing held in data; path names it in places and
+// readBytes reads a drawing held in data; path names it in places and
 // chooses its form by extension, as for Read.
-func ReadBytes(path string, data []byte) (*topology.Model, []*topology.Warning, error) {
+func readBytes(path string, data []byte) (*topology.Model, []*topology.Warning, error) {
 	pages, err := readPages(path, data)
 	if err != nil {
 		return nil, nil, fail(path, err)

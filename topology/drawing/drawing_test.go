@@ -183,7 +183,7 @@ func TestForms(t *testing.T) {
 	}
 	var first *topology.Model
 	for _, f := range forms {
-		m, warns, err := ReadBytes(f.name, []byte(f.data))
+		m, warns, err := readBytes(f.name, []byte(f.data))
 		if err != nil {
 			t.Errorf("%s: %v", f.name, err)
 			continue
@@ -298,7 +298,7 @@ func TestHostile(t *testing.T) {
 		}...)
 	}
 	for _, tt := range tests {
-		_, _, err := ReadBytes(tt.name, []byte(tt.data))
+		_, _, err := readBytes(tt.name, []byte(tt.data))
 		if err == nil {
 			t.Errorf("%s: no error", tt.name)
 			continue
@@ -450,7 +450,7 @@ func TestLargePage(t *testing.T) {
 	}
 	b.WriteString(`</root></mxGraphModel>`)
 	start := time.Now()
-	m, _, err := ReadBytes("big.xml", []byte(b.String()))
+	m, _, err := readBytes("big.xml", []byte(b.String()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ func FuzzDrawio(f *testing.F) {
 		default:
 			ext = ".drawio"
 		}
-		m, _, err := ReadBytes("f"+ext, data)
+		m, _, err := readBytes("f"+ext, data)
 		if err == nil && (m == nil || len(m.Docs) == 0) {
 			t.Fatalf("no error and no model")
 		}
@@ -37,7 +37,7 @@ func FuzzVisio(f *testing.F) {
 	f.Add(zipOf(map[string][]byte{"visio/pages/pages.xml": []byte(`<Pages><Page Name="P"><Rel r:id="rId1"/></Page></Pages>`)}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, _, err := ReadBytes("f.vsdx", data)
+		m, _, err := readBytes("f.vsdx", data)
 		if err == nil && (m == nil || len(m.Docs) == 0) {
 			t.Fatalf("no error and no model")
 		}
