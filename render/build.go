@@ -348,7 +348,7 @@ func (b *builder) build() *dotGraph {
 	nodes := len(g.nodes) + countClusterNodes(g.clusters)
 	engine := b.opts.Engine
 	if engine == "" {
-		engine = EngineFor(nodes, hub)
+		engine = engineFor(nodes, hub)
 	}
 	g.attrs.set("layout", engine)
 	if engine != "dot" {
@@ -410,7 +410,7 @@ func (b *builder) checkSize() error {
 		view = ViewPhysical
 	}
 	n := b.countNodes()
-	if n <= MaxNodes(view) {
+	if n <= maxNodes(view) {
 		return nil
 	}
 	e := &TooLargeError{View: view, Nodes: n}
@@ -421,7 +421,7 @@ func (b *builder) checkSize() error {
 		o := *b
 		o.opts.View = v
 		// A view that puts every device in one group says nothing.
-		if k := o.countNodes(); k <= MaxNodes(v) && o.countGroups() >= 2 {
+		if k := o.countNodes(); k <= maxNodes(v) && o.countGroups() >= 2 {
 			e.Fits = append(e.Fits, ViewSize{v, k})
 		}
 	}
@@ -436,7 +436,7 @@ func countClusterNodes(cs []*dotCluster) int {
 	return n
 }
 
-// EngineFor returns the Graphviz layout engine suited to a graph of n
+// engineFor returns the Graphviz layout engine suited to a graph of n
 // nodes, of which the best connected has maxNeighbours neighbors: dot,
 // which draws clusters and ranks, up to 400 nodes; sfdp, which stays fast
 // on thousands, above. A hub of more than 20 neighbors (the state in the
@@ -444,7 +444,7 @@ func countClusterNodes(cs []*dotCluster) int {
 // put its neighbors in one rank, a row too wide to read. The physical view
 // passes 0 for maxNeighbours: its sites are clusters, which sfdp does not
 // draw, and a switch with 30 workstations is a row worth having.
-func EngineFor(n, maxNeighbours int) string {
+func engineFor(n, maxNeighbours int) string {
 	if n <= 400 && maxNeighbours <= 20 {
 		return "dot"
 	}

@@ -14,13 +14,13 @@ import (
 	"sync"
 )
 
-// HelperName is the name of the Graphviz helper program (cmd/netreview-graphviz),
+// helperName is the name of the Graphviz helper program (cmd/netreview-graphviz),
 // without the ".exe" that Windows adds.
-const HelperName = "netreview-graphviz"
+const helperName = "netreview-graphviz"
 
-// HelperEnv is the environment variable that, when set, gives the path of the
+// helperPathEnv is the environment variable that, when set, gives the path of the
 // Graphviz helper program.
-const HelperEnv = "NETREVIEW_GRAPHVIZ"
+const helperPathEnv = "NETREVIEW_GRAPHVIZ"
 
 // Helper is a Drawer that runs the Graphviz helper program,
 // netreview-graphviz, once per diagram: the Job as JSON on its standard
@@ -66,7 +66,7 @@ func (h *Helper) Draw(ctx context.Context, job *Job) ([]byte, error) {
 		return nil, h.err
 	}
 	var in bytes.Buffer
-	if err := WriteJob(&in, job); err != nil {
+	if err := writeJob(&in, job); err != nil {
 		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, h.path, "-job")
@@ -100,17 +100,17 @@ func FindHelper() (string, error) {
 	if err != nil {
 		exe = ""
 	}
-	return findHelper(os.Getenv(HelperEnv), exe, exec.LookPath)
+	return findHelper(os.Getenv(helperPathEnv), exe, exec.LookPath)
 }
 
 func findHelper(env, exe string, lookPath func(string) (string, error)) (string, error) {
 	if env != "" {
 		if err := isProgram(env); err != nil {
-			return "", fmt.Errorf("render: $%s: %w; point it at the Graphviz helper %s, or unset it to use the one beside netreview (writing .dot needs no helper)", HelperEnv, err, HelperName)
+			return "", fmt.Errorf("render: $%s: %w; point it at the Graphviz helper %s, or unset it to use the one beside netreview (writing .dot needs no helper)", helperPathEnv, err, helperName)
 		}
 		return env, nil
 	}
-	name := HelperName
+	name := helperName
 	if runtime.GOOS == "windows" {
 		name += ".exe"
 	}
@@ -128,7 +128,7 @@ func findHelper(env, exe string, lookPath func(string) (string, error)) (string,
 	tried = append(tried, "$PATH")
 	return "", fmt.Errorf("render: drawing a diagram needs the Graphviz helper %s, which is not in %s; "+
 		"build it beside netreview with `make build` (bin/) or `go install github.com/netreview/netreview/cmd/...`, "+
-		"or set $%s to its path (writing .dot needs no helper)", name, strings.Join(tried, " or "), HelperEnv)
+		"or set $%s to its path (writing .dot needs no helper)", name, strings.Join(tried, " or "), helperPathEnv)
 }
 
 // isProgram reports why path is not a regular, executable file, or nil.

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Job is what netreview asks of the Graphviz helper: two graphs to lay out,
+// job is what netreview asks of the Graphviz helper: two graphs to lay out,
 // the heading and the diagram, drawn one above the other on a page in a
 // format. It travels to the helper as JSON on its standard input.
 type Job struct {
@@ -35,12 +35,12 @@ type Graph struct {
 	DOT    string `json:"dot"`
 }
 
-// WriteJob writes job as the helper reads it.
-func WriteJob(w io.Writer, job *Job) error {
+// writeJob writes job as the helper reads it.
+func writeJob(w io.Writer, job *Job) error {
 	return json.NewEncoder(w).Encode(job)
 }
 
-// ReadJob reads a job written by WriteJob and checks its fields.
+// ReadJob reads a job as a Drawer hands it to the helper (JSON) and checks its fields.
 func ReadJob(r io.Reader) (*Job, error) {
 	var job Job
 	d := json.NewDecoder(r)

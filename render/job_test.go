@@ -8,12 +8,12 @@ import (
 
 func TestJobRoundTrip(t *testing.T) {
 	res := review(t, "testdata/small.yaml")
-	job, err := New(nil).Job(res, PNG, Options{View: ViewCounties, Page: PageSlide, NoTable: true})
+	job, err := New(nil).job(res, PNG, Options{View: ViewCounties, Page: PageSlide, NoTable: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := WriteJob(&b, job); err != nil {
+	if err := writeJob(&b, job); err != nil {
 		t.Fatal(err)
 	}
 	got, err := ReadJob(&b)

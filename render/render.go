@@ -67,13 +67,13 @@ func ParseView(s string) (View, error) {
 	return "", fmt.Errorf("unknown view %q (want physical, sites, agencies or counties)", s)
 }
 
-// MaxNodes returns the most nodes view v draws: above it a diagram is too dense
+// maxNodes returns the most nodes view v draws: above it a diagram is too dense
 // to read and too slow to lay out, and Render refuses it with an error that
 // names the views that fit (a *TooLargeError). A physical view of 3,000
 // devices lays out in about 10 s and reads as a poster; a sites view of a
 // few thousand sites is a hairball on any page; the agencies view of a
 // statewide model of 3,700 agencies still shows the state's shape.
-func MaxNodes(v View) int {
+func maxNodes(v View) int {
 	switch v {
 	case ViewSites:
 		return 4000
@@ -102,7 +102,7 @@ type ViewSize struct {
 }
 
 func (e *TooLargeError) Error() string {
-	msg := fmt.Sprintf("the %s view would draw %s, more than the %d that can be read", e.View, plural(e.Nodes, "node"), MaxNodes(e.View))
+	msg := fmt.Sprintf("the %s view would draw %s, more than the %d that can be read", e.View, plural(e.Nodes, "node"), maxNodes(e.View))
 	if len(e.Fits) == 0 {
 		return msg + "; no view fits: review the agencies in smaller groups"
 	}
@@ -113,13 +113,13 @@ func (e *TooLargeError) Error() string {
 	return msg + "; views that fit: " + strings.Join(fits, ", ")
 }
 
-// PageNodes is the most nodes that ViewFor wants in a diagram that is to
+// pageNodes is the most nodes that ViewFor wants in a diagram that is to
 // be read on a printed page.
-const PageNodes = 1000
+const pageNodes = 1000
 
 // ViewFor returns the view that the HTML report draws the model in, and
-// false when none will do: the most detailed view of at most PageNodes
-// nodes, or else the most detailed view within its limit (MaxNodes). A
+// false when none will do: the most detailed view of at most 1,000 nodes
+// (what a page holds), or else the most detailed view within its limit. A
 // collapsed view whose devices all fall into one group (the agencies view
 // of a single file) says nothing and is passed over.
 func ViewFor(res *analysis.Result) (View, bool) {
@@ -130,10 +130,10 @@ func ViewFor(res *analysis.Result) (View, bool) {
 			return "", false
 		}
 		n, groups := b.countNodes(), b.countGroups()
-		if n > MaxNodes(v) || (v != ViewPhysical && groups < 2) {
+		if n > maxNodes(v) || (v != ViewPhysical && groups < 2) {
 			continue
 		}
-		if n <= PageNodes {
+		if n <= pageNodes {
 			return v, true
 		}
 		fits = append(fits, v)
@@ -225,7 +225,8 @@ type Options struct {
 	// the findings whose agencies include one of them. Findings keep their
 	// numbers. The committee's deck draws each application this way.
 	Agencies []string
-	// Engine is the Graphviz layout engine; "" chooses by size (EngineFor).
+	// Engine is the Graphviz layout engine; "" chooses by size: dot up to 400
+	// nodes and a best-connected node of at most 20 neighbors, sfdp above.
 	Engine string
 	// Page is the form drawn for; "" is PagePoster.
 	Page Page
@@ -311,9 +312,9 @@ func buildDiagram(res *analysis.Result, opts Options) (*diagram, error) {
 	return &diagram{graph: g, heading: b.heading()}, nil
 }
 
-// Job builds the job that a Drawer draws for the diagram in format: the
+// job builds the job that a Drawer draws for the diagram in format: the
 // diagram's graph and its heading, each as DOT with its layout engine.
-func (r *Renderer) Job(res *analysis.Result, format Format, opts Options) (*Job, error) {
+func (r *Renderer) job(res *analysis.Result, format Format, opts Options) (*Job, error) {
 	d, err := buildDiagram(res, opts)
 	if err != nil {
 		return nil, err
@@ -348,7 +349,7 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, res *analysis.Result
 	default:
 		return fmt.Errorf("render: unknown format %q", format)
 	}
-	job, err := r.Job(res, format, opts)
+	job, err := r.job(res, format, opts)
 	if err != nil {
 		return err
 	}

@@ -160,15 +160,15 @@ func TestFindingOutOfRange(t *testing.T) {
 func TestFindHelper(t *testing.T) {
 	dir := t.TempDir()
 	exe := filepath.Join(dir, "netreview")
-	sibling := filepath.Join(dir, HelperName)
-	notExec := filepath.Join(t.TempDir(), HelperName)
+	sibling := filepath.Join(dir, helperName)
+	notExec := filepath.Join(t.TempDir(), helperName)
 	if err := os.WriteFile(notExec, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	onPath := func(string) (string, error) { return "/usr/local/bin/" + HelperName, nil }
+	onPath := func(string) (string, error) { return "/usr/local/bin/" + helperName, nil }
 	noPath := func(string) (string, error) { return "", os.ErrNotExist }
 
-	if p, err := findHelper("", exe, onPath); err != nil || p != "/usr/local/bin/"+HelperName {
+	if p, err := findHelper("", exe, onPath); err != nil || p != "/usr/local/bin/"+helperName {
 		t.Errorf("on PATH: %q, %v", p, err)
 	}
 	_, err := findHelper("", exe, noPath)
@@ -176,10 +176,10 @@ func TestFindHelper(t *testing.T) {
 		t.Errorf("missing: %v", err)
 	}
 	if _, err := findHelper(notExec, exe, onPath); err == nil || !strings.Contains(err.Error(), "not executable") {
-		t.Errorf("$%s not executable: %v", HelperEnv, err)
+		t.Errorf("$%s not executable: %v", helperPathEnv, err)
 	}
 	if _, err := findHelper(dir, exe, onPath); err == nil || !strings.Contains(err.Error(), "not a regular file") {
-		t.Errorf("$%s a directory: %v", HelperEnv, err)
+		t.Errorf("$%s a directory: %v", helperPathEnv, err)
 	}
 	if err := os.WriteFile(sibling, nil, 0o755); err != nil {
 		t.Fatal(err)
@@ -188,7 +188,7 @@ func TestFindHelper(t *testing.T) {
 		t.Errorf("beside netreview: %q, %v (want it before PATH)", p, err)
 	}
 	if p, err := findHelper(sibling, "", noPath); err != nil || p != sibling {
-		t.Errorf("$%s: %q, %v", HelperEnv, p, err)
+		t.Errorf("$%s: %q, %v", helperPathEnv, p, err)
 	}
 }
 
@@ -221,7 +221,7 @@ func TestEngineFor(t *testing.T) {
 		{3000, nil, "sfdp"},    // no edges, but many nodes
 	}
 	for _, tt := range tests {
-		if got := EngineFor(tt.nodes, maxNeighbours(tt.edges)); got != tt.want {
+		if got := engineFor(tt.nodes, maxNeighbours(tt.edges)); got != tt.want {
 			t.Errorf("%d nodes, %d neighbors at most: %s, want %s", tt.nodes, maxNeighbours(tt.edges), got, tt.want)
 		}
 	}

@@ -114,7 +114,7 @@ func TestRenderInternalError(t *testing.T) {
 	if err := os.WriteFile(crash, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv(render.HelperEnv, crash)
+	t.Setenv("NETREVIEW_GRAPHVIZ", crash)
 	out := filepath.Join(dir, "s.png")
 	code, _, stderr := runCLI(t, "render", sample("backbone.yaml"), "-o", out)
 	if code != 3 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "path has NaN or Inf") {

@@ -10,8 +10,6 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"github.com/netreview/netreview/render"
 )
 
 func TestReportWritesEveryForm(t *testing.T) {
@@ -218,7 +216,7 @@ func TestReportHelp(t *testing.T) {
 // to do, and a warning.
 func TestReportWithoutHelper(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "r.html")
-	t.Setenv(render.HelperEnv, filepath.Join(t.TempDir(), "netreview-graphviz"))
+	t.Setenv("NETREVIEW_GRAPHVIZ", filepath.Join(t.TempDir(), "netreview-graphviz"))
 	code, _, stderr := runCLI(t, "report", "--date", "2026-11-22", sample("backbone.yaml"), sample("riverbend-pd.yaml"), "-o", out)
 	if code != 0 || !strings.Contains(stderr, "warning: the report has no diagram") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"image/png"
+	"io"
 	"math"
 	"path/filepath"
 	"testing"
@@ -79,10 +80,7 @@ func TestTextFitsItsBox(t *testing.T) {
 	res := sample(t, "backbone.yaml", "riverbend-pd.yaml", "cedar-county-so.yaml", "bayview-pd-fleet.yaml", "tri-county-dispatch.yaml")
 	checked, same := 0, 0
 	for _, view := range render.Views() {
-		job, err := render.New(nil).Job(res, render.PNG, render.Options{View: view})
-		if err != nil {
-			t.Fatal(err)
-		}
+		job := jobFor(t, res, view)
 		for _, gr := range []render.Graph{job.Heading, job.Diagram} {
 			lg, err := parseLayout(layout(t, g, gr.DOT, gr.Engine, "json"))
 			if err != nil {
@@ -225,4 +223,22 @@ func near(a, b placement) bool {
 		}
 	}
 	return true
+}
+
+// recorder is a Drawer that keeps the job render hands it and draws nothing.
+type recorder struct{ job *render.Job }
+
+func (r *recorder) Draw(_ context.Context, job *render.Job) ([]byte, error) {
+	r.job = job
+	return nil, nil
+}
+
+// jobFor returns the job render hands its Drawer to draw res in view.
+func jobFor(t *testing.T, res *analysis.Result, view render.View) *render.Job {
+	t.Helper()
+	var rec recorder
+	if err := render.New(&rec).Render(context.Background(), io.Discard, res, render.PNG, render.Options{View: view}); err != nil {
+		t.Fatal(err)
+	}
+	return rec.job
 }
