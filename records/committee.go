@@ -80,7 +80,7 @@ func (rec *Record) Committee(opt StatusOptions) *Committee {
 			cc.NotMeeting++
 		}
 	}
-	for _, s := range States {
+	for _, s := range allStates {
 		c.States = append(c.States, StateCount{State: s, Agencies: byState[s]})
 	}
 	for _, cc := range counties {

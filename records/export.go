@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// ExportVersion is the version of the export's JSON form, its
+// exportVersion is the version of the export's JSON form, its
 // "netreview-records" field.
-const ExportVersion = 1
+const exportVersion = 1
 
 // exported is the JSON form of the whole record.
 type exported struct {
@@ -64,7 +64,7 @@ type exportedPlan struct {
 // --format json` printed them, every notice and every plan with its file.
 // Import reads it back.
 func Export(w io.Writer, rec *Record) error {
-	out := exported{Version: ExportVersion, Runs: []exportedRun{}, Reviews: []exportedReview{}, Notices: []exportedNotice{}, Plans: []exportedPlan{}}
+	out := exported{Version: exportVersion, Runs: []exportedRun{}, Reviews: []exportedReview{}, Notices: []exportedNotice{}, Plans: []exportedPlan{}}
 	runs := map[runKey]int{}
 	findings := []map[string]int{} // by run: a finding's rule, subject and JSON to its index
 	for i := range rec.Reviews {
@@ -122,8 +122,8 @@ func ReadExport(r io.Reader, name string) (*Record, error) {
 	if err := dec.Decode(&in); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, jsonPlace(data, err))
 	}
-	if in.Version != ExportVersion {
-		return nil, fmt.Errorf("%s: \"netreview-records\" is %d: this netreview reads version %d exports", name, in.Version, ExportVersion)
+	if in.Version != exportVersion {
+		return nil, fmt.Errorf("%s: \"netreview-records\" is %d: this netreview reads version %d exports", name, in.Version, exportVersion)
 	}
 	rec := &Record{}
 	reviewed := map[string]bool{}
@@ -133,7 +133,7 @@ func ReadExport(r io.Reader, name string) (*Record, error) {
 			return nil, fmt.Errorf("%s: runs[%d].recorded: %q is not an RFC 3339 time", name, i, er.Recorded)
 		}
 		for j, raw := range er.Findings {
-			f, err := ParseFinding(raw)
+			f, err := parseFinding(raw)
 			if err != nil {
 				return nil, fmt.Errorf("%s: runs[%d].findings[%d]: %w", name, i, j, err)
 			}
@@ -203,7 +203,7 @@ func checkORI(ori string, reviewed map[string]bool) error {
 		return fmt.Errorf("no ori")
 	}
 	if reviewed != nil && !reviewed[ori] {
-		return fmt.Errorf("%w %s: the export holds no review of it", ErrUnknownAgency, ori)
+		return fmt.Errorf("%w %s: the export holds no review of it", errUnknownAgency, ori)
 	}
 	return nil
 }

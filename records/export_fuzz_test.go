@@ -12,7 +12,7 @@ import (
 // FuzzReadExport feeds ReadExport arbitrary bytes: it never panics, and
 // what it accepts writes back out and reads in again unchanged.
 func FuzzReadExport(f *testing.F) {
-	fd, err := NewFinding(analysis.Finding{Rule: "unpatched", Subject: "srv", Severity: analysis.Medium, Message: "m", At: "a.yaml:1:1"})
+	fd, err := newFinding(analysis.Finding{Rule: "unpatched", Subject: "srv", Severity: analysis.Medium, Message: "m", At: "a.yaml:1:1"})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -14,8 +14,8 @@ import (
 	"github.com/netreview/netreview/analysis"
 )
 
-// NewFinding records f as `check --format json` prints it.
-func NewFinding(f analysis.Finding) (Finding, error) {
+// newFinding records f as `check --format json` prints it.
+func newFinding(f analysis.Finding) (Finding, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -26,8 +26,8 @@ func NewFinding(f analysis.Finding) (Finding, error) {
 		JSON: json.RawMessage(bytes.TrimRight(buf.Bytes(), "\n"))}, nil
 }
 
-// ParseFinding reads a finding in the form `check --format json` prints.
-func ParseFinding(raw json.RawMessage) (Finding, error) {
+// parseFinding reads a finding in the form `check --format json` prints.
+func parseFinding(raw json.RawMessage) (Finding, error) {
 	var f struct {
 		Rule     *string            `json:"rule"`
 		Subject  *string            `json:"subject"`

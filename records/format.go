@@ -84,15 +84,15 @@ func (a *AgencyStatus) Why() string {
 	return ""
 }
 
-// StatusSummary counts agencies by state in a sentence: "5 agencies: 1
+// statusSummary counts agencies by state in a sentence: "5 agencies: 1
 // overdue, 2 under-review, 2 compliant".
-func StatusSummary(agencies []AgencyStatus) string {
+func statusSummary(agencies []AgencyStatus) string {
 	n := map[State]int{}
 	for _, a := range agencies {
 		n[a.State]++
 	}
 	var parts []string
-	for _, s := range States {
+	for _, s := range allStates {
 		if n[s] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n[s], s))
 		}
@@ -121,7 +121,7 @@ func StatusText(w io.Writer, agencies []AgencyStatus, opt StatusOptions) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%s\n", StatusSummary(agencies))
+	_, err := fmt.Fprintf(w, "\n%s\n", statusSummary(agencies))
 	return err
 }
 
@@ -137,7 +137,7 @@ func MarkdownCell(s string) string { return markdownEscaper.Replace(s) }
 // StatusMarkdown writes the agencies' status as a Markdown table.
 func StatusMarkdown(w io.Writer, agencies []AgencyStatus, opt StatusOptions) error {
 	fmt.Fprintf(w, "# Review status as of %s\n\n", opt.asOf().Format(DateLayout))
-	fmt.Fprintf(w, "Compliant: no unwaived finding at or above %s. %s.\n\n", opt.Threshold, StatusSummary(agencies))
+	fmt.Fprintf(w, "Compliant: no unwaived finding at or above %s. %s.\n\n", opt.Threshold, statusSummary(agencies))
 	fmt.Fprintln(w, "| ORI | Agency | County | State | Why | Last review | Critical | High | Medium | Low | Info |")
 	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
 	for _, a := range agencies {
@@ -180,7 +180,7 @@ func (h *History) events() []event {
 func countsText(c Counts) string {
 	var parts []string
 	for _, s := range analysis.Severities() {
-		if n := *c.Of(s); n > 0 {
+		if n := *c.of(s); n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n, s))
 		}
 	}

@@ -30,11 +30,11 @@ type History struct {
 
 // History returns the agency's reviews in date order, each with what it
 // changed, and its notices and plans. An ORI the record has no review of
-// is an error wrapping ErrUnknownAgency.
+// is an error.
 func (rec *Record) History(ori string) (*History, error) {
 	a := rec.byAgency(time.Time{})[ori]
 	if a == nil || len(a.reviews) == 0 {
-		return nil, fmt.Errorf("%w %s: no review of it is recorded", ErrUnknownAgency, ori)
+		return nil, fmt.Errorf("%w %s: no review of it is recorded", errUnknownAgency, ori)
 	}
 	last := a.reviews[len(a.reviews)-1]
 	h := &History{ORI: ori, Name: last.Name, County: last.County, Notices: a.notices, Plans: a.plans}
@@ -52,13 +52,13 @@ func compare(prev, r *Review) Step {
 	before := map[analysis.Key]*Finding{}
 	if prev != nil {
 		for i := range prev.Findings {
-			before[prev.Findings[i].Key()] = &prev.Findings[i]
+			before[prev.Findings[i].key()] = &prev.Findings[i]
 		}
 	}
 	now := map[analysis.Key]bool{}
 	for _, f := range r.Findings {
-		now[f.Key()] = true
-		b, ok := before[f.Key()]
+		now[f.key()] = true
+		b, ok := before[f.key()]
 		switch {
 		case !ok:
 			st.Introduced = append(st.Introduced, f)
@@ -70,7 +70,7 @@ func compare(prev, r *Review) Step {
 	}
 	if prev != nil {
 		for _, f := range prev.Findings {
-			if !now[f.Key()] {
+			if !now[f.key()] {
 				st.Resolved = append(st.Resolved, f)
 			}
 		}

@@ -52,9 +52,9 @@ func migrations() ([]migration, error) {
 	return ms, nil
 }
 
-// SchemaVersion is the schema version this netreview writes: the number of
+// schemaVersion is the schema version this netreview writes: the number of
 // its last migration.
-func SchemaVersion() int {
+func schemaVersion() int {
 	ms, err := migrations()
 	if err != nil || len(ms) == 0 {
 		return 0

@@ -28,9 +28,9 @@ import (
 // names one: netreview.db in the current folder.
 const DefaultPath = "netreview.db"
 
-// DefaultBusyTimeout is how long a write waits for another writer of the
+// defaultBusyTimeout is how long a write waits for another writer of the
 // same SQLite file to finish before giving up.
-const DefaultBusyTimeout = 30 * time.Second
+const defaultBusyTimeout = 30 * time.Second
 
 // Options controls Open.
 type Options struct {
@@ -39,7 +39,7 @@ type Options struct {
 	// record must not leave an empty one behind).
 	Create bool
 	// BusyTimeout is how long to wait for a lock another process holds on
-	// an SQLite file; zero means DefaultBusyTimeout.
+	// an SQLite file; zero means 30 seconds.
 	BusyTimeout time.Duration
 }
 
@@ -50,9 +50,9 @@ type DB struct {
 	name    string // the record's name in messages: the file, or the DSN without its password
 }
 
-// IsPostgres reports whether dsn names a PostgreSQL database rather than an
+// isPostgres reports whether dsn names a PostgreSQL database rather than an
 // SQLite file.
-func IsPostgres(dsn string) bool {
+func isPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
@@ -67,7 +67,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	}
 	d := &DB{}
 	var err error
-	if IsPostgres(dsn) {
+	if isPostgres(dsn) {
 		d.dialect = postgres
 		d.name = redact(dsn)
 		d.db, err = sql.Open("pgx", dsn)
@@ -79,7 +79,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 		}
 		timeout := opt.BusyTimeout
 		if timeout == 0 {
-			timeout = DefaultBusyTimeout
+			timeout = defaultBusyTimeout
 		}
 		d.db, err = sql.Open("sqlite", sqliteDSN(dsn, timeout))
 		// One connection: a command is one sequence of statements, and

@@ -43,7 +43,7 @@ func FromResult(res *analysis.Result, inputs []Input, recorded time.Time) (revie
 			continue
 		}
 		// One value for every agency it concerns: the record keeps it once.
-		rf, err := NewFinding(f)
+		rf, err := newFinding(f)
 		if err != nil {
 			return nil, warnings, err
 		}

@@ -26,17 +26,17 @@ const (
 	Compliant State = "compliant"
 )
 
-// States lists the states, most urgent first.
-var States = []State{Overdue, NoticeSent, PlanReceived, UnderReview, Compliant}
+// allStates lists the states, most urgent first.
+var allStates = []State{Overdue, NoticeSent, PlanReceived, UnderReview, Compliant}
 
 // rank orders states for sorting, most urgent first.
 func (s State) rank() int {
-	for i, t := range States {
+	for i, t := range allStates {
 		if t == s {
 			return i
 		}
 	}
-	return len(States)
+	return len(allStates)
 }
 
 // MeetsPolicy reports whether the state is compliant.
@@ -51,8 +51,8 @@ type Counts struct {
 	Info     int `json:"info"`
 }
 
-// Of returns the count for severity s.
-func (c *Counts) Of(s analysis.Severity) *int {
+// of returns the count for severity s.
+func (c *Counts) of(s analysis.Severity) *int {
 	switch s {
 	case analysis.Critical:
 		return &c.Critical
@@ -124,7 +124,7 @@ func (r *Review) open() Counts {
 	var c Counts
 	for _, f := range r.Findings {
 		if !f.Waived {
-			*c.Of(f.Severity)++
+			*c.of(f.Severity)++
 		}
 	}
 	return c

@@ -41,9 +41,9 @@ type Finding struct {
 	JSON     json.RawMessage
 }
 
-// Key is the finding's (rule, subject), which matches it from review to
+// key is the finding's (rule, subject), which matches it from review to
 // review.
-func (f *Finding) Key() analysis.Key { return analysis.Key{Rule: f.Rule, Subject: f.Subject} }
+func (f *Finding) key() analysis.Key { return analysis.Key{Rule: f.Rule, Subject: f.Subject} }
 
 // Review is one review of one agency.
 type Review struct {
@@ -86,8 +86,8 @@ type Record struct {
 	Plans   []Plan
 }
 
-// ErrUnknownAgency is the error for an ORI the record has no review of.
-var ErrUnknownAgency = errors.New("unknown agency")
+// errUnknownAgency is the error for an ORI the record has no review of.
+var errUnknownAgency = errors.New("unknown agency")
 
 // timeLayout is the form of the times (when a row was recorded) in the
 // record.
@@ -226,7 +226,7 @@ func (d *DB) insertPlan(ctx context.Context, tx *sql.Tx, p Plan) error {
 	return nil
 }
 
-// known returns an error wrapping ErrUnknownAgency when the record has no
+// known returns an error wrapping errUnknownAgency when the record has no
 // review of ori.
 func (d *DB) known(ctx context.Context, q querier, ori string) error {
 	var n int
@@ -234,22 +234,9 @@ func (d *DB) known(ctx context.Context, q querier, ori string) error {
 		return fmt.Errorf("record %s: %w", d.name, describe(err))
 	}
 	if n == 0 {
-		return fmt.Errorf("record %s: %w %s: no review of it is recorded ('netreview records add' records one; 'netreview records status' lists the agencies)", d.name, ErrUnknownAgency, ori)
+		return fmt.Errorf("record %s: %w %s: no review of it is recorded ('netreview records add' records one; 'netreview records status' lists the agencies)", d.name, errUnknownAgency, ori)
 	}
 	return nil
-}
-
-// Known returns an error wrapping ErrUnknownAgency when the record has no
-// review of ori.
-func (d *DB) Known(ctx context.Context, ori string) error { return d.known(ctx, d.db, ori) }
-
-// Empty reports whether the record holds nothing.
-func (d *DB) Empty(ctx context.Context) (bool, error) {
-	var n int
-	if err := d.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM agencies").Scan(&n); err != nil {
-		return false, fmt.Errorf("record %s: %w", d.name, describe(err))
-	}
-	return n == 0, nil
 }
 
 func boolInt(b bool) int {

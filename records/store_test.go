@@ -30,7 +30,7 @@ func day(s string) time.Time {
 // finding makes a recorded finding as check would print it.
 func finding(t testing.TB, rule, subject string, sev analysis.Severity, waived bool) Finding {
 	t.Helper()
-	f, err := NewFinding(analysis.Finding{Rule: rule, Subject: subject, Severity: sev, Kind: analysis.KindDevice,
+	f, err := newFinding(analysis.Finding{Rule: rule, Subject: subject, Severity: sev, Kind: analysis.KindDevice,
 		Message: "Device " + subject + " <fails> " + rule + ".", Policy: []string{"CJIS Security Policy 5.10.1.2.1"},
 		Sites: []string{"hq"}, At: "agency.yaml:10:5", Waived: waived})
 	if err != nil {
@@ -124,7 +124,7 @@ func TestStoreRoundTrip(t *testing.T) {
 // backendLike returns a new empty record of dsn's kind.
 func backendLike(t *testing.T, dsn string) string {
 	for _, b := range backends {
-		if (b.name == "postgres") == IsPostgres(dsn) {
+		if (b.name == "postgres") == isPostgres(dsn) {
 			return b.newDSN(t)
 		}
 	}
@@ -182,11 +182,11 @@ func TestUnknownAgency(t *testing.T) {
 			t.Fatal(err)
 		}
 		err := db.AddNotice(ctx, Notice{ORI: "CA9999999", Sent: day("2026-10-01"), Due: day("2026-11-01"), Recorded: time.Now()})
-		if !errors.Is(err, ErrUnknownAgency) || !strings.Contains(err.Error(), "CA9999999") {
+		if !errors.Is(err, errUnknownAgency) || !strings.Contains(err.Error(), "CA9999999") {
 			t.Fatalf("notice to an unknown agency: %v", err)
 		}
 		err = db.AddPlan(ctx, Plan{ORI: "CA9999999", Received: day("2026-10-01"), Recorded: time.Now()})
-		if !errors.Is(err, ErrUnknownAgency) {
+		if !errors.Is(err, errUnknownAgency) {
 			t.Fatalf("plan from an unknown agency: %v", err)
 		}
 		if countRows(t, db, "notices")+countRows(t, db, "plans") != 0 {
@@ -234,8 +234,8 @@ func TestConcurrentAdd(t *testing.T) {
 		if n := countRows(t, db, "findings"); n != writers*each {
 			t.Fatalf("%d findings recorded, want %d", n, writers*each)
 		}
-		if n := countRows(t, db, migrationTable); n != SchemaVersion() {
-			t.Fatalf("%d migrations recorded, want each of %d once", n, SchemaVersion())
+		if n := countRows(t, db, migrationTable); n != schemaVersion() {
+			t.Fatalf("%d migrations recorded, want each of %d once", n, schemaVersion())
 		}
 	})
 }
@@ -265,7 +265,7 @@ func TestRefusesNewerRecord(t *testing.T) {
 // its write-ahead log), or a PostgreSQL database's migration rows.
 func fingerprint(t *testing.T, dsn string) string {
 	t.Helper()
-	if !IsPostgres(dsn) {
+	if !isPostgres(dsn) {
 		h := sha256.New()
 		for _, p := range []string{dsn, dsn + "-wal"} {
 			b, _ := os.ReadFile(p)

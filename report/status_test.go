@@ -27,11 +27,7 @@ func statusDay(s string) time.Time {
 func statusRecord(t *testing.T) *records.Record {
 	t.Helper()
 	f := func(rule, subject string, sev analysis.Severity) records.Finding {
-		rf, err := records.NewFinding(analysis.Finding{Rule: rule, Subject: subject, Severity: sev, Kind: analysis.KindDevice, Message: "m", At: "a.yaml:1:1"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rf
+		return records.Finding{Rule: rule, Subject: subject, Severity: sev}
 	}
 	rv := func(ori, name, county, date string, fs ...records.Finding) records.Review {
 		return records.Review{ORI: ori, Name: name, County: county, Date: statusDay(date), Pack: "cjis-6.0", Recorded: statusDay(date), Findings: fs}
