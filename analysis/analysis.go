@@ -96,7 +96,7 @@ func (p *rulePass) inputs() *inputs { return &p.in }
 func (p *rulePass) Report(f Finding) {
 	f.Rule = p.Rule.ID
 	f.Severity = p.Config.Severity
-	f.Policy = p.Config.Refs()
+	f.Policy = p.Config.refs()
 	if f.At == "" {
 		f.At = f.Pos.String()
 	}

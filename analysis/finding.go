@@ -129,8 +129,8 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 // Key is the pair that identifies a finding from run to run.
 type Key struct{ Rule, Subject string }
 
-// Key returns the finding's (rule, subject).
-func (f *Finding) Key() Key { return Key{f.Rule, f.Subject} }
+// key returns the finding's (rule, subject).
+func (f *Finding) key() Key { return Key{f.Rule, f.Subject} }
 
 // sortFindings orders findings by severity (most severe first), then rule,
 // then subject.

@@ -35,8 +35,8 @@ type Citation struct {
 	Summary string
 }
 
-// Refs returns the citations' references, as findings print them.
-func (rc RuleConfig) Refs() []string {
+// refs returns the citations' references, as findings print them.
+func (rc RuleConfig) refs() []string {
 	out := make([]string, len(rc.Citations))
 	for i, c := range rc.Citations {
 		out[i] = c.Ref

@@ -65,7 +65,7 @@ func TestDefaultPackIsTheRuleDefaults(t *testing.T) {
 		if rc.Severity != r.Severity {
 			t.Errorf("%s: severity %v in %s, the rule's default is %v", r.ID, rc.Severity, DefaultPackName, r.Severity)
 		}
-		if got := rc.Refs(); !slices.Equal(got, r.Policy) && len(got)+len(r.Policy) > 0 {
+		if got := rc.refs(); !slices.Equal(got, r.Policy) && len(got)+len(r.Policy) > 0 {
 			t.Errorf("%s: %s cites %q, the rule's Policy is %q", r.ID, DefaultPackName, got, r.Policy)
 		}
 	}
@@ -93,12 +93,12 @@ func TestPackVersionsDiffer(t *testing.T) {
 		}
 		isCJIS := func(ref string) bool { return strings.HasPrefix(ref, "CJIS Security Policy 5.") }
 		switch {
-		case slices.ContainsFunc(a.Refs(), isCJIS):
-			if !slices.ContainsFunc(b.Refs(), isCJIS) || slices.IndexFunc(b.Refs(), func(s string) bool { return !isCJIS(s) }) >= 0 {
-				t.Errorf("%s: 5.9 cites %q; want the v5.9.x sections only", r.ID, b.Refs())
+		case slices.ContainsFunc(a.refs(), isCJIS):
+			if !slices.ContainsFunc(b.refs(), isCJIS) || slices.IndexFunc(b.refs(), func(s string) bool { return !isCJIS(s) }) >= 0 {
+				t.Errorf("%s: 5.9 cites %q; want the v5.9.x sections only", r.ID, b.refs())
 			}
-		case !slices.Equal(a.Refs(), b.Refs()):
-			t.Errorf("%s has no v5.9.x section: 5.9 cites %q, want what 6.0 cites, %q", r.ID, b.Refs(), a.Refs())
+		case !slices.Equal(a.refs(), b.refs()):
+			t.Errorf("%s has no v5.9.x section: 5.9 cites %q, want what 6.0 cites, %q", r.ID, b.refs(), a.refs())
 		}
 		if len(a.Citations) > 0 && len(b.Citations) == 0 {
 			t.Errorf("%s: cites nothing under 5.9", r.ID)
@@ -259,7 +259,7 @@ rules:
 `,
 			check: func(t *testing.T, p *Pack) {
 				base, _ := BuiltinPack("cjis-6.0")
-				if rc := p.Rules["single-link"]; rc.Severity != High || !rc.Enabled || !slices.Equal(rc.Refs(), base.Rules["single-link"].Refs()) {
+				if rc := p.Rules["single-link"]; rc.Severity != High || !rc.Enabled || !slices.Equal(rc.refs(), base.Rules["single-link"].refs()) {
 					t.Errorf("single-link = %+v", rc)
 				}
 				if rc := p.Rules["unanswered"]; rc.Enabled || rc.Severity != Info {
@@ -268,14 +268,14 @@ rules:
 				if rc := p.Rules["shared-risk"]; !rc.Enabled || rc.Severity != Medium || len(rc.Citations) != 1 {
 					t.Errorf("shared-risk = %+v", rc)
 				}
-				if got := p.Rules["weak-wireless"].Refs(); !slices.Equal(got, []string{"State W-1"}) {
+				if got := p.Rules["weak-wireless"].refs(); !slices.Equal(got, []string{"State W-1"}) {
 					t.Errorf("weak-wireless cites %q", got)
 				}
-				want := append(base.Rules["no-monitoring"].Refs(), "State M-1")
-				if got := p.Rules["no-monitoring"].Refs(); !slices.Equal(got, want) {
+				want := append(base.Rules["no-monitoring"].refs(), "State M-1")
+				if got := p.Rules["no-monitoring"].refs(); !slices.Equal(got, want) {
 					t.Errorf("no-monitoring cites %q, want %q", got, want)
 				}
-				if got := base.Rules["no-monitoring"].Refs(); slices.Contains(got, "State M-1") {
+				if got := base.Rules["no-monitoring"].refs(); slices.Contains(got, "State M-1") {
 					t.Error("add-citations changed the base pack")
 				}
 			},
@@ -297,7 +297,7 @@ rules:
 				if p.Policy != "5.9" || p.Title != "Two rules" || p.Extends != "" || len(p.Rules) != 2 {
 					t.Errorf("policy %q title %q extends %q rules %d", p.Policy, p.Title, p.Extends, len(p.Rules))
 				}
-				if rc := p.Rules["unencrypted-exit"]; !rc.Enabled || rc.Severity != Critical || !slices.Equal(rc.Refs(), []string{"State E-1"}) {
+				if rc := p.Rules["unencrypted-exit"]; !rc.Enabled || rc.Severity != Critical || !slices.Equal(rc.refs(), []string{"State E-1"}) {
 					t.Errorf("unencrypted-exit = %+v", rc)
 				}
 				if rc := p.Rules["single-link"]; rc.Enabled || rc.Severity != Low {
@@ -350,8 +350,8 @@ func TestStateExamplePack(t *testing.T) {
 	want["weak-wireless"] = rc
 	for _, r := range Rules() {
 		got, w := p.Rules[r.ID], want[r.ID]
-		if got.Enabled != w.Enabled || got.Severity != w.Severity || !slices.Equal(got.Refs(), w.Refs()) {
-			t.Errorf("%s = {%v %v %q}, want {%v %v %q}", r.ID, got.Enabled, got.Severity, got.Refs(), w.Enabled, w.Severity, w.Refs())
+		if got.Enabled != w.Enabled || got.Severity != w.Severity || !slices.Equal(got.refs(), w.refs()) {
+			t.Errorf("%s = {%v %v %q}, want {%v %v %q}", r.ID, got.Enabled, got.Severity, got.refs(), w.Enabled, w.Severity, w.refs())
 		}
 	}
 }
@@ -384,7 +384,7 @@ func TestPackDifferencesOnSamples(t *testing.T) {
 		}
 		findings[name] = map[Key]bool{}
 		for _, f := range res.Findings {
-			findings[name][f.Key()] = true
+			findings[name][f.key()] = true
 		}
 	}
 	var want, got, extra []Key

@@ -24,7 +24,7 @@ func applyWaivers(m *topology.Model, fs []Finding, date time.Time) []string {
 	}
 	used := make(map[*topology.Waiver]bool)
 	for i := range fs {
-		w := byKey[fs[i].Key()]
+		w := byKey[fs[i].key()]
 		if w == nil {
 			continue
 		}

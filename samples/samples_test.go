@@ -162,7 +162,7 @@ func TestPackDifferences(t *testing.T) {
 	keys := func(res *analysis.Result) map[analysis.Key]bool {
 		out := map[analysis.Key]bool{}
 		for _, f := range res.Findings {
-			out[f.Key()] = true
+			out[analysis.Key{Rule: f.Rule, Subject: f.Subject}] = true
 		}
 		return out
 	}
