@@ -32,8 +32,8 @@ type DiffOutput struct {
 
 type findingKey struct{ rule, subject string }
 
-// CompareFindings matches before's and after's findings by (rule, subject).
-func CompareFindings(before, after []analysis.Finding) FindingChanges {
+// compareFindings matches before's and after's findings by (rule, subject).
+func compareFindings(before, after []analysis.Finding) FindingChanges {
 	inBefore := map[findingKey]bool{}
 	for _, f := range before {
 		inBefore[findingKey{f.Rule, f.Subject}] = true
@@ -60,11 +60,11 @@ func CompareFindings(before, after []analysis.Finding) FindingChanges {
 // NewDiffOutput compares two reviews of a proposal.
 func NewDiffOutput(before, after *analysis.Result) DiffOutput {
 	return DiffOutput{
-		Netreview: ContractVersion,
+		Netreview: contractVersion,
 		Before:    before.Model.Inputs(),
 		After:     after.Model.Inputs(),
 		Changes:   topology.Diff(before.Model, after.Model),
-		Findings:  CompareFindings(before.Findings, after.Findings),
+		Findings:  compareFindings(before.Findings, after.Findings),
 	}
 }
 

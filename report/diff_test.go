@@ -15,7 +15,7 @@ func TestCompareFindings(t *testing.T) {
 	}
 	before := []analysis.Finding{f("single-link", "annex", "old"), f("unencrypted-exit", "hq-annex", "was")}
 	after := []analysis.Finding{f("single-link", "annex", "new"), f("shared-device", "hq-fw", "now")}
-	got := CompareFindings(before, after)
+	got := compareFindings(before, after)
 	check := func(name string, fs []analysis.Finding, want ...string) {
 		t.Helper()
 		if len(fs) != len(want) {
@@ -30,7 +30,7 @@ func TestCompareFindings(t *testing.T) {
 	check("introduced", got.Introduced, "now")
 	check("resolved", got.Resolved, "was")   // as it was before
 	check("unchanged", got.Unchanged, "new") // as it is after
-	none := CompareFindings(before, before)
+	none := compareFindings(before, before)
 	check("no change: introduced", none.Introduced)
 	check("no change: resolved", none.Resolved)
 }

@@ -59,7 +59,7 @@ func HTML(w io.Writer, res *analysis.Result, opt HTMLOptions) error {
 		}
 		// The SVG comes from netreview's own renderer, which escapes the
 		// model's text; it is inlined as markup.
-		v.Diagram = template.HTML(InlineSVG(svg.Bytes()))
+		v.Diagram = template.HTML(inlineSVG(svg.Bytes()))
 	}
 	var buf bytes.Buffer
 	if err := htmlTemplate.Execute(&buf, v); err != nil {
@@ -71,8 +71,8 @@ func HTML(w io.Writer, res *analysis.Result, opt HTMLOptions) error {
 
 var svgPrologue = regexp.MustCompile(`(?s)^\s*(<\?xml.*?\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*)*`)
 
-// InlineSVG returns an SVG document ready to inline in HTML: without its XML
+// inlineSVG returns an SVG document ready to inline in HTML: without its XML
 // declaration, DOCTYPE or leading comments.
-func InlineSVG(svg []byte) []byte {
+func inlineSVG(svg []byte) []byte {
 	return svgPrologue.ReplaceAll(svg, nil)
 }

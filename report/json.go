@@ -7,15 +7,15 @@ import (
 	"github.com/netreview/netreview/analysis"
 )
 
-// FOUO is the marking every document netreview writes carries on every
+// fouo is the marking every document netreview writes carries on every
 // page (CJIS Security Policy 5.7.1.2 asks it of the network diagram; a
 // review of the diagram is as sensitive): the Markdown forms at their top
 // and bottom, the HTML forms in their print header and footer, the
 // workbook in every sheet's page header and footer.
-const FOUO = "FOR OFFICIAL USE ONLY"
+const fouo = "FOR OFFICIAL USE ONLY"
 
-// ContractVersion is the version of the findings contract the JSON follows.
-const ContractVersion = 1
+// contractVersion is the version of the findings contract the JSON follows.
+const contractVersion = 1
 
 // Summary counts the model's elements and its findings. Findings counts only
 // unwaived findings, by severity; Waived counts the waived ones.
@@ -37,8 +37,8 @@ type SeverityCounts struct {
 	Info     int `json:"info"`
 }
 
-// Add counts one finding of severity s.
-func (c *SeverityCounts) Add(s analysis.Severity) {
+// add counts one finding of severity s.
+func (c *SeverityCounts) add(s analysis.Severity) {
 	switch s {
 	case analysis.Critical:
 		c.Critical++
@@ -62,26 +62,26 @@ func Summarize(res *analysis.Result) Summary {
 			s.Waived++
 			continue
 		}
-		s.Findings.Add(f.Severity)
+		s.Findings.add(f.Severity)
 	}
 	return s
 }
 
-// CheckOutput is the JSON object `netreview check --format json` prints.
-type CheckOutput struct {
+// checkOutput is the JSON object `netreview check --format json` prints.
+type checkOutput struct {
 	Netreview int                `json:"netreview"`
 	Inputs    []string           `json:"inputs"`
 	Summary   Summary            `json:"summary"`
 	Findings  []analysis.Finding `json:"findings"`
 }
 
-// NewCheckOutput builds the JSON form of res.
-func NewCheckOutput(res *analysis.Result) CheckOutput {
+// newCheckOutput builds the JSON form of res.
+func newCheckOutput(res *analysis.Result) checkOutput {
 	fs := res.Findings
 	if fs == nil {
 		fs = []analysis.Finding{}
 	}
-	return CheckOutput{Netreview: ContractVersion, Inputs: res.Model.Inputs(), Summary: Summarize(res), Findings: fs}
+	return checkOutput{Netreview: contractVersion, Inputs: res.Model.Inputs(), Summary: Summarize(res), Findings: fs}
 }
 
 // Fails reports whether an unwaived finding is at or above threshold.

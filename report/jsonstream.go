@@ -10,14 +10,14 @@ import (
 )
 
 // JSON writes res as the findings contract's JSON object, indented, with a
-// final newline: the bytes encoding/json writes for NewCheckOutput(res)
+// final newline: the bytes encoding/json writes for newCheckOutput(res)
 // with two-space indentation and HTML left unescaped. It streams: each
 // finding is written as it is encoded, without building the document, so a
 // review of hundreds of thousands of findings needs no second copy of them.
 func JSON(w io.Writer, res *analysis.Result) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	j := jsonWriter{w: bw}
-	out := NewCheckOutput(res)
+	out := newCheckOutput(res)
 	j.raw("{\n  \"netreview\": ")
 	j.int(out.Netreview)
 	j.raw(",\n  \"inputs\": ")

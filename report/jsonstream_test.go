@@ -19,7 +19,7 @@ func encodingJSON(t testing.TB, res *analysis.Result) []byte {
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(NewCheckOutput(res)); err != nil {
+	if err := enc.Encode(newCheckOutput(res)); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -148,7 +148,7 @@ func BenchmarkJSON(b *testing.B) {
 			enc := json.NewEncoder(discard{})
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
-			if err := enc.Encode(NewCheckOutput(many)); err != nil {
+			if err := enc.Encode(newCheckOutput(many)); err != nil {
 				b.Fatal(err)
 			}
 		}

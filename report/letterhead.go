@@ -49,8 +49,8 @@ var (
 	signatoryFields  = []string{"name", "title"}
 )
 
-// MaxLetterheadSize bounds a letterhead file: a few lines of text.
-const MaxLetterheadSize = 64 << 10
+// maxLetterheadSize bounds a letterhead file: a few lines of text.
+const maxLetterheadSize = 64 << 10
 
 // ReadLetterhead reads a letterhead file. Every problem is reported with
 // its place (file:line:column).
@@ -59,20 +59,20 @@ func ReadLetterhead(path string) (*Letterhead, error) {
 	if err != nil {
 		return nil, fmt.Errorf("letterhead: %w", err)
 	}
-	if fi.Size() > MaxLetterheadSize {
-		return nil, fmt.Errorf("letterhead %s: %d bytes; a letterhead file is at most %d", path, fi.Size(), MaxLetterheadSize)
+	if fi.Size() > maxLetterheadSize {
+		return nil, fmt.Errorf("letterhead %s: %d bytes; a letterhead file is at most %d", path, fi.Size(), maxLetterheadSize)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("letterhead: %w", err)
 	}
-	return ParseLetterhead(path, data)
+	return parseLetterhead(path, data)
 }
 
-// ParseLetterhead parses the letterhead in data, read from file.
-func ParseLetterhead(file string, data []byte) (*Letterhead, error) {
-	if len(data) > MaxLetterheadSize {
-		return nil, fmt.Errorf("letterhead %s: %d bytes; a letterhead file is at most %d", file, len(data), MaxLetterheadSize)
+// parseLetterhead parses the letterhead in data, read from file.
+func parseLetterhead(file string, data []byte) (*Letterhead, error) {
+	if len(data) > maxLetterheadSize {
+		return nil, fmt.Errorf("letterhead %s: %d bytes; a letterhead file is at most %d", file, len(data), maxLetterheadSize)
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {

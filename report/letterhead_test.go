@@ -21,7 +21,7 @@ func TestParseLetterhead(t *testing.T) {
 	if !reflect.DeepEqual(lh, want) {
 		t.Errorf("sample letterhead = %+v\nwant %+v", lh, want)
 	}
-	lh, err = ParseLetterhead("o.yaml", []byte("address: [1 Main St, '', 'Town, ST 00000']\n"))
+	lh, err = parseLetterhead("o.yaml", []byte("address: [1 Main St, '', 'Town, ST 00000']\n"))
 	if err != nil || !reflect.DeepEqual(lh.Address, []string{"1 Main St", "Town, ST 00000"}) {
 		t.Errorf("address as a list: %+v, %v", lh, err)
 	}
@@ -39,12 +39,12 @@ func TestParseLetterheadErrors(t *testing.T) {
 		{"office: [\n", "o.yaml:"},
 	}
 	for _, tt := range tests {
-		_, err := ParseLetterhead("o.yaml", []byte(tt.src))
+		_, err := parseLetterhead("o.yaml", []byte(tt.src))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("ParseLetterhead(%q) = %v, want %q", tt.src, err, tt.want)
 		}
 	}
-	if _, err := ParseLetterhead("big.yaml", make([]byte, MaxLetterheadSize+1)); err == nil {
+	if _, err := parseLetterhead("big.yaml", make([]byte, maxLetterheadSize+1)); err == nil {
 		t.Error("an oversized letterhead: no error")
 	}
 }
@@ -54,7 +54,7 @@ func FuzzParseLetterhead(f *testing.F) {
 	f.Add([]byte("address: [a, b]\n"))
 	f.Add([]byte("&a [*a]"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lh, err := ParseLetterhead("f.yaml", data)
+		lh, err := parseLetterhead("f.yaml", data)
 		if (lh == nil) == (err == nil) {
 			t.Fatalf("ParseLetterhead gives %v and %v", lh, err)
 		}

@@ -70,7 +70,7 @@ func TestLettersStatewide(t *testing.T) {
 		md, page := letterTo(t, res, a.ORI)
 		d := docs[a.ORI]
 		for form, s := range map[string]string{"md": md, "html": page} {
-			for _, want := range []string{d.Agency.Name, d.Agency.Head.Name, "ORI " + a.ORI, "Jordan Avery", "California Department of Justice", FOUO} {
+			for _, want := range []string{d.Agency.Name, d.Agency.Head.Name, "ORI " + a.ORI, "Jordan Avery", "California Department of Justice", fouo} {
 				if !strings.Contains(strings.ReplaceAll(s, "&#39;", "'"), want) {
 					t.Errorf("%s.%s lacks %q", a.ORI, form, want)
 				}
@@ -241,11 +241,11 @@ func sameSet(a, b []string) bool {
 // chain.
 func TestWorkbookRootCause(t *testing.T) {
 	f := openWorkbook(t, sampleResult(t, "backbone.yaml", "riverbend-pd.yaml"))
-	rows, err := f.GetRows(FindingsSheet)
+	rows, err := f.GetRows(findingsSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
-	col := slices.Index(FindingsHeader, "Root cause")
+	col := slices.Index(findingsHeader, "Root cause")
 	found := false
 	for _, r := range rows[1:] {
 		if len(r) > col && r[1] == "single-link" && r[3] == "annex-fiber" {

@@ -21,7 +21,7 @@ func MarkdownReport(w io.Writer, res *analysis.Result) error {
 	if n := v.AgencyNames(); n != "" {
 		title += ": " + n
 	}
-	p("**%s**\n\n# %s\n\n", FOUO, mdEscape(title))
+	p("**%s**\n\n# %s\n\n", fouo, mdEscape(title))
 	for _, a := range v.Agencies {
 		p("- Agency: %s%s%s\n", mdEscape(a.Name), optional(" (ORI %s)", mdEscape(a.ORI)), optional(", %s", mdEscape(countyName(a.County))))
 	}
@@ -106,7 +106,7 @@ func MarkdownReport(w io.Writer, res *analysis.Result) error {
 			p("| `%s` | %s | %d | %s |\n", s.Site, mdCell(s.Name), s.Paths, s.Status)
 		}
 	}
-	p("\n**%s**\n", FOUO)
+	p("\n**%s**\n", fouo)
 	return bw.Flush()
 }
 

@@ -17,8 +17,8 @@ import (
 )
 
 // A letter goes to one agency under review: a notice of non-compliance
-// when some unwaived finding of severity NoticeThreshold or above concerns
-// it, else a letter of compliance. It holds only the findings whose
+// when some unwaived finding of severity low or above concerns it, else a
+// letter of compliance. It holds only the findings whose
 // Agencies list the agency, words each in plain language with the places
 // named by site (never a file path or line), cites the policy as the pack
 // in force numbers it, and groups the findings that share one cause into
@@ -40,16 +40,15 @@ type NoticeOptions struct {
 	Agency string
 }
 
-// NoticeThreshold is the least severity of a finding the notice lists as
+// noticeThreshold is the least severity of a finding the notice lists as
 // non-compliant.
-const NoticeThreshold = analysis.Low
+const noticeThreshold = analysis.Low
 
 // LetterAgency is an agency under review, as a letter is addressed to it.
 type LetterAgency struct {
 	ORI, Name string
 	// Compliant is whether its letter is a letter of compliance: no
-	// unwaived finding of severity NoticeThreshold or above is the
-	// agency's to correct.
+	// unwaived finding of severity low or above is the agency's to correct.
 	Compliant bool
 }
 
@@ -177,7 +176,7 @@ func newLetterModel(v *review, a topology.Agency, opt NoticeOptions) *letterMode
 			}
 			continue
 		}
-		if f.Severity < NoticeThreshold {
+		if f.Severity < noticeThreshold {
 			continue
 		}
 		f.Sites = slices.DeleteFunc(slices.Clone(f.Sites), func(s string) bool { return !l.agencySites[s] })
@@ -663,7 +662,7 @@ func NoticeMarkdown(w io.Writer, res *analysis.Result, opt NoticeOptions) error 
 		}
 		p("\n")
 	}
-	p("**%s**\n\n", FOUO)
+	p("**%s**\n\n", fouo)
 	if l.Draft {
 		p("**DRAFT**\n\n")
 	}
@@ -733,7 +732,7 @@ func NoticeMarkdown(w io.Writer, res *analysis.Result, opt NoticeOptions) error 
 	if l.CC != "" {
 		p("\n%s\n", mdEscape(l.CC))
 	}
-	p("\n**%s**\n", FOUO)
+	p("\n**%s**\n", fouo)
 	return bw.Flush()
 }
 

@@ -93,7 +93,7 @@ func newReview(res *analysis.Result) *review {
 	if res.Pack != nil {
 		v.Pack, v.Policy = res.Pack.Name, res.Pack.Policy
 	}
-	for _, d := range UnderReview(res.Model) {
+	for _, d := range underReview(res.Model) {
 		v.addDocument(d)
 	}
 	for _, d := range res.Model.Docs {
@@ -129,7 +129,7 @@ func newReview(res *analysis.Result) *review {
 		if f.Waived {
 			c.Waived++
 		} else {
-			c.Counts.Add(f.Severity)
+			c.Counts.add(f.Severity)
 		}
 		if f.Rule == unansweredRule && !f.Waived {
 			v.Questions = append(v.Questions, questionView{ID: fv.ID, Subject: f.Subject, Kind: string(f.Kind), At: f.At, Questions: fv.Questions})
@@ -164,10 +164,10 @@ func newReview(res *analysis.Result) *review {
 	return v
 }
 
-// UnderReview returns the documents under review: every document whose
+// underReview returns the documents under review: every document whose
 // agency is not the CSA (role: csa), or, when the CSA's are all there is
 // (the state reviewing its own backbone), every document.
-func UnderReview(m *topology.Model) []*topology.Document {
+func underReview(m *topology.Model) []*topology.Document {
 	var out []*topology.Document
 	for _, d := range m.Docs {
 		if !d.Agency.IsCSA() {

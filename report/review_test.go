@@ -122,7 +122,7 @@ func TestNotice(t *testing.T) {
 	s := b.String()
 	for _, want := range []string{"**DRAFT**", "June 1, 2026", "January 15, 2027", "Riverbend County", "ORI CA0000000",
 		"- F1 (critical): CJI leaves the physically secure location unencrypted", "- F3 (low): Workstations annex\\_ws are not centrally patched.",
-		`\[Reviewer name\]`, "Notice of non-compliance", "## Implementation plan", FOUO} {
+		`\[Reviewer name\]`, "Notice of non-compliance", "## Implementation plan", fouo} {
 		if !strings.Contains(s, want) {
 			t.Errorf("notice lacks %q:\n%s", want, s)
 		}
@@ -188,7 +188,7 @@ func TestInlineSVG(t *testing.T) {
 		{"<svg><!-- kept --></svg>", "<svg><!-- kept --></svg>"},
 	}
 	for _, tt := range tests {
-		if got := string(InlineSVG([]byte(tt.in))); got != tt.want {
+		if got := string(inlineSVG([]byte(tt.in))); got != tt.want {
 			t.Errorf("InlineSVG(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -220,41 +220,41 @@ func cellValue(t *testing.T, f *excelize.File, sheetName, ref string) string {
 
 func TestWorkbookCells(t *testing.T) {
 	f := openWorkbook(t, reviewResult())
-	want := []string{SummarySheet, FindingsSheet, QuestionsSheet, "Sites", "Devices", "Links", "Tunnels"}
+	want := []string{summarySheet, findingsSheet, questionsSheet, "Sites", "Devices", "Links", "Tunnels"}
 	if got := f.GetSheetList(); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("sheets = %v, want %v", got, want)
 	}
 	cells := []struct{ sheet, ref, want string }{
-		{SummarySheet, "A1", "Network design review"},
-		{SummarySheet, "B3", "Riverbend *Police* Dept"},
-		{SummarySheet, "B4", "Replace the frame-relay circuit <with MPLS>"},
-		{SummarySheet, "B5", "cjis-6.0 (CJIS Security Policy 6.0)"},
-		{SummarySheet, "B6", "2026-06-01"},
-		{SummarySheet, "A9", "Severity"},
-		{SummarySheet, "A10", "critical"}, {SummarySheet, "B10", "1"},
-		{SummarySheet, "A13", "low"}, {SummarySheet, "B13", "1"},
-		{SummarySheet, "A14", "info"}, {SummarySheet, "B14", "2"},
-		{SummarySheet, "A15", "waived"}, {SummarySheet, "B15", "1"},
+		{summarySheet, "A1", "Network design review"},
+		{summarySheet, "B3", "Riverbend *Police* Dept"},
+		{summarySheet, "B4", "Replace the frame-relay circuit <with MPLS>"},
+		{summarySheet, "B5", "cjis-6.0 (CJIS Security Policy 6.0)"},
+		{summarySheet, "B6", "2026-06-01"},
+		{summarySheet, "A9", "Severity"},
+		{summarySheet, "A10", "critical"}, {summarySheet, "B10", "1"},
+		{summarySheet, "A13", "low"}, {summarySheet, "B13", "1"},
+		{summarySheet, "A14", "info"}, {summarySheet, "B14", "2"},
+		{summarySheet, "A15", "waived"}, {summarySheet, "B15", "1"},
 		// By rule, in the contract's rule order.
-		{SummarySheet, "A17", "Rule"}, {SummarySheet, "H17", "total"},
-		{SummarySheet, "A18", "unencrypted-exit"}, {SummarySheet, "B18", "1"},
-		{SummarySheet, "A19", "single-link"}, {SummarySheet, "G19", "1"}, {SummarySheet, "H19", "1"},
-		{SummarySheet, "A20", "advanced-authentication"}, {SummarySheet, "F20", "1"},
-		{SummarySheet, "A21", "unpatched"}, {SummarySheet, "E21", "1"},
-		{SummarySheet, "A22", "unanswered"},
-		{SummarySheet, "A24", "Site"},
-		{SummarySheet, "A25", "annex"}, {SummarySheet, "B25", "Annex & Garage"}, {SummarySheet, "C25", "1"}, {SummarySheet, "D25", "single point of failure"},
-		{SummarySheet, "A26", "hq"}, {SummarySheet, "D26", "redundant"},
-		{FindingsSheet, "A1", "#"},
-		{FindingsSheet, "A2", "1"}, {FindingsSheet, "B2", "unencrypted-exit"}, {FindingsSheet, "C2", "critical"},
-		{FindingsSheet, "G2", "CJIS Security Policy 5.10.1.2.1; NIST SP 800-53 SC-8"},
-		{FindingsSheet, "H2", "riverbend.yaml:12:5"}, {FindingsSheet, "L2", "hq-core → hq-annex → annex-sw"}, {FindingsSheet, "K2", ""}, {FindingsSheet, "I2", "no"},
-		{FindingsSheet, "A3", "2"}, {FindingsSheet, "B3", "single-link"}, {FindingsSheet, "I3", "yes"},
-		{FindingsSheet, "J3", "second circuit ordered (approved by CSO), expires 2026-12-31"},
-		{FindingsSheet, "B4", "unpatched"}, {FindingsSheet, "B5", "advanced-authentication"}, {FindingsSheet, "B6", "unanswered"},
-		{FindingsSheet, "A7", ""},
-		{QuestionsSheet, "A2", "F5"}, {QuestionsSheet, "B2", "hq-fw"},
-		{QuestionsSheet, "D2", "What monitoring does firewall hq-fw have | and who reviews it?"}, {QuestionsSheet, "A3", ""},
+		{summarySheet, "A17", "Rule"}, {summarySheet, "H17", "total"},
+		{summarySheet, "A18", "unencrypted-exit"}, {summarySheet, "B18", "1"},
+		{summarySheet, "A19", "single-link"}, {summarySheet, "G19", "1"}, {summarySheet, "H19", "1"},
+		{summarySheet, "A20", "advanced-authentication"}, {summarySheet, "F20", "1"},
+		{summarySheet, "A21", "unpatched"}, {summarySheet, "E21", "1"},
+		{summarySheet, "A22", "unanswered"},
+		{summarySheet, "A24", "Site"},
+		{summarySheet, "A25", "annex"}, {summarySheet, "B25", "Annex & Garage"}, {summarySheet, "C25", "1"}, {summarySheet, "D25", "single point of failure"},
+		{summarySheet, "A26", "hq"}, {summarySheet, "D26", "redundant"},
+		{findingsSheet, "A1", "#"},
+		{findingsSheet, "A2", "1"}, {findingsSheet, "B2", "unencrypted-exit"}, {findingsSheet, "C2", "critical"},
+		{findingsSheet, "G2", "CJIS Security Policy 5.10.1.2.1; NIST SP 800-53 SC-8"},
+		{findingsSheet, "H2", "riverbend.yaml:12:5"}, {findingsSheet, "L2", "hq-core → hq-annex → annex-sw"}, {findingsSheet, "K2", ""}, {findingsSheet, "I2", "no"},
+		{findingsSheet, "A3", "2"}, {findingsSheet, "B3", "single-link"}, {findingsSheet, "I3", "yes"},
+		{findingsSheet, "J3", "second circuit ordered (approved by CSO), expires 2026-12-31"},
+		{findingsSheet, "B4", "unpatched"}, {findingsSheet, "B5", "advanced-authentication"}, {findingsSheet, "B6", "unanswered"},
+		{findingsSheet, "A7", ""},
+		{questionsSheet, "A2", "F5"}, {questionsSheet, "B2", "hq-fw"},
+		{questionsSheet, "D2", "What monitoring does firewall hq-fw have | and who reviews it?"}, {questionsSheet, "A3", ""},
 		{"Sites", "A1", "ID"}, {"Sites", "A2", "hq"}, {"Sites", "C2", "physically-secure"}, {"Sites", "A3", "annex"},
 		{"Devices", "A2", "hq-core"}, {"Links", "A2", "hq-annex"}, {"Tunnels", "A2", ""},
 	}
@@ -263,7 +263,7 @@ func TestWorkbookCells(t *testing.T) {
 			t.Errorf("%s!%s = %q, want %q", c.sheet, c.ref, got, c.want)
 		}
 	}
-	for _, s := range []string{FindingsSheet, QuestionsSheet, "Devices"} {
+	for _, s := range []string{findingsSheet, questionsSheet, "Devices"} {
 		panes, err := f.GetPanes(s)
 		if err != nil || !panes.Freeze || panes.YSplit != 1 {
 			t.Errorf("%s: header not frozen: %+v, %v", s, panes, err)
@@ -280,7 +280,7 @@ func TestWorkbookLongAgencyName(t *testing.T) {
 			t.Errorf("sheet name %q is longer than 31 characters", s)
 		}
 	}
-	if got := cellValue(t, f, SummarySheet, "B3"); got != res.Model.Docs[0].Agency.Name {
+	if got := cellValue(t, f, summarySheet, "B3"); got != res.Model.Docs[0].Agency.Name {
 		t.Errorf("Summary!B3 = %q, want the agency's full name", got)
 	}
 }
@@ -355,20 +355,20 @@ func TestEverySampleEveryForm(t *testing.T) {
 			sum := Summarize(res)
 			for i, sev := range analysis.Severities() {
 				ref := fmt.Sprintf("B%d", 10+i)
-				if got, want := cellValue(t, f, SummarySheet, ref), fmt.Sprint(countOf(sum.Findings, sev)); got != want {
+				if got, want := cellValue(t, f, summarySheet, ref), fmt.Sprint(countOf(sum.Findings, sev)); got != want {
 					t.Errorf("Summary!%s (%s) = %s, want %s", ref, sev, got, want)
 				}
 			}
 			for i, fd := range res.Findings {
 				row := i + 2
-				if got := cellValue(t, f, FindingsSheet, fmt.Sprintf("A%d", row)); got != fmt.Sprint(i+1) {
+				if got := cellValue(t, f, findingsSheet, fmt.Sprintf("A%d", row)); got != fmt.Sprint(i+1) {
 					t.Errorf("Findings!A%d = %q, want %d", row, got, i+1)
 				}
-				if got := cellValue(t, f, FindingsSheet, fmt.Sprintf("B%d", row)); got != fd.Rule {
+				if got := cellValue(t, f, findingsSheet, fmt.Sprintf("B%d", row)); got != fd.Rule {
 					t.Errorf("Findings!B%d = %q, want %q", row, got, fd.Rule)
 				}
 			}
-			rows, err := f.GetRows(SummarySheet)
+			rows, err := f.GetRows(summarySheet)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -407,7 +407,7 @@ func TestWorkbookPrints(t *testing.T) {
 			t.Errorf("%s: page layout %+v, %v", s, pl, err)
 		}
 		hf, err := f.GetHeaderFooter(s)
-		if err != nil || !strings.Contains(hf.OddHeader, FOUO) || !strings.Contains(hf.OddFooter, FOUO) || !strings.Contains(hf.OddFooter, "&P of &N") {
+		if err != nil || !strings.Contains(hf.OddHeader, fouo) || !strings.Contains(hf.OddFooter, fouo) || !strings.Contains(hf.OddFooter, "&P of &N") {
 			t.Errorf("%s: header and footer %+v, %v", s, hf, err)
 		}
 	}
@@ -417,18 +417,18 @@ func TestWorkbookPrints(t *testing.T) {
 			titles[dn.Scope] = dn.RefersTo == "'"+dn.Scope+"'!$1:$1"
 		}
 	}
-	for _, s := range append([]string{FindingsSheet, QuestionsSheet}, InventorySheets...) {
+	for _, s := range append([]string{findingsSheet, questionsSheet}, inventorySheets...) {
 		if !titles[s] {
 			t.Errorf("%s: header row not repeated on every page (%v)", s, titles)
 		}
 	}
-	if h, err := f.GetRowHeight(FindingsSheet, 2); err != nil || h < 4*15 {
+	if h, err := f.GetRowHeight(findingsSheet, 2); err != nil || h < 4*15 {
 		t.Errorf("Findings row 2 (a long message) is %v high, %v", h, err)
 	}
-	if raw, err := f.GetCellValue(SummarySheet, "B6", excelize.Options{RawCellValue: true}); err != nil || raw != "46174" {
+	if raw, err := f.GetCellValue(summarySheet, "B6", excelize.Options{RawCellValue: true}); err != nil || raw != "46174" {
 		t.Errorf("Summary!B6 (review date) holds %q, %v; want the date's serial number 46174", raw, err)
 	}
-	if got := cellValue(t, f, SummarySheet, "A2"); got != FOUO {
+	if got := cellValue(t, f, summarySheet, "A2"); got != fouo {
 		t.Errorf("Summary!A2 = %q, want the marking", got)
 	}
 }

@@ -10,23 +10,23 @@ import (
 	"github.com/netreview/netreview/analysis"
 )
 
-// PackInfo names a rule pack in the output of `netreview rules`.
-type PackInfo struct {
+// packInfo names a rule pack in the output of `netreview rules`.
+type packInfo struct {
 	Name    string `json:"name"`
 	Title   string `json:"title,omitempty"`
 	Policy  string `json:"policy"`
 	Extends string `json:"extends,omitempty"`
 }
 
-// CitationInfo is one policy reference of a rule, as a pack gives it.
-type CitationInfo struct {
+// citationInfo is one policy reference of a rule, as a pack gives it.
+type citationInfo struct {
 	Ref     string `json:"ref"`
 	Title   string `json:"title,omitempty"`
 	Summary string `json:"summary,omitempty"`
 }
 
-// RuleInfo is one rule as the pack in force sets it up.
-type RuleInfo struct {
+// ruleInfo is one rule as the pack in force sets it up.
+type ruleInfo struct {
 	ID       string            `json:"id"`
 	Severity analysis.Severity `json:"severity"`
 	// Enabled is false for a rule the pack disables or does not list.
@@ -35,60 +35,60 @@ type RuleInfo struct {
 	Doc       string         `json:"doc,omitempty"`
 	Fix       string         `json:"fix,omitempty"`
 	Example   string         `json:"example,omitempty"`
-	Citations []CitationInfo `json:"citations"`
+	Citations []citationInfo `json:"citations"`
 }
 
-// RulesOutput is the JSON object `netreview rules --format json` prints.
-type RulesOutput struct {
+// rulesOutput is the JSON object `netreview rules --format json` prints.
+type rulesOutput struct {
 	Netreview int        `json:"netreview"`
-	Pack      PackInfo   `json:"pack"`
-	Rules     []RuleInfo `json:"rules"`
+	Pack      packInfo   `json:"pack"`
+	Rules     []ruleInfo `json:"rules"`
 }
 
-// RuleOutput is the JSON object `netreview rules RULE --format json` prints.
-type RuleOutput struct {
+// ruleOutput is the JSON object `netreview rules RULE --format json` prints.
+type ruleOutput struct {
 	Netreview int      `json:"netreview"`
-	Pack      PackInfo `json:"pack"`
-	Rule      RuleInfo `json:"rule"`
+	Pack      packInfo `json:"pack"`
+	Rule      ruleInfo `json:"rule"`
 }
 
-// NewPackInfo names p.
-func NewPackInfo(p *analysis.Pack) PackInfo {
-	return PackInfo{Name: p.Name, Title: p.Title, Policy: p.Policy, Extends: p.Extends}
+// newPackInfo names p.
+func newPackInfo(p *analysis.Pack) packInfo {
+	return packInfo{Name: p.Name, Title: p.Title, Policy: p.Policy, Extends: p.Extends}
 }
 
-// NewRuleInfo describes rule r as pack p sets it up. A rule p does not list
+// newRuleInfo describes rule r as pack p sets it up. A rule p does not list
 // is disabled, with its default severity and no citations.
-func NewRuleInfo(p *analysis.Pack, r *analysis.Rule) RuleInfo {
-	info := RuleInfo{ID: r.ID, Severity: r.Severity, Summary: r.Summary, Doc: r.Doc, Fix: r.Fix, Example: r.Example, Citations: []CitationInfo{}}
+func newRuleInfo(p *analysis.Pack, r *analysis.Rule) ruleInfo {
+	info := ruleInfo{ID: r.ID, Severity: r.Severity, Summary: r.Summary, Doc: r.Doc, Fix: r.Fix, Example: r.Example, Citations: []citationInfo{}}
 	if rc, ok := p.Rules[r.ID]; ok {
 		info.Enabled = rc.Enabled
 		info.Severity = rc.Severity
 		for _, c := range rc.Citations {
-			info.Citations = append(info.Citations, CitationInfo(c))
+			info.Citations = append(info.Citations, citationInfo(c))
 		}
 	}
 	return info
 }
 
-// NewRulesOutput describes every rule netreview knows, in the contract's
+// newRulesOutput describes every rule netreview knows, in the contract's
 // order, as pack p sets it up.
-func NewRulesOutput(p *analysis.Pack) RulesOutput {
-	out := RulesOutput{Netreview: ContractVersion, Pack: NewPackInfo(p)}
+func newRulesOutput(p *analysis.Pack) rulesOutput {
+	out := rulesOutput{Netreview: contractVersion, Pack: newPackInfo(p)}
 	for _, r := range analysis.Rules() {
-		out.Rules = append(out.Rules, NewRuleInfo(p, r))
+		out.Rules = append(out.Rules, newRuleInfo(p, r))
 	}
 	return out
 }
 
 // RulesJSON writes the rules of pack p as one JSON object.
 func RulesJSON(w io.Writer, p *analysis.Pack) error {
-	return writeRulesJSON(w, NewRulesOutput(p))
+	return writeRulesJSON(w, newRulesOutput(p))
 }
 
 // RuleJSON writes rule r, as pack p sets it up, as one JSON object.
 func RuleJSON(w io.Writer, p *analysis.Pack, r *analysis.Rule) error {
-	return writeRulesJSON(w, RuleOutput{Netreview: ContractVersion, Pack: NewPackInfo(p), Rule: NewRuleInfo(p, r)})
+	return writeRulesJSON(w, ruleOutput{Netreview: contractVersion, Pack: newPackInfo(p), Rule: newRuleInfo(p, r)})
 }
 
 func writeRulesJSON(w io.Writer, v any) error {
@@ -99,7 +99,7 @@ func writeRulesJSON(w io.Writer, v any) error {
 }
 
 // rulesPackLine describes a pack in a line.
-func rulesPackLine(p PackInfo) string {
+func rulesPackLine(p packInfo) string {
 	s := p.Name
 	if p.Title != "" {
 		s += ": " + p.Title
@@ -121,7 +121,7 @@ func rulesOnOff(enabled bool) string {
 // RulesText writes the rules of pack p for a terminal: one block per rule
 // with its id, severity, whether it runs, its summary and its citations.
 func RulesText(w io.Writer, p *analysis.Pack) error {
-	out := NewRulesOutput(p)
+	out := newRulesOutput(p)
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "Rule pack %s\n", rulesPackLine(out.Pack))
 	width, on := 0, 0
@@ -142,7 +142,7 @@ func RulesText(w io.Writer, p *analysis.Pack) error {
 	return bw.Flush()
 }
 
-func rulesCitationRefs(cs []CitationInfo) []string {
+func rulesCitationRefs(cs []citationInfo) []string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
 		out[i] = c.Ref
@@ -153,8 +153,8 @@ func rulesCitationRefs(cs []CitationInfo) []string {
 // RuleText explains rule r, as pack p sets it up, for a terminal: what it
 // checks and why, the policy it cites, how to fix a finding, and an example.
 func RuleText(w io.Writer, p *analysis.Pack, r *analysis.Rule) error {
-	info := NewRuleInfo(p, r)
-	pack := NewPackInfo(p)
+	info := newRuleInfo(p, r)
+	pack := newPackInfo(p)
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s  %s  %s\n", info.ID, info.Severity, rulesOnOff(info.Enabled))
 	fmt.Fprintf(bw, "Pack %s\n", rulesPackLine(pack))
@@ -224,7 +224,7 @@ func rulesWrap(s, indent string, width int) string {
 
 // RulesMarkdown writes the rules of pack p as a Markdown table.
 func RulesMarkdown(w io.Writer, p *analysis.Pack) error {
-	out := NewRulesOutput(p)
+	out := newRulesOutput(p)
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# Rules of pack %s\n\n", mdEscape(out.Pack.Name))
 	fmt.Fprintf(bw, "%s\n\n", mdEscape(rulesPackLine(out.Pack)))
@@ -246,8 +246,8 @@ func rulesYesNo(enabled bool) string {
 
 // RuleMarkdown explains rule r, as pack p sets it up, in Markdown.
 func RuleMarkdown(w io.Writer, p *analysis.Pack, r *analysis.Rule) error {
-	info := NewRuleInfo(p, r)
-	pack := NewPackInfo(p)
+	info := newRuleInfo(p, r)
+	pack := newPackInfo(p)
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# `%s`\n\n", info.ID)
 	fmt.Fprintf(bw, "- Severity: %s\n- Runs: %s\n- Pack: %s\n", info.Severity, rulesYesNo(info.Enabled), mdEscape(rulesPackLine(pack)))

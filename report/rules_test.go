@@ -82,17 +82,17 @@ func TestRulesJSON(t *testing.T) {
 			}
 			var got struct {
 				Netreview int
-				Pack      PackInfo
+				Pack      packInfo
 				Rules     []struct {
 					ID, Severity string
 					Enabled      bool
-					Citations    []CitationInfo
+					Citations    []citationInfo
 				}
 			}
 			if err := json.Unmarshal(b.Bytes(), &got); err != nil {
 				t.Fatal(err)
 			}
-			if got.Netreview != ContractVersion || got.Pack.Name != name || got.Pack.Policy != p.Policy {
+			if got.Netreview != contractVersion || got.Pack.Name != name || got.Pack.Policy != p.Policy {
 				t.Errorf("header: %d %+v", got.Netreview, got.Pack)
 			}
 			rules := analysis.Rules()
@@ -113,7 +113,7 @@ func TestRulesJSON(t *testing.T) {
 // disabled with its default severity.
 func TestRuleNotInPack(t *testing.T) {
 	p := &analysis.Pack{Name: "empty", Policy: "5.9", Rules: map[string]analysis.RuleConfig{}}
-	info := NewRuleInfo(p, testRule())
+	info := newRuleInfo(p, testRule())
 	if info.Enabled || info.Severity != analysis.High || info.Citations == nil || len(info.Citations) != 0 {
 		t.Errorf("NewRuleInfo = %+v", info)
 	}

@@ -221,11 +221,11 @@ func countyOrNone(c string) string {
 
 // Sheets of the status workbook.
 const (
-	StatusSummarySheet  = "Status"
-	StatusAgenciesSheet = "Agencies"
-	StatusRulesSheet    = "Rules"
-	StatusQuartersSheet = "Quarters"
-	StatusCountiesSheet = "Counties"
+	statusSummarySheet  = "Status"
+	statusAgenciesSheet = "Agencies"
+	statusRulesSheet    = "Rules"
+	statusQuartersSheet = "Quarters"
+	statusCountiesSheet = "Counties"
 )
 
 // StatusWorkbook writes the committee's status report as an .xlsx
@@ -250,10 +250,10 @@ func writeStatusWorkbook(f *excelize.File, v *statusView) error {
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetName("Sheet1", StatusSummarySheet); err != nil {
+	if err := f.SetSheetName("Sheet1", statusSummarySheet); err != nil {
 		return err
 	}
-	for _, s := range []string{StatusAgenciesSheet, StatusRulesSheet, StatusQuartersSheet, StatusCountiesSheet} {
+	for _, s := range []string{statusAgenciesSheet, statusRulesSheet, statusQuartersSheet, statusCountiesSheet} {
 		if _, err := f.NewSheet(s); err != nil {
 			return err
 		}
@@ -266,7 +266,7 @@ func writeStatusWorkbook(f *excelize.File, v *statusView) error {
 	agencyWidths := []float64{12, 30, 14, 14, 11, 44, 11, 8, 8, 8, 8, 8}
 
 	// Status: title, counts by state, then the agencies not meeting policy.
-	s := StatusSummarySheet
+	s := statusSummarySheet
 	rows := [][]any{
 		{statusMarking},
 		{"CJIS network review status"},
@@ -315,28 +315,28 @@ func writeStatusWorkbook(f *excelize.File, v *statusView) error {
 	for _, a := range v.Agencies {
 		all = append(all, agencyRow(a))
 	}
-	if err := tableSheet(f, StatusAgenciesSheet, st, agencyHeader, all, agencyWidths); err != nil {
+	if err := tableSheet(f, statusAgenciesSheet, st, agencyHeader, all, agencyWidths); err != nil {
 		return err
 	}
-	if err := wrapAgencyRows(f, StatusAgenciesSheet, st, 2, v.Agencies, agencyWidths); err != nil {
+	if err := wrapAgencyRows(f, statusAgenciesSheet, st, 2, v.Agencies, agencyWidths); err != nil {
 		return err
 	}
 	var rules [][]any
 	for _, r := range v.Rules {
 		rules = append(rules, []any{r.Rule, r.Severity.String(), r.Open, r.Agencies})
 	}
-	if err := tableSheet(f, StatusRulesSheet, st, []string{"Rule", "Severity", "Open findings", "Agencies"}, rules, []float64{28, 10, 14, 10}); err != nil {
+	if err := tableSheet(f, statusRulesSheet, st, []string{"Rule", "Severity", "Open findings", "Agencies"}, rules, []float64{28, 10, 14, 10}); err != nil {
 		return err
 	}
 	var qs [][]any
 	for _, q := range v.Quarters {
 		qs = append(qs, []any{q.Label, q.Reviews, q.Introduced, q.Resolved, q.Notices, q.Plans})
 	}
-	if err := tableSheet(f, StatusQuartersSheet, st, []string{"Quarter", "Reviews", "Findings introduced", "Findings resolved", "Notices sent", "Plans received"}, qs, []float64{10, 10, 21, 20, 15, 16}); err != nil {
+	if err := tableSheet(f, statusQuartersSheet, st, []string{"Quarter", "Reviews", "Findings introduced", "Findings resolved", "Notices sent", "Plans received"}, qs, []float64{10, 10, 21, 20, 15, 16}); err != nil {
 		return err
 	}
 	if len(qs) > 0 {
-		if err := addQuarterChart(f, StatusQuartersSheet, len(qs)); err != nil {
+		if err := addQuarterChart(f, statusQuartersSheet, len(qs)); err != nil {
 			return err
 		}
 	}
@@ -344,7 +344,7 @@ func writeStatusWorkbook(f *excelize.File, v *statusView) error {
 	for _, cc := range v.Counties {
 		counties = append(counties, []any{countyOrNone(cc.County), cc.Agencies, cc.Compliant, cc.NotMeeting, cc.Overdue})
 	}
-	if err := tableSheet(f, StatusCountiesSheet, st, []string{"County", "Agencies", "Meeting policy", "Not meeting policy", "Overdue"}, counties, []float64{24, 10, 15, 18, 10}); err != nil {
+	if err := tableSheet(f, statusCountiesSheet, st, []string{"County", "Agencies", "Meeting policy", "Not meeting policy", "Overdue"}, counties, []float64{24, 10, 15, 18, 10}); err != nil {
 		return err
 	}
 	for _, name := range f.GetSheetList() {

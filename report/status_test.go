@@ -108,7 +108,7 @@ func TestStatusWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{StatusSummarySheet, StatusAgenciesSheet, StatusRulesSheet, StatusQuartersSheet, StatusCountiesSheet}
+	want := []string{statusSummarySheet, statusAgenciesSheet, statusRulesSheet, statusQuartersSheet, statusCountiesSheet}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
@@ -121,14 +121,14 @@ func TestStatusWorkbook(t *testing.T) {
 			t.Errorf("%s: header %q, footer %q: not marked", s, hf.OddHeader, hf.OddFooter)
 		}
 	}
-	rows, err := f.GetRows(StatusAgenciesSheet)
+	rows, err := f.GetRows(statusAgenciesSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(rows) != 5 || rows[1][0] != "CA0100000" || rows[1][3] != "overdue" || rows[4][3] != "compliant" {
 		t.Errorf("Agencies sheet:\n%q", rows)
 	}
-	q, err := f.GetRows(StatusQuartersSheet)
+	q, err := f.GetRows(statusQuartersSheet)
 	if err != nil {
 		t.Fatal(err)
 	}

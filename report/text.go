@@ -127,7 +127,7 @@ func (t *textWriter) wrap(indent, cont, s string) {
 // Markdown writes res as Markdown for pasting into documents.
 func Markdown(w io.Writer, res *analysis.Result) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "**%s**\n\n# Network design review\n\n", FOUO)
+	fmt.Fprintf(bw, "**%s**\n\n# Network design review\n\n", fouo)
 	writeHeader(bw, res, "- ", mdEscape)
 	fmt.Fprintf(bw, "\n**%s**\n", summaryLine(Summarize(res)))
 	for _, sev := range analysis.Severities() {
@@ -154,7 +154,7 @@ func Markdown(w io.Writer, res *analysis.Result) error {
 			}
 		}
 	}
-	fmt.Fprintf(bw, "\n**%s**\n", FOUO)
+	fmt.Fprintf(bw, "\n**%s**\n", fouo)
 	return bw.Flush()
 }
 
@@ -162,7 +162,7 @@ func writeHeader(w io.Writer, res *analysis.Result, prefix string, esc func(stri
 	m := res.Model
 	fmt.Fprintf(w, "%sInputs: %s\n", prefix, esc(strings.Join(m.Inputs(), ", ")))
 	var agencies []string
-	for _, d := range UnderReview(m) {
+	for _, d := range underReview(m) {
 		if d.Agency.Name != "" && !contains(agencies, d.Agency.Name) {
 			agencies = append(agencies, d.Agency.Name)
 		}

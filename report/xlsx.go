@@ -17,20 +17,20 @@ import (
 // Sheet names of the workbook report. They are fixed, whatever the agency's
 // name, so they always fit Excel's 31-character limit.
 const (
-	SummarySheet   = "Summary"
-	FindingsSheet  = "Findings"
-	QuestionsSheet = "Questions"
+	summarySheet   = "Summary"
+	findingsSheet  = "Findings"
+	questionsSheet = "Questions"
 )
 
-// InventorySheets are the inventory sheets of the workbook report, in order:
+// inventorySheets are the inventory sheets of the workbook report, in order:
 // the model's sites, devices, links and tunnels as loaded, in the columns of
 // the proposal workbook.
-var InventorySheets = []string{sheet.SitesSheet, sheet.DevicesSheet, sheet.LinksSheet, sheet.TunnelsSheet}
+var inventorySheets = []string{sheet.SitesSheet, sheet.DevicesSheet, sheet.LinksSheet, sheet.TunnelsSheet}
 
-// FindingsHeader is the header row of the Findings sheet.
+// findingsHeader is the header row of the Findings sheet.
 // The path comes last: it is left out of the printed page (the HTML report
 // draws it), so that the rest prints at a readable size.
-var FindingsHeader = []string{"#", "Rule", "Severity", "Subject", "Kind", "Message", "Policy", "At", "Waived", "Waiver reason", "Root cause", "Path"}
+var findingsHeader = []string{"#", "Rule", "Severity", "Subject", "Kind", "Message", "Policy", "At", "Waived", "Waiver reason", "Root cause", "Path"}
 
 // severityColumns are the severities as the Summary sheet's count columns
 // and the chart's series, most severe first.
@@ -72,10 +72,10 @@ func newReportWorkbook(v *review) (*excelize.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := f.SetSheetName("Sheet1", SummarySheet); err != nil {
+	if err := f.SetSheetName("Sheet1", summarySheet); err != nil {
 		return nil, err
 	}
-	for _, name := range append([]string{FindingsSheet, QuestionsSheet}, InventorySheets...) {
+	for _, name := range append([]string{findingsSheet, questionsSheet}, inventorySheets...) {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
 		}
@@ -131,7 +131,7 @@ func setRow(f *excelize.File, sheetName string, row int, vals ...any) error {
 }
 
 func writeSummarySheet(f *excelize.File, v *review, st xlsxStyles) error {
-	s := SummarySheet
+	s := summarySheet
 	row := 1
 	if err := setRow(f, s, row, "Network design review"); err != nil {
 		return err
@@ -139,7 +139,7 @@ func writeSummarySheet(f *excelize.File, v *review, st xlsxStyles) error {
 	if err := f.SetCellStyle(s, "A1", "A1", st.title); err != nil {
 		return err
 	}
-	if err := setRow(f, s, 2, FOUO); err != nil {
+	if err := setRow(f, s, 2, fouo); err != nil {
 		return err
 	}
 	if err := f.SetCellStyle(s, "A2", "A2", st.marking); err != nil {
@@ -363,23 +363,23 @@ func writeFindingsSheet(f *excelize.File, v *review, st xlsxStyles) error {
 			strings.Join(fv.Policy, "; "), fv.At, waived, fv.WaiverText, cause[fv.N], strings.Join(fv.Path, " → ")})
 	}
 	widths := []float64{5, 22, 9, 20, 7, 50, 26, 28, 7, 24, 26, 50}
-	if err := tableSheet(f, FindingsSheet, st, FindingsHeader, rows, widths); err != nil {
+	if err := tableSheet(f, findingsSheet, st, findingsHeader, rows, widths); err != nil {
 		return err
 	}
 	if len(rows) == 0 {
 		return nil
 	}
-	if err := f.SetCellStyle(FindingsSheet, "A2", cell(len(FindingsHeader), len(rows)+1), st.top); err != nil {
+	if err := f.SetCellStyle(findingsSheet, "A2", cell(len(findingsHeader), len(rows)+1), st.top); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(FindingsSheet, "F2", cell(len(FindingsHeader)-1, len(rows)+1), st.wrap); err != nil {
+	if err := f.SetCellStyle(findingsSheet, "F2", cell(len(findingsHeader)-1, len(rows)+1), st.wrap); err != nil {
 		return err
 	}
-	if err := fitRowHeights(f, FindingsSheet, rows, widths, []int{6, 7, 8, 10, 11}); err != nil {
+	if err := fitRowHeights(f, findingsSheet, rows, widths, []int{6, 7, 8, 10, 11}); err != nil {
 		return err
 	}
 	// Print every column but the path.
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$K$%d", FindingsSheet, len(rows)+1), Scope: FindingsSheet})
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$K$%d", findingsSheet, len(rows)+1), Scope: findingsSheet})
 }
 
 func writeQuestionsSheet(f *excelize.File, v *review, st xlsxStyles) error {
@@ -391,23 +391,23 @@ func writeQuestionsSheet(f *excelize.File, v *review, st xlsxStyles) error {
 	}
 	header := []string{"Finding", "Subject", "Kind", "Question to the agency", "At", "Agency's answer"}
 	widths := []float64{8, 24, 8, 80, 36, 50}
-	if err := tableSheet(f, QuestionsSheet, st, header, rows, widths); err != nil {
+	if err := tableSheet(f, questionsSheet, st, header, rows, widths); err != nil {
 		return err
 	}
 	if len(rows) == 0 {
 		return nil
 	}
-	if err := f.SetCellStyle(QuestionsSheet, "A2", cell(len(header), len(rows)+1), st.top); err != nil {
+	if err := f.SetCellStyle(questionsSheet, "A2", cell(len(header), len(rows)+1), st.top); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(QuestionsSheet, "D2", cell(4, len(rows)+1), st.wrap); err != nil {
+	if err := f.SetCellStyle(questionsSheet, "D2", cell(4, len(rows)+1), st.wrap); err != nil {
 		return err
 	}
-	return fitRowHeights(f, QuestionsSheet, rows, widths, []int{4})
+	return fitRowHeights(f, questionsSheet, rows, widths, []int{4})
 }
 
 func writeInventorySheets(f *excelize.File, v *review, st xlsxStyles) error {
-	for _, name := range InventorySheets {
+	for _, name := range inventorySheets {
 		table := sheet.Table(v.res.Model, name)
 		if len(table) == 0 {
 			return fmt.Errorf("inventory sheet %s: unknown", name)

@@ -24,7 +24,7 @@ import (
 func pageSetup(f *excelize.File, v *review, _ xlsxStyles) error {
 	letter, landscape, one, any := 1, "landscape", 1, 0
 	fit := true
-	header := "&C&\"-,Bold\"" + FOUO
+	header := "&C&\"-,Bold\"" + fouo
 	for i, s := range f.GetSheetList() {
 		if err := f.SetPageLayout(s, &excelize.PageLayoutOptions{Size: &letter, Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
 			return err
@@ -32,7 +32,7 @@ func pageSetup(f *excelize.File, v *review, _ xlsxStyles) error {
 		if err := f.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 			return err
 		}
-		footer := "&L&\"-,Bold\"" + FOUO + "&C" + xlsxHeaderText(s) + "&RPage &P of &N"
+		footer := "&L&\"-,Bold\"" + fouo + "&C" + xlsxHeaderText(s) + "&RPage &P of &N"
 		if err := f.SetHeaderFooter(s, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}); err != nil {
 			return err
 		}
