@@ -13,9 +13,9 @@ import (
 	"github.com/netreview/netreview/report/pptx"
 )
 
-// KeyThreshold is the least severity of a key finding; the findings below
+// keyThreshold is the least severity of a key finding; the findings below
 // it (the questions to the agency) are counted, not listed.
-const KeyThreshold = analysis.Low
+const keyThreshold = analysis.Low
 
 // cause is a root cause of key findings: the findings that one change
 // resolves.
@@ -36,7 +36,7 @@ type cause struct {
 func rootCauses(res *analysis.Result, idx []int) []cause {
 	key := map[int]bool{}
 	for _, i := range idx {
-		if f := &res.Findings[i]; !f.Waived && f.Severity >= KeyThreshold {
+		if f := &res.Findings[i]; !f.Waived && f.Severity >= keyThreshold {
 			key[i] = true
 		}
 	}
@@ -127,21 +127,21 @@ func (b *builder) applicationSlides(app Application) error {
 		if err := b.opt.Diagram(&png, app); err != nil {
 			return fmt.Errorf("deck: diagram of %s: %w", a.Name, err)
 		}
-		pic := &pptx.Picture{Box: DiagramBox, PNG: png.Bytes(), Descr: "Network diagram of " + a.Name}
+		pic := &pptx.Picture{Box: diagramBox, PNG: png.Bytes(), Descr: "Network diagram of " + a.Name}
 		w, h, err := pic.Size()
 		if err != nil {
 			return fmt.Errorf("deck: diagram of %s: %w", a.Name, err)
 		}
 		// A diagram narrower than its box keeps to the left, and the
 		// findings take the room it leaves.
-		if fit := pptx.Fit(DiagramBox, w, h); fit.W < DiagramBox.W {
+		if fit := pptx.Fit(diagramBox, w, h); fit.W < diagramBox.W {
 			pic.Box.W = fit.W
-			fp.X = DiagramBox.X + fit.W + (findingsPanel.X - DiagramBox.X - DiagramBox.W)
+			fp.X = diagramBox.X + fit.W + (findingsPanel.X - diagramBox.X - diagramBox.W)
 			fp.W = findingsPanel.X + findingsPanel.W - fp.X
 		}
 		items = append(items, pptx.Item{Picture: pic})
 	} else {
-		items = append(items, text(DiagramBox, para(14, "(no diagram: see the HTML report)", false, gray)))
+		items = append(items, text(diagramBox, para(14, "(no diagram: see the HTML report)", false, gray)))
 	}
 	groups := b.findingGroups(app, fp.W-2*panelInset, 1)
 	first, rest := pack(groups, fp.W-2*panelInset, fp.H-2*panelInset)
@@ -195,7 +195,7 @@ func (b *builder) findingGroups(app Application, width, scale float64) [][]pptx.
 	}
 	for _, c := range causes {
 		head := pptx.Para{Size: 12, SpaceBefore: 8, Runs: []pptx.Run{
-			{Text: strings.ToUpper(c.severity.String()) + "  ", Bold: true, Color: SeverityColor[c.severity]},
+			{Text: strings.ToUpper(c.severity.String()) + "  ", Bold: true, Color: severityColor[c.severity]},
 			{Text: c.summary},
 		}}
 		var subjects []string
@@ -210,7 +210,7 @@ func (b *builder) findingGroups(app Application, width, scale float64) [][]pptx.
 		switch f := &res.Findings[i]; {
 		case f.Waived:
 			waived++
-		case f.Severity < KeyThreshold:
+		case f.Severity < keyThreshold:
 			questions++
 		}
 	}

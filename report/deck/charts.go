@@ -7,8 +7,8 @@ import (
 	"github.com/netreview/netreview/report/pptx"
 )
 
-// MaxRanked is the most counties or agencies a ranking chart shows.
-const MaxRanked = 10
+// maxRanked is the most counties or agencies a ranking chart shows.
+const maxRanked = 10
 
 // chartSeverities are the chart's series, most severe first.
 var chartSeverities = analysis.Severities()
@@ -53,7 +53,7 @@ func byRuleChart(res *analysis.Result) *pptx.Chart {
 func severityChart(title string, cats []string, count func(cat string, s analysis.Severity) int) *pptx.Chart {
 	c := &pptx.Chart{Title: title, Horizontal: true, Categories: cats}
 	for _, s := range chartSeverities {
-		sr := pptx.Series{Name: s.String(), Color: SeverityColor[s], Values: make([]float64, len(cats))}
+		sr := pptx.Series{Name: s.String(), Color: severityColor[s], Values: make([]float64, len(cats))}
 		any := false
 		for i, cat := range cats {
 			n := count(cat, s)
@@ -84,7 +84,7 @@ func worse(a, b ranked) bool {
 	return a.name < b.name
 }
 
-// rank sorts the entries and keeps the MaxRanked worst that have a finding
+// rank sorts the entries and keeps the maxRanked worst that have a finding
 // of severity low or above.
 func rank(rs []ranked) []ranked {
 	sort.Slice(rs, func(i, j int) bool { return worse(rs[i], rs[j]) })
@@ -96,7 +96,7 @@ func rank(rs []ranked) []ranked {
 				serious += r.counts[s]
 			}
 		}
-		if serious == 0 || len(out) == MaxRanked {
+		if serious == 0 || len(out) == maxRanked {
 			break
 		}
 		out = append(out, r)

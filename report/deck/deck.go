@@ -26,23 +26,23 @@ import (
 // maxTitleAgencies is the most agencies the title slide lists by name.
 const maxTitleAgencies = 6
 
-// MaxApplicationSlides is the most applications that get a slide each. A
+// maxApplicationSlides is the most applications that get a slide each. A
 // review of more agencies is statewide: it shows the counties and agencies
 // with the most serious findings instead.
-const MaxApplicationSlides = 12
+const maxApplicationSlides = 12
 
-// DiagramBox is where an application's diagram goes on its slide, in
+// diagramBox is where an application's diagram goes on its slide, in
 // points; a diagram of its proportions (about 3:2) fills it.
-var DiagramBox = pptx.Rect{X: 16, Y: 98, W: 600, H: 400}
+var diagramBox = pptx.Rect{X: 16, Y: 98, W: 600, H: 400}
 
-// FOUO is the marking on every slide.
-const FOUO = "FOR OFFICIAL USE ONLY"
+// fouo is the marking on every slide.
+const fouo = "FOR OFFICIAL USE ONLY"
 
 // Options control the deck.
 type Options struct {
-	// Diagram writes the annotated diagram of an application as a PNG, to
-	// fill DiagramBox. Nil leaves the diagrams out, with a note on the
-	// slide.
+	// Diagram writes the annotated diagram of an application as a PNG,
+	// scaled to fit a 600 by 400 point box on its slide. Nil leaves the
+	// diagrams out, with a note on the slide.
 	Diagram func(w io.Writer, app Application) error
 }
 
@@ -57,11 +57,11 @@ type Application struct {
 // ORI is the application's agency's ORI.
 func (a Application) ORI() string { return a.Doc.Agency.ORI }
 
-// Applications returns the documents under review, in load order: every
+// applications returns the documents under review, in load order: every
 // document whose agency is not the CSA, one per ORI, with the findings
 // that list its ORI (for an agency without one, the findings that list no
 // agency).
-func Applications(res *analysis.Result) []Application {
+func applications(res *analysis.Result) []Application {
 	var apps []Application
 	index := map[string]int{}
 	for _, d := range res.Model.Docs {
@@ -100,7 +100,7 @@ type builder struct {
 
 // Build assembles the deck of the review.
 func Build(res *analysis.Result, opt Options) (*pptx.Deck, error) {
-	b := &builder{res: res, opt: opt, apps: Applications(res), date: res.Date.Format("2006-01-02")}
+	b := &builder{res: res, opt: opt, apps: applications(res), date: res.Date.Format("2006-01-02")}
 	b.deck = &pptx.Deck{
 		Title:   "Network design review: " + b.agencyLine(),
 		Subject: "CJIS network design review for the advisory committee",
@@ -109,7 +109,7 @@ func Build(res *analysis.Result, opt Options) (*pptx.Deck, error) {
 	}
 	b.titleSlide()
 	b.glanceSlide()
-	if len(b.apps) > MaxApplicationSlides {
+	if len(b.apps) > maxApplicationSlides {
 		b.rankingSlide("Counties with the most serious findings", countyRanking(res, b.apps))
 		b.rankingSlide("Agencies with the most serious findings", agencyRanking(res, b.apps))
 	} else {
@@ -166,8 +166,8 @@ const (
 	marked = "A61E4D" // the FOUO marking
 )
 
-// SeverityColor is the color of each severity, as the diagrams draw it.
-var SeverityColor = map[analysis.Severity]string{
+// severityColor is the color of each severity, as the diagrams draw it.
+var severityColor = map[analysis.Severity]string{
 	analysis.Critical: "A61E4D",
 	analysis.High:     "E03131",
 	analysis.Medium:   "E8590C",
@@ -232,7 +232,7 @@ func (b *builder) footers() {
 		s := &b.deck.Slides[i]
 		s.Items = append(s.Items,
 			text(pptx.Rect{X: 24, Y: y, W: 300, H: h}, para(10, label, false, gray)),
-			text(pptx.Rect{X: 330, Y: y, W: 300, H: h}, pptx.Para{Size: 12, Align: "center", Runs: []pptx.Run{{Text: FOUO, Bold: true, Color: marked}}}),
+			text(pptx.Rect{X: 330, Y: y, W: 300, H: h}, pptx.Para{Size: 12, Align: "center", Runs: []pptx.Run{{Text: fouo, Bold: true, Color: marked}}}),
 			text(pptx.Rect{X: pptx.SlideWidth - 124, Y: y, W: 100, H: h}, pptx.Para{Size: 10, Align: "right", Runs: []pptx.Run{{Text: fmt.Sprintf("%d / %d", i+1, n), Color: gray}}}),
 		)
 	}
@@ -241,7 +241,7 @@ func (b *builder) footers() {
 func (b *builder) titleSlide() {
 	items := []pptx.Item{
 		{Text: &pptx.Text{Box: pptx.Rect{X: 0, Y: 0, W: pptx.SlideWidth, H: 30}, Fill: marked, Anchor: "middle",
-			Paras: []pptx.Para{{Size: 13, Align: "center", Runs: []pptx.Run{{Text: FOUO, Bold: true, Color: white}}}}}},
+			Paras: []pptx.Para{{Size: 13, Align: "center", Runs: []pptx.Run{{Text: fouo, Bold: true, Color: white}}}}}},
 		{Text: &pptx.Text{Box: pptx.Rect{X: 0, Y: 70, W: pptx.SlideWidth, H: 110}, Fill: navy, Anchor: "middle", Inset: 40, Paras: []pptx.Para{
 			para(36, "Network design review", true, white),
 			para(18, "CJIS Security Policy review for the advisory committee", false, white),
@@ -369,7 +369,7 @@ func (b *builder) statistics() []pptx.Para {
 		if c.sev == analysis.Info {
 			label = "info (questions to the agency)"
 		}
-		ps = append(ps, pptx.Para{Size: 14, Runs: []pptx.Run{{Text: fmt.Sprintf("%d ", c.n), Bold: true, Color: SeverityColor[c.sev]}, {Text: label}}})
+		ps = append(ps, pptx.Para{Size: 14, Runs: []pptx.Run{{Text: fmt.Sprintf("%d ", c.n), Bold: true, Color: severityColor[c.sev]}, {Text: label}}})
 	}
 	if sum.Waived > 0 {
 		ps = append(ps, para(14, fmt.Sprintf("%d waived", sum.Waived), false, gray))

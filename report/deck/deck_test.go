@@ -165,8 +165,8 @@ func TestBuildGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i, s := range d.Slides {
-				if got := paraText(s.Items[len(s.Items)-2].Text.Paras[0]); got != FOUO {
-					t.Errorf("slide %d: marked %q, want %q", i+1, got, FOUO)
+				if got := paraText(s.Items[len(s.Items)-2].Text.Paras[0]); got != fouo {
+					t.Errorf("slide %d: marked %q, want %q", i+1, got, fouo)
 				}
 			}
 			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), []byte(outline(d)), *update)
@@ -189,7 +189,7 @@ func TestBuildShape(t *testing.T) {
 	} {
 		t.Run(tc.deck.name, func(t *testing.T) {
 			res := tc.deck.res(t)
-			if got := len(Applications(res)); got != tc.apps {
+			if got := len(applications(res)); got != tc.apps {
 				t.Errorf("%d applications, want %d", got, tc.apps)
 			}
 			d, err := Build(res, Options{Diagram: fakeDiagram})
@@ -372,7 +372,7 @@ func TestApplicationWithoutORI(t *testing.T) {
 	}
 	m.Docs[1].Agency.ORI = ""
 	res := run(t, m)
-	apps := Applications(res)
+	apps := applications(res)
 	if len(apps) != 1 || apps[0].Doc != m.Docs[1] {
 		t.Fatalf("applications %v, want Riverbend's document", apps)
 	}
@@ -409,7 +409,7 @@ func TestTallDiagram(t *testing.T) {
 	if pic == nil || panel == nil {
 		t.Fatal("no diagram or findings panel on the application's slide")
 	}
-	if pic.Box.W != 200 || panel.Box.X != DiagramBox.X+200+12 || panel.Box.X+panel.Box.W != findingsPanel.X+findingsPanel.W {
+	if pic.Box.W != 200 || panel.Box.X != diagramBox.X+200+12 || panel.Box.X+panel.Box.W != findingsPanel.X+findingsPanel.W {
 		t.Errorf("diagram %v, panel %v", pic.Box, panel.Box)
 	}
 }

@@ -44,7 +44,7 @@ func BuildStatus(c *records.Committee) *pptx.Deck {
 	}
 	b.add(
 		pptx.Item{Text: &pptx.Text{Box: pptx.Rect{X: 0, Y: 0, W: pptx.SlideWidth, H: 30}, Fill: marked, Anchor: "middle",
-			Paras: []pptx.Para{{Size: 13, Align: "center", Runs: []pptx.Run{{Text: FOUO, Bold: true, Color: white}}}}}},
+			Paras: []pptx.Para{{Size: 13, Align: "center", Runs: []pptx.Run{{Text: fouo, Bold: true, Color: white}}}}}},
 		pptx.Item{Text: &pptx.Text{Box: pptx.Rect{X: 0, Y: 70, W: pptx.SlideWidth, H: 110}, Fill: navy, Anchor: "middle", Inset: 40, Paras: []pptx.Para{
 			para(36, "Compliance status", true, white),
 			para(18, "Agencies connected to the state's CJIS network, for the advisory committee", false, white),
@@ -157,8 +157,8 @@ func (b *builder) countiesSlide(cs []records.CountyCount) {
 			top[j], top[j-1] = top[j-1], top[j]
 		}
 	}
-	if len(top) > MaxRanked {
-		top = top[:MaxRanked]
+	if len(top) > maxRanked {
+		top = top[:maxRanked]
 	}
 	ch := &pptx.Chart{Horizontal: true, Box: pptx.Rect{X: 24, Y: 96, W: pptx.SlideWidth - 48, H: 410}}
 	not := pptx.Series{Name: "not meeting policy", Color: stateColor[records.NoticeSent]}

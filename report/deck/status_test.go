@@ -56,7 +56,7 @@ func TestBuildStatusGolden(t *testing.T) {
 		}
 	}
 	for i, s := range d.Slides {
-		if got := paraText(s.Items[len(s.Items)-2].Text.Paras[0]); got != FOUO {
+		if got := paraText(s.Items[len(s.Items)-2].Text.Paras[0]); got != fouo {
 			t.Errorf("slide %d: marked %q", i+1, got)
 		}
 	}
