@@ -13,8 +13,8 @@ import (
 // from B, its name in row 1.
 const chartSheet = "Sheet1"
 
-// Max returns the tallest bar: the largest sum of a category's values.
-func (c *Chart) Max() float64 {
+// maxValue returns the tallest bar: the largest sum of a category's values.
+func (c *Chart) maxValue() float64 {
 	top := 0.0
 	for i := range c.Categories {
 		sum := 0.0
@@ -30,7 +30,7 @@ func (c *Chart) Max() float64 {
 // times a power of ten, giving at most about six of them and never less
 // than 1, because the values are counts.
 func (c *Chart) Step() float64 {
-	top := c.Max()
+	top := c.maxValue()
 	step := 1.0
 	for top/step > 6 {
 		switch m := step / math.Pow(10, math.Floor(math.Log10(step))); {
@@ -49,7 +49,7 @@ func (c *Chart) Step() float64 {
 // gridline, at least one gridline.
 func (c *Chart) Top() float64 {
 	step := c.Step()
-	return math.Max(step, math.Ceil(c.Max()/step)*step)
+	return math.Max(step, math.Ceil(c.maxValue()/step)*step)
 }
 
 // cellRef is an absolute reference to a cell of the chart's sheet.

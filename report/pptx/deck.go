@@ -132,8 +132,8 @@ type Series struct {
 	Values []float64 `json:"values"`
 }
 
-// DefaultFont is the typeface of a Deck with no Font.
-const DefaultFont = "Arial"
+// defaultFont is the typeface of a Deck with no Font.
+const defaultFont = "Arial"
 
 // Fit returns the box in which a picture of w × h pixels is drawn in box:
 // as large as fits with its proportions kept, centered.

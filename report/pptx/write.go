@@ -152,7 +152,7 @@ func Write(w io.Writer, d *Deck) error {
 
 func (d *Deck) font() string {
 	if d.Font == "" {
-		return DefaultFont
+		return defaultFont
 	}
 	return d.Font
 }
