@@ -54,11 +54,11 @@ func Diff(before, after *Model) Changes {
 // diffList adds to c the changes of the elements of one kind that both lists
 // hold, and returns the ids only after holds and those only before holds.
 func diffList[T any](c *Changes, s *Schema[T], before, after []*T) (added, removed []string) {
-	id := s.Field("id")
+	id := s.field("id")
 	byID := func(list []*T) map[string]*T {
 		out := make(map[string]*T, len(list))
 		for _, x := range list {
-			if k := id.Text(x); out[k] == nil {
+			if k := id.text(x); out[k] == nil {
 				out[k] = x
 			}
 		}
@@ -91,7 +91,7 @@ func diffList[T any](c *Changes, s *Schema[T], before, after []*T) (added, remov
 			if f.Name == "id" {
 				continue
 			}
-			if bt, at := f.Text(b), f.Text(a); bt != at {
+			if bt, at := f.text(b), f.text(a); bt != at {
 				c.Changed = append(c.Changed, Change{Kind: s.element, ID: k, Field: f.Name, Before: bt, After: at})
 			}
 		}

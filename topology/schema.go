@@ -140,12 +140,11 @@ func (s *Schema[T]) Fields() []Field[T] {
 	return out
 }
 
-// Field returns a copy of the field with the name, or nil.
-func (s *Schema[T]) Field(name string) *Field[T] {
+// field returns the field with the name, or nil.
+func (s *Schema[T]) field(name string) *Field[T] {
 	for i := range s.fields {
 		if s.fields[i].Name == name {
-			f := s.fields[i].clone()
-			return &f
+			return &s.fields[i]
 		}
 	}
 	return nil
@@ -160,10 +159,10 @@ func (f Field[T]) clone() Field[T] {
 	return f
 }
 
-// Text returns the field's value on x as a workbook cell holds it: "" when
+// text returns the field's value on x as a workbook cell holds it: "" when
 // not given, lists comma-separated (items quoted when they hold a comma, a
 // quote or surrounding spaces), dates YYYY-MM-DD, truth values true/false.
-func (f *Field[T]) Text(x *T) string { return textOf(f.acc.value(x)) }
+func (f *Field[T]) text(x *T) string { return textOf(f.acc.value(x)) }
 
 // textOf writes a field's value as a cell holds it.
 func textOf(v value) string {
@@ -238,7 +237,7 @@ const emptyGroup = "{}"
 func (s *Schema[T]) Cells(x *T) []string {
 	out := make([]string, len(s.fields))
 	for i := range s.fields {
-		out[i] = s.fields[i].Text(x)
+		out[i] = s.fields[i].text(x)
 	}
 	for gi := range s.groups {
 		g := &s.groups[gi]
@@ -710,7 +709,7 @@ func setField[T any](s *Schema[T], x *T, fp *FieldPos, name, value string, at Po
 // lookup finds a field by its name, or by a header of its column matched as
 // workbooks match them (ignoring case, spaces, hyphens and underscores).
 func (s *Schema[T]) lookup(name string) *Field[T] {
-	if f := s.Field(name); f != nil {
+	if f := s.field(name); f != nil {
 		return f
 	}
 	h := NormHeader(name)

@@ -44,3 +44,14 @@ func TestTable(t *testing.T) {
 		t.Errorf("Table(Nonesuch) = %v, want nil", got)
 	}
 }
+
+// TestFieldIsACopy: a caller that writes to the column Field returns
+// changes neither the sheet nor the next caller's answer.
+func TestFieldIsACopy(t *testing.T) {
+	c := Field(DevicesSheet, "Type")
+	value, header, aliases := c.Values[0], c.Header, len(c.Aliases)
+	c.Values[0], c.Aliases, c.Header = "x", append(c.Aliases, "x"), "x"
+	if c := Field(DevicesSheet, "Type"); c.Values[0] != value || c.Header != header || len(c.Aliases) != aliases {
+		t.Errorf("Field after a caller wrote to it: %+v", c)
+	}
+}
