@@ -60,9 +60,9 @@ func FromResult(res *analysis.Result, inputs []Input, recorded time.Time) (revie
 // 2 medium), 1 waived".
 func (r *Review) Summary() string {
 	open := r.open()
-	waived := len(r.Findings) - open.Total()
-	s := fmt.Sprintf("%s (%s)", plural(open.Total(), "open finding"), countsText(open))
-	if open.Total() == 0 {
+	waived := len(r.Findings) - open.total()
+	s := fmt.Sprintf("%s (%s)", plural(open.total(), "open finding"), countsText(open))
+	if open.total() == 0 {
 		s = "no open finding"
 	}
 	if waived > 0 {

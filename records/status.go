@@ -66,8 +66,8 @@ func (c *Counts) of(s analysis.Severity) *int {
 	return &c.Info
 }
 
-// Total is the number of findings counted.
-func (c Counts) Total() int { return c.Critical + c.High + c.Medium + c.Low + c.Info }
+// total is the number of findings counted.
+func (c Counts) total() int { return c.Critical + c.High + c.Medium + c.Low + c.Info }
 
 // AgencyStatus is one agency's standing as of a date, with the dates that
 // make it so.
