@@ -44,6 +44,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/netreview/netreview/topology"
@@ -136,7 +137,7 @@ type Result struct {
 func Run(m *topology.Model, cfg Config) (*Result, error) {
 	pack := cfg.Pack
 	if pack == nil {
-		pack = defaultPack(Rules())
+		pack = defaultPack(allRules())
 	}
 	date := cfg.Date
 	if date.IsZero() {
@@ -144,7 +145,7 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 	}
 	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
 	var enabled []*Rule
-	for _, r := range Rules() {
+	for _, r := range allRules() {
 		if rc, ok := pack.Rules[r.ID]; ok && rc.Enabled {
 			enabled = append(enabled, r)
 		}
@@ -184,9 +185,26 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 	return res, nil
 }
 
-// Rules returns every rule netreview knows, in the order of the findings
-// contract.
+// Rules returns a copy of every rule netreview knows, in the order of the
+// findings contract: changing one changes no review.
 func Rules() []*Rule {
+	all := allRules()
+	for i, r := range all {
+		all[i] = r.clone()
+	}
+	return all
+}
+
+// clone is a copy of r that shares none of its lists.
+func (r *Rule) clone() *Rule {
+	c := *r
+	c.Policy = slices.Clone(r.Policy)
+	return &c
+}
+
+// allRules returns the rules themselves, in the order of the findings
+// contract.
+func allRules() []*Rule {
 	return []*Rule{
 		unencryptedExit,
 		weakEncryption,
@@ -213,7 +231,7 @@ func Rules() []*Rule {
 
 // lookup returns the rule with the id, or nil.
 func lookup(id string) *Rule {
-	for _, r := range Rules() {
+	for _, r := range allRules() {
 		if r.ID == id {
 			return r
 		}

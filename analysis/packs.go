@@ -40,18 +40,18 @@ func BuiltinPackNames() []string {
 	return names
 }
 
-// FindRule returns the rule with the id, or an error that names the nearest
-// rule id when id looks like a typo of one.
+// FindRule returns a copy of the rule with the id, or an error that names
+// the nearest rule id when id looks like a typo of one.
 func FindRule(id string) (*Rule, error) {
 	if r := lookup(id); r != nil {
-		return r, nil
+		return r.clone(), nil
 	}
 	return nil, unknownRule(id)
 }
 
 func unknownRule(id string) error {
 	var ids []string
-	for _, r := range Rules() {
+	for _, r := range allRules() {
 		ids = append(ids, r.ID)
 	}
 	if s := topology.Suggest(id, ids); s != "" {

@@ -421,3 +421,29 @@ func TestPackDifferencesOnSamples(t *testing.T) {
 		t.Errorf("found under cjis-5.9 and not cjis-6.0: %v", extra)
 	}
 }
+
+// TestRulesAreCopies: what Rules and FindRule hand out are copies, so that
+// a caller that changes one changes neither the next caller's rules nor the
+// defaults a review runs with.
+func TestRulesAreCopies(t *testing.T) {
+	i := slices.IndexFunc(Rules(), func(r *Rule) bool { return len(r.Policy) > 0 })
+	if i < 0 {
+		t.Fatal("no rule cites a policy")
+	}
+	id, sev, policy := Rules()[i].ID, Rules()[i].Severity, slices.Clone(Rules()[i].Policy)
+	for _, r := range []*Rule{Rules()[i], must(FindRule(id))} {
+		r.Severity, r.Policy[0] = r.Severity+1, "changed"
+	}
+	for _, r := range []*Rule{Rules()[i], must(FindRule(id)), allRules()[i]} {
+		if r.Severity != sev || !slices.Equal(r.Policy, policy) {
+			t.Errorf("%s after a caller changed it: %v %q, want %v %q", id, r.Severity, r.Policy, sev, policy)
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
