@@ -47,6 +47,7 @@ func NewHelper() *Helper { return &Helper{} }
 // status 3 for it.
 type InternalError struct{ Err error }
 
+// Error returns the message of the error inside.
 func (e *InternalError) Error() string { return e.Err.Error() }
 
 // Unwrap returns the error inside.

@@ -101,6 +101,7 @@ type ViewSize struct {
 	Nodes int
 }
 
+// Error names the view, its size and the views that fit.
 func (e *TooLargeError) Error() string {
 	msg := fmt.Sprintf("the %s view would draw %s, more than the %d that can be read", e.View, plural(e.Nodes, "node"), maxNodes(e.View))
 	if len(e.Fits) == 0 {
