@@ -413,7 +413,7 @@ func (b *builder) checkSize() error {
 	if n <= maxNodes(view) {
 		return nil
 	}
-	e := &TooLargeError{View: view, Nodes: n}
+	e := &TooLargeError{view: view, nodes: n}
 	for _, v := range Views() {
 		if v == view {
 			continue
@@ -422,7 +422,7 @@ func (b *builder) checkSize() error {
 		o.opts.View = v
 		// A view that puts every device in one group says nothing.
 		if k := o.countNodes(); k <= maxNodes(v) && o.countGroups() >= 2 {
-			e.Fits = append(e.Fits, ViewSize{v, k})
+			e.fits = append(e.fits, viewSize{v, k})
 		}
 	}
 	return e

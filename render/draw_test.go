@@ -162,13 +162,13 @@ func TestHelperDrawsAsInProcess(t *testing.T) {
 func TestHelperErrors(t *testing.T) {
 	res := review(t, "testdata/small.yaml")
 	// A helper that fails: its message reaches the error.
-	r := render.New(&render.Helper{Path: writeScript(t, "echo 'netreview-graphviz: out of memory' >&2; exit 1")})
+	r := render.New(helperAt(t, writeScript(t, "echo 'netreview-graphviz: out of memory' >&2; exit 1")))
 	err := r.Render(context.Background(), &bytes.Buffer{}, res, render.SVG, render.Options{})
 	if err == nil || !strings.Contains(err.Error(), "out of memory") {
 		t.Errorf("failing helper: %v", err)
 	}
 	// A helper that crashes: the first line only, no stack trace.
-	r = render.New(&render.Helper{Path: writeScript(t, "printf 'panic: wasm out of memory\\n\\ngoroutine 1 [running]:\\nmain.main()\\n' >&2; exit 2")})
+	r = render.New(helperAt(t, writeScript(t, "printf 'panic: wasm out of memory\\n\\ngoroutine 1 [running]:\\nmain.main()\\n' >&2; exit 2")))
 	err = r.Render(context.Background(), &bytes.Buffer{}, res, render.SVG, render.Options{})
 	if err == nil || !strings.HasSuffix(err.Error(), "panic: wasm out of memory") {
 		t.Errorf("crashing helper: %v", err)
@@ -176,10 +176,18 @@ func TestHelperErrors(t *testing.T) {
 	// A canceled context stops the layout.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	r = render.New(&render.Helper{Path: writeScript(t, "sleep 5")})
+	r = render.New(helperAt(t, writeScript(t, "sleep 5")))
 	if err := r.Render(ctx, &bytes.Buffer{}, res, render.SVG, render.Options{}); err == nil || !strings.Contains(err.Error(), "canceled") {
 		t.Errorf("canceled: %v", err)
 	}
+}
+
+// helperAt returns a Helper that runs the program at path, as
+// $NETREVIEW_GRAPHVIZ names it.
+func helperAt(t *testing.T, path string) *render.Helper {
+	t.Helper()
+	t.Setenv("NETREVIEW_GRAPHVIZ", path)
+	return render.NewHelper()
 }
 
 // writeScript writes an executable shell script and returns its path.

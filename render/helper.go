@@ -30,9 +30,6 @@ const helperPathEnv = "NETREVIEW_GRAPHVIZ"
 // directory that $NETREVIEW_GRAPHVIZ_CACHE names (see CacheEnv). A Helper
 // is safe for concurrent use.
 type Helper struct {
-	// Path is the helper program; "" finds it with FindHelper.
-	Path string
-
 	once sync.Once
 	path string
 	env  []string // the helper's environment
@@ -45,22 +42,18 @@ func NewHelper() *Helper { return &Helper{} }
 // InternalError is an error of Graphviz or of the drawing code, not of the
 // input: the helper failed, crashed or was killed. netreview exits with
 // status 3 for it.
-type InternalError struct{ Err error }
+type InternalError struct{ err error }
 
 // Error returns the message of the error inside.
-func (e *InternalError) Error() string { return e.Err.Error() }
+func (e *InternalError) Error() string { return e.err.Error() }
 
 // Unwrap returns the error inside.
-func (e *InternalError) Unwrap() error { return e.Err }
+func (e *InternalError) Unwrap() error { return e.err }
 
 // Draw runs the helper on the job.
 func (h *Helper) Draw(ctx context.Context, job *Job) ([]byte, error) {
 	h.once.Do(func() {
 		h.env = HelperEnviron()
-		if h.Path != "" {
-			h.path = h.Path
-			return
-		}
 		h.path, h.err = FindHelper()
 	})
 	if h.err != nil {

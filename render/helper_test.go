@@ -131,7 +131,7 @@ func TestHelperEnvironment(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(render.CacheEnv, dir)
 	t.Setenv("NETREVIEW_TEST_MARK", "kept")
-	h := &render.Helper{Path: writeScript(t, `echo "$TMPDIR $NETREVIEW_TEST_MARK"`)}
+	h := helperAt(t, writeScript(t, `echo "$TMPDIR $NETREVIEW_TEST_MARK"`))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	out, err := h.Draw(ctx, smallJob)

@@ -88,28 +88,29 @@ func maxNodes(v View) int {
 const largeLayout = 1000
 
 // TooLargeError is the error of a view that has more nodes than it can
-// draw legibly. Fits lists the views that fit, with their node counts.
+// draw legibly. Its message names the views that fit, with their node
+// counts.
 type TooLargeError struct {
-	View  View
-	Nodes int
-	Fits  []ViewSize
+	view  View
+	nodes int
+	fits  []viewSize
 }
 
-// ViewSize is a view and how many nodes it draws.
-type ViewSize struct {
-	View  View
-	Nodes int
+// viewSize is a view and how many nodes it draws.
+type viewSize struct {
+	view  View
+	nodes int
 }
 
 // Error names the view, its size and the views that fit.
 func (e *TooLargeError) Error() string {
-	msg := fmt.Sprintf("the %s view would draw %s, more than the %d that can be read", e.View, plural(e.Nodes, "node"), maxNodes(e.View))
-	if len(e.Fits) == 0 {
+	msg := fmt.Sprintf("the %s view would draw %s, more than the %d that can be read", e.view, plural(e.nodes, "node"), maxNodes(e.view))
+	if len(e.fits) == 0 {
 		return msg + "; no view fits: review the agencies in smaller groups"
 	}
 	var fits []string
-	for _, f := range e.Fits {
-		fits = append(fits, fmt.Sprintf("--view %s (%s)", f.View, plural(f.Nodes, "node")))
+	for _, f := range e.fits {
+		fits = append(fits, fmt.Sprintf("--view %s (%s)", f.view, plural(f.nodes, "node")))
 	}
 	return msg + "; views that fit: " + strings.Join(fits, ", ")
 }
