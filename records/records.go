@@ -38,9 +38,9 @@ type Options struct {
 	// without it, a missing file is an error (a command that only reads the
 	// record must not leave an empty one behind).
 	Create bool
-	// BusyTimeout is how long to wait for a lock another process holds on
+	// busyTimeout is how long to wait for a lock another process holds on
 	// an SQLite file; zero means 30 seconds.
-	BusyTimeout time.Duration
+	busyTimeout time.Duration
 }
 
 // DB is an open record.
@@ -77,7 +77,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 		if err := checkFile(dsn, opt.Create); err != nil {
 			return nil, err
 		}
-		timeout := opt.BusyTimeout
+		timeout := opt.busyTimeout
 		if timeout == 0 {
 			timeout = defaultBusyTimeout
 		}

@@ -339,7 +339,7 @@ func TestLockedByAnotherProcess(t *testing.T) {
 	db := open(t, path)
 	db.Close()
 	locktest.Lock(t, path)
-	db, err := Open(ctx, path, Options{BusyTimeout: 200 * time.Millisecond})
+	db, err := Open(ctx, path, Options{busyTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatalf("a locked record cannot even be read: %v", err)
 	}
