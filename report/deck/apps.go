@@ -109,13 +109,13 @@ const panelInset = 12
 // applicationSlides are the application's slide, its diagram beside its
 // key findings, and as many continuation slides as the findings need.
 func (b *builder) applicationSlides(app Application) error {
-	a := app.Doc.Agency
+	a := app.doc.Agency
 	title := a.Name
-	if p := app.Doc.Proposal; p != nil && p.Title != "" {
+	if p := app.doc.Proposal; p != nil && p.Title != "" {
 		title += ": " + p.Title
 	}
 	sub := agencyDetail(a)
-	if p := app.Doc.Proposal; p != nil {
+	if p := app.doc.Proposal; p != nil {
 		if d := proposalDetail(p); d != "" {
 			sub += " · " + d
 		}
@@ -189,7 +189,7 @@ func (b *builder) findingGroups(app Application, width, scale float64) [][]pptx.
 	res := b.res
 	groups := [][]pptx.Para{{para(16, "Key findings, by root cause", true, navy)}}
 
-	causes := rootCauses(res, app.Findings)
+	causes := rootCauses(res, app.findings)
 	if len(causes) == 0 {
 		groups = append(groups, []pptx.Para{para(13, "No unwaived finding of severity low or above.", false, "")})
 	}
@@ -206,7 +206,7 @@ func (b *builder) findingGroups(app Application, width, scale float64) [][]pptx.
 		groups = append(groups, []pptx.Para{head, {Size: 11, Runs: []pptx.Run{{Text: clip(line, 3*charsPerLine(11*scale, width)), Color: gray}}}})
 	}
 	var questions, waived int
-	for _, i := range app.Findings {
+	for _, i := range app.findings {
 		switch f := &res.Findings[i]; {
 		case f.Waived:
 			waived++

@@ -109,12 +109,12 @@ func rank(rs []ranked) []ranked {
 func agencyRanking(res *analysis.Result, apps []Application) []ranked {
 	var rs []ranked
 	for _, a := range apps {
-		name := clip(a.Doc.Agency.Name, 40)
-		if c := a.Doc.Agency.County; c != "" {
+		name := clip(a.doc.Agency.Name, 40)
+		if c := a.doc.Agency.County; c != "" {
 			name += " (" + clip(c, 20) + ")"
 		}
 		r := ranked{name: name, counts: map[analysis.Severity]int{}}
-		for _, i := range a.Findings {
+		for _, i := range a.findings {
 			if f := &res.Findings[i]; !f.Waived {
 				r.counts[f.Severity]++
 			}
@@ -129,14 +129,14 @@ func agencyRanking(res *analysis.Result, apps []Application) []ranked {
 func countyRanking(res *analysis.Result, apps []Application) []ranked {
 	byCounty := map[string]map[int]bool{}
 	for _, a := range apps {
-		c := a.Doc.Agency.County
+		c := a.doc.Agency.County
 		if c == "" {
 			c = "(no county)"
 		}
 		if byCounty[c] == nil {
 			byCounty[c] = map[int]bool{}
 		}
-		for _, i := range a.Findings {
+		for _, i := range a.findings {
 			byCounty[c][i] = true
 		}
 	}

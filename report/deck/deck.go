@@ -48,14 +48,14 @@ type Options struct {
 
 // Application is one agency's document under review.
 type Application struct {
-	Doc *topology.Document
-	// Findings are the indices in the result's findings of those that
+	doc *topology.Document
+	// findings are the indices in the result's findings of those that
 	// concern the agency.
-	Findings []int
+	findings []int
 }
 
 // ORI is the application's agency's ORI.
-func (a Application) ORI() string { return a.Doc.Agency.ORI }
+func (a Application) ORI() string { return a.doc.Agency.ORI }
 
 // applications returns the documents under review, in load order: every
 // document whose agency is not the CSA, one per ORI, with the findings
@@ -72,18 +72,18 @@ func applications(res *analysis.Result) []Application {
 			continue
 		}
 		index[d.Agency.ORI] = len(apps)
-		apps = append(apps, Application{Doc: d})
+		apps = append(apps, Application{doc: d})
 	}
 	for i, f := range res.Findings {
 		for _, ori := range f.Agencies {
 			if j, ok := index[ori]; ok {
-				apps[j].Findings = append(apps[j].Findings, i)
+				apps[j].findings = append(apps[j].findings, i)
 			}
 		}
 		// An agency without an ORI cannot be listed on a finding: it has
 		// the findings that list no agency.
 		if j, ok := index[""]; ok && len(f.Agencies) == 0 {
-			apps[j].Findings = append(apps[j].Findings, i)
+			apps[j].findings = append(apps[j].findings, i)
 		}
 	}
 	return apps
@@ -134,7 +134,7 @@ func (b *builder) agencyLine() string {
 	default:
 		names := make([]string, n)
 		for i, a := range b.apps {
-			names[i] = a.Doc.Agency.Name
+			names[i] = a.doc.Agency.Name
 		}
 		return strings.Join(names, ", ")
 	}
@@ -144,7 +144,7 @@ func counties(apps []Application) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, a := range apps {
-		if c := a.Doc.Agency.County; c != "" && !seen[c] {
+		if c := a.doc.Agency.County; c != "" && !seen[c] {
 			seen[c] = true
 			out = append(out, c)
 		}
@@ -257,11 +257,11 @@ func (b *builder) titleSlide() {
 	case n <= 3:
 		// Each agency with its proposal in full.
 		for _, a := range b.apps {
-			paras = append(paras, para(22, clip(a.Doc.Agency.Name, 60), true, navy))
-			if s := agencyDetail(a.Doc.Agency); s != "" {
+			paras = append(paras, para(22, clip(a.doc.Agency.Name, 60), true, navy))
+			if s := agencyDetail(a.doc.Agency); s != "" {
 				paras = append(paras, para(14, s, false, gray))
 			}
-			if p := a.Doc.Proposal; p != nil {
+			if p := a.doc.Proposal; p != nil {
 				paras = append(paras, para(16, clip(p.Title, 100), false, "212529"))
 				if s := proposalDetail(p); s != "" {
 					paras = append(paras, para(13, s, false, gray))
@@ -276,12 +276,12 @@ func (b *builder) titleSlide() {
 			big, small, space = 16, 12, 4
 		}
 		for _, a := range b.apps {
-			name := pptx.Para{Size: big, SpaceBefore: space, Runs: []pptx.Run{{Text: clip(a.Doc.Agency.Name, 60), Bold: true, Color: navy}}}
-			if s := agencyDetail(a.Doc.Agency); s != "" {
+			name := pptx.Para{Size: big, SpaceBefore: space, Runs: []pptx.Run{{Text: clip(a.doc.Agency.Name, 60), Bold: true, Color: navy}}}
+			if s := agencyDetail(a.doc.Agency); s != "" {
 				name.Runs = append(name.Runs, pptx.Run{Text: "   " + s, Color: gray, Size: small})
 			}
 			paras = append(paras, name)
-			if p := a.Doc.Proposal; p != nil && p.Title != "" {
+			if p := a.doc.Proposal; p != nil && p.Title != "" {
 				paras = append(paras, para(small, clip(p.Title, 110), false, "212529"))
 			}
 		}

@@ -373,13 +373,13 @@ func TestApplicationWithoutORI(t *testing.T) {
 	m.Docs[1].Agency.ORI = ""
 	res := run(t, m)
 	apps := applications(res)
-	if len(apps) != 1 || apps[0].Doc != m.Docs[1] {
+	if len(apps) != 1 || apps[0].doc != m.Docs[1] {
 		t.Fatalf("applications %v, want Riverbend's document", apps)
 	}
-	if len(apps[0].Findings) == 0 {
+	if len(apps[0].findings) == 0 {
 		t.Fatal("no findings for the agency without an ORI")
 	}
-	for _, i := range apps[0].Findings {
+	for _, i := range apps[0].findings {
 		if f := res.Findings[i]; len(f.Agencies) != 0 {
 			t.Errorf("F%d lists %v", i+1, f.Agencies)
 		}
