@@ -24,11 +24,11 @@ import (
 type Column struct {
 	Header  string   // the header the template writes
 	Key     string   // the field's name in the format, as in topology.FieldPos
-	Aliases []string // other headers that name the column
-	Kind    topology.Kind
-	Values  []string // allowed values of an Enum or Bool column
-	Doc     string   // what the column holds, for the Instructions sheet and docs
-	Example string   // a filled-in value, for the Instructions sheet and docs
+	aliases []string // other headers that name the column
+	kind    topology.Kind
+	values  []string // allowed values of an Enum or Bool column
+	doc     string   // what the column holds, for the Instructions sheet and docs
+	example string   // a filled-in value, for the Instructions sheet and docs
 }
 
 // sheetSpec is one list of the model as a sheet (or CSV file).
@@ -111,7 +111,7 @@ func columnsOf[T any](fields []topology.Field[T]) []Column {
 		if f.Kind == topology.Bool {
 			vals = boolValues
 		}
-		cols[i] = Column{Header: f.Column, Key: f.Name, Aliases: f.Aliases, Kind: f.Kind, Values: vals, Doc: f.Doc, Example: f.Example}
+		cols[i] = Column{Header: f.Column, Key: f.Name, aliases: f.Aliases, kind: f.Kind, values: vals, doc: f.Doc, example: f.Example}
 	}
 	return cols
 }
@@ -194,7 +194,7 @@ func (s sheetSpec) lookup(header string) int {
 		}
 	}
 	for i, c := range s.Columns {
-		for _, a := range c.Aliases {
+		for _, a := range c.aliases {
 			if topology.NormHeader(a) == h {
 				return i
 			}

@@ -89,18 +89,18 @@ file; so is one that starts with apostrophes before such a character.
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n| column | field | holds | allowed values | example |\n| --- | --- | --- | --- | --- |\n", sh.Name, sh.Doc)
 		for _, c := range sh.Columns {
 			name := c.Header
-			for _, a := range c.Aliases {
+			for _, a := range c.aliases {
 				name += " (or " + a + ")"
 			}
 			vals := ""
-			if len(c.Values) > 0 {
-				vals = "`" + strings.Join(c.Values, "`, `") + "`"
+			if len(c.values) > 0 {
+				vals = "`" + strings.Join(c.values, "`, `") + "`"
 			}
-			ex := c.Example
+			ex := c.example
 			if ex != "" {
 				ex = "`" + ex + "`"
 			}
-			fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s |\n", name, c.Key, c.Doc, vals, ex)
+			fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s |\n", name, c.Key, c.doc, vals, ex)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -56,7 +56,5 @@ func Field(sheetName, name string) *Column {
 		return nil
 	}
 	col := sh.Columns[c]
-	col.Aliases = slices.Clone(col.Aliases)
-	col.Values = slices.Clone(col.Values)
 	return &col
 }

@@ -316,7 +316,7 @@ func TestTemplateLoads(t *testing.T) {
 	}
 	var enums int
 	for _, c := range dataSheets[2].Columns {
-		if c.Kind == topology.Enum || c.Kind == topology.Bool {
+		if c.kind == topology.Enum || c.kind == topology.Bool {
 			enums++
 		}
 	}

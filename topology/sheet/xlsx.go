@@ -166,9 +166,9 @@ func newWorkbook(m *topology.Model, template bool) (*excelize.File, error) {
 		return nil, err
 	}
 	for i, c := range agencyFields {
-		if c.Kind == topology.Enum {
+		if c.kind == topology.Enum {
 			cell := fmt.Sprintf("B%d", i+2)
-			if err := dropDown(f, AgencySheet, cell+":"+cell, c.Values); err != nil {
+			if err := dropDown(f, AgencySheet, cell+":"+cell, c.values); err != nil {
 				return nil, err
 			}
 		}
@@ -190,8 +190,8 @@ func newWorkbook(m *topology.Model, template bool) (*excelize.File, error) {
 			if err := f.SetColWidth(sh.Name, col, col, colWidth(c)); err != nil {
 				return nil, err
 			}
-			if c.Kind == topology.Enum || c.Kind == topology.Bool {
-				if err := dropDown(f, sh.Name, fmt.Sprintf("%s2:%s%d", col, col, last), c.Values); err != nil {
+			if c.kind == topology.Enum || c.kind == topology.Bool {
+				if err := dropDown(f, sh.Name, fmt.Sprintf("%s2:%s%d", col, col, last), c.values); err != nil {
 					return nil, err
 				}
 			}
@@ -252,12 +252,12 @@ func escapeLike(s string) bool {
 
 func colWidth(c Column) float64 {
 	w := len(c.Header) + 4
-	for _, v := range c.Values {
+	for _, v := range c.values {
 		if len(v)+4 > w {
 			w = len(v) + 4
 		}
 	}
-	switch c.Kind {
+	switch c.kind {
 	case topology.List, topology.Text, topology.Code:
 		if w < 18 {
 			w = 18
@@ -294,7 +294,7 @@ func fillSheet(f *excelize.File, sheet string, rows [][]string, cols []Column, s
 					sheet, cell, utf8.RuneCountInString(v), maxCellChars)
 			}
 			vals[i] = xlsxText(v)
-			if r > 0 && i < len(cols) && cols[i].Kind == topology.Int && v != "" {
+			if r > 0 && i < len(cols) && cols[i].kind == topology.Int && v != "" {
 				if n, err := strconv.Atoi(v); err == nil {
 					vals[i] = n
 				}
@@ -334,7 +334,7 @@ func writeInstructions(f *excelize.File, bold int) error {
 		lines = append(lines, []string{"Column", "Holds", "Allowed values", "Example"})
 		headRows = append(headRows, len(lines))
 		for _, c := range sh.Columns {
-			lines = append(lines, []string{c.Header, c.Doc, strings.Join(c.Values, ", "), c.Example})
+			lines = append(lines, []string{c.Header, c.doc, strings.Join(c.values, ", "), c.example})
 		}
 		lines = append(lines, []string{})
 	}
