@@ -27,8 +27,8 @@ const helperPathEnv = "NETREVIEW_GRAPHVIZ"
 // input, the drawing on its standard output. The program is found on the
 // first drawing (see FindHelper), so a Helper that only writes DOT never
 // looks for it. It runs with go-graphviz's compilation cache in the
-// directory that $NETREVIEW_GRAPHVIZ_CACHE names (see CacheEnv). A Helper
-// is safe for concurrent use.
+// directory that $NETREVIEW_GRAPHVIZ_CACHE names (see HelperEnviron). A
+// Helper is safe for concurrent use.
 type Helper struct {
 	once sync.Once
 	path string

@@ -57,7 +57,7 @@ func firstDraw(t *testing.T) (dir, module string) {
 	t.Helper()
 	skipCompiling(t)
 	dir = t.TempDir()
-	t.Setenv(render.CacheEnv, dir)
+	t.Setenv("NETREVIEW_GRAPHVIZ_CACHE", dir)
 	draw(t)
 	mods := compiled(t, dir)
 	if len(mods) != 1 {
@@ -89,7 +89,7 @@ func TestHelperCacheOff(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("XDG_CACHE_HOME", home)
 	t.Setenv("HOME", home)
-	t.Setenv(render.CacheEnv, "off")
+	t.Setenv("NETREVIEW_GRAPHVIZ_CACHE", "off")
 	draw(t)
 	if entries, _ := os.ReadDir(home); len(entries) > 0 {
 		t.Errorf("the cache is off, yet %s holds %v", home, entries)
@@ -114,7 +114,7 @@ func TestHelperCacheReadOnly(t *testing.T) {
 func TestHelperCacheConcurrent(t *testing.T) {
 	skipCompiling(t)
 	dir := t.TempDir()
-	t.Setenv(render.CacheEnv, dir)
+	t.Setenv("NETREVIEW_GRAPHVIZ_CACHE", dir)
 	var wg sync.WaitGroup
 	for range 2 {
 		wg.Go(func() { draw(t) })
@@ -129,7 +129,7 @@ func TestHelperCacheConcurrent(t *testing.T) {
 // temporary directory, without losing the rest of the environment.
 func TestHelperEnvironment(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv(render.CacheEnv, dir)
+	t.Setenv("NETREVIEW_GRAPHVIZ_CACHE", dir)
 	t.Setenv("NETREVIEW_TEST_MARK", "kept")
 	h := helperAt(t, writeScript(t, `echo "$TMPDIR $NETREVIEW_TEST_MARK"`))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)

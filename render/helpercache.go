@@ -7,24 +7,25 @@ import (
 	"runtime"
 )
 
-// CacheEnv is the environment variable that says where the Graphviz helper
+// cacheEnv is the environment variable that says where the Graphviz helper
 // keeps the machine code that go-graphviz compiles from Graphviz's
 // WebAssembly module (about 1 s of CPU; loading it back takes a few
 // milliseconds): unset or empty for netreview/graphviz in the user's cache
 // directory (os.UserCacheDir: $XDG_CACHE_HOME or ~/.cache on Linux), a
 // directory, or "off" for none, when every drawing compiles the module
 // again.
-const CacheEnv = "NETREVIEW_GRAPHVIZ_CACHE"
+const cacheEnv = "NETREVIEW_GRAPHVIZ_CACHE"
 
-// cacheOff is the value of CacheEnv that turns the cache off.
+// cacheOff is the value of cacheEnv that turns the cache off.
 const cacheOff = "off"
 
 // HelperEnviron returns the environment to run the Graphviz helper with,
 // for whatever it draws: this process's, with go-graphviz's compilation
-// cache where $NETREVIEW_GRAPHVIZ_CACHE says (see CacheEnv). Helper runs
-// the helper with it.
+// cache where $NETREVIEW_GRAPHVIZ_CACHE says: unset or empty for
+// netreview/graphviz in the user's cache directory, a directory, or "off"
+// for none. Helper runs the helper with it.
 func HelperEnviron() []string {
-	return helperEnv(os.Environ(), os.Getenv(CacheEnv), os.UserCacheDir)
+	return helperEnv(os.Environ(), os.Getenv(cacheEnv), os.UserCacheDir)
 }
 
 // helperEnv returns the environment the helper runs with: environ, with
@@ -64,7 +65,7 @@ func tempDirVars() []string {
 
 // cacheTempDir returns the directory to give the helper as its temporary
 // directory so that go-graphviz keeps its compiled module in the cache
-// that setting (the value of CacheEnv) names, or "" for no cache. The
+// that setting (the value of cacheEnv) names, or "" for no cache. The
 // error says why a cache that was asked for cannot be used.
 func cacheTempDir(setting string, userCacheDir func() (string, error)) (string, error) {
 	var dir string

@@ -10,7 +10,7 @@
 // netreview itself does not import it; only the helper
 // (cmd/netreview-graphviz) and tests do, and render.Helper runs the helper
 // as a child process when a diagram needs a layout, with the cache in the
-// user's cache directory (render.CacheEnv). The helper's -trace flag times
+// user's cache directory ($NETREVIEW_GRAPHVIZ_CACHE). The helper's -trace flag times
 // each phase of a run. See docs/performance.md.
 package layout
 
