@@ -72,6 +72,9 @@ type dotGraph struct {
 	clusters  []*dotCluster
 	nodes     []*dotNode
 	edges     []*dotEdge
+	// same lists groups of nodes that dot puts in one rank
+	// ({rank=same; ...}).
+	same [][]string
 }
 
 // write writes g in the DOT language.
@@ -89,6 +92,13 @@ func (g *dotGraph) write(w io.Writer) error {
 	}
 	for _, e := range g.edges {
 		writeStmt(bw, "\t", quote(e.a)+" -- "+quote(e.b), e.attrs)
+	}
+	for _, ids := range g.same {
+		bw.WriteString("\t{rank=same;")
+		for _, id := range ids {
+			bw.WriteString(" " + quote(id) + ";")
+		}
+		bw.WriteString("}\n")
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()
