@@ -24,6 +24,14 @@ type Job struct {
 	Heading Graph `json:"heading"`
 	// Diagram is the network diagram.
 	Diagram Graph `json:"diagram"`
+	// Side, when given, is the heading as a column, to stand beside the
+	// diagram instead of above it; Turned, the diagram ranked left to
+	// right instead of top to bottom. On a slide or a Letter page the
+	// drawer draws the forms that draw the diagram largest (a wide diagram
+	// turned on a portrait page, the heading beside a tall one on a
+	// slide).
+	Side   Graph `json:"side,omitzero"`
+	Turned Graph `json:"turned,omitzero"`
 
 	nodes, edges int // the diagram's size, for progress and errors
 }
@@ -56,7 +64,10 @@ func ReadJob(r io.Reader) (*Job, error) {
 	if _, err := ParsePage(string(job.Page)); err != nil {
 		return nil, fmt.Errorf("job: %w", err)
 	}
-	for _, g := range []Graph{job.Heading, job.Diagram} {
+	for i, g := range []Graph{job.Heading, job.Diagram, job.Side, job.Turned} {
+		if i > 1 && g == (Graph{}) {
+			continue
+		}
 		if err := checkEngine(g.Engine); err != nil {
 			return nil, fmt.Errorf("job: %w", err)
 		}

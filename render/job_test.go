@@ -32,3 +32,32 @@ func TestJobRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestJobForms: a page's job carries the heading as a column and, for a
+// dot layout, the diagram ranked across, with the legend in a grid; a
+// poster's carries neither.
+func TestJobForms(t *testing.T) {
+	res := review(t, "../samples/backbone.yaml", "../samples/riverbend-pd.yaml")
+	r := New(nil)
+	for _, page := range []Page{PagePoster, PageSlide, PageLetter} {
+		job, err := r.Job(res, PNG, Options{Page: page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page == PagePoster {
+			if job.Side != (Graph{}) || job.Turned != (Graph{}) {
+				t.Errorf("%s: other forms %+v %+v", page, job.Side, job.Turned)
+			}
+			continue
+		}
+		if job.Side.Engine != "dot" || job.Side.DOT == job.Heading.DOT || !strings.Contains(job.Side.DOT, "Riverbend Police Department") {
+			t.Errorf("%s: side heading %.200q", page, job.Side.DOT)
+		}
+		if !strings.Contains(job.Turned.DOT, `rankdir="LR"`) || strings.Contains(job.Diagram.DOT, `rankdir`) {
+			t.Errorf("%s: the turned diagram is not ranked across, or the diagram is", page)
+		}
+		if n := strings.Count(job.Turned.DOT, `style="invis"`); n == 0 {
+			t.Errorf("%s: the turned legend is not held in a grid", page)
+		}
+	}
+}

@@ -284,10 +284,11 @@ func (r *Renderer) DOT(w io.Writer, res *analysis.Result, opts Options) error {
 }
 
 // diagram is a view built for drawing: the graph, and the heading drawn
-// above it as an HTML-like label.
+// above it as an HTML-like label; side is the heading as a column, to
+// stand beside the graph.
 type diagram struct {
-	graph   *dotGraph
-	heading string
+	graph         *dotGraph
+	heading, side string
 }
 
 func buildDiagram(res *analysis.Result, opts Options) (*diagram, error) {
@@ -308,7 +309,7 @@ func buildDiagram(res *analysis.Result, opts Options) (*diagram, error) {
 		return nil, err
 	}
 	g := b.build()
-	return &diagram{graph: g, heading: b.heading()}, nil
+	return &diagram{graph: g, heading: b.heading(false), side: b.heading(true)}, nil
 }
 
 // Job builds the job that a Drawer draws for the diagram in format: the
@@ -326,7 +327,7 @@ func (r *Renderer) Job(res *analysis.Result, format Format, opts Options) (*Job,
 	if page == "" {
 		page = PagePoster
 	}
-	return &Job{
+	job := &Job{
 		Format:  format,
 		Page:    page,
 		Inline:  opts.Inline,
@@ -335,7 +336,19 @@ func (r *Renderer) Job(res *analysis.Result, format Format, opts Options) (*Job,
 		Diagram: Graph{Engine: d.graph.attrs.get("layout"), DOT: src.String()},
 		nodes:   len(d.graph.nodes) + countClusterNodes(d.graph.clusters),
 		edges:   len(d.graph.edges),
-	}, nil
+	}
+	if page != PagePoster {
+		// The other forms, for the drawer to fill the page with.
+		job.Side = Graph{Engine: "dot", DOT: headingGraph(d.side)}
+		if job.Diagram.Engine == "dot" {
+			var turned bytes.Buffer
+			if err := d.graph.turned().write(&turned); err != nil {
+				return nil, err
+			}
+			job.Turned = Graph{Engine: "dot", DOT: turned.String()}
+		}
+	}
+	return job, nil
 }
 
 // Render draws the diagram in format to w.

@@ -361,10 +361,13 @@ func (b *builder) titleBlock() string {
 // counted.
 const maxLegendFindings = 40
 
+// legendID is the id of the legend's cluster.
+const legendID = "#legend"
+
 // legend adds the legend cluster: a sample of each device type drawn, the
 // zone fills, the line styles and the findings shown.
 func (b *builder) legend(g *dotGraph) {
-	c := &dotCluster{id: "#legend"}
+	c := &dotCluster{id: legendID}
 	c.attrs.set("label", "Device types")
 	c.attrs.set("fontname", fontName)
 	c.attrs.set("fontsize", "11")
@@ -385,8 +388,7 @@ func (b *builder) legend(g *dotGraph) {
 			}
 		}
 	}
-	var rows []string
-	cell := func(s string) string { return `<TD ALIGN="LEFT">` + s + `</TD>` }
+	var rows []keyRow
 	for _, t := range topology.DeviceTypes {
 		if !types[t] {
 			continue
@@ -405,30 +407,30 @@ func (b *builder) legend(g *dotGraph) {
 	}
 	for _, k := range topology.ZoneKinds {
 		if kinds[k] {
-			rows = append(rows, `<TR><TD BGCOLOR="`+zoneFill[k]+`" BORDER="1" WIDTH="24"> </TD>`+cell("zone: "+string(k))+`</TR>`)
+			rows = append(rows, keyRow{`<TD BGCOLOR="` + zoneFill[k] + `" BORDER="1" WIDTH="24"> </TD>`, "zone: " + string(k), ""})
 		}
 	}
 	if b.opts.View == ViewCounties {
-		rows = append(rows, `<TR><TD>box</TD>`+cell("a county: its agencies, their findings by severity, filled in the worst one's color")+`</TR>`)
+		rows = append(rows, keyRow{`<TD>box</TD>`, "a county: its agencies, their findings by severity, filled in the worst one's color", ""})
 	}
 	if b.opts.View == ViewSites || b.opts.View == ViewAgencies || b.opts.View == ViewCounties {
-		rows = append(rows, `<TR><TD>line</TD>`+cell("links between groups, with their count and worst finding")+`</TR>`)
+		rows = append(rows, keyRow{`<TD>line</TD>`, "links between groups, with their count and worst finding", ""})
 	} else {
 		rows = append(rows,
-			`<TR><TD>solid</TD>`+cell("wired link; dashed: radio (wifi, cellular, microwave, satellite)")+`</TR>`,
-			`<TR><TD><FONT COLOR="`+encryptedColor+`">double</FONT></TD>`+cell("link with its own encryption (protocol named)")+`</TR>`,
-			`<TR><TD><FONT COLOR="`+tunnelColor+`"><B>bold</B></FONT></TD>`+cell("tunnel, drawn apart from the links it rides")+`</TR>`,
-			`<TR><TD>border</TD>`+cell("site: solid physically secure, dashed controlled area, dotted unsecured or mobile")+`</TR>`,
+			keyRow{`<TD>solid</TD>`, "wired link; dashed: radio (wifi, cellular, microwave, satellite)", ""},
+			keyRow{`<TD><FONT COLOR="` + encryptedColor + `">double</FONT></TD>`, "link with its own encryption (protocol named)", ""},
+			keyRow{`<TD><FONT COLOR="` + tunnelColor + `"><B>bold</B></FONT></TD>`, "tunnel, drawn apart from the links it rides", ""},
+			keyRow{`<TD>border</TD>`, "site: solid physically secure, dashed controlled area, dotted unsecured or mobile", ""},
 		)
 	}
 	if len(b.shown) > 0 {
-		rows = append(rows, `<TR><TD>F<I>n</I></TD>`+cell("finding n (colored by severity; its path traced; SPOF: single point of failure)")+`</TR>`)
-		sev := `<TR><TD></TD><TD ALIGN="LEFT">`
+		rows = append(rows, keyRow{`<TD>F<I>n</I></TD>`, "finding n (colored by severity; its path traced; SPOF: single point of failure)", ""})
+		sev := ""
 		for _, s := range analysis.Severities() {
 			sev += `<FONT COLOR="` + severityColor[s] + `"><B>■ ` + s.String() + `</B></FONT>  `
 		}
-		sev += `<FONT COLOR="` + waivedColor + `"><B>■ waived</B></FONT></TD></TR>`
-		rows = append(rows, sev)
+		sev += `<FONT COLOR="` + waivedColor + `"><B>■ waived</B></FONT>`
+		rows = append(rows, keyRow{`<TD></TD>`, "", sev})
 	}
 	b.keyRows = rows
 	g.clusters = append(g.clusters, c)
@@ -502,14 +504,73 @@ func flatten(cs []*dotCluster) []*dotNode {
 	return out
 }
 
+// keyRow is one row of the key: the cell that shows the symbol, and what
+// it means, as plain text (text) or as HTML (html).
+type keyRow struct {
+	sym, text, html string
+}
+
+// keyWidth is the longest line, in characters, of the key beside the
+// diagram; above it, a line is as long as its text.
+const keyWidth = 44
+
+// key is the key's table; beside the diagram its lines are wrapped. On a
+// slide or a Letter page, where the diagram must be the largest thing, it
+// is set smaller than the title block: 8 pt.
+func (b *builder) key(beside bool) string {
+	open, end := "", ""
+	if w, _, _ := b.opts.Page.Size(); w > 0 {
+		open, end = `<FONT POINT-SIZE="8">`, `</FONT>`
+	}
+	var rows []string
+	for _, r := range b.keyRows {
+		text := r.html
+		if r.html == "" {
+			lines := []string{r.text}
+			if beside {
+				lines = wrap(r.text, keyWidth)
+			}
+			for i, l := range lines {
+				lines[i] = htmlText(l)
+			}
+			text = strings.Join(lines, "<BR/>")
+		}
+		sym := r.sym
+		if open != "" {
+			sym = strings.Replace(strings.Replace(sym, `WIDTH="24"`, `WIDTH="16"`, 1), "<TD>", "<TD>"+open, 1)
+			if sym == "<TD>"+open+"</TD>" {
+				sym = "<TD></TD>"
+			} else if strings.HasPrefix(sym, "<TD>"+open) {
+				sym = strings.TrimSuffix(sym, "</TD>") + end + "</TD>"
+			}
+		}
+		rows = append(rows, `<TR>`+sym+`<TD ALIGN="LEFT" BALIGN="LEFT">`+open+text+end+`</TD></TR>`)
+	}
+	table := func(rows []string) string {
+		return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>`
+	}
+	if open == "" || beside || len(rows) < 2 {
+		return table(rows)
+	}
+	// On a page, above the diagram, in two columns: half the height.
+	half := (len(rows) + 1) / 2
+	return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD VALIGN="TOP">` + table(rows[:half]) +
+		`</TD><TD VALIGN="TOP">` + table(rows[half:]) + `</TD></TR></TABLE>`
+}
+
 // heading is the graph's label, drawn above the diagram: the title block and
-// the key side by side, and the findings below them.
-func (b *builder) heading() string {
-	// The title block and the key share one bordered box, side by side.
-	key := `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">` + strings.Join(b.keyRows, "") + `</TABLE>`
+// the key side by side, and the findings below them. Beside the diagram
+// (a column at its left) the key stands below the title block, its lines
+// wrapped.
+func (b *builder) heading(beside bool) string {
+	// The title block and the key share one bordered box.
+	sep := `</TD><TD VALIGN="TOP" ALIGN="LEFT">`
+	if beside {
+		sep = `</TD></TR><TR><TD VALIGN="TOP" ALIGN="LEFT">`
+	}
 	h := `<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR><TD ALIGN="LEFT">` +
 		`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4"><TR><TD VALIGN="TOP" ALIGN="LEFT" BALIGN="LEFT">` + b.titleBlock() +
-		`</TD><TD VALIGN="TOP" ALIGN="LEFT">` + key + `</TD></TR></TABLE></TD></TR>`
+		sep + b.key(beside) + `</TD></TR></TABLE></TD></TR>`
 	if len(b.shown) > 0 && !b.opts.NoTable {
 		h += `<TR><TD ALIGN="LEFT">` + b.findingsTable() + `</TD></TR>`
 	}
