@@ -99,6 +99,7 @@ type builder struct {
 	spof                          map[string]bool            // device and link ids with a single-point-of-failure finding
 	shown                         []int                      // the findings drawn, in order
 	keep                          map[string]bool            // devices drawn; nil means all
+	legendCluster                 *dotCluster                // the device types drawn, set by legend
 	keyRows                       []keyRow                   // rows of the legend's key, set by legend
 	docIndex                      map[*topology.Document]int // input order of documents, set by groupOf
 }

@@ -78,33 +78,13 @@ type dotGraph struct {
 }
 
 // turned returns a copy of g ranked left to right (dot's rankdir=LR): a
-// wide diagram drawn tall, for a portrait page. The nodes of the legend,
-// which has no edges, are chained by invisible edges in threes, so that
-// they stand in a grid three wide rather than in one rank, a column.
+// wide diagram drawn tall, for a portrait page.
 func (g *dotGraph) turned() *dotGraph {
 	t := *g
 	t.attrs = append(attrs{}, g.attrs...)
 	t.attrs.set("rankdir", "LR")
-	t.edges = append([]*dotEdge{}, g.edges...)
-	for _, c := range g.clusters {
-		if c.id != legendID {
-			continue
-		}
-		for i := 1; i < len(c.nodes); i++ {
-			if i%legendColumns == 0 {
-				continue
-			}
-			e := &dotEdge{a: c.nodes[i-1].id, b: c.nodes[i].id}
-			e.attrs.set("style", "invis")
-			t.edges = append(t.edges, e)
-		}
-	}
 	return &t
 }
-
-// legendColumns is how many of the legend's nodes stand in a row of the
-// turned diagram.
-const legendColumns = 3
 
 // write writes g in the DOT language.
 func (g *dotGraph) write(w io.Writer) error {

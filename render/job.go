@@ -88,17 +88,54 @@ func checkEngine(engine string) error {
 	return fmt.Errorf("unknown engine %q (want dot, sfdp, neato or fdp)", engine)
 }
 
-// headingGraph is the DOT of a graph of one node, the heading.
-func headingGraph(label string) string {
+// legendColumns is how many of the legend's device types stand in a row.
+const legendColumns = 3
+
+// headingGraph is the DOT of the heading: one node, the HTML-like label,
+// and the legend's device types in a grid legendColumns wide (held there
+// by invisible edges), to the right of the label, or below it when the
+// heading stands beside the diagram.
+func headingGraph(label string, legend *dotCluster, beside bool) string {
 	g := &dotGraph{name: "heading"}
 	g.attrs.set("pad", "0")
 	g.attrs.set("bgcolor", "white")
+	g.attrs.set("nodesep", "0.12")
+	g.attrs.set("ranksep", "0.12")
+	if !beside {
+		// Ranks run across: the label, then the legend's columns.
+		g.attrs.set("rankdir", "LR")
+	}
 	g.nodeAttrs.set("fontname", fontName)
 	g.nodeAttrs.set("fontsize", "10")
 	n := &dotNode{id: "heading"}
 	n.attrs.set("shape", "plain")
 	n.attrs.setHTML("label", label)
 	g.nodes = append(g.nodes, n)
+	if legend != nil {
+		g.clusters = append(g.clusters, legend)
+		invisible := func(a, b string) {
+			e := &dotEdge{a: a, b: b}
+			e.attrs.set("style", "invis")
+			g.edges = append(g.edges, e)
+		}
+		for i, ln := range legend.nodes {
+			// Across, a row is a chain from the label; beside, a column
+			// is.
+			first := i%legendColumns == 0
+			if beside {
+				first = i < legendColumns
+			}
+			prev := i - 1
+			if beside {
+				prev = i - legendColumns
+			}
+			if first {
+				invisible(n.id, ln.id)
+			} else {
+				invisible(legend.nodes[prev].id, ln.id)
+			}
+		}
+	}
 	var b strings.Builder
 	_ = g.write(&b) // a strings.Builder does not fail
 	return b.String()

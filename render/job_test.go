@@ -34,8 +34,8 @@ func TestJobRoundTrip(t *testing.T) {
 }
 
 // TestJobForms: a page's job carries the heading as a column and, for a
-// dot layout, the diagram ranked across, with the legend in a grid; a
-// poster's carries neither.
+// dot layout, the diagram ranked across; a poster's carries neither; the
+// legend's device types stand in the heading, in a grid.
 func TestJobForms(t *testing.T) {
 	res := review(t, "../samples/backbone.yaml", "../samples/riverbend-pd.yaml")
 	r := New(nil)
@@ -56,8 +56,13 @@ func TestJobForms(t *testing.T) {
 		if !strings.Contains(job.Turned.DOT, `rankdir="LR"`) || strings.Contains(job.Diagram.DOT, `rankdir`) {
 			t.Errorf("%s: the turned diagram is not ranked across, or the diagram is", page)
 		}
-		if n := strings.Count(job.Turned.DOT, `style="invis"`); n == 0 {
-			t.Errorf("%s: the turned legend is not held in a grid", page)
+		for _, h := range []Graph{job.Heading, job.Side} {
+			if !strings.Contains(h.DOT, `"#legend/router"`) || !strings.Contains(h.DOT, `style="invis"`) {
+				t.Errorf("%s: the heading lacks the legend's device types in a grid", page)
+			}
+		}
+		if strings.Contains(job.Diagram.DOT, `"#legend/router"`) {
+			t.Errorf("%s: the diagram draws the legend", page)
 		}
 	}
 }

@@ -276,6 +276,11 @@ func (r *Renderer) DOT(w io.Writer, res *analysis.Result, opts Options) error {
 	if err != nil {
 		return err
 	}
+	if d.legend != nil {
+		// The graph's label cannot hold the legend's sample nodes: they
+		// stand in the diagram, as a cluster of their own.
+		d.graph.clusters = append(d.graph.clusters, d.legend)
+	}
 	d.graph.attrs.set("pad", "0.3")
 	d.graph.attrs.setHTML("label", d.heading)
 	d.graph.attrs.set("labelloc", "t")
@@ -285,10 +290,12 @@ func (r *Renderer) DOT(w io.Writer, res *analysis.Result, opts Options) error {
 
 // diagram is a view built for drawing: the graph, and the heading drawn
 // above it as an HTML-like label; side is the heading as a column, to
-// stand beside the graph.
+// stand beside the graph; legend, the cluster of the device types drawn,
+// or nil.
 type diagram struct {
 	graph         *dotGraph
 	heading, side string
+	legend        *dotCluster
 }
 
 func buildDiagram(res *analysis.Result, opts Options) (*diagram, error) {
@@ -309,7 +316,7 @@ func buildDiagram(res *analysis.Result, opts Options) (*diagram, error) {
 		return nil, err
 	}
 	g := b.build()
-	return &diagram{graph: g, heading: b.heading(false), side: b.heading(true)}, nil
+	return &diagram{graph: g, heading: b.heading(false), side: b.heading(true), legend: b.legendCluster}, nil
 }
 
 // Job builds the job that a Drawer draws for the diagram in format: the
@@ -332,14 +339,14 @@ func (r *Renderer) Job(res *analysis.Result, format Format, opts Options) (*Job,
 		Page:    page,
 		Inline:  opts.Inline,
 		Date:    res.Date.Format("2006-01-02"),
-		Heading: Graph{Engine: "dot", DOT: headingGraph(d.heading)},
+		Heading: Graph{Engine: "dot", DOT: headingGraph(d.heading, d.legend, false)},
 		Diagram: Graph{Engine: d.graph.attrs.get("layout"), DOT: src.String()},
 		nodes:   len(d.graph.nodes) + countClusterNodes(d.graph.clusters),
 		edges:   len(d.graph.edges),
 	}
 	if page != PagePoster {
 		// The other forms, for the drawer to fill the page with.
-		job.Side = Graph{Engine: "dot", DOT: headingGraph(d.side)}
+		job.Side = Graph{Engine: "dot", DOT: headingGraph(d.side, d.legend, true)}
 		if job.Diagram.Engine == "dot" {
 			var turned bytes.Buffer
 			if err := d.graph.turned().write(&turned); err != nil {

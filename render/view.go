@@ -364,13 +364,14 @@ const maxLegendFindings = 40
 // legendID is the id of the legend's cluster.
 const legendID = "#legend"
 
-// legend adds the legend cluster: a sample of each device type drawn, the
-// zone fills, the line styles and the findings shown.
+// legend makes the key: the legend cluster, a sample of each device type
+// drawn (drawn in the heading, beside the title block), and the rows of
+// the zone fills, the line styles and the findings shown.
 func (b *builder) legend(g *dotGraph) {
 	c := &dotCluster{id: legendID}
 	c.attrs.set("label", "Device types")
 	c.attrs.set("fontname", fontName)
-	c.attrs.set("fontsize", "11")
+	c.attrs.set("fontsize", "9")
 	c.attrs.set("style", "rounded")
 	c.attrs.set("color", "#868e96")
 	types := map[topology.DeviceType]bool{}
@@ -401,7 +402,11 @@ func (b *builder) legend(g *dotGraph) {
 			n.attrs.set("peripheries", strconv.Itoa(per))
 		}
 		n.attrs.set("fillcolor", "white")
-		n.attrs.set("fontsize", "8")
+		// Samples, smaller than the devices they stand for.
+		n.attrs.set("fontsize", "7")
+		n.attrs.set("width", "0.4")
+		n.attrs.set("height", "0.25")
+		n.attrs.set("margin", "0.03,0.01")
 		n.attrs.set("label", string(t))
 		c.nodes = append(c.nodes, n)
 	}
@@ -433,7 +438,9 @@ func (b *builder) legend(g *dotGraph) {
 		rows = append(rows, keyRow{`<TD></TD>`, "", sev})
 	}
 	b.keyRows = rows
-	g.clusters = append(g.clusters, c)
+	if len(c.nodes) > 0 {
+		b.legendCluster = c
+	}
 }
 
 // tableBudget returns the height in points that the findings table may
