@@ -33,14 +33,15 @@ func TestJobRoundTrip(t *testing.T) {
 	}
 }
 
-// TestJobForms: a page's job carries the heading as a column and, for a
-// dot layout, the diagram ranked across; a poster's carries neither; the
-// legend's device types stand in the heading, in a grid.
+// TestJobForms: a page's job carries the heading as a column (unless it
+// holds the findings table) and, for a dot layout, the diagram ranked
+// across; a poster's carries neither; the legend's device types stand in
+// the heading, in a grid.
 func TestJobForms(t *testing.T) {
 	res := review(t, "../samples/backbone.yaml", "../samples/riverbend-pd.yaml")
 	r := New(nil)
 	for _, page := range []Page{PagePoster, PageSlide, PageLetter} {
-		job, err := r.Job(res, PNG, Options{Page: page})
+		job, err := r.Job(res, PNG, Options{Page: page, NoTable: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,6 +64,13 @@ func TestJobForms(t *testing.T) {
 		}
 		if strings.Contains(job.Diagram.DOT, `"#legend/router"`) {
 			t.Errorf("%s: the diagram draws the legend", page)
+		}
+		tabled, err := r.Job(res, PNG, Options{Page: page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tabled.Side != (Graph{}) {
+			t.Errorf("%s: a heading with the findings table stands beside the diagram", page)
 		}
 	}
 }

@@ -290,7 +290,8 @@ func (r *Renderer) DOT(w io.Writer, res *analysis.Result, opts Options) error {
 
 // diagram is a view built for drawing: the graph, and the heading drawn
 // above it as an HTML-like label; side is the heading as a column, to
-// stand beside the graph; legend, the cluster of the device types drawn,
+// stand beside the graph, or "" when the heading holds the findings
+// table; legend, the cluster of the device types drawn,
 // or nil.
 type diagram struct {
 	graph         *dotGraph
@@ -316,7 +317,11 @@ func buildDiagram(res *analysis.Result, opts Options) (*diagram, error) {
 		return nil, err
 	}
 	g := b.build()
-	return &diagram{graph: g, heading: b.heading(false), side: b.heading(true), legend: b.legendCluster}, nil
+	d := &diagram{graph: g, heading: b.heading(false), legend: b.legendCluster}
+	if !b.tabled() {
+		d.side = b.heading(true)
+	}
+	return d, nil
 }
 
 // Job builds the job that a Drawer draws for the diagram in format: the
@@ -345,8 +350,11 @@ func (r *Renderer) Job(res *analysis.Result, format Format, opts Options) (*Job,
 		edges:   len(d.graph.edges),
 	}
 	if page != PagePoster {
-		// The other forms, for the drawer to fill the page with.
-		job.Side = Graph{Engine: "dot", DOT: headingGraph(d.side, d.legend, true)}
+		// The other forms, for the drawer to fill the page with. A
+		// findings table is too wide to stand beside a diagram.
+		if d.side != "" {
+			job.Side = Graph{Engine: "dot", DOT: headingGraph(d.side, d.legend, true)}
+		}
 		if job.Diagram.Engine == "dot" {
 			var turned bytes.Buffer
 			if err := d.graph.turned().write(&turned); err != nil {

@@ -349,13 +349,23 @@ func (b *builder) titleBlock() string {
 	}
 	clients := fmt.Sprintf("Clients: %d (workstations %d, mobile %d)", total, counts[topology.Workstation], counts[topology.MobileDevice])
 	br := `<BR ALIGN="LEFT"/>`
+	// Several agencies take several lines, so that the heading stays
+	// narrow enough to stand beside the diagram.
+	var lines []string
+	for _, l := range wrap(agencies, titleWidth) {
+		lines = append(lines, htmlText(l))
+	}
 	text := `<FONT POINT-SIZE="14"><B>FOR OFFICIAL USE ONLY</B></FONT>` + br +
-		`<FONT POINT-SIZE="13"><B>` + htmlText(agencies) + `</B></FONT>` + br +
+		`<FONT POINT-SIZE="13"><B>` + strings.Join(lines, br) + `</B></FONT>` + br +
 		`Network diagram, ` + htmlText(view) + br +
 		`Review date: ` + b.res.Date.Format("2006-01-02") + br +
 		htmlText(clients) + br
 	return text
 }
+
+// titleWidth is the longest line, in characters, of the agencies in the
+// title block.
+const titleWidth = 48
 
 // maxLegendFindings caps the findings listed in the legend; the rest are
 // counted.
@@ -412,7 +422,7 @@ func (b *builder) legend(g *dotGraph) {
 	}
 	for _, k := range topology.ZoneKinds {
 		if kinds[k] {
-			rows = append(rows, keyRow{`<TD BGCOLOR="` + zoneFill[k] + `" BORDER="1" WIDTH="24"> </TD>`, "zone: " + string(k), ""})
+			rows = append(rows, keyRow{`<TD BGCOLOR="` + zoneFill[k] + `" BORDER="1" WIDTH="24" HEIGHT="14" FIXEDSIZE="TRUE"> </TD>`, "zone: " + string(k), ""})
 		}
 	}
 	if b.opts.View == ViewCounties {
@@ -461,7 +471,8 @@ func (b *builder) findingsTable() string {
 	rows := []string{`<TR><TD ALIGN="LEFT"><B>#</B></TD><TD ALIGN="LEFT"><B>severity</B></TD><TD ALIGN="LEFT"><B>rule</B></TD><TD ALIGN="LEFT"><B>subject</B></TD><TD ALIGN="LEFT"><B>finding</B></TD></TR>`}
 	budget := b.tableBudget()
 	for k, i := range b.shown {
-		lines := wrapMessage(b.res.Findings[i].Message, b.opts.Finding > 0)
+		width, most := b.messageWidth()
+		lines := wrapMessage(b.res.Findings[i].Message, width, most, b.opts.Finding > 0)
 		// A row is about 12 pt high, and 11 more for each further line.
 		budget -= float64(1 + 11*len(lines))
 		if k == maxLegendFindings || budget < 0 {
@@ -491,12 +502,30 @@ func (b *builder) findingsTable() string {
 	return `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>`
 }
 
-// wrapMessage breaks a finding's message into lines of whole words: two
-// lines at most, the second ended by an ellipsis when the message goes on,
-// or all of it for a diagram of one finding.
-func wrapMessage(msg string, whole bool) []string {
-	lines := wrap(msg, 100)
-	if most := 2; !whole && len(lines) > most {
+// messageWidth is the longest line, in characters, of a finding's message
+// in the table, and how many lines it may take: 100 and 2, or 60 and 3 on
+// a portrait page, whose narrow width the heading must fit at a legible
+// size.
+func (b *builder) messageWidth() (width, lines int) {
+	if b.portrait() {
+		return 60, 3
+	}
+	return 100, 2
+}
+
+// portrait reports whether the page is taller than wide.
+func (b *builder) portrait() bool {
+	w, h, _ := b.opts.Page.Size()
+	return w > 0 && w < h
+}
+
+// wrapMessage breaks a finding's message into lines of whole words, each
+// of at most width characters: most lines at most, the last ended by an
+// ellipsis when the message goes on, or all of it for a diagram of one
+// finding.
+func wrapMessage(msg string, width, most int, whole bool) []string {
+	lines := wrap(msg, width)
+	if !whole && len(lines) > most {
 		lines = append(lines[:most-1:most-1], lines[most-1]+" ...")
 	}
 	return lines
@@ -544,25 +573,34 @@ func (b *builder) key(beside bool) string {
 		}
 		sym := r.sym
 		if open != "" {
-			sym = strings.Replace(strings.Replace(sym, `WIDTH="24"`, `WIDTH="16"`, 1), "<TD>", "<TD>"+open, 1)
+			sym = strings.Replace(strings.Replace(sym, `WIDTH="24" HEIGHT="14"`, `WIDTH="16" HEIGHT="10"`, 1), "<TD>", "<TD>"+open, 1)
 			if sym == "<TD>"+open+"</TD>" {
 				sym = "<TD></TD>"
 			} else if strings.HasPrefix(sym, "<TD>"+open) {
 				sym = strings.TrimSuffix(sym, "</TD>") + end + "</TD>"
 			}
 		}
-		rows = append(rows, `<TR>`+sym+`<TD ALIGN="LEFT" BALIGN="LEFT">`+open+text+end+`</TD></TR>`)
+		rows = append(rows, sym+`<TD ALIGN="LEFT" BALIGN="LEFT">`+open+text+end+`</TD>`)
 	}
-	table := func(rows []string) string {
-		return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>`
+	if open != "" && !beside && !b.portrait() && len(rows) > 1 {
+		// On a landscape page, above the diagram, in two columns: half
+		// the height.
+		half := (len(rows) + 1) / 2
+		var two []string
+		for i := 0; i < half; i++ {
+			right := `<TD></TD><TD></TD>`
+			if half+i < len(rows) {
+				right = rows[half+i]
+			}
+			two = append(two, `<TR>`+rows[i]+right+`</TR>`)
+		}
+		rows = two
+	} else {
+		for i := range rows {
+			rows[i] = `<TR>` + rows[i] + `</TR>`
+		}
 	}
-	if open == "" || beside || len(rows) < 2 {
-		return table(rows)
-	}
-	// On a page, above the diagram, in two columns: half the height.
-	half := (len(rows) + 1) / 2
-	return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD VALIGN="TOP">` + table(rows[:half]) +
-		`</TD><TD VALIGN="TOP">` + table(rows[half:]) + `</TD></TR></TABLE>`
+	return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>`
 }
 
 // heading is the graph's label, drawn above the diagram: the title block and
@@ -578,8 +616,11 @@ func (b *builder) heading(beside bool) string {
 	h := `<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR><TD ALIGN="LEFT">` +
 		`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4"><TR><TD VALIGN="TOP" ALIGN="LEFT" BALIGN="LEFT">` + b.titleBlock() +
 		sep + b.key(beside) + `</TD></TR></TABLE></TD></TR>`
-	if len(b.shown) > 0 && !b.opts.NoTable {
+	if b.tabled() {
 		h += `<TR><TD ALIGN="LEFT">` + b.findingsTable() + `</TD></TR>`
 	}
 	return h + `</TABLE>`
 }
+
+// tabled reports whether the heading holds the findings table.
+func (b *builder) tabled() bool { return len(b.shown) > 0 && !b.opts.NoTable }
