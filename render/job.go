@@ -88,13 +88,18 @@ func checkEngine(engine string) error {
 	return fmt.Errorf("unknown engine %q (want dot, sfdp, neato or fdp)", engine)
 }
 
-// legendColumns is how many of the legend's device types stand in a row.
-const legendColumns = 3
+// legendColumns is how many of the legend's device types stand in a row:
+// beside the title block, five (two rows, lower than the title block);
+// below it, in a heading beside the diagram, three.
+const (
+	legendColumns       = 5
+	legendColumnsBeside = 3
+)
 
 // headingGraph is the DOT of the heading: one node, the HTML-like label,
-// and the legend's device types in a grid legendColumns wide (held there
-// by invisible edges), to the right of the label, or below it when the
-// heading stands beside the diagram.
+// and the legend's device types in a grid (held there by invisible
+// edges), to the right of the label, or below it when the heading stands
+// beside the diagram.
 func headingGraph(label string, legend *dotCluster, beside bool) string {
 	g := &dotGraph{name: "heading"}
 	g.attrs.set("pad", "0")
@@ -118,16 +123,16 @@ func headingGraph(label string, legend *dotCluster, beside bool) string {
 			e.attrs.set("style", "invis")
 			g.edges = append(g.edges, e)
 		}
+		cols := legendColumns
+		if beside {
+			cols = legendColumnsBeside
+		}
 		for i, ln := range legend.nodes {
 			// Across, a row is a chain from the label; beside, a column
 			// is.
-			first := i%legendColumns == 0
+			first, prev := i%cols == 0, i-1
 			if beside {
-				first = i < legendColumns
-			}
-			prev := i - 1
-			if beside {
-				prev = i - legendColumns
+				first, prev = i < cols, i-cols
 			}
 			if first {
 				invisible(n.id, ln.id)
