@@ -510,6 +510,12 @@ func (b *builder) buildPhysical(g *dotGraph) {
 			label += ", " + plural(n, "client")
 		}
 		c.attrs.set("label", label)
+		if s.Doc == nil || !s.Doc.Agency.IsCSA() {
+			// An agency's site hangs below the networks (see band): its
+			// label at the bottom, away from the links that come in at
+			// the top.
+			c.attrs.set("labelloc", "b")
+		}
 		c.attrs.set("style", securityStyle(s.Security))
 		c.attrs.set("fontname", fontName)
 		c.attrs.set("fontsize", "11")
