@@ -89,18 +89,19 @@ func checkEngine(engine string) error {
 }
 
 // legendColumns is how many of the legend's device types stand in a row:
-// beside the title block, five (two rows, lower than the title block);
-// below it, in a heading beside the diagram, three.
+// beside the title block, five (two rows, lower than the title block),
+// or three on a portrait page, whose width is short; below it, in a
+// heading beside the diagram, three.
 const (
 	legendColumns       = 5
-	legendColumnsBeside = 3
+	legendColumnsNarrow = 3
 )
 
 // headingGraph is the DOT of the heading: one node, the HTML-like label,
 // and the legend's device types in a grid (held there by invisible
 // edges), to the right of the label, or below it when the heading stands
 // beside the diagram.
-func headingGraph(label string, legend *dotCluster, beside bool) string {
+func headingGraph(label string, legend *dotCluster, beside, portrait bool) string {
 	g := &dotGraph{name: "heading"}
 	g.attrs.set("pad", "0")
 	g.attrs.set("bgcolor", "white")
@@ -124,8 +125,8 @@ func headingGraph(label string, legend *dotCluster, beside bool) string {
 			g.edges = append(g.edges, e)
 		}
 		cols := legendColumns
-		if beside {
-			cols = legendColumnsBeside
+		if beside || portrait {
+			cols = legendColumnsNarrow
 		}
 		for i, ln := range legend.nodes {
 			// Across, a row is a chain from the label; beside, a column

@@ -297,6 +297,7 @@ type diagram struct {
 	graph         *dotGraph
 	heading, side string
 	legend        *dotCluster
+	portrait      bool // drawn for a page taller than wide
 }
 
 func buildDiagram(res *analysis.Result, opts Options) (*diagram, error) {
@@ -317,7 +318,7 @@ func buildDiagram(res *analysis.Result, opts Options) (*diagram, error) {
 		return nil, err
 	}
 	g := b.build()
-	d := &diagram{graph: g, heading: b.heading(false), legend: b.legendCluster}
+	d := &diagram{graph: g, heading: b.heading(false), legend: b.legendCluster, portrait: b.portrait()}
 	if !b.tabled() {
 		d.side = b.heading(true)
 	}
@@ -344,7 +345,7 @@ func (r *Renderer) Job(res *analysis.Result, format Format, opts Options) (*Job,
 		Page:    page,
 		Inline:  opts.Inline,
 		Date:    res.Date.Format("2006-01-02"),
-		Heading: Graph{Engine: "dot", DOT: headingGraph(d.heading, d.legend, false)},
+		Heading: Graph{Engine: "dot", DOT: headingGraph(d.heading, d.legend, false, d.portrait)},
 		Diagram: Graph{Engine: d.graph.attrs.get("layout"), DOT: src.String()},
 		nodes:   len(d.graph.nodes) + countClusterNodes(d.graph.clusters),
 		edges:   len(d.graph.edges),
@@ -353,7 +354,7 @@ func (r *Renderer) Job(res *analysis.Result, format Format, opts Options) (*Job,
 		// The other forms, for the drawer to fill the page with. A
 		// findings table is too wide to stand beside a diagram.
 		if d.side != "" {
-			job.Side = Graph{Engine: "dot", DOT: headingGraph(d.side, d.legend, true)}
+			job.Side = Graph{Engine: "dot", DOT: headingGraph(d.side, d.legend, true, d.portrait)}
 		}
 		if job.Diagram.Engine == "dot" {
 			var turned bytes.Buffer

@@ -547,12 +547,13 @@ type keyRow struct {
 }
 
 // keyWidth is the longest line, in characters, of the key beside the
-// diagram; above it, a line is as long as its text.
+// diagram or on a portrait page; above the diagram on a landscape page or
+// a poster, a line is as long as its text.
 const keyWidth = 44
 
-// key is the key's table; beside the diagram its lines are wrapped. On a
-// slide or a Letter page, where the diagram must be the largest thing, it
-// is set smaller than the title block: 8 pt.
+// key is the key's table; beside the diagram, or on a portrait page, its
+// lines are wrapped. On a slide or a Letter page, where the diagram must
+// be the largest thing, it is set smaller than the title block: 8 pt.
 func (b *builder) key(beside bool) string {
 	open, end := "", ""
 	if w, _, _ := b.opts.Page.Size(); w > 0 {
@@ -563,7 +564,7 @@ func (b *builder) key(beside bool) string {
 		text := r.html
 		if r.html == "" {
 			lines := []string{r.text}
-			if beside {
+			if beside || b.portrait() {
 				lines = wrap(r.text, keyWidth)
 			}
 			for i, l := range lines {
