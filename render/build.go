@@ -99,7 +99,8 @@ type builder struct {
 	spof                          map[string]bool            // device and link ids with a single-point-of-failure finding
 	shown                         []int                      // the findings drawn, in order
 	keep                          map[string]bool            // devices drawn; nil means all
-	keyRows                       []string                   // rows of the legend's key, set by legend
+	legendCluster                 *dotCluster                // the device types drawn, set by legend
+	keyRows                       []keyRow                   // rows of the legend's key, set by legend
 	docIndex                      map[*topology.Document]int // input order of documents, set by groupOf
 }
 
@@ -509,6 +510,12 @@ func (b *builder) buildPhysical(g *dotGraph) {
 			label += ", " + plural(n, "client")
 		}
 		c.attrs.set("label", label)
+		if s.Doc == nil || !s.Doc.Agency.IsCSA() {
+			// An agency's site hangs below the networks (see band): its
+			// label at the bottom, away from the links that come in at
+			// the top.
+			c.attrs.set("labelloc", "b")
+		}
 		c.attrs.set("style", securityStyle(s.Security))
 		c.attrs.set("fontname", fontName)
 		c.attrs.set("fontsize", "11")
@@ -525,14 +532,48 @@ func (b *builder) buildPhysical(g *dotGraph) {
 		if b.m.Link(l.ID) != l || !b.drawn(l.A) || !b.drawn(l.B) {
 			continue
 		}
-		g.edges = append(g.edges, b.linkEdge(l))
+		e := b.linkEdge(l)
+		if b.band(e.a) > b.band(e.b) {
+			e.a, e.b = e.b, e.a
+		}
+		g.edges = append(g.edges, e)
+	}
+	if len(g.clusters) > 0 && len(g.nodes) > 1 {
+		var ids []string
+		for _, n := range g.nodes {
+			ids = append(ids, n.id)
+		}
+		g.same = append(g.same, ids)
 	}
 	for _, t := range b.m.Tunnels {
 		if b.m.Tunnel(t.ID) != t || !b.drawn(t.A) || !b.drawn(t.B) {
 			continue
 		}
-		g.edges = append(g.edges, b.tunnelEdge(t))
+		e := b.tunnelEdge(t)
+		if b.band(e.a) > b.band(e.b) {
+			e.a, e.b = e.b, e.a
+		}
+		g.edges = append(g.edges, e)
 	}
+}
+
+// band returns the band of the physical view that device id is drawn in,
+// from the top: 0 the state's sites (those of the CSA's documents), 1 the
+// devices outside every site (carrier networks, the internet, cloud
+// services), in one rank, 2 the agencies' sites. Each link is written
+// from the upper band to the lower, so that dot ranks it downwards: the
+// sites hang above and below the networks that join them, and a link
+// leaves its site towards that middle rank instead of running across
+// another site to a network placed beside it.
+func (b *builder) band(id string) int {
+	d := b.m.Device(id)
+	switch {
+	case d == nil || b.m.Site(d.Site) == nil:
+		return 1
+	case d.Doc != nil && d.Doc.Agency.IsCSA():
+		return 0
+	}
+	return 2
 }
 
 // fill returns the fill color of a device: that of its least trusted zone.
@@ -650,7 +691,7 @@ func (b *builder) tunnelEdge(t *topology.Tunnel) *dotEdge {
 	e.attrs.set("fontcolor", col)
 	e.attrs.set("style", "bold")
 	e.attrs.set("penwidth", "2")
-	e.attrs.set("constraint", "false")
+	e.attrs.set("weight", "0")
 	e.attrs.set("xlabel", label)
 	e.attrs.set("tooltip", "tunnel "+t.ID)
 	return e

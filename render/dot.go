@@ -72,6 +72,18 @@ type dotGraph struct {
 	clusters  []*dotCluster
 	nodes     []*dotNode
 	edges     []*dotEdge
+	// same lists groups of nodes that dot puts in one rank
+	// ({rank=same; ...}).
+	same [][]string
+}
+
+// turned returns a copy of g ranked left to right (dot's rankdir=LR): a
+// wide diagram drawn tall, for a portrait page.
+func (g *dotGraph) turned() *dotGraph {
+	t := *g
+	t.attrs = append(attrs{}, g.attrs...)
+	t.attrs.set("rankdir", "LR")
+	return &t
 }
 
 // write writes g in the DOT language.
@@ -89,6 +101,13 @@ func (g *dotGraph) write(w io.Writer) error {
 	}
 	for _, e := range g.edges {
 		writeStmt(bw, "\t", quote(e.a)+" -- "+quote(e.b), e.attrs)
+	}
+	for _, ids := range g.same {
+		bw.WriteString("\t{rank=same;")
+		for _, id := range ids {
+			bw.WriteString(" " + quote(id) + ";")
+		}
+		bw.WriteString("}\n")
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()

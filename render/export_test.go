@@ -4,3 +4,7 @@ package render
 // the tests of package render_test (the drawing tests, which need package
 // internal/layout, which imports this package).
 var ReviewForTest = review
+
+// JobForTest is the job a Renderer hands its Drawer, for the layout tests
+// of package render_test.
+var JobForTest = (*Renderer).job

@@ -24,6 +24,14 @@ type Job struct {
 	Heading Graph `json:"heading"`
 	// Diagram is the network diagram.
 	Diagram Graph `json:"diagram"`
+	// Side, when given, is the heading as a column, to stand beside the
+	// diagram instead of above it; Turned, the diagram ranked left to
+	// right instead of top to bottom. On a slide or a Letter page the
+	// drawer draws the forms that draw the diagram largest (a wide diagram
+	// turned on a portrait page, the heading beside a tall one on a
+	// slide).
+	Side   Graph `json:"side,omitzero"`
+	Turned Graph `json:"turned,omitzero"`
 
 	nodes, edges int // the diagram's size, for progress and errors
 }
@@ -56,7 +64,10 @@ func ReadJob(r io.Reader) (*Job, error) {
 	if _, err := ParsePage(string(job.Page)); err != nil {
 		return nil, fmt.Errorf("job: %w", err)
 	}
-	for _, g := range []Graph{job.Heading, job.Diagram} {
+	for i, g := range []Graph{job.Heading, job.Diagram, job.Side, job.Turned} {
+		if i > 1 && g == (Graph{}) {
+			continue
+		}
 		if err := checkEngine(g.Engine); err != nil {
 			return nil, fmt.Errorf("job: %w", err)
 		}
@@ -77,17 +88,60 @@ func checkEngine(engine string) error {
 	return fmt.Errorf("unknown engine %q (want dot, sfdp, neato or fdp)", engine)
 }
 
-// headingGraph is the DOT of a graph of one node, the heading.
-func headingGraph(label string) string {
+// legendColumns is how many of the legend's device types stand in a row:
+// beside the title block, five (two rows, lower than the title block),
+// or three on a portrait page, whose width is short; below it, in a
+// heading beside the diagram, three.
+const (
+	legendColumns       = 5
+	legendColumnsNarrow = 3
+)
+
+// headingGraph is the DOT of the heading: one node, the HTML-like label,
+// and the legend's device types in a grid (held there by invisible
+// edges), to the right of the label, or below it when the heading stands
+// beside the diagram.
+func headingGraph(label string, legend *dotCluster, beside, portrait bool) string {
 	g := &dotGraph{name: "heading"}
 	g.attrs.set("pad", "0")
 	g.attrs.set("bgcolor", "white")
+	g.attrs.set("nodesep", "0.12")
+	g.attrs.set("ranksep", "0.12")
+	if !beside {
+		// Ranks run across: the label, then the legend's columns.
+		g.attrs.set("rankdir", "LR")
+	}
 	g.nodeAttrs.set("fontname", fontName)
 	g.nodeAttrs.set("fontsize", "10")
 	n := &dotNode{id: "heading"}
 	n.attrs.set("shape", "plain")
 	n.attrs.setHTML("label", label)
 	g.nodes = append(g.nodes, n)
+	if legend != nil {
+		g.clusters = append(g.clusters, legend)
+		invisible := func(a, b string) {
+			e := &dotEdge{a: a, b: b}
+			e.attrs.set("style", "invis")
+			g.edges = append(g.edges, e)
+		}
+		cols := legendColumns
+		if beside || portrait {
+			cols = legendColumnsNarrow
+		}
+		for i, ln := range legend.nodes {
+			// Across, a row is a chain from the label; beside, a column
+			// is.
+			first, prev := i%cols == 0, i-1
+			if beside {
+				first, prev = i < cols, i-cols
+			}
+			if first {
+				invisible(n.id, ln.id)
+			} else {
+				invisible(legend.nodes[prev].id, ln.id)
+			}
+		}
+	}
 	var b strings.Builder
 	_ = g.write(&b) // a strings.Builder does not fail
 	return b.String()

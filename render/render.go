@@ -279,6 +279,11 @@ func (r *Renderer) DOT(w io.Writer, res *analysis.Result, opts Options) error {
 	if err != nil {
 		return err
 	}
+	if d.legend != nil {
+		// The graph's label cannot hold the legend's sample nodes: they
+		// stand in the diagram, as a cluster of their own.
+		d.graph.clusters = append(d.graph.clusters, d.legend)
+	}
 	d.graph.attrs.set("pad", "0.3")
 	d.graph.attrs.setHTML("label", d.heading)
 	d.graph.attrs.set("labelloc", "t")
@@ -287,10 +292,15 @@ func (r *Renderer) DOT(w io.Writer, res *analysis.Result, opts Options) error {
 }
 
 // diagram is a view built for drawing: the graph, and the heading drawn
-// above it as an HTML-like label.
+// above it as an HTML-like label; side is the heading as a column, to
+// stand beside the graph, or "" when the heading holds the findings
+// table; legend, the cluster of the device types drawn,
+// or nil.
 type diagram struct {
-	graph   *dotGraph
-	heading string
+	graph         *dotGraph
+	heading, side string
+	legend        *dotCluster
+	portrait      bool // drawn for a page taller than wide
 }
 
 func buildDiagram(res *analysis.Result, opts Options) (*diagram, error) {
@@ -311,7 +321,11 @@ func buildDiagram(res *analysis.Result, opts Options) (*diagram, error) {
 		return nil, err
 	}
 	g := b.build()
-	return &diagram{graph: g, heading: b.heading()}, nil
+	d := &diagram{graph: g, heading: b.heading(false), legend: b.legendCluster, portrait: b.portrait()}
+	if !b.tabled() {
+		d.side = b.heading(true)
+	}
+	return d, nil
 }
 
 // job builds the job that a Drawer draws for the diagram in format: the
@@ -329,16 +343,31 @@ func (r *Renderer) job(res *analysis.Result, format Format, opts Options) (*Job,
 	if page == "" {
 		page = PagePoster
 	}
-	return &Job{
+	job := &Job{
 		Format:  format,
 		Page:    page,
 		Inline:  opts.Inline,
 		Date:    res.Date.Format("2006-01-02"),
-		Heading: Graph{Engine: "dot", DOT: headingGraph(d.heading)},
+		Heading: Graph{Engine: "dot", DOT: headingGraph(d.heading, d.legend, false, d.portrait)},
 		Diagram: Graph{Engine: d.graph.attrs.get("layout"), DOT: src.String()},
 		nodes:   len(d.graph.nodes) + countClusterNodes(d.graph.clusters),
 		edges:   len(d.graph.edges),
-	}, nil
+	}
+	if page != PagePoster {
+		// The other forms, for the drawer to fill the page with. A
+		// findings table is too wide to stand beside a diagram.
+		if d.side != "" {
+			job.Side = Graph{Engine: "dot", DOT: headingGraph(d.side, d.legend, true, d.portrait)}
+		}
+		if job.Diagram.Engine == "dot" {
+			var turned bytes.Buffer
+			if err := d.graph.turned().write(&turned); err != nil {
+				return nil, err
+			}
+			job.Turned = Graph{Engine: "dot", DOT: turned.String()}
+		}
+	}
+	return job, nil
 }
 
 // Render draws the diagram in format to w.

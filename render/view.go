@@ -349,25 +349,39 @@ func (b *builder) titleBlock() string {
 	}
 	clients := fmt.Sprintf("Clients: %d (workstations %d, mobile %d)", total, counts[topology.Workstation], counts[topology.MobileDevice])
 	br := `<BR ALIGN="LEFT"/>`
+	// Several agencies take several lines, so that the heading stays
+	// narrow enough to stand beside the diagram.
+	var lines []string
+	for _, l := range wrap(agencies, titleWidth) {
+		lines = append(lines, htmlText(l))
+	}
 	text := `<FONT POINT-SIZE="14"><B>FOR OFFICIAL USE ONLY</B></FONT>` + br +
-		`<FONT POINT-SIZE="13"><B>` + htmlText(agencies) + `</B></FONT>` + br +
+		`<FONT POINT-SIZE="13"><B>` + strings.Join(lines, br) + `</B></FONT>` + br +
 		`Network diagram, ` + htmlText(view) + br +
 		`Review date: ` + b.res.Date.Format("2006-01-02") + br +
 		htmlText(clients) + br
 	return text
 }
 
+// titleWidth is the longest line, in characters, of the agencies in the
+// title block.
+const titleWidth = 48
+
 // maxLegendFindings caps the findings listed in the legend; the rest are
 // counted.
 const maxLegendFindings = 40
 
-// legend adds the legend cluster: a sample of each device type drawn, the
-// zone fills, the line styles and the findings shown.
+// legendID is the id of the legend's cluster.
+const legendID = "#legend"
+
+// legend makes the key: the legend cluster, a sample of each device type
+// drawn (drawn in the heading, beside the title block), and the rows of
+// the zone fills, the line styles and the findings shown.
 func (b *builder) legend(g *dotGraph) {
-	c := &dotCluster{id: "#legend"}
+	c := &dotCluster{id: legendID}
 	c.attrs.set("label", "Device types")
 	c.attrs.set("fontname", fontName)
-	c.attrs.set("fontsize", "11")
+	c.attrs.set("fontsize", "9")
 	c.attrs.set("style", "rounded")
 	c.attrs.set("color", "#868e96")
 	types := map[topology.DeviceType]bool{}
@@ -385,8 +399,7 @@ func (b *builder) legend(g *dotGraph) {
 			}
 		}
 	}
-	var rows []string
-	cell := func(s string) string { return `<TD ALIGN="LEFT">` + s + `</TD>` }
+	var rows []keyRow
 	for _, t := range topology.DeviceTypes() {
 		if !types[t] {
 			continue
@@ -399,39 +412,45 @@ func (b *builder) legend(g *dotGraph) {
 			n.attrs.set("peripheries", strconv.Itoa(per))
 		}
 		n.attrs.set("fillcolor", "white")
-		n.attrs.set("fontsize", "8")
+		// Samples, smaller than the devices they stand for.
+		n.attrs.set("fontsize", "7")
+		n.attrs.set("width", "0.4")
+		n.attrs.set("height", "0.25")
+		n.attrs.set("margin", "0.03,0.01")
 		n.attrs.set("label", string(t))
 		c.nodes = append(c.nodes, n)
 	}
 	for _, k := range topology.ZoneKinds() {
 		if kinds[k] {
-			rows = append(rows, `<TR><TD BGCOLOR="`+zoneFill[k]+`" BORDER="1" WIDTH="24"> </TD>`+cell("zone: "+string(k))+`</TR>`)
+			rows = append(rows, keyRow{`<TD BGCOLOR="` + zoneFill[k] + `" BORDER="1" WIDTH="24" HEIGHT="14" FIXEDSIZE="TRUE"> </TD>`, "zone: " + string(k), ""})
 		}
 	}
 	if b.opts.View == ViewCounties {
-		rows = append(rows, `<TR><TD>box</TD>`+cell("a county: its agencies, their findings by severity, filled in the worst one's color")+`</TR>`)
+		rows = append(rows, keyRow{`<TD>box</TD>`, "a county: its agencies, their findings by severity, filled in the worst one's color", ""})
 	}
 	if b.opts.View == ViewSites || b.opts.View == ViewAgencies || b.opts.View == ViewCounties {
-		rows = append(rows, `<TR><TD>line</TD>`+cell("links between groups, with their count and worst finding")+`</TR>`)
+		rows = append(rows, keyRow{`<TD>line</TD>`, "links between groups, with their count and worst finding", ""})
 	} else {
 		rows = append(rows,
-			`<TR><TD>solid</TD>`+cell("wired link; dashed: radio (wifi, cellular, microwave, satellite)")+`</TR>`,
-			`<TR><TD><FONT COLOR="`+encryptedColor+`">double</FONT></TD>`+cell("link with its own encryption (protocol named)")+`</TR>`,
-			`<TR><TD><FONT COLOR="`+tunnelColor+`"><B>bold</B></FONT></TD>`+cell("tunnel, drawn apart from the links it rides")+`</TR>`,
-			`<TR><TD>border</TD>`+cell("site: solid physically secure, dashed controlled area, dotted unsecured or mobile")+`</TR>`,
+			keyRow{`<TD>solid</TD>`, "wired link; dashed: radio (wifi, cellular, microwave, satellite)", ""},
+			keyRow{`<TD><FONT COLOR="` + encryptedColor + `">double</FONT></TD>`, "link with its own encryption (protocol named)", ""},
+			keyRow{`<TD><FONT COLOR="` + tunnelColor + `"><B>bold</B></FONT></TD>`, "tunnel, drawn apart from the links it rides", ""},
+			keyRow{`<TD>border</TD>`, "site: solid physically secure, dashed controlled area, dotted unsecured or mobile", ""},
 		)
 	}
 	if len(b.shown) > 0 {
-		rows = append(rows, `<TR><TD>F<I>n</I></TD>`+cell("finding n (colored by severity; its path traced; SPOF: single point of failure)")+`</TR>`)
-		sev := `<TR><TD></TD><TD ALIGN="LEFT">`
+		rows = append(rows, keyRow{`<TD>F<I>n</I></TD>`, "finding n (colored by severity; its path traced; SPOF: single point of failure)", ""})
+		sev := ""
 		for _, s := range analysis.Severities() {
 			sev += `<FONT COLOR="` + severityColor[s] + `"><B>■ ` + s.String() + `</B></FONT>  `
 		}
-		sev += `<FONT COLOR="` + waivedColor + `"><B>■ waived</B></FONT></TD></TR>`
-		rows = append(rows, sev)
+		sev += `<FONT COLOR="` + waivedColor + `"><B>■ waived</B></FONT>`
+		rows = append(rows, keyRow{`<TD></TD>`, "", sev})
 	}
 	b.keyRows = rows
-	g.clusters = append(g.clusters, c)
+	if len(c.nodes) > 0 {
+		b.legendCluster = c
+	}
 }
 
 // tableBudget returns the height in points that the findings table may
@@ -452,7 +471,8 @@ func (b *builder) findingsTable() string {
 	rows := []string{`<TR><TD ALIGN="LEFT"><B>#</B></TD><TD ALIGN="LEFT"><B>severity</B></TD><TD ALIGN="LEFT"><B>rule</B></TD><TD ALIGN="LEFT"><B>subject</B></TD><TD ALIGN="LEFT"><B>finding</B></TD></TR>`}
 	budget := b.tableBudget()
 	for k, i := range b.shown {
-		lines := wrapMessage(b.res.Findings[i].Message, b.opts.Finding > 0)
+		width, most := b.messageWidth()
+		lines := wrapMessage(b.res.Findings[i].Message, width, most, b.opts.Finding > 0)
 		// A row is about 12 pt high, and 11 more for each further line.
 		budget -= float64(1 + 11*len(lines))
 		if k == maxLegendFindings || budget < 0 {
@@ -482,12 +502,30 @@ func (b *builder) findingsTable() string {
 	return `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>`
 }
 
-// wrapMessage breaks a finding's message into lines of whole words: two
-// lines at most, the second ended by an ellipsis when the message goes on,
-// or all of it for a diagram of one finding.
-func wrapMessage(msg string, whole bool) []string {
-	lines := wrap(msg, 100)
-	if most := 2; !whole && len(lines) > most {
+// messageWidth is the longest line, in characters, of a finding's message
+// in the table, and how many lines it may take: 100 and 2, or 60 and 3 on
+// a portrait page, whose narrow width the heading must fit at a legible
+// size.
+func (b *builder) messageWidth() (width, lines int) {
+	if b.portrait() {
+		return 60, 3
+	}
+	return 100, 2
+}
+
+// portrait reports whether the page is taller than wide.
+func (b *builder) portrait() bool {
+	w, h, _ := b.opts.Page.Size()
+	return w > 0 && w < h
+}
+
+// wrapMessage breaks a finding's message into lines of whole words, each
+// of at most width characters: most lines at most, the last ended by an
+// ellipsis when the message goes on, or all of it for a diagram of one
+// finding.
+func wrapMessage(msg string, width, most int, whole bool) []string {
+	lines := wrap(msg, width)
+	if !whole && len(lines) > most {
 		lines = append(lines[:most-1:most-1], lines[most-1]+" ...")
 	}
 	return lines
@@ -502,16 +540,88 @@ func flatten(cs []*dotCluster) []*dotNode {
 	return out
 }
 
+// keyRow is one row of the key: the cell that shows the symbol, and what
+// it means, as plain text (text) or as HTML (html).
+type keyRow struct {
+	sym, text, html string
+}
+
+// keyWidth is the longest line, in characters, of the key beside the
+// diagram or on a portrait page; above the diagram on a landscape page or
+// a poster, a line is as long as its text.
+const keyWidth = 44
+
+// key is the key's table; beside the diagram, or on a portrait page, its
+// lines are wrapped. On a slide or a Letter page, where the diagram must
+// be the largest thing, it is set smaller than the title block: 8 pt.
+func (b *builder) key(beside bool) string {
+	open, end := "", ""
+	if w, _, _ := b.opts.Page.Size(); w > 0 {
+		open, end = `<FONT POINT-SIZE="8">`, `</FONT>`
+	}
+	var rows []string
+	for _, r := range b.keyRows {
+		text := r.html
+		if r.html == "" {
+			lines := []string{r.text}
+			if beside || b.portrait() {
+				lines = wrap(r.text, keyWidth)
+			}
+			for i, l := range lines {
+				lines[i] = htmlText(l)
+			}
+			text = strings.Join(lines, "<BR/>")
+		}
+		sym := r.sym
+		if open != "" {
+			sym = strings.Replace(strings.Replace(sym, `WIDTH="24" HEIGHT="14"`, `WIDTH="16" HEIGHT="10"`, 1), "<TD>", "<TD>"+open, 1)
+			if sym == "<TD>"+open+"</TD>" {
+				sym = "<TD></TD>"
+			} else if strings.HasPrefix(sym, "<TD>"+open) {
+				sym = strings.TrimSuffix(sym, "</TD>") + end + "</TD>"
+			}
+		}
+		rows = append(rows, sym+`<TD ALIGN="LEFT" BALIGN="LEFT">`+open+text+end+`</TD>`)
+	}
+	if open != "" && !beside && !b.portrait() && len(rows) > 1 {
+		// On a landscape page, above the diagram, in two columns: half
+		// the height.
+		half := (len(rows) + 1) / 2
+		var two []string
+		for i := 0; i < half; i++ {
+			right := `<TD></TD><TD></TD>`
+			if half+i < len(rows) {
+				right = rows[half+i]
+			}
+			two = append(two, `<TR>`+rows[i]+right+`</TR>`)
+		}
+		rows = two
+	} else {
+		for i := range rows {
+			rows[i] = `<TR>` + rows[i] + `</TR>`
+		}
+	}
+	return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>`
+}
+
 // heading is the graph's label, drawn above the diagram: the title block and
-// the key side by side, and the findings below them.
-func (b *builder) heading() string {
-	// The title block and the key share one bordered box, side by side.
-	key := `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">` + strings.Join(b.keyRows, "") + `</TABLE>`
+// the key side by side, and the findings below them. Beside the diagram
+// (a column at its left) the key stands below the title block, its lines
+// wrapped.
+func (b *builder) heading(beside bool) string {
+	// The title block and the key share one bordered box.
+	sep := `</TD><TD VALIGN="TOP" ALIGN="LEFT">`
+	if beside {
+		sep = `</TD></TR><TR><TD VALIGN="TOP" ALIGN="LEFT">`
+	}
 	h := `<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR><TD ALIGN="LEFT">` +
 		`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4"><TR><TD VALIGN="TOP" ALIGN="LEFT" BALIGN="LEFT">` + b.titleBlock() +
-		`</TD><TD VALIGN="TOP" ALIGN="LEFT">` + key + `</TD></TR></TABLE></TD></TR>`
-	if len(b.shown) > 0 && !b.opts.NoTable {
+		sep + b.key(beside) + `</TD></TR></TABLE></TD></TR>`
+	if b.tabled() {
 		h += `<TR><TD ALIGN="LEFT">` + b.findingsTable() + `</TD></TR>`
 	}
 	return h + `</TABLE>`
 }
+
+// tabled reports whether the heading holds the findings table.
+func (b *builder) tabled() bool { return len(b.shown) > 0 && !b.opts.NoTable }

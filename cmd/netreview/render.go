@@ -49,10 +49,12 @@ Pages (--page):
             the advisory committee
   letter    a US Letter page, portrait (8.5 x 11 in), for a letter or a
             report; letter-landscape turns it
-On every page the heading (the title block, the key and the findings
-table) is drawn above the diagram; on a slide or a Letter page both are
-scaled to fit, the heading within a third of the page, the table cut to
-the findings that fit in it. --no-table leaves the table out: each
+On every page the heading (the title block, the key with the device
+types, and the findings table) is drawn above the diagram; on a slide or
+a Letter page both are scaled to fit, the heading within a third of the
+page, the table cut to the findings that fit in it. Where it draws the
+network larger, the heading stands beside the diagram instead (when it
+holds no table), and the diagram is ranked left to right. --no-table leaves the table out: each
 subject keeps its finding number and the key its severity colors.
 
 Views (--view):

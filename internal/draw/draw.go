@@ -58,12 +58,23 @@ type placement struct {
 	heading, diagram box
 }
 
+// maxBeside is the part of a page's width that a heading drawn beside the
+// diagram may take.
+const maxBeside = 0.4
+
+// better is how much larger an alternative form must draw the diagram to
+// be chosen over the first: a near tie keeps the usual form.
+const better = 1.05
+
 // place lays out a page: the heading (hw × hh points) above the diagram
-// (dw × dh). On a poster both are drawn at natural size; on a slide or a
-// Letter page the heading is shrunk, if need be, to the page's width and
-// at most a third of its height, and the diagram scaled to fill what is left
-// (enlarged 2 times at most), centered across, below the heading.
-func place(page render.Page, hw, hh, dw, dh float64) placement {
+// (dw × dh), or beside it, at its left. On a poster both are drawn at
+// natural size, the heading above; on a slide or a Letter page the
+// heading is shrunk, if need be, to the page's width and at most a third
+// of its height (above), or to the page's height and at most maxBeside of
+// its width (beside), and the diagram scaled to fill what is left
+// (enlarged 2 times at most), centered across below the heading, or
+// centered in the space beside it.
+func place(page render.Page, beside bool, hw, hh, dw, dh float64) placement {
 	w, h, m := page.Size()
 	if w == 0 {
 		m = posterMargin
@@ -75,6 +86,17 @@ func place(page render.Page, hw, hh, dw, dh float64) placement {
 		}
 	}
 	aw, ah := w-2*m, h-2*m
+	if beside {
+		hs := math.Min(1, math.Min(aw*maxBeside/hw, ah/hh))
+		rest := aw - hw*hs - gap
+		ds := math.Min(maxUpscale, math.Min(rest/dw, ah/dh))
+		return placement{
+			width:   w,
+			height:  h,
+			heading: box{m, m, hs},
+			diagram: box{m + hw*hs + gap + (rest-dw*ds)/2, m + (ah-dh*ds)/2, ds},
+		}
+	}
 	hs := math.Min(1, math.Min(aw/hw, ah*maxHeading/hh))
 	rest := ah - hh*hs - gap
 	ds := math.Min(maxUpscale, math.Min(aw/dw, rest/dh))
@@ -86,10 +108,43 @@ func place(page render.Page, hw, hh, dw, dh float64) placement {
 	}
 }
 
+// size is a laid-out graph's width and height in points, or zero for a
+// form not given.
+type size struct{ w, h float64 }
+
+// choose picks the forms to draw on the page and places them: the heading
+// above the diagram (heads[0]) or, as a column, beside it (heads[1]); the
+// diagram as laid out (diagrams[0]) or turned (diagrams[1], ranked left to
+// right). It returns the indices of the forms that draw the diagram
+// largest, the first of each unless another does better by a clear margin.
+// A poster draws the first forms.
+func choose(page render.Page, heads, diagrams []size) (hi, di int, pl placement) {
+	pl = place(page, false, heads[0].w, heads[0].h, diagrams[0].w, diagrams[0].h)
+	if w, _, _ := page.Size(); w == 0 {
+		return 0, 0, pl
+	}
+	best := pl.diagram.scale
+	for h, hd := range heads {
+		for d, dg := range diagrams {
+			if hd.w <= 0 || hd.h <= 0 || dg.w <= 0 || dg.h <= 0 || h == 0 && d == 0 {
+				continue
+			}
+			if p := place(page, h == 1, hd.w, hd.h, dg.w, dg.h); p.diagram.scale > best*better {
+				hi, di, pl, best = h, d, p, p.diagram.scale
+			}
+		}
+	}
+	return hi, di, pl
+}
+
 // Layouts are what Graphviz gave for the heading and the diagram: SVG for
-// an SVG drawing, JSON (xdot) for PNG and PDF.
+// an SVG drawing, JSON (xdot) for PNG and PDF. Side and Turned, when not
+// empty, are other forms of them (see render.Job): the heading as a
+// column, to stand beside the diagram, and the diagram ranked across;
+// Draw draws the forms that fill the page best.
 type Layouts struct {
 	Heading, Diagram []byte
+	Side, Turned     []byte
 }
 
 // Draw writes the page in format: the heading above the diagram, placed
@@ -102,11 +157,11 @@ func Draw(w io.Writer, format render.Format, page render.Page, inline bool, date
 	if format == render.SVG {
 		return composeSVG(w, page, inline, l)
 	}
-	heading, err := parseLayout(l.Heading)
+	heads, err := parseLayouts([][]byte{l.Heading, l.Side}, "heading")
 	if err != nil {
-		return fmt.Errorf("%w (the heading)", err)
+		return err
 	}
-	diagram, err := parseLayout(l.Diagram)
+	diagrams, err := parseLayouts([][]byte{l.Diagram, l.Turned}, "diagram")
 	if err != nil {
 		return err
 	}
@@ -114,7 +169,8 @@ func Draw(w io.Writer, format render.Format, page render.Page, inline bool, date
 	if err != nil {
 		return err
 	}
-	pl := place(page, heading.width(), heading.height(), diagram.width(), diagram.height())
+	hi, di, pl := choose(page, xdotSizes(heads), xdotSizes(diagrams))
+	heading, diagram := heads[hi], diagrams[di]
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("draw: drawing the %s failed: %v", format, r)
@@ -150,6 +206,37 @@ func Draw(w io.Writer, format render.Format, page render.Page, inline bool, date
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// parseLayouts parses the forms of a graph, the first required: a form
+// not given is nil.
+func parseLayouts(forms [][]byte, what string) ([]*xdotGraph, error) {
+	out := make([]*xdotGraph, len(forms))
+	for i, f := range forms {
+		if i > 0 && len(f) == 0 {
+			continue
+		}
+		g, err := parseLayout(f)
+		if err != nil {
+			if what == "heading" {
+				return nil, fmt.Errorf("%w (the heading)", err)
+			}
+			return nil, err
+		}
+		out[i] = g
+	}
+	return out, nil
+}
+
+// xdotSizes returns the sizes of the graphs, zero for nil.
+func xdotSizes(gs []*xdotGraph) []size {
+	out := make([]size, len(gs))
+	for i, g := range gs {
+		if g != nil {
+			out[i] = size{g.width(), g.height()}
+		}
+	}
+	return out
 }
 
 // pngResolution returns the dots per inch for a PNG of a page of w × h

@@ -206,10 +206,49 @@ func TestPlace(t *testing.T) {
 		// A heading too tall for a third of the page shrinks.
 		{render.PageLetterLandscape, 600, 400, 100, 100, placement{792, 612, box{36, 36, 0.45}, box{296, 226, 2}}},
 	}
+	// Beside: the heading at the left, within 0.4 of the width; the
+	// diagram centered in the rest.
+	if got, want := place(render.PageSlide, true, 300, 400, 500, 1000), (placement{960, 540, box{18, 18, 1}, box{328 + (614-252)/2, 18, 0.504}}); !near(got, want) {
+		t.Errorf("beside: %+v, want %+v", got, want)
+	}
 	for _, tt := range tests {
-		got := place(tt.page, tt.hw, tt.hh, tt.dw, tt.dh)
+		got := place(tt.page, false, tt.hw, tt.hh, tt.dw, tt.dh)
 		if !near(got, tt.want) {
 			t.Errorf("%s: %+v, want %+v", tt.page, got, tt.want)
+		}
+	}
+}
+
+// TestChoose picks the forms that draw the diagram largest: a tall
+// diagram on a slide gets the heading beside it, a wide one on a Letter
+// page stays below its heading, and a near tie keeps the usual forms.
+func TestChoose(t *testing.T) {
+	heads := []size{{600, 100}, {250, 300}}
+	tests := []struct {
+		name     string
+		page     render.Page
+		diagrams []size
+		hi, di   int
+	}{
+		{"tall on a slide", render.PageSlide, []size{{500, 1000}}, 1, 0},
+		{"wide on a slide", render.PageSlide, []size{{2000, 600}}, 0, 0},
+		{"wide, turned tall, on a Letter page", render.PageLetter, []size{{2000, 300}, {400, 900}}, 1, 1},
+		{"a near tie", render.PageLetter, []size{{1000, 500}, {1020, 510}}, 0, 0},
+		{"a poster", render.PagePoster, []size{{500, 1000}, {1000, 500}}, 0, 0},
+		{"no other forms", render.PageSlide, []size{{500, 1000}, {}}, 1, 0},
+	}
+	for _, tt := range tests {
+		hs := heads
+		if tt.name == "no other forms" {
+			hs = []size{heads[0], {}}
+			tt.hi = 0
+		}
+		hi, di, pl := choose(tt.page, hs, tt.diagrams)
+		if hi != tt.hi || di != tt.di {
+			t.Errorf("%s: heading %d, diagram %d, want %d, %d", tt.name, hi, di, tt.hi, tt.di)
+		}
+		if want := place(tt.page, hi == 1, hs[hi].w, hs[hi].h, tt.diagrams[di].w, tt.diagrams[di].h); !near(pl, want) {
+			t.Errorf("%s: placed %+v, want %+v", tt.name, pl, want)
 		}
 	}
 }

@@ -60,18 +60,26 @@ var svgID = regexp.MustCompile(`\sid="`)
 // as on a PNG or PDF page, and the font's faces that they use embedded,
 // subset to the characters they hold.
 func composeSVG(w io.Writer, page render.Page, inline bool, l Layouts) error {
-	heading, err := parseSVG(l.Heading, "heading")
-	if err != nil {
-		return err
+	var docs [4]*svgDoc
+	var sizes [4]size
+	for i, f := range []struct {
+		b    []byte
+		what string
+	}{{l.Heading, "heading"}, {l.Side, "heading"}, {l.Diagram, "diagram"}, {l.Turned, "diagram"}} {
+		if i%2 == 1 && len(f.b) == 0 {
+			continue
+		}
+		d, err := parseSVG(f.b, f.what)
+		if err != nil {
+			return err
+		}
+		docs[i], sizes[i] = d, size{d.w, d.h}
 	}
-	diagram, err := parseSVG(l.Diagram, "diagram")
-	if err != nil {
-		return err
-	}
+	hi, di, pl := choose(page, sizes[:2], sizes[2:])
+	heading, diagram := docs[hi], docs[2+di]
 	// Graphviz numbers its elements node1, edge1, … in each document; the
 	// heading's are renamed so that ids stay unique.
 	heading.body = svgID.ReplaceAll(heading.body, []byte(` id="heading_`))
-	pl := place(page, heading.w, heading.h, diagram.w, diagram.h)
 	style, err := fontFaces(heading.body, diagram.body)
 	if err != nil {
 		return err

@@ -119,7 +119,11 @@ func (l *Layouter) Draw(ctx context.Context, job *render.Job) ([]byte, error) {
 		g    render.Graph
 		out  *[]byte
 		what string
-	}{{job.Heading, &ls.Heading, "heading"}, {job.Diagram, &ls.Diagram, "diagram"}} {
+	}{{job.Heading, &ls.Heading, "heading"}, {job.Diagram, &ls.Diagram, "diagram"},
+		{job.Side, &ls.Side, "heading"}, {job.Turned, &ls.Turned, "diagram"}} {
+		if it.g == (render.Graph{}) {
+			continue // a form not asked for
+		}
 		out, err := l.Layout(ctx, []byte(it.g.DOT), it.g.Engine, format)
 		if err != nil {
 			return nil, fmt.Errorf("%w (the %s)", err, it.what)
