@@ -130,7 +130,7 @@ func TestMergeMultiFile(t *testing.T) {
 	if got := m.Device("rtr").Pos.String(); got != "agency.yaml:9:5" {
 		t.Errorf("rtr at %s, want agency.yaml:9:5", got)
 	}
-	if got := m.Tunnel("t1").FieldPos["over[1]"].String(); got != "agency.yaml:22:22" {
+	if got := m.Tunnel("t1").FieldPos.Of("over[1]", Pos{}).String(); got != "agency.yaml:22:22" {
 		t.Errorf("over[1] at %s, want agency.yaml:22:22", got)
 	}
 	if m.Tunnel("t1").Encryption.FIPS != "4021" {

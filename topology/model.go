@@ -59,19 +59,6 @@ type Proposal struct {
 	Vendor    string
 }
 
-// FieldPos records where each field of an element was written, keyed by the
-// field's name in the format: "id", "type", "zones", "encryption.bits",
-// "cloud.cjis-agreement", and for list items "over[2]", "risks[0]".
-type FieldPos map[string]Pos
-
-// Of returns the place of field, or def when it was not recorded.
-func (f FieldPos) Of(field string, def Pos) Pos {
-	if p, ok := f[field]; ok {
-		return p
-	}
-	return def
-}
-
 // Site is a place.
 type Site struct {
 	ID       string
@@ -218,16 +205,52 @@ func (m *Model) Reindex() {
 	m.devices = indexByID(m.Devices, func(d *Device) string { return d.ID })
 	m.links = indexByID(m.Links, func(l *Link) string { return l.ID })
 	m.tunnels = indexByID(m.Tunnels, func(t *Tunnel) string { return t.ID })
-	n := 0
-	for _, t := range m.Tunnels {
-		n += len(t.Over)
+	m.tunneled = tunneledLinks(m.Tunnels)
+}
+
+// refresh makes the look-ups by id current, as Reindex does, but builds
+// them again only when they are not: it checks that each id of a list
+// leads to its element, and that the look-up holds no other id, which costs
+// a look-up per element rather than the making of a map.
+func (m *Model) refresh() {
+	if current(m.sites, m.Sites, func(s *Site) string { return s.ID }) &&
+		current(m.zones, m.Zones, func(z *Zone) string { return z.ID }) &&
+		current(m.devices, m.Devices, func(d *Device) string { return d.ID }) &&
+		current(m.links, m.Links, func(l *Link) string { return l.ID }) &&
+		current(m.tunnels, m.Tunnels, func(t *Tunnel) string { return t.ID }) {
+		m.tunneled = tunneledLinks(m.Tunnels)
+		return
 	}
-	m.tunneled = make(map[string]bool, n)
-	for _, t := range m.Tunnels {
-		for _, l := range t.Over {
-			m.tunneled[l] = true
+	m.Reindex()
+}
+
+// current reports whether index is what indexByID makes of list, for a
+// list whose ids do not repeat (else it says no).
+func current[T comparable](index map[string]T, list []T, id func(T) string) bool {
+	if len(index) != len(list) {
+		return false
+	}
+	for _, x := range list {
+		if index[id(x)] != x {
+			return false
 		}
 	}
+	return true
+}
+
+// tunneledLinks is the set of the link ids named in the tunnels' over.
+func tunneledLinks(tunnels []*Tunnel) map[string]bool {
+	n := 0
+	for _, t := range tunnels {
+		n += len(t.Over)
+	}
+	out := make(map[string]bool, n)
+	for _, t := range tunnels {
+		for _, l := range t.Over {
+			out[l] = true
+		}
+	}
+	return out
 }
 
 // indexByID maps each id of list to its first element with it. It assigns

@@ -194,9 +194,9 @@ func (f *Field[T]) given(x *T) bool {
 // Secure" is physically-secure); whole numbers as text or as numbers
 // ("256.0"); truth values true/false, yes/no, y/n, 1/0; a list
 // comma-separated; a date YYYY-MM-DD (or YYYY/MM/DD, M/D/YYYY, a spreadsheet
-// serial number). Blank text sets nothing. It records at in fp under the
-// field's name (and its list items), and creates the field's group when it
-// is absent. The error says what was wanted and what was got, without the
+// serial number). Blank text sets nothing. It records at in fp (unless fp
+// is the zero FieldPos) under the field's name (and its list items), and
+// creates the field's group when it is absent. The error says what was wanted and what was got, without the
 // place: a caller adds it.
 func (f *Field[T]) Set(x *T, s string, at Pos, fp FieldPos) error {
 	s = strings.TrimSpace(s)
@@ -205,21 +205,21 @@ func (f *Field[T]) Set(x *T, s string, at Pos, fp FieldPos) error {
 	}
 	if s == emptyGroup && f.group != nil && f.group.make != nil {
 		f.group.make(x)
-		if fp != nil {
-			fp[f.group.Name] = at
+		if fp.p != nil {
+			fp.Set(f.group.Name, at)
 		}
 		return nil
 	}
-	if fp != nil {
-		fp[f.Name] = at
+	if fp.p != nil {
+		fp.Set(f.Name, at)
 	}
 	if f.Kind == Enum {
 		s = normEnum(s)
 	}
 	n, err := f.acc.setText(x, f.Kind, s)
-	if fp != nil {
+	if fp.p != nil {
 		for i := range n {
-			fp[f.Name+"["+strconv.Itoa(i)+"]"] = at
+			fp.Set(itemName(f.Name, i), at)
 		}
 	}
 	return err
@@ -557,8 +557,20 @@ var serialEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 type level[T any] struct {
 	what    string   // "a device", "encryption": how messages name the mapping
 	keys    []string // the keys it may hold
+	names   []string // the name of each key in a FieldPos: "encryption.bits"
 	paired  []string // the keys of a list field and of its single item
 	entries []entry[T]
+}
+
+// add adds an entry for the key of the level written under prefix.
+func (l *level[T]) add(prefix string, e entry[T]) {
+	name := e.key
+	if prefix != "" {
+		name = prefix + "." + e.key
+	}
+	l.keys = append(l.keys, e.key)
+	l.names = append(l.names, name)
+	l.entries = append(l.entries, e)
 }
 
 // entry is one key of a level.
@@ -604,9 +616,7 @@ func newSchema[T any](element, list string, ops elements[T], groups []fieldGroup
 		}
 		l := &level[T]{what: prefix}
 		levels[prefix] = l
-		p := levelOf(parent)
-		p.keys = append(p.keys, key)
-		p.entries = append(p.entries, entry[T]{key: key, sub: l, group: g})
+		levelOf(parent).add(parent, entry[T]{key: key, sub: l, group: g})
 		return l
 	}
 	for i := range s.fields {
@@ -623,11 +633,12 @@ func newSchema[T any](element, list string, ops elements[T], groups []fieldGroup
 		l := levelOf(prefix)
 		if f.One != "" {
 			l.paired = append(l.paired, f.One, leaf)
-			l.keys = append(l.keys, f.One)
-			l.entries = append(l.entries, entry[T]{key: f.One, field: f, one: true})
+			l.add(prefix, entry[T]{key: f.One, field: f, one: true})
 		}
-		l.keys = append(l.keys, leaf)
-		l.entries = append(l.entries, entry[T]{key: leaf, field: f})
+		l.add(prefix, entry[T]{key: leaf, field: f})
+		if f.Kind == List {
+			addItemNames(f.Name)
+		}
 	}
 	return s
 }
@@ -697,8 +708,8 @@ func setField[T any](s *Schema[T], x *T, fp *FieldPos, name, value string, at Po
 		}
 		return Errorf(at, "%s", msg)
 	}
-	if *fp == nil {
-		*fp = FieldPos{}
+	if fp.p == nil {
+		*fp = NewFieldPos(1)
 	}
 	if err := f.Set(x, value, at, *fp); err != nil {
 		return Errorf(at, "%s: %v", f.Name, err)
