@@ -287,8 +287,10 @@ func flowDepth(data []byte) int {
 type decoder struct {
 	file     string
 	errs     ErrorList
-	streamed []*yaml.Node // lists whose elements were walked as they were parsed
-	places   placeBlocks  // the FieldPos of the elements
+	streamed []*yaml.Node      // lists whose elements were walked as they were parsed
+	places   placeBlocks       // the FieldPos of the elements
+	elements [elementLists]any // a *block[T] for each list's T, by its index in listWalkers
+	lists    block[string]     // the items of the list fields
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -299,7 +301,7 @@ func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line,
 // suggestion. The keys in paired (a list field and the key of its single
 // item, zones and zone) are neither recorded nor checked for repeats here:
 // fn does.
-func (d *decoder) fields(n *yaml.Node, what string, fp FieldPos, keys, names, paired []string, fn func(i int, k, v *yaml.Node)) bool {
+func (d *decoder) fields(n *yaml.Node, what string, fp FieldPos, keys, names []string, ids []nameID, paired []string, fn func(i int, k, v *yaml.Node)) bool {
 	if n.Kind != yaml.MappingNode {
 		d.errs.Add(d.pos(n), "%s is %s, want a mapping", what, yamlnode.Describe(n))
 		return false
@@ -325,7 +327,7 @@ func (d *decoder) fields(n *yaml.Node, what string, fp FieldPos, keys, names, pa
 				d.errs.Add(d.pos(k), "%s is given twice in %s (first at %s)", key, what, first)
 				continue
 			}
-			fp.add(name, d.pos(k))
+			fp.addID(ids[i], name, d.pos(k))
 		}
 		fn(i, k, v)
 	}
@@ -412,17 +414,16 @@ func (d *decoder) date(v *yaml.Node, key string) time.Time {
 // The places of the items go to fp under key[0], key[1], ...
 func (d *decoder) strings(v *yaml.Node, key string, fp FieldPos, single bool) []string {
 	if single && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
-		fp.add(itemName(key, 0), d.pos(v))
-		return []string{v.Value}
+		fp.addItem(key, 0, d.pos(v))
+		return append(d.strs(1), v.Value)
 	}
 	if v.Kind != yaml.SequenceNode {
 		d.errs.Add(d.pos(v), "%s is %s, want a list", key, yamlnode.Describe(v))
 		return nil
 	}
-	out := make([]string, 0, len(v.Content))
+	out := d.strs(len(v.Content))
 	for i, it := range v.Content {
-		item := itemName(key, i)
-		fp.add(item, d.pos(it))
+		item := fp.addItem(key, i, d.pos(it))
 		out = append(out, d.str(it, item))
 	}
 	return out
@@ -493,9 +494,18 @@ var topFields = func() []string {
 	return keys
 }()
 
+// topIDs are the numbers of topFields in a FieldPos.
+var topIDs = func() []nameID {
+	ids := make([]nameID, len(topFields))
+	for i, k := range topFields {
+		ids[i] = fieldNames.number(k)
+	}
+	return ids
+}()
+
 func (d *decoder) document(top *yaml.Node, doc *Document, m *Model) {
 	sawVersion := false
-	d.fields(top, "the document", doc.FieldPos, topFields, topFields, nil, func(i int, k, v *yaml.Node) {
+	d.fields(top, "the document", doc.FieldPos, topFields, topFields, topIDs, nil, func(i int, k, v *yaml.Node) {
 		key := topFields[i]
 		if key == "netreview" {
 			sawVersion = true
@@ -519,19 +529,61 @@ func (d *decoder) document(top *yaml.Node, doc *Document, m *Model) {
 
 // listWalkers are the walkers of the elements of the top-level lists; each
 // adds its element to the model unless it has errors.
-var listWalkers = [...]struct {
+var listWalkers = [elementLists]struct {
 	key  string
 	walk func(d *decoder, n *yaml.Node, doc *Document, m *Model)
 }{
-	{"sites", walker(siteSchema)}, {"zones", walker(zoneSchema)}, {"devices", walker(deviceSchema)},
-	{"links", walker(linkSchema)}, {"tunnels", walker(tunnelSchema)}, {"waivers", walker(waiverSchema)},
+	{"sites", walker(siteSchema, 0)}, {"zones", walker(zoneSchema, 1)}, {"devices", walker(deviceSchema, 2)},
+	{"links", walker(linkSchema, 3)}, {"tunnels", walker(tunnelSchema, 4)}, {"waivers", walker(waiverSchema, 5)},
 }
 
-// walker returns the walker of the elements of the schema's list.
-func walker[T any](s *Schema[T]) func(d *decoder, n *yaml.Node, doc *Document, m *Model) {
+// elementLists is the number of listWalkers.
+const elementLists = 6
+
+// block hands out values of T carved from large blocks: the elements of
+// one file, a few hundred allocations rather than one per element.
+type block[T any] struct {
+	free []T
+	made int // blocks made so far, which sizes the next one
+}
+
+func (b *block[T]) next() *T {
+	if len(b.free) == 0 {
+		b.free = make([]T, blockSize(b.made, 8, 512))
+		b.made++
+	}
+	x := &b.free[0]
+	b.free = b.free[1:]
+	return x
+}
+
+// strs returns an empty list of strings with room for n, carved from a
+// block.
+func (d *decoder) strs(n int) []string {
+	if n == 0 {
+		return []string{}
+	}
+	if len(d.lists.free) < n {
+		d.lists.free = make([]string, max(n, blockSize(d.lists.made, 16, 2048)))
+		d.lists.made++
+	}
+	out := d.lists.free[:0:n]
+	d.lists.free = d.lists.free[n:]
+	return out
+}
+
+// walker returns the walker of the elements of the schema's list, the
+// slot-th of listWalkers.
+func walker[T any](s *Schema[T], slot int) func(d *decoder, n *yaml.Node, doc *Document, m *Model) {
 	return func(d *decoder, n *yaml.Node, doc *Document, m *Model) {
 		fp := d.fieldPos(n)
-		x := s.New(doc, d.elemPos(n), fp)
+		b, _ := d.elements[slot].(*block[T])
+		if b == nil {
+			b = &block[T]{}
+			d.elements[slot] = b
+		}
+		x := b.next()
+		s.ops.init(x, doc, d.elemPos(n), fp)
 		if walk(d, n, s.root, x, fp) {
 			s.Add(m, x)
 		}
@@ -551,7 +603,7 @@ func (d *decoder) element(key string, n *yaml.Node, doc *Document, m *Model) {
 // key's place in fp; it reports whether n is a mapping.
 func walk[T any](d *decoder, n *yaml.Node, l *level[T], x *T, fp FieldPos) bool {
 	var one *yaml.Node // the key of a list field or of its single item, once seen
-	return d.fields(n, l.what, fp, l.keys, l.names, l.paired, func(i int, k, v *yaml.Node) {
+	return d.fields(n, l.what, fp, l.keys, l.names, l.ids, l.paired, func(i int, k, v *yaml.Node) {
 		e := &l.entries[i]
 		if e.field != nil && e.field.One != "" {
 			f := e.field
@@ -560,13 +612,13 @@ func walk[T any](d *decoder, n *yaml.Node, l *level[T], x *T, fp FieldPos) bool 
 				return
 			}
 			one = k
-			fp.add(l.names[i], d.pos(k))
+			fp.addID(l.ids[i], l.names[i], d.pos(k))
 			if e.one {
-				fp.add(f.Name, d.pos(k))
-				fp.add(itemName(f.Name, 0), d.pos(v))
+				fp.addID(f.id, f.Name, d.pos(k))
+				fp.addItem(f.Name, 0, d.pos(v))
 				s := d.str(v, e.key)
 				if a, ok := f.acc.(listAcc[T]); ok {
-					*a.p(x, true) = []string{s}
+					*a.p(x, true) = append(d.strs(1), s)
 				}
 				return
 			}

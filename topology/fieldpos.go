@@ -12,21 +12,24 @@ import (
 // Like a map, a FieldPos refers to its places: copies share them, and the
 // zero FieldPos holds none and takes none (Set on it panics, as on a nil
 // map); NewFieldPos makes one to fill. A place in a YAML, JSON or CSV file
-// is kept as its line and column, the file once for all, so that the places
-// of a large model take little memory.
+// is kept as its line and column, with the file once for all and the field
+// by the number of its name, in memory that holds no pointer, so that the
+// places of a large model take little memory and no time of the garbage
+// collector.
 type FieldPos struct{ p *fieldPlaces }
 
 // fieldPlaces is what a FieldPos refers to.
 type fieldPlaces struct {
 	file string      // the file of every place in at
 	at   []fieldAt   // places in file, by line and column, in the order set
-	full []fieldFull // the others: in a workbook sheet, or in another file
+	full []fieldFull // the others: in a workbook sheet, in another file, or of a name without a number
 }
 
-// fieldAt is a field's place in the file of its fieldPlaces.
+// fieldAt is the place of the field named fieldNames.names[name] in the
+// file of its fieldPlaces.
 type fieldAt struct {
-	name      string
 	line, col int32
+	name      nameID
 }
 
 // fieldFull is a field's place that fieldAt cannot hold.
@@ -53,9 +56,11 @@ func (f FieldPos) Lookup(field string) (Pos, bool) {
 	if f.p == nil {
 		return Pos{}, false
 	}
-	for i := range f.p.at {
-		if a := &f.p.at[i]; a.name == field {
-			return Pos{File: f.p.file, Line: int(a.line), Col: int(a.col)}, true
+	if id, ok := fieldNames.ids[field]; ok {
+		for i := range f.p.at {
+			if a := &f.p.at[i]; a.name == id {
+				return Pos{File: f.p.file, Line: int(a.line), Col: int(a.col)}, true
+			}
 		}
 	}
 	for i := range f.p.full {
@@ -88,10 +93,12 @@ func (f FieldPos) Set(field string, p Pos) {
 
 // remove forgets the place of field.
 func (f FieldPos) remove(field string) {
-	for i := range f.p.at {
-		if f.p.at[i].name == field {
-			f.p.at = append(f.p.at[:i], f.p.at[i+1:]...)
-			return
+	if id, ok := fieldNames.ids[field]; ok {
+		for i := range f.p.at {
+			if f.p.at[i].name == id {
+				f.p.at = append(f.p.at[:i], f.p.at[i+1:]...)
+				return
+			}
 		}
 	}
 	for i := range f.p.full {
@@ -104,18 +111,102 @@ func (f FieldPos) remove(field string) {
 
 // add records the place of a field that has none yet.
 func (f FieldPos) add(field string, p Pos) {
+	if id, ok := fieldNames.ids[field]; ok {
+		f.addID(id, field, p)
+		return
+	}
+	f.p.full = append(f.p.full, fieldFull{field, p})
+}
+
+// addID is add for the field named by the number id.
+func (f FieldPos) addID(id nameID, field string, p Pos) {
 	q := f.p
 	if len(q.at) == 0 && q.file == "" {
 		q.file = p.File
 	}
 	if p.File == q.file && p.Sheet == "" && p.Cell == "" && fits32(p.Line) && fits32(p.Col) {
-		q.at = append(q.at, fieldAt{field, int32(p.Line), int32(p.Col)})
+		q.at = append(q.at, fieldAt{int32(p.Line), int32(p.Col), id})
 		return
 	}
 	q.full = append(q.full, fieldFull{field, p})
 }
 
 func fits32(n int) bool { return n >= 0 && n <= math.MaxInt32 }
+
+// nameID numbers a name of fieldNames.
+type nameID uint16
+
+// nameTable numbers the names of fields that a FieldPos holds compactly:
+// those of the schemas' levels, and the first items of their lists. It is
+// filled as the schemas are made, and only read after.
+type nameTable struct {
+	names []string
+	ids   map[string]nameID
+	items map[string]*listItems // by the name of the list
+}
+
+// listItems are the names of the first items of a list field, "risks[0]",
+// "risks[1]", ..., and their numbers, so that recording an item's place
+// makes no string.
+type listItems struct {
+	names [maxItemName]string
+	ids   [maxItemName]nameID
+}
+
+// maxItemName is how many item names of a list the table holds.
+const maxItemName = 16
+
+var fieldNames = nameTable{ids: map[string]nameID{}, items: map[string]*listItems{}}
+
+// number returns the number of name, numbering it when new.
+func (t *nameTable) number(name string) nameID {
+	if id, ok := t.ids[name]; ok {
+		return id
+	}
+	id := nameID(len(t.names))
+	t.names = append(t.names, name)
+	t.ids[name] = id
+	return id
+}
+
+// addList numbers the names of the first items of the list field.
+func (t *nameTable) addList(list string) {
+	if t.items[list] != nil {
+		return
+	}
+	var it listItems
+	for i := range it.names {
+		it.names[i] = list + "[" + strconv.Itoa(i) + "]"
+		it.ids[i] = t.number(it.names[i])
+	}
+	t.items[list] = &it
+}
+
+// item returns the name of the item i of the list field ("over[2]"), and
+// its number when it has one.
+func (t *nameTable) item(list string, i int) (string, nameID, bool) {
+	if it := t.items[list]; it != nil && i < maxItemName {
+		return it.names[i], it.ids[i], true
+	}
+	return list + "[" + strconv.Itoa(i) + "]", 0, false
+}
+
+// itemName is the name of the item i of the list field: "over[2]".
+func itemName(list string, i int) string {
+	name, _, _ := fieldNames.item(list, i)
+	return name
+}
+
+// addItem records the place of the item i of the list field.
+func (f FieldPos) addItem(list string, i int, p Pos) string {
+	name, id, ok := fieldNames.item(list, i)
+	if ok {
+		f.addID(id, name, p)
+	} else {
+		f.add(name, p)
+	}
+	return name
+}
 
 // placeBlocks hands out FieldPos for the elements of one file, carved from
 // large blocks, so that the places of a large model are a few hundred
@@ -151,32 +242,4 @@ func (b *placeBlocks) next(n int) FieldPos {
 func (b *placeBlocks) size(n int) int {
 	b.made++
 	return max(n, min(maxPlaceBlock, 64<<min(b.made, 7)))
-}
-
-// itemNames holds the names of the first items of each list field,
-// "risks[0]", "risks[1]", ..., so that recording an item's place makes no
-// string. It is filled as the schemas are made, and only read after.
-var itemNames = map[string]*[maxItemName]string{}
-
-// maxItemName is how many item names of a list itemNames holds.
-const maxItemName = 16
-
-// addItemNames adds the item names of the list field to itemNames.
-func addItemNames(list string) {
-	if itemNames[list] != nil {
-		return
-	}
-	var names [maxItemName]string
-	for i := range names {
-		names[i] = list + "[" + strconv.Itoa(i) + "]"
-	}
-	itemNames[list] = &names
-}
-
-// itemName is the name of the item i of the list field: "over[2]".
-func itemName(list string, i int) string {
-	if names := itemNames[list]; names != nil && i < maxItemName {
-		return names[i]
-	}
-	return list + "[" + strconv.Itoa(i) + "]"
 }

@@ -135,7 +135,10 @@ func (p *jsonParser) node(kind yaml.Kind, tag string) *yaml.Node {
 	}
 	n := &p.nodes[0]
 	p.nodes = p.nodes[1:]
-	*n = yaml.Node{Kind: kind, Tag: tag, Line: p.line, Column: p.col()} // it may be reused
+	// It may be reused: every field the parser sets is set again (the
+	// others, such as comments, stay zero).
+	n.Kind, n.Style, n.Tag, n.Value, n.Content = kind, 0, tag, "", nil
+	n.Line, n.Column = p.line, p.col()
 	return n
 }
 
@@ -272,7 +275,15 @@ func (p *jsonParser) str() string {
 	start := p.off
 	plain := true
 	for p.off < len(p.data) {
-		c := p.data[p.off]
+		i, data := p.off, p.data
+		for i < len(data) && plainByte[data[i]] {
+			i++
+		}
+		p.off = i
+		if i == len(data) {
+			break
+		}
+		c := data[i]
 		switch {
 		case c == '"':
 			raw := p.data[start:p.off]
@@ -295,14 +306,21 @@ func (p *jsonParser) str() string {
 			}
 			p.off += size
 			p.cont += size - 1
-		default:
-			p.off++
 		}
 	}
 	p.off = len(p.data)
 	p.fail("unterminated string")
 	return ""
 }
+
+// plainByte tells the bytes that a string holds as they are: printable
+// ASCII but the quote and the backslash.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // unescape decodes a string body holding backslash escapes. Errors are
 // placed at the string's closing quote.

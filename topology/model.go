@@ -182,6 +182,7 @@ type Model struct {
 	links    map[string]*Link
 	tunnels  map[string]*Tunnel
 	tunneled map[string]bool // link ids named in some tunnel's over
+	indexed  listsMark       // the lists as Reindex indexed them
 }
 
 // Inputs returns the paths of the model's documents, in load order, each
@@ -198,7 +199,8 @@ func (m *Model) Inputs() []string {
 }
 
 // Reindex rebuilds the look-ups by id. Call it after changing the element
-// lists; loaders call it for you. Where ids repeat, the first one wins.
+// lists, or the id or over of an element in them; loaders call it for you.
+// Where ids repeat, the first one wins.
 func (m *Model) Reindex() {
 	m.sites = indexByID(m.Sites, func(s *Site) string { return s.ID })
 	m.zones = indexByID(m.Zones, func(z *Zone) string { return z.ID })
@@ -206,36 +208,36 @@ func (m *Model) Reindex() {
 	m.links = indexByID(m.Links, func(l *Link) string { return l.ID })
 	m.tunnels = indexByID(m.Tunnels, func(t *Tunnel) string { return t.ID })
 	m.tunneled = tunneledLinks(m.Tunnels)
+	m.indexed = m.lists()
 }
 
-// refresh makes the look-ups by id current, as Reindex does, but builds
-// them again only when they are not: it checks that each id of a list
-// leads to its element, and that the look-up holds no other id, which costs
-// a look-up per element rather than the making of a map.
+// refresh makes the look-ups by id current: it calls Reindex unless the
+// element lists are those of the last Reindex (the same length, in the same
+// place), which saves a model fresh from Merge its second indexing.
 func (m *Model) refresh() {
-	if current(m.sites, m.Sites, func(s *Site) string { return s.ID }) &&
-		current(m.zones, m.Zones, func(z *Zone) string { return z.ID }) &&
-		current(m.devices, m.Devices, func(d *Device) string { return d.ID }) &&
-		current(m.links, m.Links, func(l *Link) string { return l.ID }) &&
-		current(m.tunnels, m.Tunnels, func(t *Tunnel) string { return t.ID }) {
-		m.tunneled = tunneledLinks(m.Tunnels)
-		return
+	if m.indexed != m.lists() {
+		m.Reindex()
 	}
-	m.Reindex()
 }
 
-// current reports whether index is what indexByID makes of list, for a
-// list whose ids do not repeat (else it says no).
-func current[T comparable](index map[string]T, list []T, id func(T) string) bool {
-	if len(index) != len(list) {
-		return false
+// listsMark is where the element lists of a model are and how long they
+// are, to tell whether they changed.
+type listsMark [6]listMark
+
+type listMark struct {
+	first any // a pointer to the first slot of the list, nil when empty
+	n     int
+}
+
+func markOf[T any](list []*T) listMark {
+	if len(list) == 0 {
+		return listMark{}
 	}
-	for _, x := range list {
-		if index[id(x)] != x {
-			return false
-		}
-	}
-	return true
+	return listMark{&list[0], len(list)}
+}
+
+func (m *Model) lists() listsMark {
+	return listsMark{markOf(m.Sites), markOf(m.Zones), markOf(m.Devices), markOf(m.Links), markOf(m.Tunnels), markOf(m.Waivers)}
 }
 
 // tunneledLinks is the set of the link ids named in the tunnels' over.

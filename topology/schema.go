@@ -66,6 +66,7 @@ type Field[T any] struct {
 	str   func(x *T) string // the value of a field held as a string, without boxing it; nil for others
 	group *fieldGroup[T]    // the nested mapping that holds it, or nil
 	leaf  string            // the last part of Name: the key in its mapping
+	id    nameID            // the number of Name in a FieldPos
 }
 
 // fieldGroup is a nested mapping of an element type: a device's cloud, a link's
@@ -93,7 +94,7 @@ type Schema[T any] struct {
 
 // elements is how a schema's elements are made and kept in a model.
 type elements[T any] struct {
-	make func(doc *Document, at Pos, fp FieldPos) *T
+	init func(x *T, doc *Document, at Pos, fp FieldPos) // sets what every element has
 	list func(m *Model) *[]*T
 	skip func(x *T) bool // not written out (the implicit zone); nil for none
 }
@@ -102,10 +103,12 @@ type elements[T any] struct {
 // written at at, whose fields' places go to fp. It is nil for the
 // document schema.
 func (s *Schema[T]) New(doc *Document, at Pos, fp FieldPos) *T {
-	if s.ops.make == nil {
+	if s.ops.init == nil {
 		return nil
 	}
-	return s.ops.make(doc, at, fp)
+	x := new(T)
+	s.ops.init(x, doc, at, fp)
+	return x
 }
 
 // Add appends x to m's list of the schema's elements; call m.Reindex when
@@ -558,6 +561,7 @@ type level[T any] struct {
 	what    string   // "a device", "encryption": how messages name the mapping
 	keys    []string // the keys it may hold
 	names   []string // the name of each key in a FieldPos: "encryption.bits"
+	ids     []nameID // the numbers of the names
 	paired  []string // the keys of a list field and of its single item
 	entries []entry[T]
 }
@@ -570,6 +574,7 @@ func (l *level[T]) add(prefix string, e entry[T]) {
 	}
 	l.keys = append(l.keys, e.key)
 	l.names = append(l.names, name)
+	l.ids = append(l.ids, fieldNames.number(name))
 	l.entries = append(l.entries, e)
 }
 
@@ -636,8 +641,9 @@ func newSchema[T any](element, list string, ops elements[T], groups []fieldGroup
 			l.add(prefix, entry[T]{key: f.One, field: f, one: true})
 		}
 		l.add(prefix, entry[T]{key: leaf, field: f})
+		f.id = fieldNames.number(f.Name)
 		if f.Kind == List {
-			addItemNames(f.Name)
+			fieldNames.addList(f.Name)
 		}
 	}
 	return s

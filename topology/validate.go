@@ -214,7 +214,9 @@ func (v *validator) refError(fp FieldPos, field string, def Pos, kind, id string
 }
 
 // Validate checks a merged model and returns every problem as an ErrorList
-// sorted by place, each at the place of the field concerned.
+// sorted by place, each at the place of the field concerned. It indexes the
+// model first (see Reindex) unless its element lists are those it was last
+// indexed with, as Merge returns them.
 func Validate(m *Model) error { return validate(m).errs.err() }
 
 // ValidateValues returns the errors of enumerated values only (a device
@@ -284,7 +286,7 @@ func validate(m *Model) *validator {
 				v.add(fp, "host", p, "host %q is a %s, not a hypervisor", d.Host, h.Type)
 			}
 		}
-		if fp.Has("count") && d.Count < 1 {
+		if d.Count < 1 && fp.Has("count") {
 			v.add(fp, "count", p, "count %d must be at least 1", d.Count)
 		}
 	}
@@ -342,7 +344,7 @@ func (v *validator) bits(fp FieldPos, p Pos, e *Encryption) {
 	if e == nil {
 		return
 	}
-	if fp.Has("encryption.bits") && e.Bits <= 0 {
+	if e.Bits <= 0 && fp.Has("encryption.bits") {
 		v.add(fp, "encryption.bits", p, "encryption.bits %d must be positive", e.Bits)
 	}
 }
