@@ -227,11 +227,14 @@ func FuzzDecode(f *testing.F) {
 	for _, s := range []string{backbone, agency, "", "- a", header + "devices: x", "{\"netreview\": 1}", "netreview: 1\nagency: [\n", header + "tunnels:\n  - {id: t, a: a, b: b, over: [x, y]}\n"} {
 		f.Add(s)
 	}
+	f.Add(`{"netreview": 1, "agency": {"name": "A"}, "devices": [{"id": "d", "zone": "z", "zones": ["z"]}, {"id": "d", "risks": ["a", "b"]}]}`)
 	f.Fuzz(func(t *testing.T, src string) {
-		m, err := Decode("f.yaml", []byte(src))
-		checkPlaces(t, err)
-		if err == nil {
-			checkPlaces(t, Validate(Merge(m)))
+		for _, path := range []string{"f.yaml", "f.json"} {
+			m, err := Decode(path, []byte(src))
+			checkPlaces(t, err)
+			if err == nil {
+				checkPlaces(t, Validate(Merge(m)))
+			}
 		}
 	})
 }
