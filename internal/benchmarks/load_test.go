@@ -102,30 +102,36 @@ func benchLoadSplit(b *testing.B, agencies int, ext string) {
 	}
 }
 
+// realistic is the realistic profile (generate's default) and its name.
+var realistic = struct {
+	p    generate.Profile
+	name string
+}{generate.Realistic(), "realistic"}
+
 // The bare node parse of the clean YAML that BenchmarkLoadYAML3700 loads.
 func BenchmarkParseYAMLNode3700(b *testing.B) { benchNodeParse(b, 3700, generate.Clean(), "clean") }
 
 // The realistic model of 3,700 agencies: JSON, YAML and its bare node
 // parse, and the split form (3,701 files).
 func BenchmarkLoadRealisticJSON3700(b *testing.B) {
-	benchLoadOf(b, 3700, ".json", generate.Realistic(), "realistic")
+	benchLoadOf(b, 3700, ".json", realistic.p, realistic.name)
 }
 func BenchmarkLoadRealisticYAML3700(b *testing.B) {
-	benchLoadOf(b, 3700, ".yaml", generate.Realistic(), "realistic")
+	benchLoadOf(b, 3700, ".yaml", realistic.p, realistic.name)
 }
 func BenchmarkParseYAMLNodeRealistic3700(b *testing.B) {
-	benchNodeParse(b, 3700, generate.Realistic(), "realistic")
+	benchNodeParse(b, 3700, realistic.p, realistic.name)
 }
 func BenchmarkLoadSplitJSON3700(b *testing.B) { benchLoadSplit(b, 3700, ".json") }
 func BenchmarkLoadSplitYAML3700(b *testing.B) { benchLoadSplit(b, 3700, ".yaml") }
 
 // Ten times that, under NETREVIEW_BENCH_LARGE=1.
 func BenchmarkLoadRealisticJSON37000(b *testing.B) {
-	benchLoadOf(b, 37000, ".json", generate.Realistic(), "realistic")
+	benchLoadOf(b, 37000, ".json", realistic.p, realistic.name)
 }
 func BenchmarkLoadRealisticYAML37000(b *testing.B) {
-	benchLoadOf(b, 37000, ".yaml", generate.Realistic(), "realistic")
+	benchLoadOf(b, 37000, ".yaml", realistic.p, realistic.name)
 }
 func BenchmarkParseYAMLNodeRealistic37000(b *testing.B) {
-	benchNodeParse(b, 37000, generate.Realistic(), "realistic")
+	benchNodeParse(b, 37000, realistic.p, realistic.name)
 }
