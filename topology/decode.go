@@ -323,7 +323,7 @@ func (d *decoder) fields(n *yaml.Node, what string, fp FieldPos, keys, names []s
 			name := names[i]
 			if bit := uint64(1) << (i % 64); i < 64 && seen&bit == 0 {
 				seen |= bit
-			} else if first, dup := fp.Lookup(name); dup {
+			} else if first, dup := fp.lookup(name); dup {
 				d.errs.Add(d.pos(k), "%s is given twice in %s (first at %s)", key, what, first)
 				continue
 			}

@@ -45,14 +45,14 @@ func NewFieldPos(n int) FieldPos {
 
 // Of returns the place of field, or def when it was not recorded.
 func (f FieldPos) Of(field string, def Pos) Pos {
-	if p, ok := f.Lookup(field); ok {
+	if p, ok := f.lookup(field); ok {
 		return p
 	}
 	return def
 }
 
-// Lookup returns the place of field, and whether it was recorded.
-func (f FieldPos) Lookup(field string) (Pos, bool) {
+// lookup returns the place of field, and whether it was recorded.
+func (f FieldPos) lookup(field string) (Pos, bool) {
 	if f.p == nil {
 		return Pos{}, false
 	}
@@ -71,14 +71,14 @@ func (f FieldPos) Lookup(field string) (Pos, bool) {
 	return Pos{}, false
 }
 
-// Has reports whether the place of field was recorded.
-func (f FieldPos) Has(field string) bool {
-	_, ok := f.Lookup(field)
+// has reports whether the place of field was recorded.
+func (f FieldPos) has(field string) bool {
+	_, ok := f.lookup(field)
 	return ok
 }
 
-// Len is the number of places recorded.
-func (f FieldPos) Len() int {
+// count is the number of places recorded.
+func (f FieldPos) count() int {
 	if f.p == nil {
 		return 0
 	}

@@ -56,13 +56,13 @@ func TestFieldPos(t *testing.T) {
 			for _, s := range tt.set {
 				fp.Set(s.field, s.at)
 			}
-			if fp.Len() != len(tt.want) {
-				t.Errorf("Len() = %d, want %d", fp.Len(), len(tt.want))
+			if fp.count() != len(tt.want) {
+				t.Errorf("count() = %d, want %d", fp.count(), len(tt.want))
 			}
 			def := Pos{File: "default"}
 			for field, want := range tt.want {
-				if got, ok := fp.Lookup(field); !ok || got != want {
-					t.Errorf("Lookup(%q) = %v, %v; want %v", field, got, ok, want)
+				if got, ok := fp.lookup(field); !ok || got != want {
+					t.Errorf("lookup(%q) = %v, %v; want %v", field, got, ok, want)
 				}
 				if got := fp.Of(field, def); got != want {
 					t.Errorf("Of(%q) = %v, want %v", field, got, want)
@@ -72,7 +72,7 @@ func TestFieldPos(t *testing.T) {
 				if _, given := tt.want[field]; given {
 					continue
 				}
-				if fp.Has(field) || fp.Of(field, def) != def {
+				if fp.has(field) || fp.Of(field, def) != def {
 					t.Errorf("%q is recorded, want it absent", field)
 				}
 			}
@@ -83,7 +83,7 @@ func TestFieldPos(t *testing.T) {
 func TestFieldPosZero(t *testing.T) {
 	var fp FieldPos
 	def := Pos{File: "x", Line: 1}
-	if fp.Has("id") || fp.Of("id", def) != def || fp.Len() != 0 {
+	if fp.has("id") || fp.Of("id", def) != def || fp.count() != 0 {
 		t.Error("the zero FieldPos holds a place")
 	}
 	defer func() {
@@ -166,7 +166,7 @@ func TestValidateIndexes(t *testing.T) {
 		return m
 	}
 	m := load()
-	m.Devices = append(m.Devices, &Device{ID: "r1", Type: Router, Site: "hq", Zones: []string{DefaultZoneID}, Pos: Pos{File: "v.yaml", Line: 20}})
+	m.Devices = append(m.Devices, &Device{ID: "r1", Type: Router, Site: "hq", Zones: []string{defaultZoneID}, Pos: Pos{File: "v.yaml", Line: 20}})
 	assertError(t, Validate(m), `duplicate device id "r1"`, "v.yaml:20")
 	if m.Device("r1") != m.Devices[0] {
 		t.Error("the index does not hold the first r1")

@@ -122,7 +122,7 @@ func typeList(types []DeviceType) string {
 // false when this element is that first one.
 func (v *validator) id(kind, id string, fp FieldPos, def Pos, first func() (Pos, bool)) {
 	if id == "" {
-		if !fp.Has("id") {
+		if !fp.has("id") {
 			v.add(fp, "id", def, "%s without id", kind)
 		}
 		return
@@ -173,7 +173,7 @@ func firstOf[T any](x, first *T, fp func(*T) (FieldPos, Pos)) func() (Pos, bool)
 
 func (v *validator) required(fp FieldPos, field string, def Pos, empty bool, what string) {
 	if empty {
-		if !fp.Has(field) {
+		if !fp.has(field) {
 			v.add(fp, field, def, "%s without %s", what, field)
 		}
 	}
@@ -286,7 +286,7 @@ func validate(m *Model) *validator {
 				v.add(fp, "host", p, "host %q is a %s, not a hypervisor", d.Host, h.Type)
 			}
 		}
-		if d.Count < 1 && fp.Has("count") {
+		if d.Count < 1 && fp.has("count") {
 			v.add(fp, "count", p, "count %d must be at least 1", d.Count)
 		}
 	}
@@ -344,7 +344,7 @@ func (v *validator) bits(fp FieldPos, p Pos, e *Encryption) {
 	if e == nil {
 		return
 	}
-	if e.Bits <= 0 && fp.Has("encryption.bits") {
+	if e.Bits <= 0 && fp.has("encryption.bits") {
 		v.add(fp, "encryption.bits", p, "encryption.bits %d must be positive", e.Bits)
 	}
 }
