@@ -2,6 +2,7 @@ package topology
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -45,7 +46,7 @@ const (
 // lists to the walker as it parses them rather than build the whole tree
 // first (the same result, in less memory).
 func decode(path string, data []byte, stream bool) (*Model, error) {
-	d := &decoder{file: path}
+	d := &decoder{file: path, places: placeBlocks{file: path}}
 	m := &Model{}
 	start := Pos{File: path, Line: 1, Col: 1}
 	isJSON := strings.HasSuffix(strings.ToLower(path), ".json")
@@ -56,7 +57,7 @@ func decode(path string, data []byte, stream bool) (*Model, error) {
 		return nil, ErrorList{err}
 	}
 	if isJSON {
-		doc := &Document{Path: path, Pos: start, FieldPos: FieldPos{}}
+		doc := &Document{Path: path, Pos: start, FieldPos: NewFieldPos(len(topFields))}
 		m.Docs = []*Document{doc}
 		// The elements of the lists are walked as they are parsed, so that
 		// the tree of a large file is never whole in memory.
@@ -79,7 +80,7 @@ func decode(path string, data []byte, stream bool) (*Model, error) {
 			if len(roots) > 1 && emptyDocument(n) {
 				continue // an empty document among others, such as after a final ---
 			}
-			doc := &Document{Path: path, Pos: start, FieldPos: FieldPos{}}
+			doc := &Document{Path: path, Pos: start, FieldPos: NewFieldPos(len(topFields))}
 			m.Docs = append(m.Docs, doc)
 			d.root(n, doc, m)
 		}
@@ -161,6 +162,14 @@ func (d *decoder) root(n *yaml.Node, doc *Document, m *Model) {
 // UTF-32 file, a byte that is not UTF-8 (Latin-1 or Windows-1252 text), a
 // NUL or another control character that YAML and JSON do not allow.
 func checkEncoding(path string, data []byte, isJSON bool) *Error {
+	if len(data) >= 2 && data[0] != 0 && data[1] != 0 && plainText(data, isJSON) {
+		return nil // the common case, without counting lines
+	}
+	return encodingError(path, data, isJSON)
+}
+
+// encodingError is checkEncoding byte by byte, counting lines for the place.
+func encodingError(path string, data []byte, isJSON bool) *Error {
 	start := Pos{File: path, Line: 1, Col: 1}
 	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) ||
 		len(data) >= 2 && (data[0] == 0 || data[1] == 0) {
@@ -192,6 +201,39 @@ func checkEncoding(path string, data []byte, isJSON bool) *Error {
 		i += size
 	}
 	return nil
+}
+
+// plainText reports whether data is UTF-8 text without the characters
+// checkEncoding reports (a NUL or another control character but tab,
+// newline and carriage return; DEL in YAML). It looks at eight bytes at a
+// time, and at each byte only of the words that hold any byte outside
+// printable ASCII.
+func plainText(data []byte, isJSON bool) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for len(data) > 0 {
+		if len(data) >= 8 {
+			x := binary.LittleEndian.Uint64(data)
+			del := x ^ (0x7F * ones)
+			if (x-0x20*ones)&^x&highs == 0 && (del-ones)&^del&highs == 0 && x&highs == 0 {
+				data = data[8:]
+				continue
+			}
+		}
+		c := data[0]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(data)
+			if r == utf8.RuneError && size <= 1 {
+				return false
+			}
+			data = data[size:]
+			continue
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7F && !isJSON:
+			return false
+		}
+		data = data[1:]
+	}
+	return true
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
@@ -245,42 +287,61 @@ func flowDepth(data []byte) int {
 type decoder struct {
 	file     string
 	errs     ErrorList
-	streamed []*yaml.Node // lists whose elements were walked as they were parsed
+	streamed []*yaml.Node      // lists whose elements were walked as they were parsed
+	places   placeBlocks       // the FieldPos of the elements
+	elements [elementLists]any // a *block[T] for each list's T, by its index in listWalkers
+	lists    block[string]     // the items of the list fields
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
 
-// fields walks a mapping, recording each key's place under prefix+key and
-// calling fn for the known keys; unknown keys are errors with a suggestion.
-// The keys in paired (a list field and the key of its single item, zones
-// and zone) are neither recorded nor checked for repeats here: fn does.
-func (d *decoder) fields(n *yaml.Node, what, prefix string, fp FieldPos, known, paired []string, fn func(key string, k, v *yaml.Node)) bool {
+// fields walks a mapping, recording each key's place in fp under its name
+// (names[i] for keys[i]: the key with the prefix of the mapping) and calling
+// fn with the index of each known key; unknown keys are errors with a
+// suggestion. The keys in paired (a list field and the key of its single
+// item, zones and zone) are neither recorded nor checked for repeats here:
+// fn does.
+func (d *decoder) fields(n *yaml.Node, what string, fp FieldPos, keys, names []string, ids []nameID, paired []string, fn func(i int, k, v *yaml.Node)) bool {
 	if n.Kind != yaml.MappingNode {
 		d.errs.Add(d.pos(n), "%s is %s, want a mapping", what, yamlnode.Describe(n))
 		return false
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
+	var seen uint64 // the keys of the first 64 given, by index
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		k, v := n.Content[j], n.Content[j+1]
 		key := k.Value
-		if !contains(known, key) {
+		i := index(keys, key)
+		if i < 0 {
 			msg := fmt.Sprintf("unknown field %q in %s", key, what)
-			if s := Suggest(key, known); s != "" {
+			if s := Suggest(key, keys); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			d.errs.Add(d.pos(k), "%s", msg)
 			continue
 		}
 		if !contains(paired, key) {
-			name := prefix + key
-			if first, dup := fp[name]; dup {
+			name := names[i]
+			if bit := uint64(1) << (i % 64); i < 64 && seen&bit == 0 {
+				seen |= bit
+			} else if first, dup := fp.lookup(name); dup {
 				d.errs.Add(d.pos(k), "%s is given twice in %s (first at %s)", key, what, first)
 				continue
 			}
-			fp[name] = d.pos(k)
+			fp.addID(ids[i], name, d.pos(k))
 		}
-		fn(key, k, v)
+		fn(i, k, v)
 	}
 	return true
+}
+
+// index is the index of s in list, or -1.
+func index(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
 }
 
 func contains(list []string, s string) bool {
@@ -350,19 +411,19 @@ func (d *decoder) date(v *yaml.Node, key string) time.Time {
 }
 
 // strings reads a list of strings; single allows one string for a list.
+// The places of the items go to fp under key[0], key[1], ...
 func (d *decoder) strings(v *yaml.Node, key string, fp FieldPos, single bool) []string {
 	if single && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
-		fp[key+"[0]"] = d.pos(v)
-		return []string{v.Value}
+		fp.addItem(key, 0, d.pos(v))
+		return append(d.strs(1), v.Value)
 	}
 	if v.Kind != yaml.SequenceNode {
 		d.errs.Add(d.pos(v), "%s is %s, want a list", key, yamlnode.Describe(v))
 		return nil
 	}
-	out := make([]string, 0, len(v.Content))
+	out := d.strs(len(v.Content))
 	for i, it := range v.Content {
-		item := key + "[" + strconv.Itoa(i) + "]"
-		fp[item] = d.pos(it)
+		item := fp.addItem(key, i, d.pos(it))
 		out = append(out, d.str(it, item))
 	}
 	return out
@@ -389,10 +450,10 @@ func (d *decoder) items(v *yaml.Node, key string, fn func(n *yaml.Node)) {
 
 // fieldPos makes the FieldPos of an element, sized for the places of its
 // fields: a key each, and the keys and items of what they hold (up to
-// maxFieldHint, past which the map grows as it is filled).
-func fieldPos(n *yaml.Node) FieldPos {
+// maxFieldHint, past which it grows as it is filled).
+func (d *decoder) fieldPos(n *yaml.Node) FieldPos {
 	if n.Kind != yaml.MappingNode {
-		return FieldPos{}
+		return d.places.next(0)
 	}
 	size := 0
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -404,15 +465,15 @@ func fieldPos(n *yaml.Node) FieldPos {
 			size += len(v.Content)
 		case yaml.ScalarNode:
 			if k := n.Content[i].Value; k == "zone" || k == "zones" {
-				size++ // zones[0]
+				size += 2 // zones and zones[0]
 			}
 		}
 	}
-	return make(FieldPos, min(size, maxFieldHint))
+	return d.places.next(min(size, maxFieldHint))
 }
 
 // maxFieldHint bounds fieldPos's sizing, so that a long list under an
-// unknown key makes no large map.
+// unknown key takes no large block.
 const maxFieldHint = 64
 
 // elemPos is the place of an element: its first key, or the node.
@@ -433,9 +494,19 @@ var topFields = func() []string {
 	return keys
 }()
 
+// topIDs are the numbers of topFields in a FieldPos.
+var topIDs = func() []nameID {
+	ids := make([]nameID, len(topFields))
+	for i, k := range topFields {
+		ids[i] = fieldNames.number(k)
+	}
+	return ids
+}()
+
 func (d *decoder) document(top *yaml.Node, doc *Document, m *Model) {
 	sawVersion := false
-	d.fields(top, "the document", "", doc.FieldPos, topFields, nil, func(key string, k, v *yaml.Node) {
+	d.fields(top, "the document", doc.FieldPos, topFields, topFields, topIDs, nil, func(i int, k, v *yaml.Node) {
+		key := topFields[i]
 		if key == "netreview" {
 			sawVersion = true
 			if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || v.Value != strconv.Itoa(FormatVersion) {
@@ -446,7 +517,7 @@ func (d *decoder) document(top *yaml.Node, doc *Document, m *Model) {
 			return
 		}
 		if e := documentSchema.root.lookup(key); e != nil {
-			walkEntry(d, e, "", k, v, doc, doc.FieldPos)
+			walkEntry(d, e, v, doc, doc.FieldPos)
 			return
 		}
 		d.items(v, key, func(n *yaml.Node) { d.element(key, n, doc, m) })
@@ -458,20 +529,62 @@ func (d *decoder) document(top *yaml.Node, doc *Document, m *Model) {
 
 // listWalkers are the walkers of the elements of the top-level lists; each
 // adds its element to the model unless it has errors.
-var listWalkers = [...]struct {
+var listWalkers = [elementLists]struct {
 	key  string
 	walk func(d *decoder, n *yaml.Node, doc *Document, m *Model)
 }{
-	{"sites", walker(siteSchema)}, {"zones", walker(zoneSchema)}, {"devices", walker(deviceSchema)},
-	{"links", walker(linkSchema)}, {"tunnels", walker(tunnelSchema)}, {"waivers", walker(waiverSchema)},
+	{"sites", walker(siteSchema, 0)}, {"zones", walker(zoneSchema, 1)}, {"devices", walker(deviceSchema, 2)},
+	{"links", walker(linkSchema, 3)}, {"tunnels", walker(tunnelSchema, 4)}, {"waivers", walker(waiverSchema, 5)},
 }
 
-// walker returns the walker of the elements of the schema's list.
-func walker[T any](s *Schema[T]) func(d *decoder, n *yaml.Node, doc *Document, m *Model) {
+// elementLists is the number of listWalkers.
+const elementLists = 6
+
+// block hands out values of T carved from large blocks: the elements of
+// one file, a few hundred allocations rather than one per element.
+type block[T any] struct {
+	free []T
+	made int // blocks made so far, which sizes the next one
+}
+
+func (b *block[T]) next() *T {
+	if len(b.free) == 0 {
+		b.free = make([]T, blockSize(b.made, 8, 512))
+		b.made++
+	}
+	x := &b.free[0]
+	b.free = b.free[1:]
+	return x
+}
+
+// strs returns an empty list of strings with room for n, carved from a
+// block.
+func (d *decoder) strs(n int) []string {
+	if n == 0 {
+		return []string{}
+	}
+	if len(d.lists.free) < n {
+		d.lists.free = make([]string, max(n, blockSize(d.lists.made, 16, 2048)))
+		d.lists.made++
+	}
+	out := d.lists.free[:0:n]
+	d.lists.free = d.lists.free[n:]
+	return out
+}
+
+// walker returns the walker of the elements of the schema's list, the
+// slot-th of listWalkers.
+func walker[T any](s *Schema[T], slot int) func(d *decoder, n *yaml.Node, doc *Document, m *Model) {
 	return func(d *decoder, n *yaml.Node, doc *Document, m *Model) {
-		fp := fieldPos(n)
-		x := s.New(doc, d.elemPos(n), fp)
-		if walk(d, n, s.root, "", x, fp) {
+		fp := d.fieldPos(n)
+		b, _ := d.elements[slot].(*block[T])
+		if b == nil {
+			b = &block[T]{}
+			d.elements[slot] = b
+		}
+		x := b.next()
+		s.ops.init(x, doc, d.elemPos(n), fp)
+		if walk(d, n, s.root, x, fp) {
 			s.Add(m, x)
 		}
 	}
@@ -486,12 +599,12 @@ func (d *decoder) element(key string, n *yaml.Node, doc *Document, m *Model) {
 	}
 }
 
-// walk reads the mapping n, a level of x's fields written under prefix, into
-// x, recording each key's place in fp; it reports whether n is a mapping.
-func walk[T any](d *decoder, n *yaml.Node, l *level[T], prefix string, x *T, fp FieldPos) bool {
+// walk reads the mapping n, a level of x's fields, into x, recording each
+// key's place in fp; it reports whether n is a mapping.
+func walk[T any](d *decoder, n *yaml.Node, l *level[T], x *T, fp FieldPos) bool {
 	var one *yaml.Node // the key of a list field or of its single item, once seen
-	return d.fields(n, l.what, prefix, fp, l.keys, l.paired, func(key string, k, v *yaml.Node) {
-		e := l.lookup(key)
+	return d.fields(n, l.what, fp, l.keys, l.names, l.ids, l.paired, func(i int, k, v *yaml.Node) {
+		e := &l.entries[i]
 		if e.field != nil && e.field.One != "" {
 			f := e.field
 			if one != nil {
@@ -499,28 +612,28 @@ func walk[T any](d *decoder, n *yaml.Node, l *level[T], prefix string, x *T, fp 
 				return
 			}
 			one = k
-			fp[prefix+key] = d.pos(k)
+			fp.addID(l.ids[i], l.names[i], d.pos(k))
 			if e.one {
-				fp[f.Name] = d.pos(k)
-				fp[f.Name+"[0]"] = d.pos(v)
-				s := d.str(v, key)
+				fp.addID(f.id, f.Name, d.pos(k))
+				fp.addItem(f.Name, 0, d.pos(v))
+				s := d.str(v, e.key)
 				if a, ok := f.acc.(listAcc[T]); ok {
-					*a.p(x, true) = []string{s}
+					*a.p(x, true) = append(d.strs(1), s)
 				}
 				return
 			}
 		}
-		walkEntry(d, e, prefix, k, v, x, fp)
+		walkEntry(d, e, v, x, fp)
 	})
 }
 
-// walkEntry reads the value v of the entry e of a level under prefix.
-func walkEntry[T any](d *decoder, e *entry[T], prefix string, k, v *yaml.Node, x *T, fp FieldPos) {
+// walkEntry reads the value v of the entry e of a level.
+func walkEntry[T any](d *decoder, e *entry[T], v *yaml.Node, x *T, fp FieldPos) {
 	if e.sub != nil {
 		if e.group.make != nil {
 			e.group.make(x) // given, even empty
 		}
-		walk(d, v, e.sub, prefix+e.key+".", x, fp)
+		walk(d, v, e.sub, x, fp)
 		return
 	}
 	e.field.acc.decode(d, x, e.field, v, fp)
@@ -575,7 +688,7 @@ func Merge(frags ...*Model) *Model {
 		m.Waivers = append(m.Waivers, f.Waivers...)
 	}
 	if len(m.Zones) == 0 {
-		z := &Zone{ID: defaultZoneID, Kind: CriminalJustice, Implicit: true, FieldPos: FieldPos{}}
+		z := &Zone{ID: defaultZoneID, Kind: CriminalJustice, Implicit: true, FieldPos: NewFieldPos(0)}
 		if len(m.Docs) > 0 {
 			z.Doc = m.Docs[0]
 			z.Pos = Pos{File: m.Docs[0].Path}

@@ -130,7 +130,7 @@ func TestMergeMultiFile(t *testing.T) {
 	if got := m.Device("rtr").Pos.String(); got != "agency.yaml:9:5" {
 		t.Errorf("rtr at %s, want agency.yaml:9:5", got)
 	}
-	if got := m.Tunnel("t1").FieldPos["over[1]"].String(); got != "agency.yaml:22:22" {
+	if got := m.Tunnel("t1").FieldPos.Of("over[1]", Pos{}).String(); got != "agency.yaml:22:22" {
 		t.Errorf("over[1] at %s, want agency.yaml:22:22", got)
 	}
 	if m.Tunnel("t1").Encryption.FIPS != "4021" {
@@ -227,11 +227,14 @@ func FuzzDecode(f *testing.F) {
 	for _, s := range []string{backbone, agency, "", "- a", header + "devices: x", "{\"netreview\": 1}", "netreview: 1\nagency: [\n", header + "tunnels:\n  - {id: t, a: a, b: b, over: [x, y]}\n"} {
 		f.Add(s)
 	}
+	f.Add(`{"netreview": 1, "agency": {"name": "A"}, "devices": [{"id": "d", "zone": "z", "zones": ["z"]}, {"id": "d", "risks": ["a", "b"]}]}`)
 	f.Fuzz(func(t *testing.T, src string) {
-		m, err := Decode("f.yaml", []byte(src))
-		checkPlaces(t, err)
-		if err == nil {
-			checkPlaces(t, Validate(Merge(m)))
+		for _, path := range []string{"f.yaml", "f.json"} {
+			m, err := Decode(path, []byte(src))
+			checkPlaces(t, err)
+			if err == nil {
+				checkPlaces(t, Validate(Merge(m)))
+			}
 		}
 	})
 }

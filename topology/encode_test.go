@@ -17,22 +17,22 @@ func strip(m *Model) *Model {
 	c := *m
 	c.Docs = nil
 	for _, s := range c.Sites {
-		s.Doc, s.Pos, s.FieldPos = nil, Pos{}, nil
+		s.Doc, s.Pos, s.FieldPos = nil, Pos{}, FieldPos{}
 	}
 	for _, z := range c.Zones {
-		z.Doc, z.Pos, z.FieldPos = nil, Pos{}, nil
+		z.Doc, z.Pos, z.FieldPos = nil, Pos{}, FieldPos{}
 	}
 	for _, d := range c.Devices {
-		d.Doc, d.Pos, d.FieldPos = nil, Pos{}, nil
+		d.Doc, d.Pos, d.FieldPos = nil, Pos{}, FieldPos{}
 	}
 	for _, l := range c.Links {
-		l.Doc, l.Pos, l.FieldPos = nil, Pos{}, nil
+		l.Doc, l.Pos, l.FieldPos = nil, Pos{}, FieldPos{}
 	}
 	for _, t := range c.Tunnels {
-		t.Doc, t.Pos, t.FieldPos = nil, Pos{}, nil
+		t.Doc, t.Pos, t.FieldPos = nil, Pos{}, FieldPos{}
 	}
 	for _, w := range c.Waivers {
-		w.Doc, w.Pos, w.FieldPos = nil, Pos{}, nil
+		w.Doc, w.Pos, w.FieldPos = nil, Pos{}, FieldPos{}
 	}
 	return &c
 }

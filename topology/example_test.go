@@ -64,7 +64,7 @@ func ExampleSetField() {
 			fmt.Println(err)
 		}
 	}
-	fmt.Println(d.Count, d.Authentication, d.Risks, d.FieldPos["risks[1]"])
+	fmt.Println(d.Count, d.Authentication, d.Risks, d.FieldPos.Of("risks[1]", topology.Pos{}))
 	// Output:
 	// network.drawio:12:3: cji: want true or false (or yes or no), got "maybe"
 	// network.drawio:12:3: unknown field "color" for a device

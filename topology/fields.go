@@ -51,7 +51,7 @@ var documentSchema = newSchema("document", "", elements[Document]{},
 
 var siteSchema = newSchema("site", "sites",
 	elements[Site]{
-		make: func(doc *Document, at Pos, fp FieldPos) *Site { return &Site{Doc: doc, Pos: at, FieldPos: fp} },
+		init: func(s *Site, doc *Document, at Pos, fp FieldPos) { s.Doc, s.Pos, s.FieldPos = doc, at, fp },
 		list: func(m *Model) *[]*Site { return &m.Sites },
 	}, nil,
 	Field[Site]{Name: "id", Kind: Text, Column: "ID", Doc: "unique site id: letters, digits, - _ . :", Example: "hq"}.with(text(at(func(s *Site) *string { return &s.ID }))),
@@ -63,7 +63,7 @@ var siteSchema = newSchema("site", "sites",
 
 var zoneSchema = newSchema("zone", "zones",
 	elements[Zone]{
-		make: func(doc *Document, at Pos, fp FieldPos) *Zone { return &Zone{Doc: doc, Pos: at, FieldPos: fp} },
+		init: func(z *Zone, doc *Document, at Pos, fp FieldPos) { z.Doc, z.Pos, z.FieldPos = doc, at, fp },
 		list: func(m *Model) *[]*Zone { return &m.Zones },
 		skip: func(z *Zone) bool { return z.Implicit },
 	}, nil,
@@ -74,7 +74,7 @@ var zoneSchema = newSchema("zone", "zones",
 
 var deviceSchema = newSchema("device", "devices",
 	elements[Device]{
-		make: func(doc *Document, at Pos, fp FieldPos) *Device { return &Device{Doc: doc, Pos: at, FieldPos: fp} },
+		init: func(d *Device, doc *Document, at Pos, fp FieldPos) { d.Doc, d.Pos, d.FieldPos = doc, at, fp },
 		list: func(m *Model) *[]*Device { return &m.Devices },
 	},
 	[]fieldGroup[Device]{byPointer("cloud", deviceCloud, CloudService)},
@@ -113,7 +113,7 @@ func encryptionFields[T any](g func(*T) **Encryption) []Field[T] {
 
 var linkSchema = newSchema("link", "links",
 	elements[Link]{
-		make: func(doc *Document, at Pos, fp FieldPos) *Link { return &Link{Doc: doc, Pos: at, FieldPos: fp} },
+		init: func(l *Link, doc *Document, at Pos, fp FieldPos) { l.Doc, l.Pos, l.FieldPos = doc, at, fp },
 		list: func(m *Model) *[]*Link { return &m.Links },
 	},
 	[]fieldGroup[Link]{byPointer("encryption", linkEnc)},
@@ -137,7 +137,7 @@ var linkSchema = newSchema("link", "links",
 
 var tunnelSchema = newSchema("tunnel", "tunnels",
 	elements[Tunnel]{
-		make: func(doc *Document, at Pos, fp FieldPos) *Tunnel { return &Tunnel{Doc: doc, Pos: at, FieldPos: fp} },
+		init: func(t *Tunnel, doc *Document, at Pos, fp FieldPos) { t.Doc, t.Pos, t.FieldPos = doc, at, fp },
 		list: func(m *Model) *[]*Tunnel { return &m.Tunnels },
 	},
 	[]fieldGroup[Tunnel]{byPointer("encryption", tunnelEnc)},
@@ -156,7 +156,7 @@ var tunnelSchema = newSchema("tunnel", "tunnels",
 
 var waiverSchema = newSchema("waiver", "waivers",
 	elements[Waiver]{
-		make: func(doc *Document, at Pos, fp FieldPos) *Waiver { return &Waiver{Doc: doc, Pos: at, FieldPos: fp} },
+		init: func(w *Waiver, doc *Document, at Pos, fp FieldPos) { w.Doc, w.Pos, w.FieldPos = doc, at, fp },
 		list: func(m *Model) *[]*Waiver { return &m.Waivers },
 	}, nil,
 	Field[Waiver]{Name: "rule", Kind: Text, Column: "Rule", Doc: "the rule id, such as single-device", Example: "single-device"}.with(text(at(func(w *Waiver) *string { return &w.Rule }))),

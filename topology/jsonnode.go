@@ -14,8 +14,9 @@ import (
 // and JSON alike. It is strict JSON (RFC 8259): no comments, no trailing
 // commas. Every node gets its line and column, counted in characters from 1
 // like yaml/v3 does. Nodes and content slices are carved from large blocks,
-// which keeps a multi-megabyte file to a few hundred allocations plus one per
-// string. A syntax error comes back as an *Error at its place.
+// and strings are cut from one copy of the text (but those with escapes),
+// which keeps a multi-megabyte file to a few hundred allocations. A syntax
+// error comes back as an *Error at its place.
 func parseJSON(path string, data []byte) (*yaml.Node, *Error) {
 	n, _, err := parseJSONStream(path, data, nil)
 	return n, err
@@ -30,7 +31,7 @@ func parseJSON(path string, data []byte) (*yaml.Node, *Error) {
 // come back empty in the tree, and listed in streamed. After a syntax error,
 // what stream was given is to be discarded.
 func parseJSONStream(path string, data []byte, stream func(key string, n *yaml.Node)) (root *yaml.Node, streamed []*yaml.Node, err *Error) {
-	p := &jsonParser{file: path, data: data, line: 1, keys: map[string]string{}, stream: stream}
+	p := &jsonParser{file: path, data: data, text: string(data), line: 1, stream: stream}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		p.off = 3
 		p.lineStart = 3
@@ -65,20 +66,20 @@ func streamKey(key string) bool {
 type jsonParser struct {
 	file      string
 	data      []byte
+	text      string // data as a string, which the values are cut from
 	off       int
 	line      int
 	lineStart int // offset of the current line's first byte
 	cont      int // UTF-8 continuation bytes on the current line before off
 	err       *Error
 
-	nodeBlock  []yaml.Node       // the block nodes are being handed out from
-	nodes      []yaml.Node       // its part not handed out yet
-	nodeBlocks int               // blocks of nodes made so far
-	ptrBlock   []*yaml.Node      // the block content slots are being handed out from
-	ptrs       []*yaml.Node      // its part not handed out yet
-	ptrBlocks  int               // blocks of slots made so far
-	stack      []*yaml.Node      // children of the open containers
-	keys       map[string]string // interned mapping keys
+	nodeBlock  []yaml.Node  // the block nodes are being handed out from
+	nodes      []yaml.Node  // its part not handed out yet
+	nodeBlocks int          // blocks of nodes made so far
+	ptrBlock   []*yaml.Node // the block content slots are being handed out from
+	ptrs       []*yaml.Node // its part not handed out yet
+	ptrBlocks  int          // blocks of slots made so far
+	stack      []*yaml.Node // children of the open containers
 
 	stream   func(key string, n *yaml.Node)
 	streamed []*yaml.Node    // the top-level lists whose elements went to stream
@@ -128,14 +129,23 @@ func (p *jsonParser) what() string {
 
 func (p *jsonParser) node(kind yaml.Kind, tag string) *yaml.Node {
 	if len(p.nodes) == 0 {
-		p.nodeBlock = make([]yaml.Node, 1024)
+		p.nodeBlock = make([]yaml.Node, blockSize(p.nodeBlocks, 16, 1024))
 		p.nodes = p.nodeBlock
 		p.nodeBlocks++
 	}
 	n := &p.nodes[0]
 	p.nodes = p.nodes[1:]
-	*n = yaml.Node{Kind: kind, Tag: tag, Line: p.line, Column: p.col()} // it may be reused
+	// It may be reused: every field the parser sets is set again (the
+	// others, such as comments, stay zero).
+	n.Kind, n.Style, n.Tag, n.Value, n.Content = kind, 0, tag, "", nil
+	n.Line, n.Column = p.line, p.col()
 	return n
+}
+
+// blockSize is the length of the next block after made ones: doubling from
+// least up to most, so that a small file takes small blocks.
+func blockSize(made, least, most int) int {
+	return min(most, least<<min(made, 16))
 }
 
 // content moves the children above start off the stack into an exact slice.
@@ -146,7 +156,7 @@ func (p *jsonParser) content(start int) []*yaml.Node {
 		return nil
 	}
 	if len(p.ptrs) < n {
-		p.ptrBlock = make([]*yaml.Node, max(n, 4096))
+		p.ptrBlock = make([]*yaml.Node, max(n, blockSize(p.ptrBlocks, 64, 4096)))
 		p.ptrs = p.ptrBlock
 		p.ptrBlocks++
 	}
@@ -191,7 +201,7 @@ func (p *jsonParser) value(depth int) *yaml.Node {
 	case c == '"':
 		n := p.node(yaml.ScalarNode, "!!str")
 		n.Style = yaml.DoubleQuotedStyle
-		n.Value = p.str(false)
+		n.Value = p.str()
 		return n
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number()
@@ -255,17 +265,25 @@ func (p *jsonParser) number() *yaml.Node {
 			return nil
 		}
 	}
-	n.Value = string(p.data[start:p.off])
+	n.Value = p.text[start:p.off]
 	return n
 }
 
-// str reads a string at the opening quote; intern shares equal keys.
-func (p *jsonParser) str(intern bool) string {
+// str reads a string at the opening quote.
+func (p *jsonParser) str() string {
 	p.off++ // opening quote
 	start := p.off
 	plain := true
 	for p.off < len(p.data) {
-		c := p.data[p.off]
+		i, data := p.off, p.data
+		for i < len(data) && plainByte[data[i]] {
+			i++
+		}
+		p.off = i
+		if i == len(data) {
+			break
+		}
+		c := data[i]
 		switch {
 		case c == '"':
 			raw := p.data[start:p.off]
@@ -273,15 +291,7 @@ func (p *jsonParser) str(intern bool) string {
 			if !plain {
 				return p.unescape(raw)
 			}
-			if intern {
-				if s, ok := p.keys[string(raw)]; ok {
-					return s
-				}
-				s := string(raw)
-				p.keys[s] = s
-				return s
-			}
-			return string(raw)
+			return p.text[start : p.off-1]
 		case c == '\\':
 			plain = false
 			p.off += 2
@@ -296,14 +306,21 @@ func (p *jsonParser) str(intern bool) string {
 			}
 			p.off += size
 			p.cont += size - 1
-		default:
-			p.off++
 		}
 	}
 	p.off = len(p.data)
 	p.fail("unterminated string")
 	return ""
 }
+
+// plainByte tells the bytes that a string holds as they are: printable
+// ASCII but the quote and the backslash.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // unescape decodes a string body holding backslash escapes. Errors are
 // placed at the string's closing quote.
@@ -391,7 +408,7 @@ func (p *jsonParser) object(depth int) *yaml.Node {
 		}
 		k := p.node(yaml.ScalarNode, "!!str")
 		k.Style = yaml.DoubleQuotedStyle
-		k.Value = p.str(true)
+		k.Value = p.str()
 		p.space()
 		if p.off >= len(p.data) || p.data[p.off] != ':' {
 			p.fail("unexpected %s, want ':' after a key", p.what())

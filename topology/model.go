@@ -59,19 +59,6 @@ type Proposal struct {
 	Vendor    string
 }
 
-// FieldPos records where each field of an element was written, keyed by the
-// field's name in the format: "id", "type", "zones", "encryption.bits",
-// "cloud.cjis-agreement", and for list items "over[2]", "risks[0]".
-type FieldPos map[string]Pos
-
-// Of returns the place of field, or def when it was not recorded.
-func (f FieldPos) Of(field string, def Pos) Pos {
-	if p, ok := f[field]; ok {
-		return p
-	}
-	return def
-}
-
 // Site is a place.
 type Site struct {
 	ID       string
@@ -195,6 +182,7 @@ type Model struct {
 	links    map[string]*Link
 	tunnels  map[string]*Tunnel
 	tunneled map[string]bool // link ids named in some tunnel's over
+	indexed  listsMark       // the lists as Reindex indexed them
 }
 
 // Inputs returns the paths of the model's documents, in load order, each
@@ -211,23 +199,60 @@ func (m *Model) Inputs() []string {
 }
 
 // Reindex rebuilds the look-ups by id. Call it after changing the element
-// lists; loaders call it for you. Where ids repeat, the first one wins.
+// lists, or the id or over of an element in them; loaders call it for you.
+// Where ids repeat, the first one wins.
 func (m *Model) Reindex() {
 	m.sites = indexByID(m.Sites, func(s *Site) string { return s.ID })
 	m.zones = indexByID(m.Zones, func(z *Zone) string { return z.ID })
 	m.devices = indexByID(m.Devices, func(d *Device) string { return d.ID })
 	m.links = indexByID(m.Links, func(l *Link) string { return l.ID })
 	m.tunnels = indexByID(m.Tunnels, func(t *Tunnel) string { return t.ID })
+	m.tunneled = tunneledLinks(m.Tunnels)
+	m.indexed = m.lists()
+}
+
+// refresh makes the look-ups by id current: it calls Reindex unless the
+// element lists are those of the last Reindex (the same length, in the same
+// place), which saves a model fresh from Merge its second indexing.
+func (m *Model) refresh() {
+	if m.indexed != m.lists() {
+		m.Reindex()
+	}
+}
+
+// listsMark is where the element lists of a model are and how long they
+// are, to tell whether they changed.
+type listsMark [6]listMark
+
+type listMark struct {
+	first any // a pointer to the first slot of the list, nil when empty
+	n     int
+}
+
+func markOf[T any](list []*T) listMark {
+	if len(list) == 0 {
+		return listMark{}
+	}
+	return listMark{&list[0], len(list)}
+}
+
+func (m *Model) lists() listsMark {
+	return listsMark{markOf(m.Sites), markOf(m.Zones), markOf(m.Devices), markOf(m.Links), markOf(m.Tunnels), markOf(m.Waivers)}
+}
+
+// tunneledLinks is the set of the link ids named in the tunnels' over.
+func tunneledLinks(tunnels []*Tunnel) map[string]bool {
 	n := 0
-	for _, t := range m.Tunnels {
+	for _, t := range tunnels {
 		n += len(t.Over)
 	}
-	m.tunneled = make(map[string]bool, n)
-	for _, t := range m.Tunnels {
+	out := make(map[string]bool, n)
+	for _, t := range tunnels {
 		for _, l := range t.Over {
-			m.tunneled[l] = true
+			out[l] = true
 		}
 	}
+	return out
 }
 
 // indexByID maps each id of list to its first element with it. It assigns

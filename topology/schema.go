@@ -66,6 +66,7 @@ type Field[T any] struct {
 	str   func(x *T) string // the value of a field held as a string, without boxing it; nil for others
 	group *fieldGroup[T]    // the nested mapping that holds it, or nil
 	leaf  string            // the last part of Name: the key in its mapping
+	id    nameID            // the number of Name in a FieldPos
 }
 
 // fieldGroup is a nested mapping of an element type: a device's cloud, a link's
@@ -93,7 +94,7 @@ type Schema[T any] struct {
 
 // elements is how a schema's elements are made and kept in a model.
 type elements[T any] struct {
-	make func(doc *Document, at Pos, fp FieldPos) *T
+	init func(x *T, doc *Document, at Pos, fp FieldPos) // sets what every element has
 	list func(m *Model) *[]*T
 	skip func(x *T) bool // not written out (the implicit zone); nil for none
 }
@@ -102,10 +103,12 @@ type elements[T any] struct {
 // written at at, whose fields' places go to fp. It is nil for the
 // document schema.
 func (s *Schema[T]) New(doc *Document, at Pos, fp FieldPos) *T {
-	if s.ops.make == nil {
+	if s.ops.init == nil {
 		return nil
 	}
-	return s.ops.make(doc, at, fp)
+	x := new(T)
+	s.ops.init(x, doc, at, fp)
+	return x
 }
 
 // Add appends x to m's list of the schema's elements; call m.Reindex when
@@ -194,9 +197,9 @@ func (f *Field[T]) given(x *T) bool {
 // Secure" is physically-secure); whole numbers as text or as numbers
 // ("256.0"); truth values true/false, yes/no, y/n, 1/0; a list
 // comma-separated; a date YYYY-MM-DD (or YYYY/MM/DD, M/D/YYYY, a spreadsheet
-// serial number). Blank text sets nothing. It records at in fp under the
-// field's name (and its list items), and creates the field's group when it
-// is absent. The error says what was wanted and what was got, without the
+// serial number). Blank text sets nothing. It records at in fp (unless fp
+// is the zero FieldPos) under the field's name (and its list items), and
+// creates the field's group when it is absent. The error says what was wanted and what was got, without the
 // place: a caller adds it.
 func (f *Field[T]) Set(x *T, s string, at Pos, fp FieldPos) error {
 	s = strings.TrimSpace(s)
@@ -205,21 +208,21 @@ func (f *Field[T]) Set(x *T, s string, at Pos, fp FieldPos) error {
 	}
 	if s == emptyGroup && f.group != nil && f.group.make != nil {
 		f.group.make(x)
-		if fp != nil {
-			fp[f.group.Name] = at
+		if fp.p != nil {
+			fp.Set(f.group.Name, at)
 		}
 		return nil
 	}
-	if fp != nil {
-		fp[f.Name] = at
+	if fp.p != nil {
+		fp.Set(f.Name, at)
 	}
 	if f.Kind == Enum {
 		s = normEnum(s)
 	}
 	n, err := f.acc.setText(x, f.Kind, s)
-	if fp != nil {
+	if fp.p != nil {
 		for i := range n {
-			fp[f.Name+"["+strconv.Itoa(i)+"]"] = at
+			fp.Set(itemName(f.Name, i), at)
 		}
 	}
 	return err
@@ -557,8 +560,22 @@ var serialEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 type level[T any] struct {
 	what    string   // "a device", "encryption": how messages name the mapping
 	keys    []string // the keys it may hold
+	names   []string // the name of each key in a FieldPos: "encryption.bits"
+	ids     []nameID // the numbers of the names
 	paired  []string // the keys of a list field and of its single item
 	entries []entry[T]
+}
+
+// add adds an entry for the key of the level written under prefix.
+func (l *level[T]) add(prefix string, e entry[T]) {
+	name := e.key
+	if prefix != "" {
+		name = prefix + "." + e.key
+	}
+	l.keys = append(l.keys, e.key)
+	l.names = append(l.names, name)
+	l.ids = append(l.ids, fieldNames.number(name))
+	l.entries = append(l.entries, e)
 }
 
 // entry is one key of a level.
@@ -604,9 +621,7 @@ func newSchema[T any](element, list string, ops elements[T], groups []fieldGroup
 		}
 		l := &level[T]{what: prefix}
 		levels[prefix] = l
-		p := levelOf(parent)
-		p.keys = append(p.keys, key)
-		p.entries = append(p.entries, entry[T]{key: key, sub: l, group: g})
+		levelOf(parent).add(parent, entry[T]{key: key, sub: l, group: g})
 		return l
 	}
 	for i := range s.fields {
@@ -623,11 +638,13 @@ func newSchema[T any](element, list string, ops elements[T], groups []fieldGroup
 		l := levelOf(prefix)
 		if f.One != "" {
 			l.paired = append(l.paired, f.One, leaf)
-			l.keys = append(l.keys, f.One)
-			l.entries = append(l.entries, entry[T]{key: f.One, field: f, one: true})
+			l.add(prefix, entry[T]{key: f.One, field: f, one: true})
 		}
-		l.keys = append(l.keys, leaf)
-		l.entries = append(l.entries, entry[T]{key: leaf, field: f})
+		l.add(prefix, entry[T]{key: leaf, field: f})
+		f.id = fieldNames.number(f.Name)
+		if f.Kind == List {
+			fieldNames.addList(f.Name)
+		}
 	}
 	return s
 }
@@ -697,8 +714,8 @@ func setField[T any](s *Schema[T], x *T, fp *FieldPos, name, value string, at Po
 		}
 		return Errorf(at, "%s", msg)
 	}
-	if *fp == nil {
-		*fp = FieldPos{}
+	if fp.p == nil {
+		*fp = NewFieldPos(1)
 	}
 	if err := f.Set(x, value, at, *fp); err != nil {
 		return Errorf(at, "%s: %v", f.Name, err)

@@ -68,7 +68,7 @@ func TestSchemaAccessors(t *testing.T) {
 		t.Errorf("split-tunnel = %q, %v", d.SplitTunnel, err)
 	}
 	l := &Link{}
-	if err := SetField(l, "encryption.protocol", emptyGroup, Pos{File: "x"}); err != nil || l.Encryption == nil || !l.Encryption.IsZero() || l.FieldPos["encryption"].File != "x" {
+	if err := SetField(l, "encryption.protocol", emptyGroup, Pos{File: "x"}); err != nil || l.Encryption == nil || !l.Encryption.IsZero() || l.FieldPos.Of("encryption", Pos{}).File != "x" {
 		t.Errorf("empty encryption = %+v, %v", l.Encryption, err)
 	}
 }

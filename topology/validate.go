@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
 )
 
 // ruleIDs lists the ids of the analysis rules, for checking waivers. It must
@@ -122,7 +122,7 @@ func typeList(types []DeviceType) string {
 // false when this element is that first one.
 func (v *validator) id(kind, id string, fp FieldPos, def Pos, first func() (Pos, bool)) {
 	if id == "" {
-		if _, written := fp["id"]; !written {
+		if !fp.has("id") {
 			v.add(fp, "id", def, "%s without id", kind)
 		}
 		return
@@ -173,24 +173,39 @@ func firstOf[T any](x, first *T, fp func(*T) (FieldPos, Pos)) func() (Pos, bool)
 
 func (v *validator) required(fp FieldPos, field string, def Pos, empty bool, what string) {
 	if empty {
-		if _, written := fp[field]; !written {
+		if !fp.has(field) {
 			v.add(fp, field, def, "%s without %s", what, field)
 		}
 	}
 }
 
-func ids[T any](xs []*T, id func(*T) string) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = id(x)
+// requiredOf is required for a device, which messages name with its id.
+func (v *validator) requiredOf(d *Device, field string, empty bool) {
+	if empty {
+		v.required(d.FieldPos, field, d.Pos, empty, "device "+d.ID)
 	}
-	return out
 }
 
-func (v *validator) ref(fp FieldPos, field string, def Pos, kind, id string, ok bool, known []string) {
+// ids returns the ids of xs, once, when first called.
+func ids[T any](xs []*T, id func(*T) string) func() []string {
+	return sync.OnceValue(func() []string {
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			out[i] = id(x)
+		}
+		return out
+	})
+}
+
+func (v *validator) ref(fp FieldPos, field string, def Pos, kind, id string, ok bool, known func() []string) {
 	if id == "" || ok {
 		return
 	}
+	v.refError(fp, field, def, kind, id, known())
+}
+
+// refError is the error of a reference to an id that no element has.
+func (v *validator) refError(fp FieldPos, field string, def Pos, kind, id string, known []string) {
 	msg := fmt.Sprintf("%s %q is not defined in any loaded file", kind, id)
 	if s := Suggest(id, known); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
@@ -199,7 +214,9 @@ func (v *validator) ref(fp FieldPos, field string, def Pos, kind, id string, ok 
 }
 
 // Validate checks a merged model and returns every problem as an ErrorList
-// sorted by place, each at the place of the field concerned.
+// sorted by place, each at the place of the field concerned. It indexes the
+// model first (see Reindex) unless its element lists are those it was last
+// indexed with, as Merge returns them.
 func Validate(m *Model) error { return validate(m).errs.err() }
 
 // ValidateValues returns the errors of enumerated values only (a device
@@ -210,7 +227,7 @@ func Validate(m *Model) error { return validate(m).errs.err() }
 func ValidateValues(m *Model) ErrorList { return validate(m).values }
 
 func validate(m *Model) *validator {
-	m.Reindex()
+	m.refresh()
 	v := &validator{m: m}
 	for _, d := range m.Docs {
 		if d.Agency.Name == "" {
@@ -251,14 +268,16 @@ func validate(m *Model) *validator {
 		v.required(fp, "type", p, d.Type == "", "device")
 		checkFields(v, deviceSchema, d, fp, p, d.Type)
 		if d.Type != CarrierNetwork && d.Type != CloudService {
-			v.required(fp, "site", p, d.Site == "", "device "+d.ID)
+			v.requiredOf(d, "site", d.Site == "")
 		}
 		v.ref(fp, "site", p, "site", d.Site, m.Site(d.Site) != nil, siteIDs)
 		if len(d.Zones) == 0 {
 			v.add(fp, "id", p, "device %s has no zone: this model declares zones, so every device needs zone or zones", d.ID)
 		}
 		for i, z := range d.Zones {
-			v.ref(fp, "zones["+strconv.Itoa(i)+"]", fp.Of("zones", p), "zone", z, m.Zone(z) != nil, zoneIDs)
+			if z != "" && m.Zone(z) == nil {
+				v.refError(fp, itemName("zones", i), fp.Of("zones", p), "zone", z, zoneIDs())
+			}
 		}
 		if d.Host != "" {
 			if h := m.Device(d.Host); h == nil {
@@ -267,7 +286,7 @@ func validate(m *Model) *validator {
 				v.add(fp, "host", p, "host %q is a %s, not a hypervisor", d.Host, h.Type)
 			}
 		}
-		if _, ok := fp["count"]; ok && d.Count < 1 {
+		if d.Count < 1 && fp.has("count") {
 			v.add(fp, "count", p, "count %d must be at least 1", d.Count)
 		}
 	}
@@ -325,16 +344,16 @@ func (v *validator) bits(fp FieldPos, p Pos, e *Encryption) {
 	if e == nil {
 		return
 	}
-	if _, ok := fp["encryption.bits"]; ok && e.Bits <= 0 {
+	if e.Bits <= 0 && fp.has("encryption.bits") {
 		v.add(fp, "encryption.bits", p, "encryption.bits %d must be positive", e.Bits)
 	}
 }
 
 // path checks that a tunnel's over is a path of links from a to b.
-func (v *validator) path(t *Tunnel, linkIDs []string) {
+func (v *validator) path(t *Tunnel, linkIDs func() []string) {
 	at := t.A
 	for i, id := range t.Over {
-		field := fmt.Sprintf("over[%d]", i)
+		field := itemName("over", i)
 		l := v.m.Link(id)
 		if l == nil {
 			v.ref(t.FieldPos, field, t.Pos, "link", id, false, linkIDs)

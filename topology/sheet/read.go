@@ -27,7 +27,7 @@ type builder struct {
 }
 
 func newBuilder(path string, start topology.Pos) *builder {
-	doc := &topology.Document{Path: path, Version: topology.FormatVersion, Pos: start, FieldPos: topology.FieldPos{}}
+	doc := &topology.Document{Path: path, Version: topology.FormatVersion, Pos: start, FieldPos: topology.NewFieldPos(0)}
 	return &builder{m: &topology.Model{Docs: []*topology.Document{doc}}, doc: doc}
 }
 
@@ -73,7 +73,7 @@ func (b *builder) readSheet(sh *sheetSpec, rows iter.Seq[Row], pos posFunc) {
 				b.warns = append(b.warns, topology.Errorf(pos(r.Num, i+1), "value in a column without a header; ignored"))
 			}
 		}
-		rec := &record{b: b, row: r, sheet: sh, cols: cols, pos: pos, fp: make(topology.FieldPos, len(cols))}
+		rec := &record{b: b, row: r, sheet: sh, cols: cols, pos: pos, fp: topology.NewFieldPos(len(cols))}
 		sh.t.read(b, rec)
 	}
 }

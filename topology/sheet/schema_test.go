@@ -154,20 +154,20 @@ func checkSchema[T any](c *formCheck, s *topology.Schema[T], sheet string, headi
 			// build makes a model of one element (the document's header for
 			// the document schema) with the field given when set.
 			build := func(set bool) (*topology.Model, *T) {
-				d := &topology.Document{Path: "p", Version: 1, FieldPos: topology.FieldPos{}}
+				d := &topology.Document{Path: "p", Version: 1, FieldPos: topology.NewFieldPos(0)}
 				m := &topology.Model{Docs: []*topology.Document{d}}
 				x, _ := any(d).(*T)
 				if x == nil {
-					x = s.New(d, topology.Pos{}, topology.FieldPos{})
+					x = s.New(d, topology.Pos{}, topology.NewFieldPos(0))
 					s.Add(m, x)
 				}
 				if hasID && f.Name != "id" {
-					if err := fields[id].Set(x, "x1", topology.Pos{}, nil); err != nil {
+					if err := fields[id].Set(x, "x1", topology.Pos{}, topology.FieldPos{}); err != nil {
 						t.Fatal(err)
 					}
 				}
 				if set {
-					if err := f.Set(x, sample(f.Name, f.Kind, f.Values), topology.Pos{}, nil); err != nil {
+					if err := f.Set(x, sample(f.Name, f.Kind, f.Values), topology.Pos{}, topology.FieldPos{}); err != nil {
 						t.Fatal(err)
 					}
 				}

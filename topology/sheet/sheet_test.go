@@ -101,13 +101,13 @@ func TestPositions(t *testing.T) {
 	if got, want := l.Pos.String(), wb+"#Links!A2"; got != want {
 		t.Errorf("link pos = %s, want %s", got, want)
 	}
-	if got, want := l.FieldPos["encryption.bits"].String(), wb+"#Links!J2"; got != want {
+	if got, want := l.FieldPos.Of("encryption.bits", topology.Pos{}).String(), wb+"#Links!J2"; got != want {
 		t.Errorf("bits pos = %s, want %s", got, want)
 	}
-	if got, want := m.Tunnel("t1").FieldPos["over[1]"].String(), wb+"#Tunnels!H2"; got != want {
+	if got, want := m.Tunnel("t1").FieldPos.Of("over[1]", topology.Pos{}).String(), wb+"#Tunnels!H2"; got != want {
 		t.Errorf("over[1] pos = %s, want %s", got, want)
 	}
-	if got, want := m.Docs[0].FieldPos["agency.ori"].String(), wb+"#Agency!B4"; got != want {
+	if got, want := m.Docs[0].FieldPos.Of("agency.ori", topology.Pos{}).String(), wb+"#Agency!B4"; got != want {
 		t.Errorf("ori pos = %s, want %s", got, want)
 	}
 }

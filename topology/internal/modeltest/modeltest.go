@@ -28,7 +28,7 @@ func Of(m *topology.Model) Content {
 	var c Content
 	if len(m.Docs) > 0 {
 		d := *m.Docs[0]
-		d.Path, d.Pos, d.FieldPos = "", topology.Pos{}, nil
+		d.Path, d.Pos, d.FieldPos = "", topology.Pos{}, topology.FieldPos{}
 		if d.Version == 0 {
 			d.Version = topology.FormatVersion
 		}
@@ -36,7 +36,7 @@ func Of(m *topology.Model) Content {
 	}
 	for _, s := range m.Sites {
 		e := *s
-		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, nil
+		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, topology.FieldPos{}
 		c.Sites = append(c.Sites, e)
 	}
 	for _, z := range m.Zones {
@@ -44,27 +44,27 @@ func Of(m *topology.Model) Content {
 			continue
 		}
 		e := *z
-		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, nil
+		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, topology.FieldPos{}
 		c.Zones = append(c.Zones, e)
 	}
 	for _, d := range m.Devices {
 		e := *d
-		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, nil
+		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, topology.FieldPos{}
 		c.Devices = append(c.Devices, e)
 	}
 	for _, l := range m.Links {
 		e := *l
-		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, nil
+		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, topology.FieldPos{}
 		c.Links = append(c.Links, e)
 	}
 	for _, t := range m.Tunnels {
 		e := *t
-		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, nil
+		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, topology.FieldPos{}
 		c.Tunnels = append(c.Tunnels, e)
 	}
 	for _, w := range m.Waivers {
 		e := *w
-		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, nil
+		e.Doc, e.Pos, e.FieldPos = nil, topology.Pos{}, topology.FieldPos{}
 		c.Waivers = append(c.Waivers, e)
 	}
 	return c
