@@ -147,6 +147,11 @@ func BenchmarkAnalyse3700(b *testing.B)         { benchAnalyse(b, 3700, generate
 // 36,600 devices, 41,700 links and 29,400 findings.
 func BenchmarkAnalyseRealistic3700(b *testing.B) { benchAnalyse(b, 3700, generate.Realistic()) }
 
+// The heavy model of 3,700 agencies (generate's heavy profile, the size of
+// issue 16's statewide model): about 37,100 devices, 41,400 links and
+// 41,900 findings.
+func BenchmarkAnalyseHeavy3700(b *testing.B) { benchAnalyse(b, 3700, generate.Heavy()) }
+
 // Ten times that, under NETREVIEW_BENCH_LARGE=1.
 func BenchmarkLoadAnalyseJSON37000(b *testing.B) { benchLoad(b, 37000, ".json", true) }
 func BenchmarkLoadAnalyseYAML37000(b *testing.B) { benchLoad(b, 37000, ".yaml", true) }
@@ -155,6 +160,7 @@ func BenchmarkAnalyse37000(b *testing.B)         { benchAnalyse(b, 37000, genera
 func BenchmarkAnalyseRealistic37000(b *testing.B) {
 	benchAnalyse(b, 37000, generate.Realistic())
 }
+func BenchmarkAnalyseHeavy37000(b *testing.B) { benchAnalyse(b, 37000, generate.Heavy()) }
 
 // benchDecode decodes the generated JSON file as the given path: ".json"
 // takes the JSON parser, ".yaml" takes yaml/v3 (which reads JSON as YAML),
@@ -198,10 +204,14 @@ func BenchmarkCheckJSON3700(b *testing.B) {
 }
 
 // benchCheck is what `netreview check --format FORMAT state.json` does on
-// the realistic model: load, analyze, and write the findings (to a
+// the model of a profile: load, analyze, and write the findings (to a
 // discarding writer), for each output form.
-func benchCheck(b *testing.B, agencies int, write func(io.Writer, *analysis.Result) error) {
-	path := inputOf(b, agencies, ".json", generate.Realistic(), "realistic")
+func benchCheck(b *testing.B, agencies int, profile string, write func(io.Writer, *analysis.Result) error) {
+	p, err := generate.ParseProfile(profile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := inputOf(b, agencies, ".json", p, profile)
 	runtime.GC()
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -216,9 +226,20 @@ func benchCheck(b *testing.B, agencies int, write func(io.Writer, *analysis.Resu
 	}
 }
 
-func BenchmarkCheckRealisticJSON3700(b *testing.B) { benchCheck(b, 3700, report.JSON) }
-func BenchmarkCheckRealisticText3700(b *testing.B) {
-	benchCheck(b, 3700, func(w io.Writer, r *analysis.Result) error { return report.Text(w, r, report.TextOptions{}) })
+// text is report.Text with the options of `check --format text` to a file.
+func text(w io.Writer, r *analysis.Result) error { return report.Text(w, r, report.TextOptions{}) }
+
+func BenchmarkCheckRealisticJSON3700(b *testing.B) { benchCheck(b, 3700, "realistic", report.JSON) }
+func BenchmarkCheckRealisticText3700(b *testing.B) { benchCheck(b, 3700, "realistic", text) }
+func BenchmarkCheckRealisticMarkdown3700(b *testing.B) {
+	benchCheck(b, 3700, "realistic", report.Markdown)
 }
-func BenchmarkCheckRealisticMarkdown3700(b *testing.B) { benchCheck(b, 3700, report.Markdown) }
-func BenchmarkCheckRealisticJSON37000(b *testing.B)    { benchCheck(b, 37000, report.JSON) }
+func BenchmarkCheckRealisticJSON37000(b *testing.B) { benchCheck(b, 37000, "realistic", report.JSON) }
+
+// The same on the heavy model, the issue's 42,000 and 420,000 findings.
+func BenchmarkCheckHeavyJSON3700(b *testing.B)      { benchCheck(b, 3700, "heavy", report.JSON) }
+func BenchmarkCheckHeavyText3700(b *testing.B)      { benchCheck(b, 3700, "heavy", text) }
+func BenchmarkCheckHeavyMarkdown3700(b *testing.B)  { benchCheck(b, 3700, "heavy", report.Markdown) }
+func BenchmarkCheckHeavyJSON37000(b *testing.B)     { benchCheck(b, 37000, "heavy", report.JSON) }
+func BenchmarkCheckHeavyText37000(b *testing.B)     { benchCheck(b, 37000, "heavy", text) }
+func BenchmarkCheckHeavyMarkdown37000(b *testing.B) { benchCheck(b, 37000, "heavy", report.Markdown) }

@@ -292,6 +292,8 @@ func (b *builder) agency(a, c int) {
 	enc := ipsec()
 	if flaw == flawWeakCipher {
 		enc = &topology.Encryption{Protocol: topology.ProtoIPsec, Bits: 56}
+	} else if b.chance(b.p.Cleartext) {
+		enc = &topology.Encryption{Protocol: topology.ProtoNone}
 	}
 	b.link(hq+"-wan1", rtr.ID, "mpls-a", topology.MPLS, "mpls-a").Encryption = enc
 	// Backup: county fiber (six in ten) or an internet VPN.
@@ -333,7 +335,11 @@ func (b *builder) agency(a, c int) {
 			edge = sr.ID
 		}
 		l := b.link(sid+"-wan", edge, "mpls-a", topology.MPLS, "mpls-a")
-		if !(flaw == flawCleartextSub && s == 0) {
+		switch {
+		case flaw == flawCleartextSub && s == 0:
+		case b.chance(b.p.Cleartext):
+			l.Encryption = &topology.Encryption{Protocol: topology.ProtoNone}
+		default:
 			l.Encryption = ipsec()
 		}
 		if b.r.IntN(2) == 0 {
