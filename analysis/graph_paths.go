@@ -181,40 +181,62 @@ func (g *graphs) endsPhrase(u, v int32) string {
 }
 
 // exposedFinding is one link or tunnel that carries CJI out of the secure
-// location, with a path through it and the encryption it has.
+// location, with the encryption it has; path gives a path through it.
 type exposedFinding struct {
 	id     string
 	kind   Kind
 	enc    *topology.Encryption
 	pos    topology.Pos
-	path   []string
 	sites  []string
-	where  string // endsPhrase of its ends
 	fields topology.FieldPos
+	e      int32 // its CJI-graph edge
+	i      int   // its place in the list
+	paths  *exposurePaths
 }
 
-// exposedFindings lists every exposed link and tunnel in id order, with a
-// path between two CJI devices through it.
+// path is a path between two CJI devices through the link or tunnel, as
+// ids alternating devices and links or tunnels: searched for when a rule
+// first reports the link or tunnel, since most of them are encrypted and
+// none of the encryption rules needs a path for them.
+func (x exposedFinding) path() []string { return x.paths.of(x.i, x.e) }
+
+// where is the endsPhrase of its ends.
+func (x exposedFinding) where() string { return x.paths.g.endsPhrase(x.paths.g.cjiG.Ends(x.e)) }
+
+// exposurePaths searches and keeps the paths of the exposed links and
+// tunnels, by their place in the list.
+type exposurePaths struct {
+	g    *graphs
+	pf   *graph.PathFinder
+	done []bool
+	path [][]string
+}
+
+func (ps *exposurePaths) of(i int, e int32) []string {
+	if !ps.done[i] {
+		verts, edges := ps.pf.Through(e)
+		ps.path[i], ps.done[i] = ps.g.cjiPath(verts, edges), true
+	}
+	return ps.path[i]
+}
+
+// exposedFindings lists every exposed link and tunnel in id order.
 func (p *cjiPaths) exposedFindings() []exposedFinding {
 	g, list := p.g, p.exposedByID()
 	out := make([]exposedFinding, 0, len(list))
-	pf := graph.NewPathFinder(g.cjiG, g.cji)
-	for _, x := range list {
+	ps := &exposurePaths{g: g, pf: graph.NewPathFinder(g.cjiG, g.cji), done: make([]bool, len(list)), path: make([][]string, len(list))}
+	for i, x := range list {
 		id, e := x.id, x.e
-		verts, edges := pf.Through(e)
-		x := exposedFinding{id: id, path: g.cjiPath(verts, edges)}
+		x := exposedFinding{id: id, e: e, i: i, paths: ps}
 		r := g.cjiRefs[e]
 		if r.tunnel {
 			t := g.tunnels[r.i]
 			x.kind, x.enc, x.pos, x.fields = KindTunnel, t.Encryption, t.Pos, t.FieldPos
-			x.sites = g.vertexSites(g.cjiG.Ends(e))
-			x.where = g.endsPhrase(g.cjiG.Ends(e))
 		} else {
 			l := g.links[r.i]
 			x.kind, x.enc, x.pos, x.fields = KindLink, l.Encryption, l.Pos, l.FieldPos
-			x.sites = g.vertexSites(g.phys.Ends(r.i))
-			x.where = g.endsPhrase(g.phys.Ends(r.i))
 		}
+		x.sites = g.vertexSites(g.cjiG.Ends(e))
 		out = append(out, x)
 	}
 	return out

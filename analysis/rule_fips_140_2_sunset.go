@@ -44,8 +44,8 @@ func runFIPS1402Sunset(pass *rulePass) error {
 		pass.Report(Finding{
 			Subject: x.id,
 			Kind:    x.kind,
-			Message: "The encryption on " + kindWord(x.kind) + " " + x.id + " rests on FIPS 140 certificate " + x.enc.FIPS + ", validated under FIPS 140-2 only, which is not accepted after 21 September 2026; " + x.where + ".",
-			Path:    x.path,
+			Message: "The encryption on " + kindWord(x.kind) + " " + x.id + " rests on FIPS 140 certificate " + x.enc.FIPS + ", validated under FIPS 140-2 only, which is not accepted after 21 September 2026; " + x.where() + ".",
+			Path:    x.path(),
 			Sites:   x.sites,
 			Pos:     x.pos,
 		})

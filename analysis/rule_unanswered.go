@@ -54,7 +54,7 @@ func runUnanswered(pass *rulePass) error {
 			Kind:      x.kind,
 			Message:   strings.Join(qs, " "),
 			Questions: qs,
-			Path:      x.path,
+			Path:      x.path(),
 			Sites:     x.sites,
 			Pos:       x.pos,
 		})
@@ -162,7 +162,7 @@ func encryptionQuestions(pass *rulePass, x exposedFinding) []string {
 // edgeWhere names an exposed link or tunnel for a question, as in "link
 // hq-annex, which runs between sites annex and hq".
 func edgeWhere(x exposedFinding) string {
-	where := x.where
+	where := x.where()
 	if rest, ok := strings.CutPrefix(where, "its "); ok {
 		where = "whose " + rest
 	} else {

@@ -31,8 +31,8 @@ func runUnencryptedExit(pass *rulePass) error {
 		pass.Report(Finding{
 			Subject: x.id,
 			Kind:    x.kind,
-			Message: "Criminal justice information can cross " + kindWord(x.kind) + " " + x.id + " in cleartext; " + x.where + ".",
-			Path:    x.path,
+			Message: "Criminal justice information can cross " + kindWord(x.kind) + " " + x.id + " in cleartext; " + x.where() + ".",
+			Path:    x.path(),
 			Sites:   x.sites,
 			Pos:     x.pos,
 		})

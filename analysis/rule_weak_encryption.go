@@ -37,8 +37,8 @@ func runWeakEncryption(pass *rulePass) error {
 		pass.Report(Finding{
 			Subject: x.id,
 			Kind:    x.kind,
-			Message: "Criminal justice information crosses " + kindWord(x.kind) + " " + x.id + " under inadequate encryption: " + why + "; " + x.where + ".",
-			Path:    x.path,
+			Message: "Criminal justice information crosses " + kindWord(x.kind) + " " + x.id + " under inadequate encryption: " + why + "; " + x.where() + ".",
+			Path:    x.path(),
 			Sites:   x.sites,
 			Pos:     x.pos,
 		})

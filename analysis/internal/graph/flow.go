@@ -100,7 +100,7 @@ func (f *flow) setArc(e, v int32, on bool) {
 // augment finds one more path from the sources to the sink, starting the
 // search at the given sources in order, and reports whether it did.
 //
-// With outSinksOnly and the sink adjacency (setSinkAdj), and every vertex
+// With outSinksOnly and the sink adjacency (sinkStart, sinkPos), and every vertex
 // capped (as PathFinder.Search has it), an out-state's in-state children are put
 // on the queue as one entry, -(v+1) for out(v), and generated and expanded
 // when that entry comes off it, in the same order (openBlock runs their
@@ -221,20 +221,20 @@ func (f *flow) augment(sources []int32) bool {
 	return true
 }
 
-// setSinkAdj records the sink adjacency for sinkOut, which must not change
-// while it is set.
-func (f *flow) setSinkAdj(sinkOut func(v int32) bool) {
-	g := f.g
-	f.sinkStart = make([]int32, g.n+1)
-	f.sinkPos = f.sinkPos[:0]
+// adjWhere returns, for each vertex v, the positions in its adjacency of
+// the neighbors for which keep holds, in adjacency order: they are
+// pos[start[v]:start[v+1]].
+func adjWhere(g *Graph, keep func(v int32) bool) (start, pos []int32) {
+	start = make([]int32, g.n+1)
 	for v := range g.n {
 		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
-			if sinkOut(g.adjV[p]) {
-				f.sinkPos = append(f.sinkPos, p)
+			if keep(g.adjV[p]) {
+				pos = append(pos, p)
 			}
 		}
-		f.sinkStart[v+1] = int32(len(f.sinkPos))
+		start[v+1] = int32(len(pos))
 	}
+	return start, pos
 }
 
 // openBlock stands for generating the in-state children of out-state s
@@ -313,24 +313,33 @@ func (f *flow) sinkChild(s int32) int32 {
 }
 
 // walk follows the path that leaves source v and returns it as vertices
-// and the edges between them.
+// and the edges between them. At each vertex it takes the first arc in
+// adjacency order (by neighbor, then edge) that carries a path out of it
+// and is not cancelled by one back; such an arc was set by augment, so it
+// is among touchedE, which a search keeps short, where a carrier network's
+// adjacency is thousands long.
 func (f *flow) walk(v int32) (verts, edges []int32) {
 	g := f.g
 	verts = []int32{v}
 	for !f.sinkUsed[2*v+1] && !f.sinkUsed[2*v] {
-		next := int32(-1)
-		for p := g.adjStart[v]; p < g.adjStart[v+1]; p++ {
-			w, e := g.adjV[p], g.adjE[p]
-			if e != f.skipEdge && w != v && *f.arc(e, v) && !*f.arc(e, w) {
-				f.setArc(e, v, false) // consume
-				next = w
-				edges = append(edges, e)
-				break
+		next, ne := int32(-1), int32(-1)
+		for _, e := range f.touchedE {
+			w := g.eu[e]
+			if w == v {
+				w = g.ev[e]
+			} else if g.ev[e] != v {
+				continue
+			}
+			if e != f.skipEdge && w != v && *f.arc(e, v) && !*f.arc(e, w) &&
+				(next < 0 || w < next || w == next && e < ne) {
+				next, ne = w, e
 			}
 		}
 		if next < 0 || len(verts) > g.n {
 			return nil, nil
 		}
+		f.setArc(ne, v, false) // consume
+		edges = append(edges, ne)
 		v = next
 		verts = append(verts, v)
 	}
@@ -343,11 +352,16 @@ type PathFinder struct {
 	g      *Graph
 	marked []bool
 	f      *flow // made on first use
+	// The marked adjacency, for Near: the positions in the adjacency of v
+	// whose neighbor is marked are markPos[markStart[v]:markStart[v+1]].
+	markStart, markPos []int32
 }
 
 // NewPathFinder returns a PathFinder for the marked vertices of g.
 func NewPathFinder(g *Graph, marked []bool) *PathFinder {
-	return &PathFinder{g: g, marked: marked}
+	p := &PathFinder{g: g, marked: marked}
+	p.markStart, p.markPos = adjWhere(g, func(v int32) bool { return marked[v] })
+	return p
 }
 
 // Through returns a simple path between two distinct marked vertices
@@ -367,30 +381,11 @@ func (p *PathFinder) Through(e int32) (verts, edges []int32) {
 // Search is Through by two augmenting searches; lookahead sets the flow's
 // outSinksOnly, which changes the work and not the answer.
 func (p *PathFinder) Search(e int32, lookahead bool) (verts, edges []int32) {
-	g := p.g
-	u, v := g.eu[e], g.ev[e]
-	if u == v {
+	f := p.augmented(e, lookahead)
+	if f == nil {
 		return nil, nil
 	}
-	if p.f == nil {
-		p.f = newFlow(g)
-	}
-	f := p.f
-	f.reset()
-	f.skipEdge = e
-	f.capped, f.allCapped = func(int32) bool { return true }, true
-	f.srcCap1 = true
-	f.sinkIn = func(int32) bool { return false }
-	f.sinkOut = func(x int32) bool { return p.marked[x] }
-	f.outSinksOnly = lookahead
-	defer func() { f.outSinksOnly = false }()
-	if f.sinkStart == nil {
-		f.setSinkAdj(f.sinkOut)
-	}
-	ends := []int32{u, v}
-	if !f.augment(ends) || !f.augment(ends) {
-		return nil, nil
-	}
+	u, v := p.g.eu[e], p.g.ev[e]
 	pu, eu := f.walk(u)
 	pv, ev := f.walk(v)
 	if pu == nil || pv == nil {
@@ -407,6 +402,36 @@ func (p *PathFinder) Search(e int32, lookahead bool) (verts, edges []int32) {
 	return verts, edges
 }
 
+// augmented runs Search's two augmenting searches for edge e and returns
+// the flow that holds their paths, or nil when there are not two.
+func (p *PathFinder) augmented(e int32, lookahead bool) *flow {
+	g := p.g
+	u, v := g.eu[e], g.ev[e]
+	if u == v {
+		return nil
+	}
+	if p.f == nil {
+		p.f = newFlow(g)
+	}
+	f := p.f
+	f.reset()
+	f.skipEdge = e
+	f.capped, f.allCapped = func(int32) bool { return true }, true
+	f.srcCap1 = true
+	f.sinkIn = func(int32) bool { return false }
+	f.sinkOut = func(x int32) bool { return p.marked[x] }
+	f.outSinksOnly = lookahead
+	defer func() { f.outSinksOnly = false }()
+	if f.sinkStart == nil { // the sink adjacency is the marked adjacency
+		f.sinkStart, f.sinkPos = p.markStart, p.markPos
+	}
+	ends := []int32{u, v}
+	if !f.augment(ends) || !f.augment(ends) {
+		return nil
+	}
+	return f
+}
+
 // Near is Search's answer for the common cases, found without a search
 // over the graph, and false when they do not apply: each end of e is marked
 // or has a marked neighbor. It returns what the two
@@ -420,11 +445,13 @@ func (p *PathFinder) Search(e int32, lookahead bool) (verts, edges []int32) {
 func (p *PathFinder) Near(e int32) (verts, edges []int32, ok bool) {
 	cg, cji := p.g, p.marked
 	u, v := cg.eu[e], cg.ev[e]
-	// near returns x's first marked neighbor other than skip, over an edge other than e.
+	// near returns x's first marked neighbor other than skip, over an edge
+	// other than e: the first of its marked adjacency, not the whole of a
+	// carrier network's thousands of neighbors.
 	near := func(x, skip int32) (w, xe int32) {
-		for p := cg.adjStart[x]; p < cg.adjStart[x+1]; p++ {
+		for _, p := range p.markPos[p.markStart[x]:p.markStart[x+1]] {
 			y, ye := cg.adjV[p], cg.adjE[p]
-			if ye != e && y != x && y != skip && y != u && y != v && cji[y] {
+			if ye != e && y != x && y != skip && y != u && y != v {
 				return y, ye
 			}
 		}
