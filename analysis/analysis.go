@@ -86,6 +86,7 @@ type rulePass struct {
 	Date time.Time
 
 	in     inputs
+	refs   []string // Config.refs(), shared by the rule's findings
 	report func(Finding)
 }
 
@@ -93,11 +94,15 @@ func (p *rulePass) inputs() *inputs { return &p.in }
 
 // Report records a finding. The rule sets Subject, Kind, Message, Pos and,
 // where it has them, Path and Sites; Report fills in the rule id, the
-// severity and citations of the pack in force, and At from Pos.
+// severity and citations of the pack in force (one slice for all the
+// rule's findings), and At from Pos.
 func (p *rulePass) Report(f Finding) {
 	f.Rule = p.Rule.ID
 	f.Severity = p.Config.Severity
-	f.Policy = p.Config.refs()
+	if p.refs == nil {
+		p.refs = p.Config.refs()
+	}
+	f.Policy = p.refs
 	if f.At == "" {
 		f.At = f.Pos.String()
 	}
@@ -123,7 +128,7 @@ type Result struct {
 	Model    *topology.Model
 	Pack     *Pack
 	Date     time.Time
-	Findings []Finding // sorted with sortFindings
+	Findings []Finding // by severity (most severe first), rule, subject
 	// Redundancy is each site's redundancy to the state hubs, by site id;
 	// empty when the model has no state hub.
 	Redundancy []SiteRedundancy
@@ -164,6 +169,7 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 	}
 	s := newSession(m, step)
 	res := &Result{Model: m, Pack: pack, Date: date}
+	var found findingList
 	for _, r := range enabled {
 		for _, c := range r.requires {
 			s.result(c)
@@ -172,16 +178,19 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 		pass := &rulePass{
 			Model: m, Rule: r, Config: pack.Rules[r.ID], Pack: pack, Date: date,
 			in:     inputs{Model: m, s: s, owner: "rule " + r.ID, declared: r.requires},
-			report: func(f Finding) { res.Findings = append(res.Findings, f) },
+			report: found.add,
 		}
+		found.beginRule(r.ID, pass.Config.Severity)
 		if err := r.run(pass); err != nil {
 			return nil, fmt.Errorf("rule %s: %w", r.ID, err)
 		}
+		found.endRule()
 	}
 	res.Redundancy = s.result(redundancyPass).([]SiteRedundancy)
+	// Waivers and agencies are each finding's own, whatever the order.
+	res.Findings = found.sorted()
 	res.Warnings = applyWaivers(m, res.Findings, date)
 	setAgencies(m, res.Findings)
-	sortFindings(res.Findings)
 	return res, nil
 }
 

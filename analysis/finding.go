@@ -3,7 +3,6 @@ package analysis
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/netreview/netreview/topology"
@@ -131,18 +130,3 @@ type Key struct{ Rule, Subject string }
 
 // key returns the finding's (rule, subject).
 func (f *Finding) key() Key { return Key{f.Rule, f.Subject} }
-
-// sortFindings orders findings by severity (most severe first), then rule,
-// then subject.
-func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if a.Severity != b.Severity {
-			return a.Severity > b.Severity
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Subject < b.Subject
-	})
-}
