@@ -45,6 +45,13 @@ func TerminalSafe(s string) string {
 
 func needsTerminalEscape(s string) bool {
 	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf { // ASCII: unsafeRune holds for C0 and DEL alone
+			if b < 0x20 || b == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
 			return true
@@ -61,23 +68,13 @@ func unsafeRune(r rune) bool {
 	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }
 
-// mdSpecial are the characters that make Markdown structure, links,
-// images, emphasis, code or HTML anywhere in a line; each is written with a
-// backslash (and "<" as an entity, so that no HTML or autolink starts).
-var mdReplacer = strings.NewReplacer(
-	"\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "|", "\\|",
-	"[", "\\[", "]", "\\]", "(", "\\(", ")", "\\)", "!", "\\!", "#", "\\#",
-	"~", "\\~", "<", "&lt;", ">", "\\>",
-	"\r\n", " ", "\n", " ", "\r", " ",
-)
-
 // mdEscape escapes proposal text for Markdown: on one line (a newline
 // becomes a space, so no heading or list can start), with every character
-// of mdReplacer escaped, a leading list marker ("- ", "+ ", "1. ") or
+// of mdSpecial escaped, a leading list marker ("- ", "+ ", "1. ") or
 // thematic break escaped,
 // and control characters made visible as TerminalSafe does.
 func mdEscape(s string) string {
-	s = mdReplacer.Replace(s)
+	s = mdReplace(s)
 	s = TerminalSafe(s)
 	if s == "" {
 		return s
@@ -92,6 +89,48 @@ func mdEscape(s string) string {
 		return s[:i] + "\\" + s[i:]
 	}
 	return s
+}
+
+// mdSpecial are the characters that make Markdown structure, links,
+// images, emphasis, code or HTML anywhere in a line, and line ends.
+var mdSpecial = func() (t [256]bool) {
+	for _, b := range []byte("\\*_`|[]()!#~<>\r\n") {
+		t[b] = true
+	}
+	return t
+}()
+
+// mdReplace writes each character of mdSpecial with a backslash, "<" as an
+// entity (so that no HTML or autolink starts), and a line end (CR LF, LF
+// or CR) as a space; s itself when it has none (most ids and messages).
+func mdReplace(s string) string {
+	i := 0
+	for i < len(s) && !mdSpecial[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, i, len(s)+8)
+	copy(b, s[:i])
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case !mdSpecial[c]:
+			b = append(b, c)
+		case c == '\r':
+			b = append(b, ' ')
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+		case c == '\n':
+			b = append(b, ' ')
+		case c == '<':
+			b = append(b, "&lt;"...)
+		default:
+			b = append(b, '\\', c)
+		}
+	}
+	return string(b)
 }
 
 // mdParagraphs is mdEscape for text of several paragraphs, separated by

@@ -2,8 +2,10 @@ package report
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/netreview/netreview/analysis"
 )
@@ -117,5 +119,49 @@ func TestMDEscape(t *testing.T) {
 	}
 	if got := mdCode("a`b"); got != "a\\`b" {
 		t.Errorf("mdCode(a`b) = %q", got)
+	}
+}
+
+// mdReplacer is mdReplace by its definition, as a strings.Replacer.
+var mdReplacer = strings.NewReplacer(
+	"\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "|", "\\|",
+	"[", "\\[", "]", "\\]", "(", "\\(", ")", "\\)", "!", "\\!", "#", "\\#",
+	"~", "\\~", "<", "&lt;", ">", "\\>",
+	"\r\n", " ", "\n", " ", "\r", " ",
+)
+
+// TestEscapeShortcuts checks the escapes' loops against their definitions,
+// on every byte alone and on random strings of bytes, ASCII and runes that
+// need escaping: needsTerminalEscape's ASCII test against unsafeRune, and
+// mdReplace against mdReplacer.
+func TestEscapeShortcuts(t *testing.T) {
+	pieces := []string{"a", "Z", "0", "-", " ", ".", "→", "é", "\u202e", "\u00ad", "\u200b", "\x85", "\xff", "\r\n"}
+	for b := range 256 {
+		pieces = append(pieces, string([]byte{byte(b)}))
+	}
+	check := func(s string) {
+		slow := false
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			slow = slow || (r == utf8.RuneError && size == 1) || unsafeRune(r)
+			i += size
+		}
+		if got := needsTerminalEscape(s); got != slow {
+			t.Fatalf("needsTerminalEscape(%q) = %v, want %v", s, got, slow)
+		}
+		if got, want := mdReplace(s), mdReplacer.Replace(s); got != want {
+			t.Fatalf("mdReplace(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, p := range pieces {
+		check(p)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var s strings.Builder
+		for range r.IntN(8) {
+			s.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(s.String())
 	}
 }

@@ -57,12 +57,12 @@ func (c *SeverityCounts) add(s analysis.Severity) {
 func Summarize(res *analysis.Result) Summary {
 	m := res.Model
 	s := Summary{Sites: len(m.Sites), Devices: len(m.Devices), Links: len(m.Links), Tunnels: len(m.Tunnels)}
-	for _, f := range res.Findings {
-		if f.Waived {
+	for i := range res.Findings {
+		if f := &res.Findings[i]; f.Waived {
 			s.Waived++
-			continue
+		} else {
+			s.Findings.add(f.Severity)
 		}
-		s.Findings.add(f.Severity)
 	}
 	return s
 }
@@ -86,8 +86,8 @@ func newCheckOutput(res *analysis.Result) checkOutput {
 
 // Fails reports whether an unwaived finding is at or above threshold.
 func Fails(fs []analysis.Finding, threshold analysis.Severity) bool {
-	for _, f := range fs {
-		if !f.Waived && f.Severity >= threshold {
+	for i := range fs {
+		if f := &fs[i]; !f.Waived && f.Severity >= threshold {
 			return true
 		}
 	}

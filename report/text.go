@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -40,9 +41,10 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 	tw := &textWriter{w: bw, width: opt.Width}
 	writeHeader(tw, res, "", TerminalSafe)
 	safe := TerminalSafe
-	section := func(name, color string, keep func(analysis.Finding) bool) {
+	section := func(name, color string, keep func(*analysis.Finding) bool) {
 		first := true
-		for i, f := range res.Findings {
+		for i := range res.Findings {
+			f := &res.Findings[i]
 			if !keep(f) {
 				continue
 			}
@@ -50,10 +52,10 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 				if opt.Color && color != "" {
 					name = color + name + ansiReset
 				}
-				fmt.Fprintf(bw, "\n%s\n", name)
+				bw.WriteString("\n" + name + "\n")
 				first = false
 			}
-			tw.wrap("  ", "      ", fmt.Sprintf("F%d  %s  %s", i+1, safe(f.Rule), safe(f.Subject)))
+			tw.wrap("  ", "      ", "F"+strconv.Itoa(i+1)+"  "+safe(f.Rule)+"  "+safe(f.Subject))
 			tw.line("      ", safe(f.Message))
 			tw.line("      ", "at: "+safe(f.At))
 			if len(f.Path) > 0 {
@@ -63,15 +65,15 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 				tw.line("      ", "policy: "+safe(strings.Join(f.Policy, "; ")))
 			}
 			if f.Waived {
-				tw.line("      ", fmt.Sprintf("waived (%s): %s", f.Severity, safe(waiverReason(f))))
+				tw.line("      ", "waived ("+f.Severity.String()+"): "+safe(waiverReason(*f)))
 			}
 		}
 	}
 	for _, sev := range analysis.Severities() {
-		section(strings.ToUpper(sev.String()), sevColor[sev], func(f analysis.Finding) bool { return !f.Waived && f.Severity == sev })
+		section(strings.ToUpper(sev.String()), sevColor[sev], func(f *analysis.Finding) bool { return !f.Waived && f.Severity == sev })
 	}
-	section("WAIVED", sevColor[analysis.Info], func(f analysis.Finding) bool { return f.Waived })
-	fmt.Fprintln(bw)
+	section("WAIVED", sevColor[analysis.Info], func(f *analysis.Finding) bool { return f.Waived })
+	bw.WriteString("\n")
 	tw.line("", summaryLine(Summarize(res)))
 	return bw.Flush()
 }
@@ -79,7 +81,7 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 // textWriter writes lines wrapped at width (when positive) between words,
 // each continuation line indented further than its line.
 type textWriter struct {
-	w     io.Writer
+	w     *bufio.Writer
 	width int
 }
 
@@ -101,27 +103,30 @@ func (t *textWriter) line(indent, s string) { t.wrap(indent, indent+"  ", s) }
 // wrap writes indent and s, wrapped, continuation lines indented by cont.
 func (t *textWriter) wrap(indent, cont, s string) {
 	if t.width <= 0 || len(indent)+utf8.RuneCountInString(s) <= t.width {
-		fmt.Fprintf(t.w, "%s%s\n", indent, s)
+		t.w.WriteString(indent)
+		t.w.WriteString(s)
+		t.w.WriteByte('\n')
 		return
 	}
-	fmt.Fprint(t.w, indent)
+	t.w.WriteString(indent)
 	col, start := len(indent), true
 	for _, word := range strings.Fields(s) {
 		n := utf8.RuneCountInString(word)
 		if !start && col+1+n > t.width {
-			fmt.Fprintf(t.w, "\n%s", cont)
+			t.w.WriteByte('\n')
+			t.w.WriteString(cont)
 			col = len(cont)
 			start = true
 		}
 		if !start {
-			fmt.Fprint(t.w, " ")
+			t.w.WriteByte(' ')
 			col++
 		}
-		fmt.Fprint(t.w, word)
+		t.w.WriteString(word)
 		col += n
 		start = false
 	}
-	fmt.Fprintln(t.w)
+	t.w.WriteByte('\n')
 }
 
 // Markdown writes res as Markdown for pasting into documents.
@@ -132,7 +137,8 @@ func Markdown(w io.Writer, res *analysis.Result) error {
 	fmt.Fprintf(bw, "\n**%s**\n", summaryLine(Summarize(res)))
 	for _, sev := range analysis.Severities() {
 		first := true
-		for i, f := range res.Findings {
+		for i := range res.Findings {
+			f := &res.Findings[i]
 			if f.Severity != sev {
 				continue
 			}
@@ -140,22 +146,30 @@ func Markdown(w io.Writer, res *analysis.Result) error {
 				fmt.Fprintf(bw, "\n## %s\n", strings.ToUpper(sev.String()[:1])+sev.String()[1:])
 				first = false
 			}
-			fmt.Fprintf(bw, "\n### F%d %s %s\n\n", i+1, mdCode(f.Rule), mdEscape(f.Subject))
-			fmt.Fprintf(bw, "%s\n\n", mdEscape(f.Message))
-			fmt.Fprintf(bw, "- At: %s\n", mdEscape(f.At))
+			mdLines(bw, "\n### F", strconv.Itoa(i+1), " ", mdCode(f.Rule), " ", mdEscape(f.Subject), "\n\n")
+			mdLines(bw, mdEscape(f.Message), "\n\n")
+			mdLines(bw, "- At: ", mdEscape(f.At), "\n")
 			if len(f.Path) > 0 {
-				fmt.Fprintf(bw, "- Path: %s\n", mdEscape(strings.Join(f.Path, " → ")))
+				mdLines(bw, "- Path: ", mdEscape(strings.Join(f.Path, " → ")), "\n")
 			}
 			if len(f.Policy) > 0 {
-				fmt.Fprintf(bw, "- Policy: %s\n", mdEscape(strings.Join(f.Policy, "; ")))
+				mdLines(bw, "- Policy: ", mdEscape(strings.Join(f.Policy, "; ")), "\n")
 			}
 			if f.Waived {
-				fmt.Fprintf(bw, "- Waived: %s\n", mdEscape(waiverReason(f)))
+				mdLines(bw, "- Waived: ", mdEscape(waiverReason(*f)), "\n")
 			}
 		}
 	}
 	fmt.Fprintf(bw, "\n**%s**\n", fouo)
 	return bw.Flush()
+}
+
+// mdLines writes the pieces one after another: what fmt.Fprintf would of
+// their concatenation, without parsing a format for every finding.
+func mdLines(w *bufio.Writer, pieces ...string) {
+	for _, p := range pieces {
+		w.WriteString(p)
+	}
 }
 
 func writeHeader(w io.Writer, res *analysis.Result, prefix string, esc func(string) string) {
