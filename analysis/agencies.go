@@ -9,16 +9,21 @@ import (
 // setAgencies fills in each finding's Agencies: the ORIs of the agencies,
 // not the CSA, whose documents define the finding's subject or one of its
 // sites. An agency with no ORI is not listed.
+//
+// Most findings concern one agency: they share one list per document
+// (read-only, as every finding's lists are), rather than allocate their own.
 func setAgencies(m *topology.Model, fs []Finding) {
 	var waivers map[string]*topology.Document // "rule/subject" -> its waiver's document
+	one := map[*topology.Document][]string{}  // a document's ORI alone
+	var out []string                          // the finding's ORIs, reused
 	for i := range fs {
 		f := &fs[i]
-		var out []string
-		var last *topology.Document // skips the common run of one document's sites
+		out = out[:0]
+		var last, only *topology.Document // last skips the common run of one document's sites
 		add := func(d *topology.Document) {
 			if d != nil && d != last && !d.Agency.IsCSA() && d.Agency.ORI != "" {
 				out = append(out, d.Agency.ORI)
-				last = d
+				last, only = d, d
 			}
 		}
 		switch f.Kind {
@@ -62,6 +67,19 @@ func setAgencies(m *topology.Model, fs []Finding) {
 		// A redundancy finding may cut thousands of sites: sort, then drop
 		// repeats, rather than search the list for each site.
 		slices.Sort(out)
-		f.Agencies = slices.Compact(out)
+		out = slices.Compact(out)
+		switch {
+		case len(out) == 0:
+			f.Agencies = nil
+		case len(out) == 1:
+			l, ok := one[only]
+			if !ok {
+				l = []string{out[0]}
+				one[only] = l
+			}
+			f.Agencies = l
+		default:
+			f.Agencies = slices.Clone(out)
+		}
 	}
 }

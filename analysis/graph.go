@@ -97,13 +97,20 @@ func newGraphs(m *topology.Model) *graphs {
 	g.hub = make([]bool, n)
 	g.secure = make([]bool, n)
 	g.site = make([]*topology.Site, n)
+	// Devices in id order mostly come a site at a time ("a00001-hq-fw",
+	// "a00001-hq-rtr"): the site is looked up once for each run.
+	var site *topology.Site
+	siteID, looked := "", false
 	for i, pos := range devs {
 		d := m.Devices[pos]
 		g.ids[i], g.devs[i] = d.ID, d
 		g.index[d.ID] = int32(i)
 		g.cji[i] = m.IsCJI(d)
 		g.hub[i] = d.Type == topology.StateHub
-		if s := m.Site(d.Site); s != nil {
+		if !looked || d.Site != siteID {
+			site, siteID, looked = m.Site(d.Site), d.Site, true
+		}
+		if s := site; s != nil {
 			g.site[i] = s
 			g.secure[i] = s.Security == topology.PhysicallySecure
 		}

@@ -293,6 +293,9 @@ type failureSearch struct {
 	count  []int32  // per site: its CJI devices cut off in this search
 	cstamp []uint32 // per site: == cep when count is valid
 	cep    uint32
+	// Per vertex, == cep: down (downAt) or cut off (cutAt) in the search
+	// of cutSites that has epoch cep.
+	downAt, cutAt []uint32
 }
 
 func newFailureSearch(g *graphs, st *siteSet) *failureSearch {
@@ -301,6 +304,7 @@ func newFailureSearch(g *graphs, st *siteSet) *failureSearch {
 		over:  make([][]int32, len(g.links)),
 		stamp: make([]uint32, len(g.cjiRefs)),
 		count: make([]int32, len(st.sites)), cstamp: make([]uint32, len(st.sites)),
+		downAt: make([]uint32, len(g.ids)), cutAt: make([]uint32, len(g.ids)),
 	}
 	for ti, t := range g.tunnels {
 		for _, id := range t.Over {
@@ -359,7 +363,11 @@ func (cs *failureSearch) cutSites(downV []int32, keep func(s int32) bool) []int3
 	st := cs.st
 	cs.cep++
 	var out []int32
+	for _, v := range downV {
+		cs.downAt[v] = cs.cep
+	}
 	for _, v := range cs.c.Cut(downV, cs.down) {
+		cs.cutAt[v] = cs.cep
 		s := st.siteOf[v]
 		if s < 0 || st.cutOff[s] || !keep(s) {
 			continue
@@ -374,6 +382,19 @@ func (cs *failureSearch) cutSites(downV []int32, keep func(s int32) bool) []int3
 	}
 	slices.Sort(out)
 	return out
+}
+
+// stillReaches reports whether, in the search of cutSites that has epoch
+// ep, a CJI device of site s that reaches a hub with everything up was
+// neither down nor cut off: then s keeps its way to a hub with any part of
+// what was down in that search down.
+func (cs *failureSearch) stillReaches(s int32, ep uint32) bool {
+	for _, v := range cs.st.siteCJI[s] {
+		if cs.c.Live(v) && cs.downAt[v] != ep && cs.cutAt[v] != ep {
+			return true
+		}
+	}
+	return false
 }
 
 // riskCut is one shared-risk tag, the sites it cuts off, and where the tag
@@ -477,6 +498,7 @@ func (sc *siteCuts) riskSites(devs, links []int32) []int32 {
 			single[s] = true
 		}
 	}
+	searched := false // run has searched, in epoch cs.cep
 	run := func(skip int32, keep func(s int32) bool) []int32 {
 		cs.begin()
 		var dv []int32
@@ -496,12 +518,22 @@ func (sc *siteCuts) riskSites(devs, links []int32) []int32 {
 		if len(dv) == 0 && len(cs.down) == 0 {
 			return nil
 		}
+		searched = true
 		return cs.cutSites(dv, keep)
 	}
 	sites := run(-1, func(s int32) bool { return !affected[s] && !single[s] })
+	if !searched {
+		return sites // nothing carries the tag: no site's own search has anything down
+	}
+	all := cs.cep // the search with every element of the tag down
+	// A site's own search has less down than the search of every element:
+	// a CJI device that reached a hub there still does. Only the sites that
+	// search cut off need one of their own (a carrier tag touches thousands
+	// of sites, and each search walks the tag's thousands of links). They
+	// are chosen before any runs: a search overwrites the marks of the last.
 	aff := make([]int32, 0, len(affected))
 	for s := range affected {
-		if !st.cutOff[s] && !single[s] {
+		if !st.cutOff[s] && !single[s] && !cs.stillReaches(s, all) {
 			aff = append(aff, s)
 		}
 	}

@@ -70,6 +70,9 @@ func NewCutter(g *Graph, target []bool) *Cutter {
 	return c
 }
 
+// Live reports whether v reaches a target with everything up.
+func (c *Cutter) Live(v int32) bool { return c.live[v] }
+
 // clear reports whether v's way to a target avoids everything down in the
 // current cut.
 func (c *Cutter) clear(v int32) bool {
