@@ -73,6 +73,8 @@ const (
 
 // Finding is one problem found in a model. Its JSON form is the findings
 // contract's; Waiver is an addition that appears only on waived findings.
+// Findings may share their slices (a rule's findings one Policy, an
+// agency's findings one Agencies): treat them as read-only.
 type Finding struct {
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity"`
