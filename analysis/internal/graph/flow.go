@@ -315,7 +315,7 @@ func (f *flow) sinkChild(s int32) int32 {
 // walk follows the path that leaves source v and returns it as vertices
 // and the edges between them. At each vertex it takes the first arc in
 // adjacency order (by neighbor, then edge) that carries a path out of it
-// and is not cancelled by one back; such an arc was set by augment, so it
+// and is not canceled by one back; such an arc was set by augment, so it
 // is among touchedE, which a search keeps short, where a carrier network's
 // adjacency is thousands long.
 func (f *flow) walk(v int32) (verts, edges []int32) {
