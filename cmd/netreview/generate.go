@@ -53,8 +53,10 @@ file of its own named after its ORI (EX0000000.yaml, ...), each with its own
 agency header. Review them together ('netreview check state/*.yaml'); the
 agencies view of render then draws one node per agency.
 
-3,700 agencies give about 30,000 devices, 38,000 links, 4,100 tunnels and
-12,400 sites, 10 MB of compact JSON: the size docs/performance.md measures.`,
+3,700 agencies give 12,400 sites and 10-11 MB of compact JSON: with the
+clean profile 30,000 devices, 38,000 links and 4,100 tunnels, with
+realistic or heavy 37,000 devices, 41,500 links and 2,700-3,000 tunnels:
+the sizes docs/performance.md measures.`,
 		Example: `  netreview generate --agencies 3700 --seed 1 -o state.json
   netreview generate --agencies 37000 --seed 1 -o state10x.json
   netreview generate --agencies 10 > small.yaml
