@@ -101,6 +101,7 @@ type builder struct {
 	keep                          map[string]bool            // devices drawn; nil means all
 	legendCluster                 *dotCluster                // the device types drawn, set by legend
 	keyRows                       []keyRow                   // rows of the legend's key, set by legend
+	countyRows                    bool                       // the counties are laid out in rows under the hubs, set by buildGrouped
 	docIndex                      map[*topology.Document]int // input order of documents, set by groupOf
 }
 
@@ -342,6 +343,11 @@ func (b *builder) build() *dotGraph {
 	case ViewSites, ViewAgencies, ViewCounties:
 		b.buildGrouped(g)
 		hub = maxNeighbours(g.edges)
+		if b.countyRows {
+			// Rows of counties under the hubs: dot draws them, the rows
+			// keeping the hub's many neighbors out of one wide rank.
+			hub = 0
+		}
 	default:
 		b.buildPhysical(g)
 	}
@@ -721,6 +727,9 @@ func wrap(s string, width int) []string {
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
+	}
+	if strings.HasSuffix(word, "cy") {
+		return strconv.Itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
 	}
 	return strconv.Itoa(n) + " " + word + "s"
 }

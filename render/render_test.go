@@ -332,3 +332,47 @@ func TestAgencies(t *testing.T) {
 		t.Errorf("%d of Riverbend's findings drawn, %d of others' left out: the test shows nothing", ours, theirs)
 	}
 }
+
+// TestCountyRows: the counties view of a statewide model, one hub joined
+// to dozens of counties, is laid out by dot in rows under the hub, more
+// to a row on a slide than on a portrait Letter page; a counties view of
+// a few counties keeps the plain layout.
+func TestCountyRows(t *testing.T) {
+	tests := []struct {
+		agencies int
+		page     Page
+		rows     bool
+	}{
+		{1500, PageSlide, true},
+		{1500, PageLetter, true},
+		{20, PageSlide, false},
+	}
+	per := map[Page]int{}
+	for _, tt := range tests {
+		res := &analysis.Result{Model: generate.Statewide(generate.Options{Agencies: tt.agencies, Seed: 1})}
+		var dot bytes.Buffer
+		if err := New(nil).DOT(&dot, res, Options{View: ViewCounties, Page: tt.page, NoTable: true}); err != nil {
+			t.Fatal(err)
+		}
+		src := dot.String()
+		first := 0 // the invisible edges from the hub to the first row
+		for _, line := range strings.Split(src, "\n") {
+			if strings.Contains(line, `style="invis"`) && !strings.HasPrefix(strings.TrimSpace(line), `"#county/`) {
+				first++
+			}
+		}
+		if got := strings.Contains(src, `style="invis"`); got != tt.rows {
+			t.Errorf("%d agencies on %s: rows %v, want %v", tt.agencies, tt.page, got, tt.rows)
+			continue
+		}
+		if tt.rows && (!strings.Contains(src, `layout="dot"`) || !strings.Contains(src, `ordering="out"`)) {
+			t.Errorf("%d agencies on %s: not laid out by dot in rows:\n%s", tt.agencies, tt.page, src)
+		}
+		if tt.rows {
+			per[tt.page] = first
+		}
+	}
+	if per[PageLetter] < 2 || per[PageSlide] <= per[PageLetter] {
+		t.Errorf("counties to a row: slide %d, letter %d; want more on the slide, at least 2 on the page", per[PageSlide], per[PageLetter])
+	}
+}

@@ -24,6 +24,7 @@ type group struct {
 	device  *topology.Device // set when the group is one device
 
 	county   bool                        // a county of the counties view
+	hubLinks groupEdge                   // a county's links to the hubs, when drawn in rows
 	agencies []string                    // a county's agencies, in input order
 	docs     map[*topology.Document]bool // a county's documents
 }
@@ -156,6 +157,23 @@ func (b *builder) buildGrouped(g *dotGraph) {
 			add(t.A, t.B, join(b.tunnel[t.ID], b.path[t.ID]), true, false)
 		}
 	}
+	b.countyRows = b.opts.View == ViewCounties && len(order) <= maxRowNodes && groupNeighbours(edgeOrder) > maxRankNeighbours
+	if b.countyRows {
+		for _, k := range edgeOrder {
+			e := edges[k]
+			ca, cb := groups[e.a].county, groups[e.b].county
+			if ca == cb {
+				continue
+			}
+			if ca {
+				// The hub first: dot ranks it above the county.
+				e.a, e.b = e.b, e.a
+			}
+			c := &groups[e.b].hubLinks
+			c.links += e.links
+			c.tunnels += e.tunnels
+		}
+	}
 	for _, key := range order {
 		gr := groups[key]
 		if gr.device != nil {
@@ -171,8 +189,112 @@ func (b *builder) buildGrouped(g *dotGraph) {
 		return edgeOrder[i][1] < edgeOrder[j][1]
 	})
 	for _, k := range edgeOrder {
-		g.edges = append(g.edges, b.groupEdge(edges[k]))
+		e := b.groupEdge(edges[k])
+		if b.countyRows && groups[e.a].county != groups[e.b].county {
+			// Dozens of edges into the hubs, bundled: their counts
+			// are in the counties' labels, their findings in the
+			// edge's color and tooltip.
+			e.attrs.set("tooltip", e.attrs.get("label"))
+			e.attrs.set("label", "")
+			e.attrs.set("constraint", "false")
+			e.attrs.set("weight", "0")
+			e.attrs.set("penwidth", "1")
+		}
+		g.edges = append(g.edges, e)
 	}
+	if b.countyRows {
+		b.rowCounties(g, groups, order)
+	}
+}
+
+// maxRankNeighbours is the most neighbors a node of a dot layout may have
+// in one rank: more make a row too wide to read.
+const maxRankNeighbours = 20
+
+// maxRowNodes is the most nodes of a counties view that dot lays out in
+// rows; above it the view is drawn by sfdp.
+const maxRowNodes = 400
+
+// groupNeighbours returns the most distinct neighbors of a group, from the
+// pairs of groups joined.
+func groupNeighbours(pairs [][2]string) int {
+	n := map[string]int{}
+	most := 0
+	for _, p := range pairs {
+		n[p[0]]++
+		n[p[1]]++
+		most = max(most, n[p[0]], n[p[1]])
+	}
+	return most
+}
+
+// rowCounties lays the counties view out in rows: the hubs (the groups that
+// are not counties) in the top rank, the counties in alphabetical order
+// below them, as many to a row as fit the page's shape best, each row held
+// below the one above by invisible edges.
+func (b *builder) rowCounties(g *dotGraph, groups map[string]*group, order []string) {
+	var hubs, counties []string
+	for _, key := range order {
+		if groups[key].county {
+			counties = append(counties, key)
+		} else {
+			hubs = append(hubs, key)
+		}
+	}
+	sort.SliceStable(counties, func(i, j int) bool { return groups[counties[i]].label < groups[counties[j]].label })
+	if len(hubs) > 1 {
+		g.same = append(g.same, hubs)
+	}
+	invisible := func(a, c string) {
+		e := &dotEdge{a: a, b: c}
+		e.attrs.set("style", "invis")
+		// Heavy, to keep the columns straight.
+		e.attrs.set("weight", "100")
+		g.edges = append(g.edges, e)
+	}
+	per := b.rowLength(len(counties))
+	for i, c := range counties {
+		if i < per && len(hubs) > 0 {
+			invisible(hubs[0], c)
+		}
+		if i+per < len(counties) {
+			invisible(c, counties[i+per])
+		}
+	}
+	g.attrs.set("ranksep", "0.3")
+	g.attrs.set("nodesep", "0.2")
+	g.attrs.set("concentrate", "true")
+	// The rows in alphabetical order, as the invisible edges leave
+	// each node.
+	g.attrs.set("ordering", "out")
+}
+
+// County boxes drawn in rows, in points, with the space between them: about
+// what a county's label takes.
+const (
+	rowBoxWidth  = 140
+	rowBoxHeight = 58
+)
+
+// rowLength returns how many of n counties go in a row: as many as make the
+// rows, with the hubs' rank above them, fill the page's drawing area (below
+// the heading) at the largest scale; on a poster, a 16:10 block.
+func (b *builder) rowLength(n int) int {
+	w, h, m := b.opts.Page.Size()
+	if w == 0 {
+		w, h, m = 1600, 1000, 0
+	}
+	// The heading takes about a quarter of the page's height.
+	aw, ah := w-2*m, (h-2*m)*0.75
+	best, scale := 1, 0.0
+	for per := 1; per <= n; per++ {
+		rows := (n+per-1)/per + 1
+		s := min(aw/float64(per*rowBoxWidth), ah/float64(rows*rowBoxHeight))
+		if s > scale {
+			best, scale = per, s
+		}
+	}
+	return best
 }
 
 func (b *builder) groupNode(gr *group) *dotNode {
@@ -191,7 +313,9 @@ func (b *builder) groupNode(gr *group) *dotNode {
 	if gr.sub != "" {
 		info = gr.sub + "; " + info
 	}
-	if gr.county {
+	if gr.county && b.countyRows {
+		lines = b.rowCountyLines(gr, lines)
+	} else if gr.county {
 		info = plural(len(gr.agencies), "agency") + "; " + info
 		names := gr.agencies
 		if len(names) > 3 {
@@ -203,7 +327,9 @@ func (b *builder) groupNode(gr *group) *dotNode {
 			}
 		}
 	}
-	lines = append(lines, `<FONT POINT-SIZE="8">`+htmlText(info)+"</FONT>")
+	if !gr.county || !b.countyRows {
+		lines = append(lines, `<FONT POINT-SIZE="8">`+htmlText(info)+"</FONT>")
+	}
 	if col, ok := b.worst(gr.ms); ok {
 		n.attrs.set("color", col)
 		n.attrs.set("penwidth", "3")
@@ -215,10 +341,50 @@ func (b *builder) groupNode(gr *group) *dotNode {
 			n.attrs.set("style", "filled")
 			n.attrs.set("fillcolor", tint(col))
 		}
-		lines = append(lines, `<FONT COLOR="`+col+`"><B>`+htmlText(text)+"</B></FONT>")
+		if gr.county && b.countyRows {
+			// Narrow, so that many fit in a row.
+			var ws []string
+			for _, w := range wrap(text, 24) {
+				ws = append(ws, htmlText(w))
+			}
+			text = strings.Join(ws, "<BR/>")
+		} else {
+			text = htmlText(text)
+		}
+		lines = append(lines, `<FONT COLOR="`+col+`"><B>`+text+"</B></FONT>")
 	}
 	n.attrs.setHTML("label", strings.Join(lines, "<BR/>"))
 	return n
+}
+
+// rowCountyLines adds to the label of a county drawn in rows what it is,
+// in short lines: its agencies (named when at most three), clients and
+// links to the hubs.
+func (b *builder) rowCountyLines(gr *group, lines []string) []string {
+	small := func(s string) string { return `<FONT POINT-SIZE="9">` + htmlText(s) + "</FONT>" }
+	if len(gr.agencies) <= 3 {
+		for _, name := range gr.agencies {
+			for _, w := range wrap(name, 24) {
+				lines = append(lines, small(w))
+			}
+		}
+	}
+	info := plural(len(gr.agencies), "agency")
+	if gr.clients > 0 {
+		info += ", " + plural(gr.clients, "client")
+	}
+	lines = append(lines, small(info))
+	var links []string
+	if gr.hubLinks.links > 0 {
+		links = append(links, plural(gr.hubLinks.links, "link"))
+	}
+	if gr.hubLinks.tunnels > 0 {
+		links = append(links, plural(gr.hubLinks.tunnels, "tunnel"))
+	}
+	if len(links) > 0 {
+		lines = append(lines, small(strings.Join(links, ", ")+" to the hubs"))
+	}
+	return lines
 }
 
 // severityCounts says how many distinct unwaived findings the marks hold,
