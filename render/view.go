@@ -270,10 +270,10 @@ func (b *builder) rowCounties(g *dotGraph, groups map[string]*group, order []str
 }
 
 // County boxes drawn in rows, in points, with the space between them: about
-// what a county's label takes.
+// what a county's label takes (measured on the 3,700-agency model).
 const (
 	rowBoxWidth  = 140
-	rowBoxHeight = 58
+	rowBoxHeight = 66
 )
 
 // rowLength returns how many of n counties go in a row: as many as make the
@@ -284,8 +284,12 @@ func (b *builder) rowLength(n int) int {
 	if w == 0 {
 		w, h, m = 1600, 1000, 0
 	}
-	// The heading takes about a quarter of the page's height.
+	// The heading takes about a quarter of the page's height, with the
+	// findings table a third.
 	aw, ah := w-2*m, (h-2*m)*0.75
+	if b.tabled() {
+		ah = (h - 2*m) * 0.65
+	}
 	best, scale := 1, 0.0
 	for per := 1; per <= n; per++ {
 		rows := (n+per-1)/per + 1
