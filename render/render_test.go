@@ -376,3 +376,11 @@ func TestCountyRows(t *testing.T) {
 		t.Errorf("counties to a row: slide %d, letter %d; want more on the slide, at least 2 on the page", per[PageSlide], per[PageLetter])
 	}
 }
+
+func TestGrouped(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 3697: "3,697", 219151: "219,151", 1234567: "1,234,567", -4500: "-4,500"} {
+		if got := grouped(n); got != want {
+			t.Errorf("grouped(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

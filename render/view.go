@@ -491,7 +491,7 @@ func (b *builder) titleBlock() string {
 	}
 	agencies := strings.Join(names, "; ")
 	if len(names) > 4 {
-		agencies = strings.Join(names[:3], "; ") + fmt.Sprintf("; and %d more agencies", len(names)-3)
+		agencies = strings.Join(names[:3], "; ") + "; and " + grouped(len(names)-3) + " more agencies"
 	}
 	if agencies == "" {
 		agencies = "(agency not named)"
@@ -517,7 +517,7 @@ func (b *builder) titleBlock() string {
 			total += d.Units()
 		}
 	}
-	clients := fmt.Sprintf("Clients: %d (workstations %d, mobile %d)", total, counts[topology.Workstation], counts[topology.MobileDevice])
+	clients := "Clients: " + grouped(total) + " (workstations " + grouped(counts[topology.Workstation]) + ", mobile " + grouped(counts[topology.MobileDevice]) + ")"
 	br := `<BR ALIGN="LEFT"/>`
 	// Several agencies take several lines, so that the heading stays
 	// narrow enough to stand beside the diagram.
@@ -795,3 +795,22 @@ func (b *builder) heading(beside bool) string {
 
 // tabled reports whether the heading holds the findings table.
 func (b *builder) tabled() bool { return len(b.shown) > 0 && !b.opts.NoTable }
+
+// grouped writes n with its thousands grouped by commas, as a reader
+// writes a count: 219,151.
+func grouped(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
