@@ -119,7 +119,11 @@ type Config struct {
 	// Progress, when not nil, is called as the analysis goes: with each
 	// pass's name (such as "cji-graph" or "site-cuts") before the pass runs,
 	// and with each enabled rule's id before the rule runs; done counts the
-	// steps already finished of total.
+	// steps already finished of total. The passes and rules run side by side
+	// (up to GOMAXPROCS at once), but the steps are reported in the same
+	// order whatever order they start in, each once it and those before it
+	// have started; Progress may be called from another goroutine than
+	// Run's, never from two at once.
 	Progress func(step string, done, total int)
 }
 
@@ -138,7 +142,9 @@ type Result struct {
 }
 
 // Run runs every enabled rule of cfg.Pack over a validated model, applies the
-// model's waivers, and returns the findings in contract order.
+// model's waivers, and returns the findings in contract order. The passes
+// that do not require one another, and the rules, run concurrently, each
+// rule collecting its own findings; the result is the same as one at a time.
 func Run(m *topology.Model, cfg Config) (*Result, error) {
 	pack := cfg.Pack
 	if pack == nil {
@@ -155,40 +161,40 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 			enabled = append(enabled, r)
 		}
 	}
-	lists := [][]passDef{{redundancyPass}}
-	for _, r := range enabled {
-		lists = append(lists, r.requires)
-	}
-	total := len(closure(lists...)) + len(enabled)
-	done := 0
-	step := func(name string) {
-		if cfg.Progress != nil {
-			cfg.Progress(name, done, total)
-		}
-		done++
-	}
-	s := newSession(m, step)
+	order := steps(enabled)
+	prog := &progressInOrder{report: cfg.Progress, order: order, started: make(map[string]bool, len(order))}
+	s := newSession(m, prog.start)
 	res := &Result{Model: m, Pack: pack, Date: date}
-	var found findingList
-	for _, r := range enabled {
+	found := make([]findingList, len(enabled))
+	errs := make([]error, len(enabled))
+	runRule := func(k int) {
+		r := enabled[k]
 		for _, c := range r.requires {
 			s.result(c)
 		}
-		step(r.ID)
+		prog.start(r.ID)
 		pass := &rulePass{
 			Model: m, Rule: r, Config: pack.Rules[r.ID], Pack: pack, Date: date,
 			in:     inputs{Model: m, s: s, owner: "rule " + r.ID, declared: r.requires},
-			report: found.add,
+			report: found[k].add,
 		}
-		found.beginRule(r.ID, pass.Config.Severity)
-		if err := r.run(pass); err != nil {
-			return nil, fmt.Errorf("rule %s: %w", r.ID, err)
+		found[k].beginRule(r.ID, pass.Config.Severity)
+		errs[k] = r.run(pass)
+		found[k].endRule()
+	}
+	runConcurrently(taskOrder(enabled, s, runRule))
+	for k, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("rule %s: %w", enabled[k].ID, err)
 		}
-		found.endRule()
 	}
 	res.Redundancy = s.result(redundancyPass).([]SiteRedundancy)
 	// Waivers and agencies are each finding's own, whatever the order.
-	res.Findings = found.sorted()
+	lists := make([]*findingList, len(found))
+	for k := range found {
+		lists[k] = &found[k]
+	}
+	res.Findings = sortedFindings(lists...)
 	res.Warnings = applyWaivers(m, res.Findings, date)
 	setAgencies(m, res.Findings)
 	return res, nil

@@ -1,9 +1,14 @@
 package analysis
 
 import (
+	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/netreview/netreview/internal/generate"
 )
 
 // progressYAML is a small model with a hub, two sites and a carrier.
@@ -143,5 +148,37 @@ func TestPassesDocumented(t *testing.T) {
 	}
 	if len(seen) != 9 {
 		t.Errorf("%d passes, want the 9 the package doc lists", len(seen))
+	}
+}
+
+// TestRunConcurrentSame checks that the passes and rules running side by
+// side give what they give one at a time: the same findings, in the same
+// order, and the same redundancy, on heavy generated models (many
+// findings of every structural rule, exposed links whose paths several
+// rules ask for), with one worker and with eight.
+func TestRunConcurrentSame(t *testing.T) {
+	seeds := int64(4)
+	if testing.Short() {
+		seeds = 2
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for seed := range seeds {
+		m := generate.Statewide(generate.Options{Agencies: 60, Seed: seed, Profile: generate.Heavy()})
+		var results [2]*Result
+		for i, procs := range []int{1, 8} {
+			runtime.GOMAXPROCS(procs)
+			res, err := Run(m, Config{Date: time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			results[i] = res
+		}
+		one, many := results[0], results[1]
+		if len(one.Findings) == 0 {
+			t.Fatalf("seed %d: no findings", seed)
+		}
+		if !reflect.DeepEqual(one.Findings, many.Findings) || !reflect.DeepEqual(one.Redundancy, many.Redundancy) || !reflect.DeepEqual(one.Warnings, many.Warnings) {
+			t.Errorf("seed %d: the result with 8 workers differs from the one with 1", seed)
+		}
 	}
 }

@@ -25,6 +25,7 @@ type ruleRun struct {
 	sev        Severity
 	rule       string
 	start, end int
+	list       *findingList
 }
 
 func (l *findingList) add(f Finding) {
@@ -40,7 +41,7 @@ func (l *findingList) at(i int) *Finding { return &l.chunks[i/chunkLen][i%chunkL
 
 // beginRule starts the run of a rule's findings.
 func (l *findingList) beginRule(id string, sev Severity) {
-	l.runs = append(l.runs, ruleRun{sev: sev, rule: id, start: l.n, end: l.n})
+	l.runs = append(l.runs, ruleRun{sev: sev, rule: id, start: l.n, end: l.n, list: l})
 }
 
 // endRule ends the run that beginRule started.
@@ -50,20 +51,30 @@ func (l *findingList) endRule() { l.runs[len(l.runs)-1].end = l.n }
 // severe first), then rule, then subject, and otherwise as reported. A rule's findings share its id and severity, so the order is that
 // of the rules by severity (most severe first) and id, and within each rule
 // a stable sort by subject, which most rules' findings already are.
-func (l *findingList) sorted() []Finding {
-	if l.n == 0 {
+func (l *findingList) sorted() []Finding { return sortedFindings(l) }
+
+// sortedFindings is sorted over the runs of several lists together, such
+// as those of rules that ran at the same time, each into its own list.
+func sortedFindings(lists ...*findingList) []Finding {
+	n := 0
+	var runs []ruleRun
+	for _, l := range lists {
+		n += l.n
+		runs = append(runs, l.runs...)
+	}
+	if n == 0 {
 		return nil
 	}
-	runs := slices.Clone(l.runs)
 	slices.SortStableFunc(runs, func(a, b ruleRun) int {
 		if a.sev != b.sev {
 			return cmp.Compare(b.sev, a.sev)
 		}
 		return cmp.Compare(a.rule, b.rule)
 	})
-	out := make([]Finding, 0, l.n)
+	out := make([]Finding, 0, n)
 	var idx []int32
 	for _, r := range runs {
+		l := r.list
 		inOrder := true
 		for i := r.start + 1; i < r.end && inOrder; i++ {
 			inOrder = l.at(i-1).Subject <= l.at(i).Subject

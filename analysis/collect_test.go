@@ -37,10 +37,14 @@ func TestFindingListSorted(t *testing.T) {
 		r := rand.New(rand.NewPCG(seed, 16))
 		var l findingList
 		var want []Finding
+		var lists []*findingList                        // each rule's own, as when rules run at once
 		for k, letter := range r.Perm(26)[:r.IntN(6)] { // rule ids are unique
 			id := fmt.Sprintf("rule-%c", 'a'+letter)
 			sev := Severity(r.IntN(5))
 			l.beginRule(id, sev)
+			own := &findingList{}
+			own.beginRule(id, sev)
+			lists = append(lists, own)
 			n := r.IntN(3 * chunkLen)
 			ordered := r.IntN(2) == 0
 			for i := range n {
@@ -50,13 +54,18 @@ func TestFindingListSorted(t *testing.T) {
 				}
 				f := Finding{Rule: id, Severity: sev, Subject: subj, Message: fmt.Sprint(k, "/", i)}
 				l.add(f)
+				own.add(f)
 				want = append(want, f)
 			}
 			l.endRule()
+			own.endRule()
 		}
 		sortFindings(want)
 		if got := l.sorted(); !reflect.DeepEqual(got, want) {
 			t.Fatalf("seed %d: %d findings in the order of sorted differ from sortFindings'", seed, len(want))
+		}
+		if got := sortedFindings(lists...); !reflect.DeepEqual(got, want) {
+			t.Fatalf("seed %d: %d findings of %d lists in the order of sortedFindings differ from sortFindings'", seed, len(want), len(lists))
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/netreview/netreview/analysis/internal/graph"
 
@@ -206,6 +207,7 @@ func (x exposedFinding) where() string { return x.paths.g.endsPhrase(x.paths.g.c
 // exposurePaths searches and keeps the paths of the exposed links and
 // tunnels, by their place in the list.
 type exposurePaths struct {
+	mu   sync.Mutex // the rules that report exposed links run at the same time
 	g    *graphs
 	pf   *graph.PathFinder
 	done []bool
@@ -213,6 +215,8 @@ type exposurePaths struct {
 }
 
 func (ps *exposurePaths) of(i int, e int32) []string {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
 	if !ps.done[i] {
 		verts, edges := ps.pf.Through(e)
 		ps.path[i], ps.done[i] = ps.g.cjiPath(verts, edges), true

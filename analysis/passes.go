@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/netreview/netreview/topology"
 )
@@ -63,30 +64,43 @@ func resultOf[T any](r reader, c *computation[T]) T {
 }
 
 // session runs the passes of one Run, each at most once, and keeps their
-// results.
+// results. Rules and passes may ask for results from several goroutines at
+// once: a pass runs in the first that asks, and the others wait for it.
 type session struct {
 	model    *topology.Model
-	results  map[passDef]any
+	mu       sync.Mutex
+	results  map[passDef]*passResult
 	progress func(step string) // called before each pass runs
 }
 
+// passResult is a pass's result, computed once.
+type passResult struct {
+	once sync.Once
+	v    any
+}
+
 func newSession(m *topology.Model, progress func(step string)) *session {
-	return &session{model: m, results: map[passDef]any{}, progress: progress}
+	return &session{model: m, results: map[passDef]*passResult{}, progress: progress}
 }
 
 // result runs c, after the passes it requires, unless it has run.
 func (s *session) result(c passDef) any {
-	if v, ok := s.results[c]; ok {
-		return v
+	s.mu.Lock()
+	r := s.results[c]
+	if r == nil {
+		r = &passResult{}
+		s.results[c] = r
 	}
-	reqs := c.passRequires()
-	for _, r := range reqs {
-		s.result(r)
-	}
-	s.progress(c.passName())
-	v := c.runAny(&inputs{Model: s.model, s: s, owner: "pass " + c.passName(), declared: reqs})
-	s.results[c] = v
-	return v
+	s.mu.Unlock()
+	r.once.Do(func() {
+		reqs := c.passRequires()
+		for _, q := range reqs {
+			s.result(q)
+		}
+		s.progress(c.passName())
+		r.v = c.runAny(&inputs{Model: s.model, s: s, owner: "pass " + c.passName(), declared: reqs})
+	})
+	return r.v
 }
 
 // closure returns the passes the requires lists name, with the passes they
