@@ -82,7 +82,7 @@ func (d *DB) migrate(ctx context.Context) error {
 	}
 	if d.dialect == sqlite {
 		// A property of the file, kept once set.
-		if _, err := d.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+		if err := d.setWAL(ctx); err != nil {
 			return err
 		}
 	}
@@ -198,4 +198,30 @@ func statements(script string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// setWAL turns on write-ahead logging. The switch takes the file's
+// exclusive lock, and SQLite does not wait for it as the busy timeout
+// waits for a write lock: when several processes start a new record at
+// once, all but one are told SQLITE_BUSY at once. So the switch is tried
+// again, every 20 ms, for as long as the busy timeout would have waited.
+func (d *DB) setWAL(ctx context.Context) error {
+	deadline := time.Now().Add(d.busyTimeout)
+	for {
+		_, err := d.db.ExecContext(ctx, "PRAGMA journal_mode=WAL")
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// isBusy reports whether err is SQLite's "the file is locked".
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY")
 }

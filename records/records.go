@@ -48,6 +48,8 @@ type DB struct {
 	db      *sql.DB
 	dialect dialect
 	name    string // the record's name in messages: the file, or the DSN without its password
+
+	busyTimeout time.Duration // how long SQLite waits for another writer
 }
 
 // isPostgres reports whether dsn names a PostgreSQL database rather than an
@@ -77,11 +79,11 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 		if err := checkFile(dsn, opt.Create); err != nil {
 			return nil, err
 		}
-		timeout := opt.busyTimeout
-		if timeout == 0 {
-			timeout = defaultBusyTimeout
+		d.busyTimeout = opt.busyTimeout
+		if d.busyTimeout == 0 {
+			d.busyTimeout = defaultBusyTimeout
 		}
-		d.db, err = sql.Open("sqlite", sqliteDSN(dsn, timeout))
+		d.db, err = sql.Open("sqlite", sqliteDSN(dsn, d.busyTimeout))
 		// One connection: a command is one sequence of statements, and
 		// SQLite's locks then stay between processes, never inside one.
 		d.db.SetMaxOpenConns(1)
@@ -155,7 +157,7 @@ func describe(err error) error {
 	case strings.Contains(msg, "file is not a database") || strings.Contains(msg, "SQLITE_NOTADB") ||
 		strings.Contains(msg, "database disk image is malformed") || strings.Contains(msg, "SQLITE_CORRUPT"):
 		return fmt.Errorf("not a netreview record, or damaged: %w", err)
-	case strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY"):
+	case isBusy(err):
 		return fmt.Errorf("locked by another process that is still writing to it; try again when it has finished: %w", err)
 	}
 	return err
