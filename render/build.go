@@ -732,7 +732,7 @@ func (b *builder) linkEdge(l *topology.Link) *dotEdge {
 		e.attrs.set("style", strings.Join(styles, ","))
 	}
 	e.attrs.set("penwidth", width)
-	e.attrs.set("xlabel", label)
+	e.attrs.set("label", label)
 	e.attrs.set("tooltip", "link "+l.ID)
 	return e
 }
@@ -754,7 +754,7 @@ func (b *builder) tunnelEdge(t *topology.Tunnel) *dotEdge {
 	e.attrs.set("style", "bold")
 	e.attrs.set("penwidth", "2")
 	e.attrs.set("weight", "0")
-	e.attrs.set("xlabel", label)
+	e.attrs.set("label", label)
 	e.attrs.set("tooltip", "tunnel "+t.ID)
 	return e
 }
