@@ -534,12 +534,13 @@ func (b *builder) buildPhysical(g *dotGraph) {
 		}
 		g.clusters = append(g.clusters, c)
 	}
+	level := b.levels()
 	for _, l := range b.m.Links {
 		if b.m.Link(l.ID) != l || !b.drawn(l.A) || !b.drawn(l.B) {
 			continue
 		}
 		e := b.linkEdge(l)
-		if b.band(e.a) > b.band(e.b) {
+		if level[e.a] > level[e.b] {
 			e.a, e.b = e.b, e.a
 		}
 		g.edges = append(g.edges, e)
@@ -556,7 +557,7 @@ func (b *builder) buildPhysical(g *dotGraph) {
 			continue
 		}
 		e := b.tunnelEdge(t)
-		if b.band(e.a) > b.band(e.b) {
+		if level[e.a] > level[e.b] {
 			e.a, e.b = e.b, e.a
 		}
 		g.edges = append(g.edges, e)
@@ -580,6 +581,61 @@ func (b *builder) band(id string) int {
 		return 0
 	}
 	return 2
+}
+
+// levels returns the height of each drawn device in the physical view,
+// from the top: the devices outside every site at 0, then, within the
+// bands (see band), each device as many links away from them as it is,
+// upwards (negative) in the state's sites and downwards in the agencies'.
+// A link or tunnel is written from the higher end to the lower, so that
+// dot ranks each site's links to the networks in the site's first rank
+// (its last in the upper band): such a link then spans one rank and does
+// not pass beside a neighboring site to reach a device deeper in its own.
+// A device with no path to the networks is one level into its band.
+func (b *builder) levels() map[string]int {
+	adj := map[string][]string{}
+	for _, l := range b.m.Links {
+		if b.m.Link(l.ID) != l || !b.drawn(l.A) || !b.drawn(l.B) {
+			continue
+		}
+		adj[l.A] = append(adj[l.A], l.B)
+		adj[l.B] = append(adj[l.B], l.A)
+	}
+	depth := map[string]int{}
+	var queue []string
+	for _, d := range b.m.Devices {
+		if b.m.Device(d.ID) == d && b.drawn(d.ID) && b.band(d.ID) == 1 {
+			depth[d.ID] = 0
+			queue = append(queue, d.ID)
+		}
+	}
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		for _, n := range adj[id] {
+			if _, seen := depth[n]; !seen && b.band(n) != 1 {
+				depth[n] = depth[id] + 1
+				queue = append(queue, n)
+			}
+		}
+	}
+	level := map[string]int{}
+	for _, d := range b.m.Devices {
+		if b.m.Device(d.ID) != d || !b.drawn(d.ID) {
+			continue
+		}
+		k, ok := depth[d.ID]
+		if !ok {
+			k = 1
+		}
+		switch b.band(d.ID) {
+		case 0:
+			level[d.ID] = -k
+		case 2:
+			level[d.ID] = k
+		}
+	}
+	return level
 }
 
 // fill returns the fill color of a device: that of its least trusted zone.
@@ -676,7 +732,7 @@ func (b *builder) linkEdge(l *topology.Link) *dotEdge {
 		e.attrs.set("style", strings.Join(styles, ","))
 	}
 	e.attrs.set("penwidth", width)
-	e.attrs.set("xlabel", label)
+	e.attrs.set("label", label)
 	e.attrs.set("tooltip", "link "+l.ID)
 	return e
 }
@@ -698,7 +754,7 @@ func (b *builder) tunnelEdge(t *topology.Tunnel) *dotEdge {
 	e.attrs.set("style", "bold")
 	e.attrs.set("penwidth", "2")
 	e.attrs.set("weight", "0")
-	e.attrs.set("xlabel", label)
+	e.attrs.set("label", label)
 	e.attrs.set("tooltip", "tunnel "+t.ID)
 	return e
 }

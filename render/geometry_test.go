@@ -22,14 +22,25 @@ type xdot struct {
 		Nodes []int  `json:"nodes"`
 	} `json:"objects"`
 	Edges []struct {
-		Tail    int    `json:"tail"`
-		Head    int    `json:"head"`
-		Tooltip string `json:"tooltip"`
-		Draw    []struct {
-			Op     string       `json:"op"`
-			Points [][2]float64 `json:"points"`
-		} `json:"_draw_"`
+		Tail    int      `json:"tail"`
+		Head    int      `json:"head"`
+		Tooltip string   `json:"tooltip"`
+		Draw    []xdotOp `json:"_draw_"`
+		LDraw   []xdotOp `json:"_ldraw_"`
+		XLDraw  []xdotOp `json:"_xldraw_"`
 	} `json:"edges"`
+}
+
+// xdotOp is one drawing operation: a spline's points ("b", "B"), a font
+// ("F") or a line of text ("T").
+type xdotOp struct {
+	Op     string       `json:"op"`
+	Points [][2]float64 `json:"points"`
+	Size   float64      `json:"size"`
+	Pt     [2]float64   `json:"pt"`
+	Align  string       `json:"align"`
+	Width  float64      `json:"width"`
+	Text   string       `json:"text"`
 }
 
 // crossing is an edge drawn through a cluster that holds neither of its
@@ -38,10 +49,8 @@ type crossing struct {
 	edge, cluster string
 }
 
-// clusterCrossings lays out the diagram's DOT and returns the edges whose
-// splines pass through the bounding box of a cluster that contains neither
-// end.
-func clusterCrossings(t *testing.T, l *layout.Layouter, dot string) []crossing {
+// layoutJSON lays out dot with the dot engine and decodes Graphviz's JSON.
+func layoutJSON(t *testing.T, l *layout.Layouter, dot string) xdot {
 	t.Helper()
 	out, err := l.Layout(context.Background(), []byte(dot), "dot", "json")
 	if err != nil {
@@ -51,6 +60,16 @@ func clusterCrossings(t *testing.T, l *layout.Layouter, dot string) []crossing {
 	if err := json.Unmarshal(out, &g); err != nil {
 		t.Fatal(err)
 	}
+	return g
+}
+
+// clusterCrossings lays out the diagram's DOT and returns the edges whose
+// splines pass through the bounding box of a cluster that contains neither
+// end.
+func clusterCrossings(t *testing.T, l *layout.Layouter, dot string) []crossing {
+	t.Helper()
+	g := layoutJSON(t, l, dot)
+	var err error
 	type box struct {
 		name           string
 		x0, y0, x1, y1 float64
@@ -120,13 +139,11 @@ func bezierPoints(ctrl [][2]float64) [][2]float64 {
 	return out
 }
 
-// TestNoEdgeCrossesAnUnrelatedSite lays out every view of every sample
-// (the backbone, each agency with the backbone, and all of them together)
-// and fails when a link or a tunnel is drawn through a site that holds
-// neither of its ends. The physical view of all the samples together is
-// left out: with eight agency sites in one band, dot still runs a few of
-// their links across a neighbor (see docs/diagrams/README.md).
-func TestNoEdgeCrossesAnUnrelatedSite(t *testing.T) {
+// forEachDotView calls f with the DOT of every view that dot lays out of
+// every sample (the backbone, each agency with the backbone, and all of
+// them together).
+func forEachDotView(t *testing.T, f func(name, dot string)) {
+	t.Helper()
 	backbone := "../samples/backbone.yaml"
 	agencies, err := filepath.Glob("../samples/*.yaml")
 	if err != nil {
@@ -139,8 +156,6 @@ func TestNoEdgeCrossesAnUnrelatedSite(t *testing.T) {
 		}
 	}
 	inputs = append(inputs, agencies)
-	l := layout.New()
-	defer l.Close()
 	r := render.New(nil)
 	for _, in := range inputs {
 		res := review(t, in...)
@@ -149,12 +164,65 @@ func TestNoEdgeCrossesAnUnrelatedSite(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if job.Diagram.Engine != "dot" || v == render.ViewPhysical && len(in) == len(agencies) {
-				continue
-			}
-			for _, c := range clusterCrossings(t, l, job.Diagram.DOT) {
-				t.Errorf("%s, %s view: %s crosses %s", strings.Join(in, " "), v, c.edge, c.cluster)
+			if job.Diagram.Engine == "dot" {
+				f(fmt.Sprintf("%s, %s view", strings.Join(in, " "), v), job.Diagram.DOT)
 			}
 		}
 	}
+}
+
+// TestNoEdgeCrossesAnUnrelatedSite lays out every view of every sample
+// and fails when a link or a tunnel is drawn through a site that holds
+// neither of its ends.
+func TestNoEdgeCrossesAnUnrelatedSite(t *testing.T) {
+	l := layout.New()
+	defer l.Close()
+	forEachDotView(t, func(name, dot string) {
+		for _, c := range clusterCrossings(t, l, dot) {
+			t.Errorf("%s: %s crosses %s", name, c.edge, c.cluster)
+		}
+	})
+}
+
+// TestEdgeLabelsDoNotOverlap lays out every view of every sample and fails
+// when the labels of two edges overlap (as xlabels did where several
+// links fan out of one network).
+func TestEdgeLabelsDoNotOverlap(t *testing.T) {
+	l := layout.New()
+	defer l.Close()
+	forEachDotView(t, func(name, dot string) {
+		g := layoutJSON(t, l, dot)
+		type box struct {
+			edge, text     string
+			x0, y0, x1, y1 float64
+		}
+		var boxes []box
+		for _, e := range g.Edges {
+			size := 0.0
+			for _, op := range append(e.LDraw, e.XLDraw...) {
+				switch op.Op {
+				case "F":
+					size = op.Size
+				case "T":
+					x0 := op.Pt[0] - op.Width/2
+					switch op.Align {
+					case "l":
+						x0 = op.Pt[0]
+					case "r":
+						x0 = op.Pt[0] - op.Width
+					}
+					boxes = append(boxes, box{e.Tooltip, op.Text, x0, op.Pt[1] - size/4, x0 + op.Width, op.Pt[1] + size*3/4})
+				}
+			}
+		}
+		// Lines that merely touch do not count.
+		const slack = 0.5
+		for i, a := range boxes {
+			for _, b := range boxes[i+1:] {
+				if a.edge != b.edge && a.x0+slack < b.x1 && b.x0+slack < a.x1 && a.y0+slack < b.y1 && b.y0+slack < a.y1 {
+					t.Errorf("%s: label %q of %s overlaps %q of %s", name, a.text, a.edge, b.text, b.edge)
+				}
+			}
+		}
+	})
 }
