@@ -96,12 +96,20 @@ func chains(m *topology.Model, fs []analysis.Finding) []Group {
 		g.Members = append(g.Members, i)
 	}
 	var out []Group
+	var g2 *graph
 	for _, key := range order {
 		g := bySites[key]
 		if len(g.Members) < 2 {
 			continue
 		}
-		dist := distances(m, g.Sites)
+		if g2 == nil {
+			g2 = newGraph(m)
+		}
+		targets := map[string]bool{}
+		for _, i := range g.Members {
+			targets[fs[i].Subject] = true
+		}
+		dist := g2.distances(g.Sites, targets)
 		rank := func(i int) int {
 			if d, ok := dist[fs[i].Subject]; ok {
 				return d
@@ -120,37 +128,66 @@ func chains(m *topology.Model, fs []analysis.Finding) []Group {
 	return out
 }
 
-// distances measures, in the physical graph, how far each device and link
-// is from the devices standing in sites: a device at breadth-first distance
-// d counts 2d, a link 2·min(d(a), d(b))+1, so that a chain reads device,
-// link, device, ... from the sites outwards.
-func distances(m *topology.Model, sites []string) map[string]int {
-	adj := map[string][]*topology.Link{}
+// graph is the physical graph, built once for every chain of a review:
+// the links at each device, and the devices standing in each site.
+type graph struct {
+	adj    map[string][]*topology.Link
+	bySite map[string][]string
+}
+
+func newGraph(m *topology.Model) *graph {
+	g := &graph{adj: map[string][]*topology.Link{}, bySite: map[string][]string{}}
 	for _, l := range m.Links {
-		adj[l.A] = append(adj[l.A], l)
-		adj[l.B] = append(adj[l.B], l)
+		g.adj[l.A] = append(g.adj[l.A], l)
+		g.adj[l.B] = append(g.adj[l.B], l)
 	}
-	dist := map[string]int{}
-	var queue []string
 	for _, d := range m.Devices {
-		if _, ok := slices.BinarySearch(sites, d.Site); ok && d.Site != "" {
-			dist[d.ID] = 0
-			queue = append(queue, d.ID)
+		if d.Site != "" {
+			g.bySite[d.Site] = append(g.bySite[d.Site], d.ID)
 		}
 	}
-	for len(queue) > 0 {
+	return g
+}
+
+// distances measures, in the physical graph, how far each device and link
+// of targets is from the devices standing in sites: a device at
+// breadth-first distance d counts 2d, a link 2·min(d(a), d(b))+1, so that
+// a chain reads device, link, device, ... from the sites outwards. The
+// search stops once every target has its distance (a breadth-first search
+// gives each its final distance when it first reaches it), so that a
+// statewide review's thousands of chains each search only near their
+// sites.
+func (g *graph) distances(sites []string, targets map[string]bool) map[string]int {
+	dist := map[string]int{}
+	left := len(targets)
+	reached := func(id string, d int) {
+		dist[id] = d
+		if targets[id] {
+			left--
+		}
+	}
+	var queue []string
+	for _, site := range sites {
+		for _, id := range g.bySite[site] {
+			if _, ok := dist[id]; !ok {
+				reached(id, 0)
+				queue = append(queue, id)
+			}
+		}
+	}
+	for len(queue) > 0 && left > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		for _, l := range adj[v] {
+		for _, l := range g.adj[v] {
 			w := l.A
 			if w == v {
 				w = l.B
 			}
 			if _, ok := dist[l.ID]; !ok {
-				dist[l.ID] = dist[v] + 1
+				reached(l.ID, dist[v]+1)
 			}
 			if _, ok := dist[w]; !ok {
-				dist[w] = dist[v] + 2
+				reached(w, dist[v]+2)
 				queue = append(queue, w)
 			}
 		}
