@@ -1,6 +1,7 @@
 package rootcause
 
 import (
+	"github.com/netreview/netreview/internal/generate"
 	"slices"
 	"testing"
 	"time"
@@ -105,5 +106,22 @@ func TestRiverbendAnnex(t *testing.T) {
 	}
 	if path == nil || !slices.Equal(path.Elements, []string{"rpd-fw-city", "annex-fiber", "annex-ws-link"}) {
 		t.Errorf("annex cleartext path = %+v", path)
+	}
+}
+
+// BenchmarkFindRealistic3700 groups the findings of a realistic
+// 3,700-agency model (about 29,000 findings, thousands of chains), what the
+// statewide HTML report does: a chain's search must stay near its sites.
+func BenchmarkFindRealistic3700(b *testing.B) {
+	m := generate.Statewide(generate.Options{Agencies: 3700, Seed: 1, Profile: generate.Realistic()})
+	res, err := analysis.Run(m, analysis.Config{Date: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(Find(res.Model, res.Findings)) == 0 {
+			b.Fatal("no root causes")
+		}
 	}
 }
