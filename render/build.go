@@ -331,7 +331,6 @@ func (b *builder) build() *dotGraph {
 	g.attrs.set("pad", "0") // the page has margins
 	g.attrs.set("nodesep", "0.35")
 	g.attrs.set("ranksep", "0.6")
-	g.attrs.set("forcelabels", "true")
 	g.nodeAttrs.set("fontname", fontName)
 	g.nodeAttrs.set("fontsize", "10")
 	g.nodeAttrs.set("margin", "0.08,0.04")
