@@ -2,20 +2,51 @@ package analysis
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/netreview/netreview/topology"
 )
 
-// setAgencies fills in each finding's Agencies: the ORIs of the agencies,
-// not the CSA, whose documents define the finding's subject or one of its
+// agencySetter fills in findings' Agencies: the ORIs of the agencies, not
+// the CSA, whose documents define the finding's subject or one of its
 // sites. An agency with no ORI is not listed.
 //
-// Most findings concern one agency: they share one list per document
-// (read-only, as every finding's lists are), rather than allocate their own.
-func setAgencies(m *topology.Model, fs []Finding) {
-	var waivers map[string]*topology.Document // "rule/subject" -> its waiver's document
-	one := map[*topology.Document][]string{}  // a document's ORI alone
-	var out []string                          // the finding's ORIs, reused
+// Each rule's task has its own setter, so that the rules' findings are
+// given their agencies side by side, as each rule ends (see Run). Most
+// findings concern one agency: a rule's findings share one list per
+// document (read-only, as every finding's lists are), rather than allocate
+// their own.
+type agencySetter struct {
+	m       *topology.Model
+	waivers func() map[string]*topology.Document // "rule/subject" -> its waiver's document
+	one     map[*topology.Document][]string      // a document's ORI alone
+	out     []string                             // the finding's ORIs, reused
+}
+
+// waiverDocs returns a function that maps "rule/subject" to the document
+// of the first waiver of that rule and subject, made on its first call and
+// safe to call from several goroutines.
+func waiverDocs(m *topology.Model) func() map[string]*topology.Document {
+	return sync.OnceValue(func() map[string]*topology.Document {
+		waivers := make(map[string]*topology.Document, len(m.Waivers))
+		for _, w := range m.Waivers {
+			k := w.Rule + "/" + w.Subject
+			if _, ok := waivers[k]; !ok {
+				waivers[k] = w.Doc
+			}
+		}
+		return waivers
+	})
+}
+
+// set fills in the Agencies of each of fs.
+func (a *agencySetter) set(fs []Finding) {
+	m := a.m
+	if a.one == nil {
+		a.one = map[*topology.Document][]string{}
+	}
+	out := a.out
+	defer func() { a.out = out }()
 	for i := range fs {
 		f := &fs[i]
 		out = out[:0]
@@ -48,16 +79,7 @@ func setAgencies(m *topology.Model, fs []Finding) {
 				add(t.Doc)
 			}
 		case KindWaiver:
-			if waivers == nil {
-				waivers = make(map[string]*topology.Document, len(m.Waivers))
-				for _, w := range m.Waivers {
-					k := w.Rule + "/" + w.Subject
-					if _, ok := waivers[k]; !ok {
-						waivers[k] = w.Doc
-					}
-				}
-			}
-			add(waivers[f.Subject])
+			add(a.waivers()[f.Subject])
 		}
 		for _, id := range f.Sites {
 			if s := m.Site(id); s != nil {
@@ -72,10 +94,10 @@ func setAgencies(m *topology.Model, fs []Finding) {
 		case len(out) == 0:
 			f.Agencies = nil
 		case len(out) == 1:
-			l, ok := one[only]
+			l, ok := a.one[only]
 			if !ok {
 				l = []string{out[0]}
-				one[only] = l
+				a.one[only] = l
 			}
 			f.Agencies = l
 		default:

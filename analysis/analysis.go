@@ -47,6 +47,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/netreview/netreview/internal/parallel"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -167,6 +168,7 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 	res := &Result{Model: m, Pack: pack, Date: date}
 	found := make([]findingList, len(enabled))
 	errs := make([]error, len(enabled))
+	waivers := waiverDocs(m)
 	runRule := func(k int) {
 		r := enabled[k]
 		for _, c := range r.requires {
@@ -181,22 +183,27 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 		found[k].beginRule(r.ID, pass.Config.Severity)
 		errs[k] = r.run(pass)
 		found[k].endRule()
+		// Agencies are each finding's own: given here, as each rule ends,
+		// they are found side by side with the other rules' work.
+		a := agencySetter{m: m, waivers: waivers}
+		for _, c := range found[k].chunks {
+			a.set(c)
+		}
 	}
-	runConcurrently(taskOrder(enabled, s, runRule))
+	parallel.Run(taskOrder(enabled, s, runRule)...)
 	for k, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("rule %s: %w", enabled[k].ID, err)
 		}
 	}
 	res.Redundancy = s.result(redundancyPass).([]SiteRedundancy)
-	// Waivers and agencies are each finding's own, whatever the order.
+	// Waivers, like agencies, are each finding's own, whatever the order.
 	lists := make([]*findingList, len(found))
 	for k := range found {
 		lists[k] = &found[k]
 	}
 	res.Findings = sortedFindings(lists...)
 	res.Warnings = applyWaivers(m, res.Findings, date)
-	setAgencies(m, res.Findings)
 	return res, nil
 }
 

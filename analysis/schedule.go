@@ -1,9 +1,7 @@
 package analysis
 
 import (
-	"runtime"
 	"sync"
-	"sync/atomic"
 )
 
 // steps is the Progress steps of a Run of the enabled rules, in the order
@@ -56,7 +54,7 @@ func (p *progressInOrder) start(step string) {
 }
 
 // taskOrder is the work of a Run as tasks, in the order the workers of
-// runConcurrently take them: the passes that require none first (the
+// parallel.Run takes them: the passes that require none first (the
 // graphs), the rules that require no pass (which run while the graphs are
 // built), the other passes (the independent ones run side by side), then
 // the rules that read them. runRule(k) runs enabled[k].
@@ -90,32 +88,4 @@ func taskOrder(enabled []*Rule, s *session, runRule func(k int)) []func() {
 		}
 	}
 	return tasks
-}
-
-// runConcurrently runs the tasks on up to GOMAXPROCS goroutines, each
-// taking the next task in order when it is free, and returns when all have
-// run. A task that needs a pass another is running waits for it (see
-// session.result), so the order is one of preference only.
-func runConcurrently(tasks []func()) {
-	workers := min(runtime.GOMAXPROCS(0), len(tasks))
-	if workers <= 1 {
-		for _, t := range tasks {
-			t()
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(tasks) {
-					return
-				}
-				tasks[i]()
-			}
-		})
-	}
-	wg.Wait()
 }

@@ -48,13 +48,16 @@ func JSON(w io.Writer, res *analysis.Result) error {
 		j.raw("[]")
 	} else {
 		j.raw("[")
-		for i := range out.Findings {
-			if i > 0 {
-				j.raw(",")
+		writeInOrder(bw, len(out.Findings), func(b textSink) func(i int) {
+			fj := &jsonWriter{w: b}
+			return func(i int) {
+				if i > 0 {
+					fj.raw(",")
+				}
+				fj.raw("\n    ")
+				fj.finding(&out.Findings[i])
 			}
-			j.raw("\n    ")
-			j.finding(&out.Findings[i])
-		}
+		})
 		j.raw("\n  ]")
 	}
 	j.raw("\n}\n")
@@ -66,7 +69,7 @@ func JSON(w io.Writer, res *analysis.Result) error {
 
 // jsonWriter appends JSON to a buffered writer, keeping the first error.
 type jsonWriter struct {
-	w    *bufio.Writer
+	w    textSink
 	buf  []byte
 	err  error
 	html bool // escape <, > and & as encoding/json's Marshal does

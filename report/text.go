@@ -41,20 +41,26 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 	tw := &textWriter{w: bw, width: opt.Width}
 	writeHeader(tw, res, "", TerminalSafe)
 	safe := TerminalSafe
-	section := func(name, color string, keep func(*analysis.Finding) bool) {
-		first := true
-		for i := range res.Findings {
+	var items []sectionItem
+	for _, sev := range analysis.Severities() {
+		name := strings.ToUpper(sev.String())
+		if opt.Color && sevColor[sev] != "" {
+			name = sevColor[sev] + name + ansiReset
+		}
+		items = sectionItems(items, res.Findings, "\n"+name+"\n", func(f *analysis.Finding) bool { return !f.Waived && f.Severity == sev })
+	}
+	waived := "WAIVED"
+	if opt.Color && sevColor[analysis.Info] != "" {
+		waived = sevColor[analysis.Info] + waived + ansiReset
+	}
+	items = sectionItems(items, res.Findings, "\n"+waived+"\n", func(f *analysis.Finding) bool { return f.Waived })
+	writeInOrder(bw, len(items), func(b textSink) func(k int) {
+		tw := &textWriter{w: b, width: opt.Width}
+		return func(k int) {
+			it := items[k]
+			b.WriteString(it.heading)
+			i := int(it.i)
 			f := &res.Findings[i]
-			if !keep(f) {
-				continue
-			}
-			if first {
-				if opt.Color && color != "" {
-					name = color + name + ansiReset
-				}
-				bw.WriteString("\n" + name + "\n")
-				first = false
-			}
 			tw.wrap("  ", "      ", "F"+strconv.Itoa(i+1)+"  "+safe(f.Rule)+"  "+safe(f.Subject))
 			tw.line("      ", safe(f.Message))
 			tw.line("      ", "at: "+safe(f.At))
@@ -68,11 +74,7 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 				tw.line("      ", "waived ("+f.Severity.String()+"): "+safe(waiverReason(*f)))
 			}
 		}
-	}
-	for _, sev := range analysis.Severities() {
-		section(strings.ToUpper(sev.String()), sevColor[sev], func(f *analysis.Finding) bool { return !f.Waived && f.Severity == sev })
-	}
-	section("WAIVED", sevColor[analysis.Info], func(f *analysis.Finding) bool { return f.Waived })
+	})
 	bw.WriteString("\n")
 	tw.line("", summaryLine(Summarize(res)))
 	return bw.Flush()
@@ -81,7 +83,7 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 // textWriter writes lines wrapped at width (when positive) between words,
 // each continuation line indented further than its line.
 type textWriter struct {
-	w     *bufio.Writer
+	w     textSink
 	width int
 }
 
@@ -135,38 +137,58 @@ func Markdown(w io.Writer, res *analysis.Result) error {
 	fmt.Fprintf(bw, "**%s**\n\n# Network design review\n\n", fouo)
 	writeHeader(bw, res, "- ", mdEscape)
 	fmt.Fprintf(bw, "\n**%s**\n", summaryLine(Summarize(res)))
+	var items []sectionItem
 	for _, sev := range analysis.Severities() {
-		first := true
-		for i := range res.Findings {
+		heading := "\n## " + strings.ToUpper(sev.String()[:1]) + sev.String()[1:] + "\n"
+		items = sectionItems(items, res.Findings, heading, func(f *analysis.Finding) bool { return f.Severity == sev })
+	}
+	writeInOrder(bw, len(items), func(b textSink) func(k int) {
+		return func(k int) {
+			it := items[k]
+			b.WriteString(it.heading)
+			i := int(it.i)
 			f := &res.Findings[i]
-			if f.Severity != sev {
-				continue
-			}
-			if first {
-				fmt.Fprintf(bw, "\n## %s\n", strings.ToUpper(sev.String()[:1])+sev.String()[1:])
-				first = false
-			}
-			mdLines(bw, "\n### F", strconv.Itoa(i+1), " ", mdCode(f.Rule), " ", mdEscape(f.Subject), "\n\n")
-			mdLines(bw, mdEscape(f.Message), "\n\n")
-			mdLines(bw, "- At: ", mdEscape(f.At), "\n")
+			mdLines(b, "\n### F", strconv.Itoa(i+1), " ", mdCode(f.Rule), " ", mdEscape(f.Subject), "\n\n")
+			mdLines(b, mdEscape(f.Message), "\n\n")
+			mdLines(b, "- At: ", mdEscape(f.At), "\n")
 			if len(f.Path) > 0 {
-				mdLines(bw, "- Path: ", mdEscape(strings.Join(f.Path, " → ")), "\n")
+				mdLines(b, "- Path: ", mdEscape(strings.Join(f.Path, " → ")), "\n")
 			}
 			if len(f.Policy) > 0 {
-				mdLines(bw, "- Policy: ", mdEscape(strings.Join(f.Policy, "; ")), "\n")
+				mdLines(b, "- Policy: ", mdEscape(strings.Join(f.Policy, "; ")), "\n")
 			}
 			if f.Waived {
-				mdLines(bw, "- Waived: ", mdEscape(waiverReason(*f)), "\n")
+				mdLines(b, "- Waived: ", mdEscape(waiverReason(*f)), "\n")
 			}
 		}
-	}
+	})
 	fmt.Fprintf(bw, "\n**%s**\n", fouo)
 	return bw.Flush()
 }
 
+// sectionItem is a finding of a section of the text or Markdown form, by
+// its index in the findings, with the section's heading when it is the
+// section's first.
+type sectionItem struct {
+	i       int32
+	heading string
+}
+
+// sectionItems appends the findings that keep selects, in order, the first
+// with the heading.
+func sectionItems(items []sectionItem, fs []analysis.Finding, heading string, keep func(*analysis.Finding) bool) []sectionItem {
+	for i := range fs {
+		if keep(&fs[i]) {
+			items = append(items, sectionItem{i: int32(i), heading: heading})
+			heading = ""
+		}
+	}
+	return items
+}
+
 // mdLines writes the pieces one after another: what fmt.Fprintf would of
 // their concatenation, without parsing a format for every finding.
-func mdLines(w *bufio.Writer, pieces ...string) {
+func mdLines(w textSink, pieces ...string) {
 	for _, p := range pieces {
 		w.WriteString(p)
 	}

@@ -7,7 +7,11 @@
 // look-ups; after that it is read-only, and safe to share between rules.
 package topology
 
-import "time"
+import (
+	"time"
+
+	"github.com/netreview/netreview/internal/parallel"
+)
 
 // FormatVersion is the proposal format version this package reads and writes.
 const FormatVersion = 1
@@ -202,12 +206,18 @@ func (m *Model) Inputs() []string {
 // lists, or the id or over of an element in them; loaders call it for you.
 // Where ids repeat, the first one wins.
 func (m *Model) Reindex() {
-	m.sites = indexByID(m.Sites, func(s *Site) string { return s.ID })
-	m.zones = indexByID(m.Zones, func(z *Zone) string { return z.ID })
-	m.devices = indexByID(m.Devices, func(d *Device) string { return d.ID })
-	m.links = indexByID(m.Links, func(l *Link) string { return l.ID })
-	m.tunnels = indexByID(m.Tunnels, func(t *Tunnel) string { return t.ID })
-	m.tunneled = tunneledLinks(m.Tunnels)
+	// The maps are made side by side: at statewide size each is thousands
+	// of insertions, and none reads another.
+	parallel.Run(
+		func() { m.devices = indexByID(m.Devices, func(d *Device) string { return d.ID }) },
+		func() { m.links = indexByID(m.Links, func(l *Link) string { return l.ID }) },
+		func() { m.sites = indexByID(m.Sites, func(s *Site) string { return s.ID }) },
+		func() {
+			m.zones = indexByID(m.Zones, func(z *Zone) string { return z.ID })
+			m.tunnels = indexByID(m.Tunnels, func(t *Tunnel) string { return t.ID })
+			m.tunneled = tunneledLinks(m.Tunnels)
+		},
+	)
 	m.indexed = m.lists()
 }
 

@@ -3,9 +3,12 @@ package topology
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/netreview/netreview/internal/parallel"
 )
 
 // ruleIDs lists the ids of the analysis rules, for checking waivers. It must
@@ -51,8 +54,12 @@ func Suggest(s string, candidates []string) string {
 }
 
 func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [2][48]int // ids are short: no allocation for most
+	prev, cur := rows[0][:0], rows[1][:0]
+	if len(b)+1 > len(rows[0]) {
+		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -74,6 +81,10 @@ type validator struct {
 	m      *Model
 	errs   ErrorList
 	values ErrorList // the errors of enumerated values, also in errs
+	// suggested is the suggestion made for each unknown id, by kind: a
+	// model of thousands of elements may refer to a missing one thousands
+	// of times, and each suggestion compares the id with every known one.
+	suggested map[[2]string]string
 }
 
 func (v *validator) add(fp FieldPos, field string, def Pos, format string, args ...any) {
@@ -207,7 +218,16 @@ func (v *validator) ref(fp FieldPos, field string, def Pos, kind, id string, ok 
 // refError is the error of a reference to an id that no element has.
 func (v *validator) refError(fp FieldPos, field string, def Pos, kind, id string, known []string) {
 	msg := fmt.Sprintf("%s %q is not defined in any loaded file", kind, id)
-	if s := Suggest(id, known); s != "" {
+	key := [2]string{kind, id}
+	s, ok := v.suggested[key]
+	if !ok {
+		s = Suggest(id, known)
+		if v.suggested == nil {
+			v.suggested = map[[2]string]string{}
+		}
+		v.suggested[key] = s
+	}
+	if s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	v.add(fp, field, def, "%s", msg)
@@ -228,8 +248,56 @@ func ValidateValues(m *Model) ErrorList { return validate(m).values }
 
 func validate(m *Model) *validator {
 	m.refresh()
+	siteIDs := ids(m.Sites, func(s *Site) string { return s.ID })
+	zoneIDs := ids(m.Zones, func(z *Zone) string { return z.ID })
+	devIDs := ids(m.Devices, func(d *Device) string { return d.ID })
+	linkIDs := ids(m.Links, func(l *Link) string { return l.ID })
+	// The model is checked in parts, side by side: each part has its own
+	// validator, reads the model only, and the errors are joined in the
+	// order of the parts, then sorted by place (stably), as one pass in this
+	// order would give them. The devices and links, most of a large model,
+	// are cut into pieces.
+	var parts []func(v *validator)
+	parts = append(parts, func(v *validator) {
+		v.documents()
+		v.sites()
+		v.zones()
+	})
+	procs := runtime.GOMAXPROCS(0)
+	parallel.Split(len(m.Devices), procs, minPiece, func(lo, hi int) {
+		parts = append(parts, func(v *validator) { v.devices(m.Devices[lo:hi], siteIDs, zoneIDs, devIDs) })
+	})
+	parallel.Split(len(m.Links), procs, minPiece, func(lo, hi int) {
+		parts = append(parts, func(v *validator) { v.links(m.Links[lo:hi], devIDs) })
+	})
+	parts = append(parts, func(v *validator) {
+		v.tunnels(devIDs, linkIDs)
+		v.waivers()
+	})
+	vs := make([]validator, len(parts))
+	tasks := make([]func(), len(parts))
+	for i, part := range parts {
+		vs[i].m = m
+		tasks[i] = func() { part(&vs[i]) }
+	}
+	parallel.Run(tasks...)
 	v := &validator{m: m}
-	for _, d := range m.Docs {
+	for i := range vs {
+		v.errs = append(v.errs, vs[i].errs...)
+		v.values = append(v.values, vs[i].values...)
+	}
+	v.errs.Sort()
+	v.values.Sort()
+	return v
+}
+
+// minPiece is the fewest devices or links validate checks as a part of
+// their own: fewer are not worth a goroutine.
+const minPiece = 2048
+
+// documents checks each document's own fields.
+func (v *validator) documents() {
+	for _, d := range v.m.Docs {
 		if d.Agency.Name == "" {
 			v.add(d.FieldPos, "agency.name", d.FieldPos.Of("agency", d.Pos), "the agency has no name (agency.name is required)")
 		}
@@ -238,8 +306,13 @@ func validate(m *Model) *validator {
 		}
 		checkFields(v, documentSchema, d, d.FieldPos, d.Pos, "")
 	}
-	// A kind whose index is as long as its list repeats no id: then every
-	// element is the first with its id, and none need be looked up again.
+}
+
+// sites checks the sites. A kind whose index is as long as its list
+// repeats no id: then every element is the first with its id, and none
+// need be looked up again (so for the other kinds).
+func (v *validator) sites() {
+	m := v.m
 	seen := map[string]Pos{}
 	sitesUnique := len(m.sites) == len(m.Sites)
 	for _, s := range m.Sites {
@@ -247,7 +320,12 @@ func validate(m *Model) *validator {
 		v.required(s.FieldPos, "security", s.Pos, s.Security == "", "site")
 		checkFields(v, siteSchema, s, s.FieldPos, s.Pos, "")
 	}
-	seen = map[string]Pos{}
+}
+
+// zones checks the declared zones.
+func (v *validator) zones() {
+	m := v.m
+	seen := map[string]Pos{}
 	zonesUnique := len(m.zones) == len(m.Zones)
 	for _, z := range m.Zones {
 		if z.Implicit {
@@ -257,12 +335,13 @@ func validate(m *Model) *validator {
 		v.required(z.FieldPos, "kind", z.Pos, z.Kind == "", "zone")
 		checkFields(v, zoneSchema, z, z.FieldPos, z.Pos, "")
 	}
-	siteIDs := ids(m.Sites, func(s *Site) string { return s.ID })
-	zoneIDs := ids(m.Zones, func(z *Zone) string { return z.ID })
-	devIDs := ids(m.Devices, func(d *Device) string { return d.ID })
-	linkIDs := ids(m.Links, func(l *Link) string { return l.ID })
+}
+
+// devices checks devs, a part of the model's devices.
+func (v *validator) devices(devs []*Device, siteIDs, zoneIDs, devIDs func() []string) {
+	m := v.m
 	devsUnique := len(m.devices) == len(m.Devices)
-	for _, d := range m.Devices {
+	for _, d := range devs {
 		fp, p := d.FieldPos, d.Pos
 		v.id("device", d.ID, fp, p, firstOf(d, indexed(d, devsUnique, d.ID, m.Device), func(d *Device) (FieldPos, Pos) { return d.FieldPos, d.Pos }))
 		v.required(fp, "type", p, d.Type == "", "device")
@@ -290,8 +369,13 @@ func validate(m *Model) *validator {
 			v.add(fp, "count", p, "count %d must be at least 1", d.Count)
 		}
 	}
+}
+
+// links checks ls, a part of the model's links.
+func (v *validator) links(ls []*Link, devIDs func() []string) {
+	m := v.m
 	linksUnique := len(m.links) == len(m.Links)
-	for _, l := range m.Links {
+	for _, l := range ls {
 		fp, p := l.FieldPos, l.Pos
 		v.id("link", l.ID, fp, p, firstOf(l, indexed(l, linksUnique, l.ID, m.Link), func(l *Link) (FieldPos, Pos) { return l.FieldPos, l.Pos }))
 		v.required(fp, "a", p, l.A == "", "link")
@@ -305,6 +389,11 @@ func validate(m *Model) *validator {
 		}
 		v.bits(fp, p, l.Encryption)
 	}
+}
+
+// tunnels checks the tunnels, each path of links included.
+func (v *validator) tunnels(devIDs, linkIDs func() []string) {
+	m := v.m
 	tunnelsUnique := len(m.tunnels) == len(m.Tunnels)
 	for _, t := range m.Tunnels {
 		fp, p := t.FieldPos, t.Pos
@@ -321,7 +410,11 @@ func validate(m *Model) *validator {
 		v.bits(fp, p, t.Encryption)
 		v.path(t, linkIDs)
 	}
-	for _, w := range m.Waivers {
+}
+
+// waivers checks the waivers.
+func (v *validator) waivers() {
+	for _, w := range v.m.Waivers {
 		fp, p := w.FieldPos, w.Pos
 		v.required(fp, "rule", p, w.Rule == "", "waiver")
 		v.required(fp, "subject", p, w.Subject == "", "waiver")
@@ -334,9 +427,6 @@ func validate(m *Model) *validator {
 			v.add(fp, "rule", p, "%s", msg)
 		}
 	}
-	v.errs.Sort()
-	v.values.Sort()
-	return v
 }
 
 // bits checks an encryption's key length.
