@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -27,7 +28,9 @@ import (
 // would; a JSON file is one document. Problems come back as an ErrorList.
 // Inputs larger than 256 MB of YAML or 512 MB of JSON, text that is not
 // UTF-8, and JSON nested deeper than 64 levels are errors (docs/limits.md).
-func Decode(path string, data []byte) (*Model, error) { return decode(path, data, true) }
+func Decode(path string, data []byte) (*Model, error) {
+	return decode(path, data, true, splitLeast, runtime.GOMAXPROCS(0))
+}
 
 // Limits on what Decode reads (see docs/limits.md).
 const (
@@ -44,8 +47,10 @@ const (
 
 // decode is Decode; stream has the JSON parser hand the elements of the
 // lists to the walker as it parses them rather than build the whole tree
-// first (the same result, in less memory).
-func decode(path string, data []byte, stream bool) (*Model, error) {
+// first (the same result, in less memory), and then lists of least bytes
+// or more may be parsed in up to pieces pieces side by side (jsonSplit;
+// again the same result).
+func decode(path string, data []byte, stream bool, least, pieces int) (*Model, error) {
 	d := &decoder{file: path, places: placeBlocks{file: path}}
 	m := &Model{}
 	start := Pos{File: path, Line: 1, Col: 1}
@@ -62,10 +67,14 @@ func decode(path string, data []byte, stream bool) (*Model, error) {
 		// The elements of the lists are walked as they are parsed, so that
 		// the tree of a large file is never whole in memory.
 		var walk func(key string, n *yaml.Node)
+		var split *jsonSplit
 		if stream {
 			walk = func(key string, n *yaml.Node) { d.element(key, n, doc, m) }
+			if pieces > 1 {
+				split = &jsonSplit{fork: d.fork(doc, m), least: least, pieces: pieces}
+			}
 		}
-		n, streamed, err := parseJSONStream(path, data, walk)
+		n, streamed, err := parseJSONStream(path, data, walk, split)
 		if err != nil {
 			return nil, ErrorList{err}
 		}
@@ -291,6 +300,28 @@ type decoder struct {
 	places   placeBlocks       // the FieldPos of the elements
 	elements [elementLists]any // a *block[T] for each list's T, by its index in listWalkers
 	lists    block[string]     // the items of the list fields
+}
+
+// fork returns the walkers of the pieces of a list parsed side by side:
+// each walks into a decoder and a model of its own, and keep adds its
+// elements and errors to d's and m's.
+func (d *decoder) fork(doc *Document, m *Model) func() streamPart {
+	return func() streamPart {
+		pd := &decoder{file: d.file, places: placeBlocks{file: d.file}}
+		pm := &Model{}
+		return streamPart{
+			stream: func(key string, n *yaml.Node) { pd.element(key, n, doc, pm) },
+			keep: func() {
+				d.errs = append(d.errs, pd.errs...)
+				m.Sites = append(m.Sites, pm.Sites...)
+				m.Zones = append(m.Zones, pm.Zones...)
+				m.Devices = append(m.Devices, pm.Devices...)
+				m.Links = append(m.Links, pm.Links...)
+				m.Tunnels = append(m.Tunnels, pm.Tunnels...)
+				m.Waivers = append(m.Waivers, pm.Waivers...)
+			},
+		}
+	}
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }

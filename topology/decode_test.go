@@ -327,8 +327,8 @@ func TestDecodeJSONStreamed(t *testing.T) {
 		`{"Devices": [{"id": "a"}], "netreview": 1}`,
 	}
 	for _, src := range tests {
-		m1, err1 := decode("s.json", []byte(src), true)
-		m2, err2 := decode("s.json", []byte(src), false)
+		m1, err1 := decode("s.json", []byte(src), true, 0, 1)
+		m2, err2 := decode("s.json", []byte(src), false, 0, 1)
 		if !reflect.DeepEqual(m1, m2) || !reflect.DeepEqual(err1, err2) {
 			t.Errorf("%.200s:\nstreamed: %v\n%v\nwhole tree: %v\n%v", src, m1, err1, m2, err2)
 		}

@@ -18,7 +18,7 @@ import (
 // which keeps a multi-megabyte file to a few hundred allocations. A syntax
 // error comes back as an *Error at its place.
 func parseJSON(path string, data []byte) (*yaml.Node, *Error) {
-	n, _, err := parseJSONStream(path, data, nil)
+	n, _, err := parseJSONStream(path, data, nil, nil)
 	return n, err
 }
 
@@ -29,9 +29,11 @@ func parseJSON(path string, data []byte) (*yaml.Node, *Error) {
 // stream(key, element) as soon as it is parsed, and its nodes are reused
 // for the next element: stream must keep no reference to them. Those lists
 // come back empty in the tree, and listed in streamed. After a syntax error,
-// what stream was given is to be discarded.
-func parseJSONStream(path string, data []byte, stream func(key string, n *yaml.Node)) (root *yaml.Node, streamed []*yaml.Node, err *Error) {
-	p := &jsonParser{file: path, data: data, text: string(data), line: 1, stream: stream}
+// what stream was given is to be discarded. When split is not nil, large
+// streamed lists may be parsed in pieces instead (see jsonSplit): their
+// elements go to the pieces' walkers, not to stream.
+func parseJSONStream(path string, data []byte, stream func(key string, n *yaml.Node), split *jsonSplit) (root *yaml.Node, streamed []*yaml.Node, err *Error) {
+	p := &jsonParser{file: path, data: data, text: string(data), line: 1, stream: stream, split: split}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		p.off = 3
 		p.lineStart = 3
@@ -82,6 +84,7 @@ type jsonParser struct {
 	stack      []*yaml.Node // children of the open containers
 
 	stream   func(key string, n *yaml.Node)
+	split    *jsonSplit      // how large streamed lists may be parsed in pieces, or nil
 	streamed []*yaml.Node    // the top-level lists whose elements went to stream
 	topKeys  map[string]bool // the streamed top-level keys seen so far
 }
@@ -473,6 +476,9 @@ func (p *jsonParser) next(v, k *yaml.Node, closing byte) bool {
 // stream under that key instead of into the list.
 func (p *jsonParser) array(depth int, stream string) *yaml.Node {
 	n, start, empty := p.open(yaml.SequenceNode, "!!seq", ']')
+	if !empty && stream != "" && p.splitList(depth, stream) {
+		return n
+	}
 	for !empty && p.err == nil {
 		p.space()
 		m := p.mark()

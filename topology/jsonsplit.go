@@ -1,0 +1,222 @@
+package topology
+
+import (
+	"bytes"
+	"sync"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// A large streamed list (the devices or links of a statewide file) is
+// parsed and walked in pieces, side by side, each by a parser and a walker
+// of its own, and the pieces are joined in order: the same elements, in
+// the same order, with the same places and errors, as one parser gives.
+//
+// The pieces are cut where one element ends and the next begins
+// ("}", then a comma, then "{", between blanks), near equal shares of the
+// list's bytes, found by a scan that knows only strings and brackets. A
+// cut inside a string could look like a boundary: so each piece but the
+// last must end exactly at the next cut, one element after another from a
+// cut known to be sound (the list's start), which proves the cut sound. A
+// piece that does not, and any syntax error, sends the whole list to the
+// one parser, from its start: errors are always those it gives.
+
+// jsonSplit is how a parser may cut its streamed lists into pieces.
+type jsonSplit struct {
+	// fork returns a walker for the elements of one piece. Its keep adds
+	// what it walked to the document, after the pieces before it; a piece
+	// that is not kept is dropped.
+	fork func() streamPart
+	// least is the fewest bytes of a list, and of a piece, worth a
+	// goroutine.
+	least int
+	// pieces is how many pieces to cut a list into, at most.
+	pieces int
+}
+
+// streamPart is the walker of a piece of a list.
+type streamPart struct {
+	stream func(key string, n *yaml.Node)
+	keep   func()
+}
+
+// splitLeast is jsonSplit.least for decoding: below about a megabyte a
+// list parses in a few milliseconds.
+const splitLeast = 1 << 20
+
+// splitList parses the elements of the streamed list under key, whose
+// first element is at the offset, in pieces side by side, and reports
+// whether it did; then the parser is past the list's closing bracket, and
+// each piece was kept, in order. When it reports false, nothing was kept
+// and the parser is where it was.
+func (p *jsonParser) splitList(depth int, key string) bool {
+	sp := p.split
+	if sp == nil || len(p.data)-p.off < sp.least {
+		return false
+	}
+	end, ok := skipList(p.data, p.off)
+	if !ok || end-p.off < sp.least {
+		return false
+	}
+	cuts := []int{p.off}
+	pieces := min(sp.pieces, (end-p.off)/sp.least)
+	for k := 1; k < pieces; k++ {
+		at := p.off + (end-p.off)*k/pieces
+		if c := nextElement(p.data, max(at, cuts[len(cuts)-1]+1), end); c > 0 {
+			cuts = append(cuts, c)
+		}
+	}
+	if len(cuts) < 2 {
+		return false
+	}
+	parsers := make([]*jsonParser, len(cuts))
+	parts := make([]streamPart, len(cuts))
+	done := make([]bool, len(cuts))
+	var wg sync.WaitGroup
+	for i, from := range cuts {
+		q := p.at(from)
+		parts[i] = sp.fork()
+		q.stream = parts[i].stream
+		parsers[i] = q
+		limit := -1 // the last piece ends at the closing bracket
+		if i+1 < len(cuts) {
+			limit = cuts[i+1]
+		}
+		wg.Go(func() { done[i] = q.piece(depth, key, limit) })
+	}
+	wg.Wait()
+	for i := range done {
+		if !done[i] {
+			return false
+		}
+	}
+	last := parsers[len(parsers)-1]
+	if last.off != end {
+		return false
+	}
+	for _, part := range parts {
+		part.keep()
+	}
+	p.off, p.line, p.lineStart, p.cont = last.off, last.line, last.lineStart, last.cont
+	return true
+}
+
+// at returns a parser of p's text at off, an element's first byte, with
+// the line and column that p would have there.
+func (p *jsonParser) at(off int) *jsonParser {
+	q := &jsonParser{file: p.file, data: p.data, text: p.text, off: off}
+	before := p.data[:off]
+	q.line = 1 + bytes.Count(before, []byte{'\n'})
+	q.lineStart = bytes.LastIndexByte(before, '\n') + 1
+	if q.line == 1 && bytes.HasPrefix(p.data, bom) {
+		q.lineStart = len(bom) // as parseJSONStream starts
+	}
+	// The parser counts the continuation bytes of the UTF-8 in strings; a
+	// line before the offset holds no other (or the parse fails before).
+	for _, c := range p.data[q.lineStart:off] {
+		if c&0xC0 == 0x80 {
+			q.cont++
+		}
+	}
+	return q
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// piece parses elements of the streamed list under key from the offset,
+// handing each to the stream, up to the element that ends just before
+// limit, or, when limit is negative, to the list's closing bracket. It
+// reports whether the elements ended there, without error.
+func (p *jsonParser) piece(depth int, key string, limit int) bool {
+	for {
+		p.space()
+		m := p.mark()
+		v := p.value(depth + 1)
+		if p.err != nil {
+			return false
+		}
+		p.stream(key, v)
+		p.release(m)
+		if !p.next(nil, nil, ']') {
+			return p.err == nil && limit < 0
+		}
+		if limit >= 0 {
+			p.space()
+			if p.off >= limit {
+				return p.off == limit
+			}
+		}
+	}
+}
+
+// skipList returns the offset just past the closing bracket of the list
+// whose first element is at off, and whether it found one: it follows
+// strings (with their escapes) and brackets only, checking nothing else.
+func skipList(data []byte, off int) (int, bool) {
+	depth := 1
+	for i := off; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			j, ok := stringEnd(data, i)
+			if !ok {
+				return 0, false
+			}
+			i = j
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+			if depth == 0 {
+				return i + 1, data[i] == ']'
+			}
+		}
+	}
+	return 0, false
+}
+
+// stringEnd returns the offset of the quote that closes the string opened
+// at i.
+func stringEnd(data []byte, i int) (int, bool) {
+	for {
+		j := bytes.IndexByte(data[i+1:], '"')
+		if j < 0 {
+			return 0, false
+		}
+		i += 1 + j
+		escapes := 0
+		for k := i - 1; k >= 0 && data[k] == '\\'; k-- {
+			escapes++
+		}
+		if escapes%2 == 0 {
+			return i, true
+		}
+	}
+}
+
+// nextElement returns the offset of the first "{" at or after from that
+// follows "}", a comma and blanks, if one is before end, or -1.
+func nextElement(data []byte, from, end int) int {
+	for i := from; i < end; {
+		j := bytes.IndexByte(data[i:end], '}')
+		if j < 0 {
+			return -1
+		}
+		k := i + j + 1
+		k = skipBlanks(data, k, end)
+		if k < end && data[k] == ',' {
+			k = skipBlanks(data, k+1, end)
+			if k < end && data[k] == '{' {
+				return k
+			}
+		}
+		i += j + 1
+	}
+	return -1
+}
+
+func skipBlanks(data []byte, i, end int) int {
+	for i < end && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
+		i++
+	}
+	return i
+}

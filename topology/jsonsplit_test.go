@@ -1,0 +1,104 @@
+package topology
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// splitSame fails t unless decoding src in pieces (of at least least
+// bytes, up to pieces of them) gives exactly the model and the errors
+// that one parser gives. It reports whether the lists were cut.
+func splitSame(t *testing.T, src string, least, pieces int) {
+	t.Helper()
+	m1, err1 := decode("s.json", []byte(src), true, 0, 1)
+	m2, err2 := decode("s.json", []byte(src), true, least, pieces)
+	if !reflect.DeepEqual(err1, err2) {
+		t.Fatalf("%.300q\nin %d pieces: errors\n%v\none parser:\n%v", src, pieces, err2, err1)
+	}
+	if !reflect.DeepEqual(m1, m2) {
+		t.Fatalf("%.300q\nin %d pieces: a different model (%d devices, %d links; one parser %d, %d)", src, pieces, len(m2.Devices), len(m2.Links), len(m1.Devices), len(m1.Links))
+	}
+}
+
+// TestDecodeInPieces holds decoding lists in pieces side by side to one
+// parser: the same model, places included, and the same errors, for
+// indented and compact JSON, multi-byte text before and in the pieces,
+// cuts that fall in strings looking like boundaries, and syntax and
+// field errors in every piece.
+func TestDecodeInPieces(t *testing.T) {
+	big := string(bigModel(400, true))
+	compact := strings.NewReplacer("\n", "", "  ", "").Replace(big)
+	tests := map[string]string{
+		"indented":                         big,
+		"compact":                          compact,
+		"bom":                              "\uFEFF" + compact,
+		"multibyte":                        strings.ReplaceAll(big, "Device number", "Gerät № ¹²"),
+		"compact multibyte":                strings.ReplaceAll(compact, "Device number", "Gerät № ¹²"),
+		"look-alike boundaries in strings": strings.ReplaceAll(compact, `"name":"Device number`, `"name":"}, {\"x\"}, {\"id\": \"y\"} },{ number`),
+		"field errors":                     strings.ReplaceAll(big, `"type": "router"`, `"tpye": "router"`),
+		"bad value late":                   strings.Replace(compact, `"d390"`, `["d390"]`, 1),
+		"syntax error late":                strings.Replace(compact, `"l390"`, `"l390`, 1),
+		"syntax error early":               strings.Replace(compact, `"d3"`, `"d3"]`, 1),
+		"raw newline in a string":          strings.Replace(compact, `Device number 200`, "Device\nnumber 200", 1),
+		"not objects":                      `{"netreview": 1, "devices": [` + strings.Repeat(`"a", `, 300) + `"b"]}`,
+		"unclosed list":                    compact[:len(compact)*3/4],
+		"trailing comma":                   strings.Replace(compact, `}],"links"`, `},],"links"`, 1),
+	}
+	for name, src := range tests {
+		t.Run(name, func(t *testing.T) {
+			for _, pieces := range []int{2, 3, 7} {
+				for _, least := range []int{64, 1000, 20000} {
+					splitSame(t, src, least, pieces)
+				}
+			}
+		})
+	}
+}
+
+// TestDecodeInPiecesCuts checks that the pieces are cut, and where.
+func TestDecodeInPiecesCuts(t *testing.T) {
+	src := []byte(string(bigModel(400, true)))
+	var cuts int
+	d := &decoder{file: "s.json"}
+	doc, m := &Document{}, &Model{}
+	fork := d.fork(doc, m)
+	sp := &jsonSplit{least: 1000, pieces: 3, fork: func() streamPart { cuts++; return fork() }}
+	serial := func(key string, n *yaml.Node) {
+		if key != "sites" { // one site: too short to cut
+			t.Fatalf("an element of %s went to the one parser", key)
+		}
+		d.element(key, n, doc, m)
+	}
+	if _, _, err := parseJSONStream("s.json", src, serial, sp); err != nil {
+		t.Fatal(err)
+	}
+	if cuts != 6 { // devices and links, three pieces each
+		t.Errorf("%d pieces, want 3 for each of 2 lists", cuts)
+	}
+	if len(m.Devices) != 400 || len(m.Links) != 399 {
+		t.Errorf("%d devices and %d links, want 400 and 399", len(m.Devices), len(m.Links))
+	}
+	for i, dev := range m.Devices {
+		if want := fmt.Sprintf("d%d", i); dev.ID != want {
+			t.Fatalf("device %d is %s, want %s: pieces joined out of order", i, dev.ID, want)
+		}
+	}
+}
+
+func FuzzDecodeInPieces(f *testing.F) {
+	f.Add(`{"netreview": 1, "devices": [{"id": "a"}, {"id": "b", "name": "}, {"}, {"id": "c"}], "links": [{"id": "l"}, {"id": "m"}]}`, 8)
+	f.Add(`{"devices": [{"id": "a"},{"id": "b"} ,	{"id": "\"}, {"}, {"x": [1, {"y": "}"}]}]}`, 4)
+	f.Add(string(bigModel(20, true)), 100)
+	f.Fuzz(func(t *testing.T, src string, least int) {
+		if least < 1 || least > 1<<16 {
+			return
+		}
+		for _, pieces := range []int{2, 5} {
+			splitSame(t, src, least, pieces)
+		}
+	})
+}
