@@ -313,12 +313,7 @@ func (d *decoder) fork(doc *Document, m *Model) func() streamPart {
 			stream: func(key string, n *yaml.Node) { pd.element(key, n, doc, pm) },
 			keep: func() {
 				d.errs = append(d.errs, pd.errs...)
-				m.Sites = append(m.Sites, pm.Sites...)
-				m.Zones = append(m.Zones, pm.Zones...)
-				m.Devices = append(m.Devices, pm.Devices...)
-				m.Links = append(m.Links, pm.Links...)
-				m.Tunnels = append(m.Tunnels, pm.Tunnels...)
-				m.Waivers = append(m.Waivers, pm.Waivers...)
+				m.appendElements(pm)
 			},
 		}
 	}
@@ -701,6 +696,17 @@ func (a dateAcc[T]) decode(d *decoder, x *T, f *Field[T], n *yaml.Node, _ FieldP
 	*a.p(x, true) = d.date(n, f.Name)
 }
 
+// appendElements appends f's sites, zones, devices, links, tunnels and
+// waivers to m's.
+func (m *Model) appendElements(f *Model) {
+	m.Sites = append(m.Sites, f.Sites...)
+	m.Zones = append(m.Zones, f.Zones...)
+	m.Devices = append(m.Devices, f.Devices...)
+	m.Links = append(m.Links, f.Links...)
+	m.Tunnels = append(m.Tunnels, f.Tunnels...)
+	m.Waivers = append(m.Waivers, f.Waivers...)
+}
+
 // Merge joins fragments into one model in input order. When no fragment
 // declares any zone, it adds the implicit zone "cji" (criminal-justice) and
 // puts every device without zones in it. It reindexes the result.
@@ -711,12 +717,7 @@ func Merge(frags ...*Model) *Model {
 			continue
 		}
 		m.Docs = append(m.Docs, f.Docs...)
-		m.Sites = append(m.Sites, f.Sites...)
-		m.Zones = append(m.Zones, f.Zones...)
-		m.Devices = append(m.Devices, f.Devices...)
-		m.Links = append(m.Links, f.Links...)
-		m.Tunnels = append(m.Tunnels, f.Tunnels...)
-		m.Waivers = append(m.Waivers, f.Waivers...)
+		m.appendElements(f)
 	}
 	if len(m.Zones) == 0 {
 		z := &Zone{ID: defaultZoneID, Kind: CriminalJustice, Implicit: true, FieldPos: NewFieldPos(0)}
