@@ -3,11 +3,13 @@ package analysis
 import (
 	"cmp"
 	"encoding/binary"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/netreview/netreview/analysis/internal/graph"
+	"github.com/netreview/netreview/internal/parallel"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -85,26 +87,116 @@ type edgeRef struct {
 }
 
 // newGraphs builds the graphs of m. Links and tunnels whose ends name no
-// device are left out (validation reports them).
+// device are left out (validation reports them). At statewide size it is
+// the first thing every structural rule waits for, so its steps run side
+// by side: the three sorts, then the index of the devices beside their
+// facts, then the links in pieces, then the two graphs.
 func newGraphs(m *topology.Model) *graphs {
 	g := &graphs{Model: m}
-	devs := firstByID(m.Devices, func(d *topology.Device) string { return d.ID })
+	var devs, links, tunnels []int32
+	parallel.Run(
+		func() { devs = firstByID(m.Devices, func(d *topology.Device) string { return d.ID }) },
+		func() { links = firstByID(m.Links, func(l *topology.Link) string { return l.ID }) },
+		func() { tunnels = firstByID(m.Tunnels, func(t *topology.Tunnel) string { return t.ID }) },
+	)
 	n := len(devs)
 	g.ids = make([]string, n)
 	g.devs = make([]*topology.Device, n)
-	g.index = make(map[string]int32, n)
 	g.cji = make([]bool, n)
 	g.hub = make([]bool, n)
 	g.secure = make([]bool, n)
 	g.site = make([]*topology.Site, n)
+	tasks := []func(){func() {
+		g.index = make(map[string]int32, n)
+		for i, pos := range devs {
+			g.index[m.Devices[pos].ID] = int32(i)
+		}
+	}}
+	parallel.Split(n, runtime.GOMAXPROCS(0), minPiece, func(lo, hi int) {
+		tasks = append(tasks, func() { g.vertices(devs, lo, hi) })
+	})
+	parallel.Run(tasks...)
+
+	// The links with known ends, in pieces joined in order; each notes
+	// whether a tunnel runs over it.
+	type piece struct {
+		links    []*topology.Link
+		ids      []string
+		pu, pv   []int32
+		tunneled []bool
+	}
+	var pieces []*piece
+	tasks = tasks[:0]
+	parallel.Split(len(links), runtime.GOMAXPROCS(0), minPiece, func(lo, hi int) {
+		pc := &piece{}
+		pieces = append(pieces, pc)
+		tasks = append(tasks, func() {
+			for _, pos := range links[lo:hi] {
+				l := m.Links[pos]
+				u, okU := g.index[l.A]
+				v, okV := g.index[l.B]
+				if okU && okV {
+					pc.links, pc.ids = append(pc.links, l), append(pc.ids, l.ID)
+					pc.pu, pc.pv = append(pc.pu, u), append(pc.pv, v)
+					pc.tunneled = append(pc.tunneled, m.Tunneled(l.ID))
+				}
+			}
+		})
+	})
+	parallel.Run(tasks...)
+	g.links = make([]*topology.Link, 0, len(links))
+	g.linkIDs = make([]string, 0, len(links))
+	pu, pv := make([]int32, 0, len(links)), make([]int32, 0, len(links))
+	var tunneled []bool
+	for _, pc := range pieces {
+		g.links, g.linkIDs = append(g.links, pc.links...), append(g.linkIDs, pc.ids...)
+		pu, pv = append(pu, pc.pu...), append(pv, pc.pv...)
+		tunneled = append(tunneled, pc.tunneled...)
+	}
+	for _, pos := range tunnels {
+		if t := m.Tunnels[pos]; g.known(t.A) && g.known(t.B) {
+			g.tunnels = append(g.tunnels, t)
+		}
+	}
+
+	ne := len(g.links) + len(g.tunnels) // at most, CJI-graph edges
+	cu, cv := make([]int32, 0, ne), make([]int32, 0, ne)
+	g.cjiRefs = make([]edgeRef, 0, ne)
+	g.linkCJI = make([]int32, len(g.links))
+	for i := range g.links {
+		g.linkCJI[i] = -1
+		if !tunneled[i] {
+			g.linkCJI[i] = int32(len(cu))
+			cu, cv = append(cu, pu[i]), append(cv, pv[i])
+			g.cjiRefs = append(g.cjiRefs, edgeRef{i: int32(i)})
+		}
+	}
+	for i, t := range g.tunnels {
+		cu, cv = append(cu, g.index[t.A]), append(cv, g.index[t.B])
+		g.cjiRefs = append(g.cjiRefs, edgeRef{tunnel: true, i: int32(i)})
+	}
+	parallel.Run(
+		func() { g.phys = graph.New(n, pu, pv) },
+		func() { g.cjiG = graph.New(n, cu, cv) },
+	)
+	return g
+}
+
+// minPiece is the fewest devices or links worth a goroutine of their own
+// when the graphs are built.
+const minPiece = 2048
+
+// vertices fills in the facts of vertices lo to hi-1, the devices at
+// positions devs[lo:hi] of the model's list.
+func (g *graphs) vertices(devs []int32, lo, hi int) {
+	m := g.Model
 	// Devices in id order mostly come a site at a time ("a00001-hq-fw",
 	// "a00001-hq-rtr"): the site is looked up once for each run.
 	var site *topology.Site
 	siteID, looked := "", false
-	for i, pos := range devs {
-		d := m.Devices[pos]
+	for i := lo; i < hi; i++ {
+		d := m.Devices[devs[i]]
 		g.ids[i], g.devs[i] = d.ID, d
-		g.index[d.ID] = int32(i)
 		g.cji[i] = m.IsCJI(d)
 		g.hub[i] = d.Type == topology.StateHub
 		if !looked || d.Site != siteID {
@@ -115,44 +207,6 @@ func newGraphs(m *topology.Model) *graphs {
 			g.secure[i] = s.Security == topology.PhysicallySecure
 		}
 	}
-	links := firstByID(m.Links, func(l *topology.Link) string { return l.ID })
-	g.links = make([]*topology.Link, 0, len(links))
-	g.linkIDs = make([]string, 0, len(links))
-	pu, pv := make([]int32, 0, len(links)), make([]int32, 0, len(links))
-	for _, pos := range links {
-		l := m.Links[pos]
-		u, okU := g.index[l.A]
-		v, okV := g.index[l.B]
-		if okU && okV {
-			g.links, g.linkIDs = append(g.links, l), append(g.linkIDs, l.ID)
-			pu, pv = append(pu, u), append(pv, v)
-		}
-	}
-	for _, pos := range firstByID(m.Tunnels, func(t *topology.Tunnel) string { return t.ID }) {
-		if t := m.Tunnels[pos]; g.known(t.A) && g.known(t.B) {
-			g.tunnels = append(g.tunnels, t)
-		}
-	}
-
-	ne := len(g.links) + len(g.tunnels) // at most, CJI-graph edges
-	cu, cv := make([]int32, 0, ne), make([]int32, 0, ne)
-	g.cjiRefs = make([]edgeRef, 0, ne)
-	g.linkCJI = make([]int32, len(g.links))
-	for i, l := range g.links {
-		g.linkCJI[i] = -1
-		if !m.Tunneled(l.ID) {
-			g.linkCJI[i] = int32(len(cu))
-			cu, cv = append(cu, pu[i]), append(cv, pv[i])
-			g.cjiRefs = append(g.cjiRefs, edgeRef{i: int32(i)})
-		}
-	}
-	for i, t := range g.tunnels {
-		cu, cv = append(cu, g.index[t.A]), append(cv, g.index[t.B])
-		g.cjiRefs = append(g.cjiRefs, edgeRef{tunnel: true, i: int32(i)})
-	}
-	g.phys = graph.New(n, pu, pv)
-	g.cjiG = graph.New(n, cu, cv)
-	return g
 }
 
 func (g *graphs) known(id string) bool { _, ok := g.index[id]; return ok }
