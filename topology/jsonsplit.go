@@ -2,6 +2,8 @@ package topology
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -113,12 +115,27 @@ func (p *jsonParser) at(off int) *jsonParser {
 	}
 	// The parser counts the continuation bytes of the UTF-8 in strings; a
 	// line before the offset holds no other (or the parse fails before).
-	for _, c := range p.data[q.lineStart:off] {
+	q.cont = continuationBytes(p.data[q.lineStart:off])
+	return q
+}
+
+// continuationBytes counts the bytes 10xxxxxx of b, eight at a time: a
+// compact file is one line of megabytes.
+func continuationBytes(b []byte) int {
+	const high = 0x8080808080808080
+	n := 0
+	for len(b) >= 8 {
+		w := binary.LittleEndian.Uint64(b)
+		// Bit 7 set and bit 6 clear, in each byte.
+		n += bits.OnesCount64(w & high &^ (w << 1))
+		b = b[8:]
+	}
+	for _, c := range b {
 		if c&0xC0 == 0x80 {
-			q.cont++
+			n++
 		}
 	}
-	return q
+	return n
 }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}

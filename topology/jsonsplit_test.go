@@ -102,3 +102,17 @@ func FuzzDecodeInPieces(f *testing.F) {
 		}
 	})
 }
+
+func TestContinuationBytes(t *testing.T) {
+	for _, s := range []string{"", "a", "é", "abcdefghé", "Gerät № ¹² and more text after it, Gerät", "\xff\x80\xbf\xc0\x7f", strings.Repeat("€x", 37)} {
+		want := 0
+		for i := 0; i < len(s); i++ {
+			if s[i]&0xC0 == 0x80 {
+				want++
+			}
+		}
+		if got := continuationBytes([]byte(s)); got != want {
+			t.Errorf("continuationBytes(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package topology
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -31,10 +32,17 @@ func (p Pos) String() string {
 			return s
 		}
 		return p.File + "#" + s
-	case p.Line > 0 && p.Col > 0:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		// Every finding's place is written: built without fmt.
+		b := make([]byte, 0, len(p.File)+24)
+		b = append(b, p.File...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(p.Line), 10)
+		if p.Col > 0 {
+			b = append(b, ':')
+			b = strconv.AppendInt(b, int64(p.Col), 10)
+		}
+		return string(b)
 	}
 	return p.File
 }
