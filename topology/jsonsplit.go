@@ -76,15 +76,17 @@ func (p *jsonParser) splitList(depth int, key string) bool {
 	done := make([]bool, len(cuts))
 	var wg sync.WaitGroup
 	for i, from := range cuts {
-		q := p.at(from)
 		parts[i] = sp.fork()
-		q.stream = parts[i].stream
-		parsers[i] = q
 		limit := -1 // the last piece ends at the closing bracket
 		if i+1 < len(cuts) {
 			limit = cuts[i+1]
 		}
-		wg.Go(func() { done[i] = q.piece(depth, key, limit) })
+		wg.Go(func() {
+			q := p.at(from)
+			q.stream = parts[i].stream
+			parsers[i] = q
+			done[i] = q.piece(depth, key, limit)
+		})
 	}
 	wg.Wait()
 	for i := range done {
@@ -109,7 +111,7 @@ func (p *jsonParser) at(off int) *jsonParser {
 	q := &jsonParser{file: p.file, data: p.data, text: p.text, off: off}
 	before := p.data[:off]
 	q.line = 1 + bytes.Count(before, []byte{'\n'})
-	q.lineStart = bytes.LastIndexByte(before, '\n') + 1
+	q.lineStart = lastNewline(before) + 1
 	if q.line == 1 && bytes.HasPrefix(p.data, bom) {
 		q.lineStart = len(bom) // as parseJSONStream starts
 	}
@@ -119,16 +121,34 @@ func (p *jsonParser) at(off int) *jsonParser {
 	return q
 }
 
-// continuationBytes counts the bytes 10xxxxxx of b, eight at a time: a
-// compact file is one line of megabytes.
+// lastNewline is bytes.LastIndexByte(b, '\n'), searching back a block at
+// a time with the faster forward search: the last newline may be
+// megabytes back.
+func lastNewline(b []byte) int {
+	const block = 4096
+	for end := len(b); end > 0; end -= block {
+		start := max(0, end-block)
+		if bytes.IndexByte(b[start:end], '\n') >= 0 {
+			return start + bytes.LastIndexByte(b[start:end], '\n')
+		}
+	}
+	return -1
+}
+
+// continuationBytes counts the bytes 10xxxxxx of b, 32 at a time, and
+// skips ASCII quickly: a compact file is one line of megabytes.
 func continuationBytes(b []byte) int {
 	const high = 0x8080808080808080
 	n := 0
-	for len(b) >= 8 {
-		w := binary.LittleEndian.Uint64(b)
-		// Bit 7 set and bit 6 clear, in each byte.
-		n += bits.OnesCount64(w & high &^ (w << 1))
-		b = b[8:]
+	for len(b) >= 32 {
+		w0, w1 := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+		w2, w3 := binary.LittleEndian.Uint64(b[16:]), binary.LittleEndian.Uint64(b[24:])
+		if (w0|w1|w2|w3)&high != 0 {
+			// Bit 7 set and bit 6 clear, in each byte.
+			n += bits.OnesCount64(w0&high&^(w0<<1)) + bits.OnesCount64(w1&high&^(w1<<1)) +
+				bits.OnesCount64(w2&high&^(w2<<1)) + bits.OnesCount64(w3&high&^(w3<<1))
+		}
+		b = b[32:]
 	}
 	for _, c := range b {
 		if c&0xC0 == 0x80 {

@@ -104,7 +104,7 @@ func FuzzDecodeInPieces(f *testing.F) {
 }
 
 func TestContinuationBytes(t *testing.T) {
-	for _, s := range []string{"", "a", "é", "abcdefghé", "Gerät № ¹² and more text after it, Gerät", "\xff\x80\xbf\xc0\x7f", strings.Repeat("€x", 37)} {
+	for _, s := range []string{"", "a", "é", "abcdefghé", "Gerät № ¹² and more text after it, Gerät", "\xff\x80\xbf\xc0\x7f", strings.Repeat("€x", 37), strings.Repeat("a", 40) + "é" + strings.Repeat("b", 100) + "¹"} {
 		want := 0
 		for i := 0; i < len(s); i++ {
 			if s[i]&0xC0 == 0x80 {
@@ -113,6 +113,14 @@ func TestContinuationBytes(t *testing.T) {
 		}
 		if got := continuationBytes([]byte(s)); got != want {
 			t.Errorf("continuationBytes(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestLastNewline(t *testing.T) {
+	for _, s := range []string{"", "a", "\n", "a\nb", strings.Repeat("x", 10000), "\n" + strings.Repeat("x", 10000), strings.Repeat("x", 5000) + "\n" + strings.Repeat("x", 4096), strings.Repeat("x\n", 3000)} {
+		if got, want := lastNewline([]byte(s)), strings.LastIndexByte(s, '\n'); got != want {
+			t.Errorf("lastNewline of %d bytes = %d, want %d", len(s), got, want)
 		}
 	}
 }
