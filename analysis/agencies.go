@@ -21,6 +21,9 @@ type agencySetter struct {
 	waivers func() map[string]*topology.Document // "rule/subject" -> its waiver's document
 	one     map[*topology.Document][]string      // a document's ORI alone
 	out     []string                             // the finding's ORIs, reused
+	looked  bool                                 // whether a site was looked up
+	siteID  string                               // the site last looked up
+	siteDoc *topology.Document                   // its document, or nil
 }
 
 // waiverDocs returns a function that maps "rule/subject" to the document
@@ -82,9 +85,15 @@ func (a *agencySetter) set(fs []Finding) {
 			add(a.waivers()[f.Subject])
 		}
 		for _, id := range f.Sites {
-			if s := m.Site(id); s != nil {
-				add(s.Doc)
+			// Findings in order of subject come a site at a time: the
+			// last site is not looked up again.
+			if !a.looked || id != a.siteID {
+				a.looked, a.siteID, a.siteDoc = true, id, nil
+				if s := m.Site(id); s != nil {
+					a.siteDoc = s.Doc
+				}
 			}
+			add(a.siteDoc)
 		}
 		// A redundancy finding may cut thousands of sites: sort, then drop
 		// repeats, rather than search the list for each site.

@@ -190,7 +190,7 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 			a.set(c)
 		}
 	}
-	parallel.Run(taskOrder(enabled, s, runRule)...)
+	parallel.RunGraph(taskGraph(enabled, s, runRule))
 	for k, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("rule %s: %w", enabled[k].ID, err)

@@ -35,6 +35,7 @@ type graphs struct {
 	site    []*topology.Site   // vertex's site, as Model.Site gives it, or nil
 	secure  []bool             // vertex stands in a physically secure site
 	hub     []bool             // vertex is a state hub
+	inside  []bool             // vertex enforces no boundary (the boundary-free graph's vertices)
 	links   []*topology.Link   // links with known ends, sorted by id
 	linkIDs []string           // their ids
 	tunnels []*topology.Tunnel // tunnels with known ends, sorted by id
@@ -104,6 +105,7 @@ func newGraphs(m *topology.Model) *graphs {
 	g.devs = make([]*topology.Device, n)
 	g.cji = make([]bool, n)
 	g.hub = make([]bool, n)
+	g.inside = make([]bool, n)
 	g.secure = make([]bool, n)
 	g.site = make([]*topology.Site, n)
 	tasks := []func(){func() {
@@ -199,6 +201,7 @@ func (g *graphs) vertices(devs []int32, lo, hi int) {
 		g.ids[i], g.devs[i] = d.ID, d
 		g.cji[i] = m.IsCJI(d)
 		g.hub[i] = d.Type == topology.StateHub
+		g.inside[i] = !d.IsBoundary()
 		if !looked || d.Site != siteID {
 			site, siteID, looked = m.Site(d.Site), d.Site, true
 		}

@@ -34,7 +34,7 @@ type reach struct {
 // device that is a boundary is protected by it. Sources are taken in id
 // order and adjacency lists are sorted, so every path is deterministic.
 func (g *graphs) boundaryReach() *reach {
-	in := func(v int32) bool { return !g.devs[v].IsBoundary() }
+	in := func(v int32) bool { return g.inside[v] }
 	r := &reach{g: g}
 	var count int
 	r.comp, count = graph.Components(g.phys, in)

@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"sync"
+
+	"github.com/netreview/netreview/internal/parallel"
 )
 
 // steps is the Progress steps of a Run of the enabled rules, in the order
@@ -53,38 +55,53 @@ func (p *progressInOrder) start(step string) {
 	}
 }
 
-// taskOrder is the work of a Run as tasks, in the order the workers of
-// parallel.Run takes them: the passes that require none first (the
-// graphs), the rules that require no pass (which run while the graphs are
-// built), the other passes (the independent ones run side by side), then
-// the rules that read them. runRule(k) runs enabled[k].
-func taskOrder(enabled []*Rule, s *session, runRule func(k int)) []func() {
+// taskGraph is the work of a Run as tasks for parallel.RunGraph: every
+// pass that the enabled rules and the redundancy require, each after the
+// passes it requires, and each rule after the passes it requires. A task
+// on which more tasks wait, directly or not, is preferred (the graphs
+// first, on which everything structural waits), so that the work that
+// holds up the most is done first; ties go to the passes in the order they
+// require one another, then the rules in their order. runRule(k) runs
+// enabled[k].
+func taskGraph(enabled []*Rule, s *session, runRule func(k int)) []parallel.Task {
 	lists := [][]passDef{{redundancyPass}}
 	for _, r := range enabled {
 		lists = append(lists, r.requires)
 	}
 	passes := closure(lists...)
-	var tasks []func()
-	pass := func(c passDef) func() { return func() { s.result(c) } }
-	rule := func(k int) func() { return func() { runRule(k) } }
-	for _, c := range passes {
-		if len(c.passRequires()) == 0 {
-			tasks = append(tasks, pass(c))
+	at := make(map[passDef]int, len(passes))
+	tasks := make([]parallel.Task, 0, len(passes)+len(enabled))
+	after := func(reqs []passDef) []int {
+		var out []int
+		for _, c := range reqs {
+			out = append(out, at[c])
 		}
+		return out
+	}
+	for _, c := range passes { // each after those it requires
+		at[c] = len(tasks)
+		tasks = append(tasks, parallel.Task{Run: func() { s.result(c) }, After: after(c.passRequires())})
 	}
 	for k, r := range enabled {
-		if len(r.requires) == 0 {
-			tasks = append(tasks, rule(k))
-		}
+		tasks = append(tasks, parallel.Task{Run: func() { runRule(k) }, After: after(r.requires)})
 	}
-	for _, c := range passes {
-		if len(c.passRequires()) > 0 {
-			tasks = append(tasks, pass(c))
+	// Priority: how many tasks wait for this one, directly or not.
+	for i := range tasks {
+		waits := make([]bool, len(tasks))
+		var mark func(j int)
+		mark = func(j int) {
+			for _, q := range tasks[j].After {
+				if !waits[q] {
+					waits[q] = true
+					mark(q)
+				}
+			}
 		}
-	}
-	for k, r := range enabled {
-		if len(r.requires) > 0 {
-			tasks = append(tasks, rule(k))
+		mark(i)
+		for j, w := range waits {
+			if w {
+				tasks[j].Priority++
+			}
 		}
 	}
 	return tasks
