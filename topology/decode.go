@@ -28,7 +28,16 @@ import (
 // would; a JSON file is one document. Problems come back as an ErrorList.
 // Inputs larger than 256 MB of YAML or 512 MB of JSON, text that is not
 // UTF-8, and JSON nested deeper than 64 levels are errors (docs/limits.md).
+// The model keeps nothing of data: the caller may change it afterwards.
 func Decode(path string, data []byte) (*Model, error) {
+	return DecodeKeep(path, bytes.Clone(data))
+}
+
+// DecodeKeep is Decode for a caller that hands data over: the strings of a
+// JSON file's model are cut from data itself rather than from a copy (a
+// statewide file is a hundred megabytes), so data must not be changed
+// afterwards. load.Files reads each file for it.
+func DecodeKeep(path string, data []byte) (*Model, error) {
 	return decode(path, data, true, splitLeast, runtime.GOMAXPROCS(0))
 }
 

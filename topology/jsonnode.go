@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -33,7 +34,11 @@ func parseJSON(path string, data []byte) (*yaml.Node, *Error) {
 // streamed lists may be parsed in pieces instead (see jsonSplit): their
 // elements go to the pieces' walkers, not to stream.
 func parseJSONStream(path string, data []byte, stream func(key string, n *yaml.Node), split *jsonSplit) (root *yaml.Node, streamed []*yaml.Node, err *Error) {
-	p := &jsonParser{file: path, data: data, text: string(data), line: 1, stream: stream, split: split}
+	// The values are cut from data itself, which the parser's caller
+	// leaves as it is (see DecodeKeep): a copy would be as large as the
+	// file.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	p := &jsonParser{file: path, data: data, text: text, line: 1, stream: stream, split: split}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		p.off = 3
 		p.lineStart = 3

@@ -116,7 +116,7 @@ func file(path string) (*topology.Model, []*topology.Warning, error) {
 		if err != nil {
 			return nil, nil, topology.ErrorList{topology.Errorf(topology.Pos{File: path}, "%v", unwrapPath(err))}
 		}
-		m, err := topology.Decode(path, data)
+		m, err := topology.DecodeKeep(path, data) // data is not used again
 		return m, nil, err
 	}
 	return nil, nil, topology.ErrorList{topology.Errorf(topology.Pos{File: path},
