@@ -101,7 +101,8 @@ type builder struct {
 	keep                          map[string]bool            // devices drawn; nil means all
 	legendCluster                 *dotCluster                // the device types drawn, set by legend
 	keyRows                       []keyRow                   // rows of the legend's key, set by legend
-	countyRows                    bool                       // the counties are laid out in rows under the hubs, set by buildGrouped
+	rows                          bool                       // the counties or agencies are laid out in rows under the hubs, set by buildGrouped
+	rowsShown, rowsOf             int                        // the agencies drawn in rows, of how many, set by planRows
 	docIndex                      map[*topology.Document]int // input order of documents, set by groupOf
 }
 
@@ -342,8 +343,8 @@ func (b *builder) build() *dotGraph {
 	case ViewSites, ViewAgencies, ViewCounties:
 		b.buildGrouped(g)
 		hub = maxNeighbours(g.edges)
-		if b.countyRows {
-			// Rows of counties under the hubs: dot draws them, the rows
+		if b.rows {
+			// Rows of counties or agencies under the hubs: dot draws them, the rows
 			// keeping the hub's many neighbors out of one wide rank.
 			hub = 0
 		}
@@ -779,12 +780,14 @@ func wrap(s string, width int) []string {
 	return lines
 }
 
+// plural counts n of word, its thousands grouped: "1 link", "3,446
+// clients", "61 agencies".
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
 	if strings.HasSuffix(word, "cy") {
-		return strconv.Itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
+		return grouped(n) + " " + strings.TrimSuffix(word, "y") + "ies"
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return grouped(n) + " " + word + "s"
 }

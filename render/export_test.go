@@ -8,3 +8,7 @@ var ReviewForTest = review
 // JobForTest is the job a Renderer hands its Drawer, for the layout tests
 // of package render_test.
 var JobForTest = (*Renderer).job
+
+// ReviewGeneratedForTest analyses a generated statewide model of n
+// agencies, for the layout tests of package render_test.
+var ReviewGeneratedForTest = reviewGenerated

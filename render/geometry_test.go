@@ -20,11 +20,15 @@ type xdot struct {
 		Name  string `json:"name"`
 		BB    string `json:"bb"`
 		Nodes []int  `json:"nodes"`
+		// A node's center in points, and its size in inches.
+		Pos           string `json:"pos"`
+		Width, Height string
 	} `json:"objects"`
 	Edges []struct {
 		Tail    int      `json:"tail"`
 		Head    int      `json:"head"`
 		Tooltip string   `json:"tooltip"`
+		Style   string   `json:"style"`
 		Draw    []xdotOp `json:"_draw_"`
 		LDraw   []xdotOp `json:"_ldraw_"`
 		XLDraw  []xdotOp `json:"_xldraw_"`
@@ -70,15 +74,8 @@ func clusterCrossings(t *testing.T, l *layout.Layouter, dot string) []crossing {
 	t.Helper()
 	g := layoutJSON(t, l, dot)
 	var err error
-	type box struct {
-		name           string
-		x0, y0, x1, y1 float64
-		nodes          map[int]bool
-	}
-	var boxes []box
-	names := map[int]string{}
+	var boxes []area
 	for _, o := range g.Objects {
-		names[o.ID] = o.Name
 		if !strings.HasPrefix(o.Name, "cluster_") || o.BB == "" {
 			continue
 		}
@@ -89,24 +86,45 @@ func clusterCrossings(t *testing.T, l *layout.Layouter, dot string) []crossing {
 				t.Fatalf("cluster %s: bb %q", o.Name, o.BB)
 			}
 		}
-		b := box{name: strings.TrimPrefix(o.Name, "cluster_"), x0: v[0], y0: v[1], x1: v[2], y1: v[3], nodes: map[int]bool{}}
+		b := area{name: strings.TrimPrefix(o.Name, "cluster_"), x0: v[0], y0: v[1], x1: v[2], y1: v[3], holds: map[int]bool{}}
 		for _, n := range o.Nodes {
-			b.nodes[n] = true
+			b.holds[n] = true
 		}
 		boxes = append(boxes, b)
 	}
 	// A spline may graze a border: only a point a little inside counts.
-	const inset = 2
+	return edgesThrough(g, boxes, 2)
+}
+
+// area is a box of a layout that an edge should not pass through (a
+// cluster, a node), in points, and the nodes it holds, whose edges may.
+type area struct {
+	name           string
+	x0, y0, x1, y1 float64
+	holds          map[int]bool
+}
+
+// edgesThrough returns the drawn edges of g whose splines pass through an
+// area that holds neither of their ends, inset points inside its border
+// (a negative inset reaches outside it).
+func edgesThrough(g xdot, areas []area, inset float64) []crossing {
+	names := map[int]string{}
+	for _, o := range g.Objects {
+		names[o.ID] = o.Name
+	}
 	var found []crossing
 	for _, e := range g.Edges {
+		if e.Style == "invis" {
+			continue
+		}
 		var pts [][2]float64
 		for _, op := range e.Draw {
 			if op.Op == "b" || op.Op == "B" {
 				pts = append(pts, bezierPoints(op.Points)...)
 			}
 		}
-		for _, b := range boxes {
-			if b.nodes[e.Tail] || b.nodes[e.Head] {
+		for _, b := range areas {
+			if b.holds[e.Tail] || b.holds[e.Head] {
 				continue
 			}
 			for _, p := range pts {
@@ -225,4 +243,70 @@ func TestEdgeLabelsDoNotOverlap(t *testing.T) {
 			}
 		}
 	})
+}
+
+// nodeCrossings lays out the diagram's DOT and returns the drawn edges
+// whose splines pass through, or within 2 pt of, a node that is neither
+// of their ends.
+func nodeCrossings(t *testing.T, l *layout.Layouter, dot string) []crossing {
+	t.Helper()
+	g := layoutJSON(t, l, dot)
+	num := func(s string) float64 {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		return v
+	}
+	var boxes []area
+	for _, o := range g.Objects {
+		if o.Pos == "" || o.Width == "" {
+			continue
+		}
+		x, y, ok := strings.Cut(o.Pos, ",")
+		if !ok {
+			t.Fatalf("node %s: pos %q", o.Name, o.Pos)
+		}
+		cx, cy, w, h := num(x), num(y), num(o.Width)*72, num(o.Height)*72
+		boxes = append(boxes, area{o.Name, cx - w/2, cy - h/2, cx + w/2, cy + h/2, map[int]bool{o.ID: true}})
+	}
+	// A spline ends on its nodes' borders; one that comes within 2 pt of
+	// another node brushes it.
+	return edgesThrough(g, boxes, -2)
+}
+
+// TestStatewideRowsCrossNothing lays out the counties and agencies views
+// of a generated statewide model, drawn in rows under the hubs, for a
+// slide and a Letter page, and fails when an edge passes through or
+// brushes a node that is neither of its ends (the bundled edges to the
+// hubs ran along the county boxes' tops). The quick tests draw 1,500 agencies (25 counties), the
+// full suite 3,700 (61) as well.
+func TestStatewideRowsCrossNothing(t *testing.T) {
+	sizes := []int{1500}
+	if !testing.Short() {
+		sizes = append(sizes, 3700)
+	}
+	l := layout.New()
+	defer l.Close()
+	r := render.New(nil)
+	for _, n := range sizes {
+		res := render.ReviewGeneratedForTest(t, n)
+		for _, v := range []render.View{render.ViewCounties, render.ViewAgencies} {
+			for _, p := range []render.Page{render.PageSlide, render.PageLetter} {
+				job, err := render.JobForTest(r, res, render.PDF, render.Options{View: v, Page: p, NoTable: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := fmt.Sprintf("%d agencies, %s view, %s", n, v, p)
+				if job.Diagram.Engine != "dot" || !strings.Contains(job.Diagram.DOT, `"#bus/0/0"`) {
+					t.Fatalf("%s: not drawn in rows by dot", name)
+				}
+				for form, dot := range map[string]string{"": job.Diagram.DOT, " turned": job.Turned.DOT} {
+					for _, c := range nodeCrossings(t, l, dot) {
+						t.Errorf("%s%s: %s crosses %s", name, form, c.edge, c.cluster)
+					}
+				}
+			}
+		}
+	}
 }

@@ -104,7 +104,7 @@ type viewSize struct {
 
 // Error names the view, its size and the views that fit.
 func (e *TooLargeError) Error() string {
-	msg := fmt.Sprintf("the %s view would draw %s, more than the %d that can be read", e.view, plural(e.nodes, "node"), maxNodes(e.view))
+	msg := fmt.Sprintf("the %s view would draw %s, more than the %s that can be read", e.view, plural(e.nodes, "node"), grouped(maxNodes(e.view)))
 	if len(e.fits) == 0 {
 		return msg + "; no view fits: review the agencies in smaller groups"
 	}

@@ -333,47 +333,138 @@ func TestAgencies(t *testing.T) {
 	}
 }
 
-// TestCountyRows: the counties view of a statewide model, one hub joined
-// to dozens of counties, is laid out by dot in rows under the hub, more
-// to a row on a slide than on a portrait Letter page; a counties view of
-// a few counties keeps the plain layout.
-func TestCountyRows(t *testing.T) {
+// reviewGenerated analyses a generated statewide model of n agencies
+// (realistic profile), as of the samples' fixed date.
+func reviewGenerated(t *testing.T, n int) *analysis.Result {
+	t.Helper()
+	pack, err := analysis.BuiltinPack("cjis-6.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := generate.Statewide(generate.Options{Agencies: n, Seed: 1, Profile: generate.Realistic()})
+	res, err := analysis.Run(m, analysis.Config{Pack: pack, Date: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestRows: the counties and agencies views of a statewide model, one
+// node joined to dozens of others, are laid out by dot in rows under the
+// hubs, each row hanging from a bus, more to a row on a slide than on a
+// portrait Letter page; on a page, the agencies view keeps the agencies
+// with the most serious findings that fit, and says so. A counties view
+// of a few counties, and the agencies view of 1,500 agencies on a poster,
+// are not drawn in rows.
+func TestRows(t *testing.T) {
+	res := reviewGenerated(t, 1500)
+	small := &analysis.Result{Model: generate.Statewide(generate.Options{Agencies: 20, Seed: 1})}
 	tests := []struct {
-		agencies int
-		page     Page
-		rows     bool
+		res  *analysis.Result
+		view View
+		page Page
+		rows bool
+		most int // the most boxes in rows; 0 for all
 	}{
-		{1500, PageSlide, true},
-		{1500, PageLetter, true},
-		{20, PageSlide, false},
+		{res, ViewCounties, PageSlide, true, 0},
+		{res, ViewCounties, PageLetter, true, 0},
+		{small, ViewCounties, PageSlide, false, 0},
+		{res, ViewAgencies, PageSlide, true, 40},
+		{res, ViewAgencies, PageLetter, true, 40},
+		{res, ViewAgencies, PagePoster, false, 0},
 	}
 	per := map[Page]int{}
+	drop := regexp.MustCompile(`(?m)^\t"#bus/(\d+)/\d+" -- "#(county|agency)/`)
 	for _, tt := range tests {
-		res := &analysis.Result{Model: generate.Statewide(generate.Options{Agencies: tt.agencies, Seed: 1})}
+		name := fmt.Sprintf("%s view of %d agencies on %s", tt.view, len(tt.res.Model.Docs)-1, tt.page)
 		var dot bytes.Buffer
-		if err := New(nil).DOT(&dot, res, Options{View: ViewCounties, Page: tt.page, NoTable: true}); err != nil {
+		if err := New(nil).DOT(&dot, tt.res, Options{View: tt.view, Page: tt.page, NoTable: true}); err != nil {
 			t.Fatal(err)
 		}
 		src := dot.String()
-		first := 0 // the invisible edges from the hub to the first row
-		for _, line := range strings.Split(src, "\n") {
-			if strings.Contains(line, `style="invis"`) && !strings.HasPrefix(strings.TrimSpace(line), `"#county/`) {
+		drops := drop.FindAllStringSubmatch(src, -1)
+		if got := len(drops) > 0; got != tt.rows {
+			t.Errorf("%s: rows %v, want %v", name, got, tt.rows)
+			continue
+		}
+		if !tt.rows {
+			continue
+		}
+		if !strings.Contains(src, `layout="dot"`) || strings.Contains(src, "concentrate") {
+			t.Errorf("%s: not laid out by dot in rows:\n%s", name, src)
+		}
+		first := 0
+		for _, d := range drops {
+			if d[1] == "0" {
 				first++
 			}
 		}
-		if got := strings.Contains(src, `style="invis"`); got != tt.rows {
-			t.Errorf("%d agencies on %s: rows %v, want %v", tt.agencies, tt.page, got, tt.rows)
-			continue
-		}
-		if tt.rows && (!strings.Contains(src, `layout="dot"`) || !strings.Contains(src, `ordering="out"`)) {
-			t.Errorf("%d agencies on %s: not laid out by dot in rows:\n%s", tt.agencies, tt.page, src)
-		}
-		if tt.rows {
+		if tt.view == ViewCounties {
 			per[tt.page] = first
+			if len(drops) != 25 {
+				t.Errorf("%s: %d counties in rows, want 25", name, len(drops))
+			}
+		}
+		if tt.most > 0 {
+			if len(drops) > tt.most || len(drops) < 12 {
+				t.Errorf("%s: %d agencies in rows, want 12 to %d", name, len(drops), tt.most)
+			}
+			if want := fmt.Sprintf("The %d agencies with the most serious findings, of 1,500", len(drops)); !strings.Contains(strings.ReplaceAll(src, `<BR ALIGN="LEFT"/>`, " "), want) {
+				t.Errorf("%s: the heading does not say %q", name, want)
+			}
 		}
 	}
 	if per[PageLetter] < 2 || per[PageSlide] <= per[PageLetter] {
 		t.Errorf("counties to a row: slide %d, letter %d; want more on the slide, at least 2 on the page", per[PageSlide], per[PageLetter])
+	}
+}
+
+// TestMostSerious: the agencies that a page's agencies view keeps are
+// those with the most serious findings: counted from the findings'
+// agencies (their letters' findings), none left out is more serious than
+// one kept, by its critical, then high, then medium findings.
+func TestMostSerious(t *testing.T) {
+	res := reviewGenerated(t, 1500)
+	var dot bytes.Buffer
+	if err := New(nil).DOT(&dot, res, Options{View: ViewAgencies, Page: PageSlide, NoTable: true}); err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string][3]int{} // ORI: critical, high, medium
+	for _, f := range res.Findings {
+		if f.Waived || f.Severity < analysis.Medium {
+			continue
+		}
+		for _, ori := range f.Agencies {
+			c := counts[ori]
+			c[analysis.Critical-f.Severity]++
+			counts[ori] = c
+		}
+	}
+	kept := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^\t"#agency/\d+" \[.*<BR/><FONT POINT-SIZE="9">(EX\d{7}),`).FindAllStringSubmatch(dot.String(), -1) {
+		kept[m[1]] = true
+	}
+	if len(kept) < 12 {
+		t.Fatalf("%d agencies kept", len(kept))
+	}
+	less := func(a, b [3]int) bool {
+		for i := range a {
+			if a[i] != b[i] {
+				return a[i] < b[i]
+			}
+		}
+		return false
+	}
+	leastKept := [3]int{1 << 30, 0, 0}
+	for ori := range kept {
+		if less(counts[ori], leastKept) {
+			leastKept = counts[ori]
+		}
+	}
+	for _, d := range res.Model.Docs {
+		if ori := d.Agency.ORI; ori != "" && !kept[ori] && less(leastKept, counts[ori]) {
+			t.Errorf("%s (%v) left out, more serious than a kept one (%v)", ori, counts[ori], leastKept)
+		}
 	}
 }
 

@@ -24,7 +24,8 @@ type group struct {
 	device  *topology.Device // set when the group is one device
 
 	county   bool                        // a county of the counties view
-	hubLinks groupEdge                   // a county's links to the hubs, when drawn in rows
+	agency   *topology.Agency            // an agency under review, in the agencies view
+	hubLinks groupEdge                   // a county's or agency's links to the hubs, when drawn in rows
 	agencies []string                    // a county's agencies, in input order
 	docs     map[*topology.Document]bool // a county's documents
 }
@@ -51,6 +52,9 @@ func (b *builder) groupOf(d *topology.Device) (string, *group) {
 		gr := &group{label: d.Doc.Agency.Name, sub: d.Doc.Agency.ORI, style: "solid"}
 		if gr.label == "" {
 			gr.label = d.Doc.Path
+		}
+		if b.opts.View == ViewAgencies && !d.Doc.Agency.IsCSA() {
+			gr.agency = &d.Doc.Agency
 		}
 		return "#agency/" + strconv.Itoa(b.docIndex[d.Doc]), gr
 	}
@@ -157,25 +161,16 @@ func (b *builder) buildGrouped(g *dotGraph) {
 			add(t.A, t.B, join(b.tunnel[t.ID], b.path[t.ID]), true, false)
 		}
 	}
-	b.countyRows = b.opts.View == ViewCounties && len(order) <= maxRowNodes && groupNeighbours(edgeOrder) > maxRankNeighbours
-	if b.countyRows {
-		for _, k := range edgeOrder {
-			e := edges[k]
-			ca, cb := groups[e.a].county, groups[e.b].county
-			if ca == cb {
-				continue
-			}
-			if ca {
-				// The hub first: dot ranks it above the county.
-				e.a, e.b = e.b, e.a
-			}
-			c := &groups[e.b].hubLinks
-			c.links += e.links
-			c.tunnels += e.tunnels
-		}
+	var rows *rowLayout
+	if (b.opts.View == ViewCounties || b.opts.View == ViewAgencies) && groupNeighbours(edgeOrder) > maxRankNeighbours {
+		rows = b.planRows(groups, order, edges, edgeOrder)
 	}
+	b.rows = rows != nil
 	for _, key := range order {
 		gr := groups[key]
+		if rows != nil && rows.dropped[key] {
+			continue
+		}
 		if gr.device != nil {
 			g.nodes = append(g.nodes, b.deviceNode(gr.device))
 			continue
@@ -189,119 +184,22 @@ func (b *builder) buildGrouped(g *dotGraph) {
 		return edgeOrder[i][1] < edgeOrder[j][1]
 	})
 	for _, k := range edgeOrder {
-		e := b.groupEdge(edges[k])
-		if b.countyRows && groups[e.a].county != groups[e.b].county {
-			// Dozens of edges into the hubs, bundled: their counts
-			// are in the counties' labels, their findings in the
-			// edge's color and tooltip.
-			e.attrs.set("tooltip", e.attrs.get("label"))
-			e.attrs.set("label", "")
-			e.attrs.set("constraint", "false")
-			e.attrs.set("weight", "0")
-			e.attrs.set("penwidth", "1")
+		if rows != nil && (rows.dropped[k[0]] || rows.dropped[k[1]] || groups[k[0]].inRow() != groups[k[1]].inRow()) {
+			// An edge to a group left out, or to the hubs: the rows'
+			// lines to the hubs draw those.
+			continue
 		}
-		g.edges = append(g.edges, e)
+		g.edges = append(g.edges, b.groupEdge(edges[k]))
 	}
-	if b.countyRows {
-		b.rowCounties(g, groups, order)
+	if rows != nil {
+		b.drawRows(g, groups, rows)
 	}
-}
-
-// maxRankNeighbours is the most neighbors a node of a dot layout may have
-// in one rank: more make a row too wide to read.
-const maxRankNeighbours = 20
-
-// maxRowNodes is the most nodes of a counties view that dot lays out in
-// rows; above it the view is drawn by sfdp.
-const maxRowNodes = 400
-
-// groupNeighbours returns the most distinct neighbors of a group, from the
-// pairs of groups joined.
-func groupNeighbours(pairs [][2]string) int {
-	n := map[string]int{}
-	most := 0
-	for _, p := range pairs {
-		n[p[0]]++
-		n[p[1]]++
-		most = max(most, n[p[0]], n[p[1]])
-	}
-	return most
-}
-
-// rowCounties lays the counties view out in rows: the hubs (the groups that
-// are not counties) in the top rank, the counties in alphabetical order
-// below them, as many to a row as fit the page's shape best, each row held
-// below the one above by invisible edges.
-func (b *builder) rowCounties(g *dotGraph, groups map[string]*group, order []string) {
-	var hubs, counties []string
-	for _, key := range order {
-		if groups[key].county {
-			counties = append(counties, key)
-		} else {
-			hubs = append(hubs, key)
-		}
-	}
-	sort.SliceStable(counties, func(i, j int) bool { return groups[counties[i]].label < groups[counties[j]].label })
-	if len(hubs) > 1 {
-		g.same = append(g.same, hubs)
-	}
-	invisible := func(a, c string) {
-		e := &dotEdge{a: a, b: c}
-		e.attrs.set("style", "invis")
-		// Heavy, to keep the columns straight.
-		e.attrs.set("weight", "100")
-		g.edges = append(g.edges, e)
-	}
-	per := b.rowLength(len(counties))
-	for i, c := range counties {
-		if i < per && len(hubs) > 0 {
-			invisible(hubs[0], c)
-		}
-		if i+per < len(counties) {
-			invisible(c, counties[i+per])
-		}
-	}
-	g.attrs.set("ranksep", "0.3")
-	g.attrs.set("nodesep", "0.2")
-	g.attrs.set("concentrate", "true")
-	// The rows in alphabetical order, as the invisible edges leave
-	// each node.
-	g.attrs.set("ordering", "out")
-}
-
-// County boxes drawn in rows, in points, with the space between them: about
-// what a county's label takes (measured on the 3,700-agency model).
-const (
-	rowBoxWidth  = 140
-	rowBoxHeight = 66
-)
-
-// rowLength returns how many of n counties go in a row: as many as make the
-// rows, with the hubs' rank above them, fill the page's drawing area (below
-// the heading) at the largest scale; on a poster, a 16:10 block.
-func (b *builder) rowLength(n int) int {
-	w, h, m := b.opts.Page.Size()
-	if w == 0 {
-		w, h, m = 1600, 1000, 0
-	}
-	// The heading takes about a quarter of the page's height, with the
-	// findings table a third.
-	aw, ah := w-2*m, (h-2*m)*0.75
-	if b.tabled() {
-		ah = (h - 2*m) * 0.65
-	}
-	best, scale := 1, 0.0
-	for per := 1; per <= n; per++ {
-		rows := (n+per-1)/per + 1
-		s := min(aw/float64(per*rowBoxWidth), ah/float64(rows*rowBoxHeight))
-		if s > scale {
-			best, scale = per, s
-		}
-	}
-	return best
 }
 
 func (b *builder) groupNode(gr *group) *dotNode {
+	if b.rows && gr.inRow() {
+		return b.rowNode(gr)
+	}
 	n := &dotNode{id: gr.key}
 	n.attrs.set("shape", "box")
 	n.attrs.set("style", gr.style)
@@ -317,9 +215,7 @@ func (b *builder) groupNode(gr *group) *dotNode {
 	if gr.sub != "" {
 		info = gr.sub + "; " + info
 	}
-	if gr.county && b.countyRows {
-		lines = b.rowCountyLines(gr, lines)
-	} else if gr.county {
+	if gr.county {
 		info = plural(len(gr.agencies), "agency") + "; " + info
 		names := gr.agencies
 		if len(names) > 3 {
@@ -331,9 +227,7 @@ func (b *builder) groupNode(gr *group) *dotNode {
 			}
 		}
 	}
-	if !gr.county || !b.countyRows {
-		lines = append(lines, `<FONT POINT-SIZE="8">`+htmlText(info)+"</FONT>")
-	}
+	lines = append(lines, `<FONT POINT-SIZE="8">`+htmlText(info)+"</FONT>")
 	if col, ok := b.worst(gr.ms); ok {
 		n.attrs.set("color", col)
 		n.attrs.set("penwidth", "3")
@@ -345,50 +239,10 @@ func (b *builder) groupNode(gr *group) *dotNode {
 			n.attrs.set("style", "filled")
 			n.attrs.set("fillcolor", tint(col))
 		}
-		if gr.county && b.countyRows {
-			// Narrow, so that many fit in a row.
-			var ws []string
-			for _, w := range wrap(text, 24) {
-				ws = append(ws, htmlText(w))
-			}
-			text = strings.Join(ws, "<BR/>")
-		} else {
-			text = htmlText(text)
-		}
-		lines = append(lines, `<FONT COLOR="`+col+`"><B>`+text+"</B></FONT>")
+		lines = append(lines, `<FONT COLOR="`+col+`"><B>`+htmlText(text)+"</B></FONT>")
 	}
 	n.attrs.setHTML("label", strings.Join(lines, "<BR/>"))
 	return n
-}
-
-// rowCountyLines adds to the label of a county drawn in rows what it is,
-// in short lines: its agencies (named when at most three), clients and
-// links to the hubs.
-func (b *builder) rowCountyLines(gr *group, lines []string) []string {
-	small := func(s string) string { return `<FONT POINT-SIZE="9">` + htmlText(s) + "</FONT>" }
-	if len(gr.agencies) <= 3 {
-		for _, name := range gr.agencies {
-			for _, w := range wrap(name, 24) {
-				lines = append(lines, small(w))
-			}
-		}
-	}
-	info := plural(len(gr.agencies), "agency")
-	if gr.clients > 0 {
-		info += ", " + plural(gr.clients, "client")
-	}
-	lines = append(lines, small(info))
-	var links []string
-	if gr.hubLinks.links > 0 {
-		links = append(links, plural(gr.hubLinks.links, "link"))
-	}
-	if gr.hubLinks.tunnels > 0 {
-		links = append(links, plural(gr.hubLinks.tunnels, "tunnel"))
-	}
-	if len(links) > 0 {
-		lines = append(lines, small(strings.Join(links, ", ")+" to the hubs"))
-	}
-	return lines
 }
 
 // severityCounts says how many distinct unwaived findings the marks hold,
@@ -496,12 +350,15 @@ func (b *builder) titleBlock() string {
 	if agencies == "" {
 		agencies = "(agency not named)"
 	}
-	view := "physical view"
+	view, note := "physical view", ""
 	switch b.opts.View {
 	case ViewSites:
 		view = "sites view"
 	case ViewAgencies:
 		view = "agencies view"
+		if b.rowsShown < b.rowsOf {
+			note = fmt.Sprintf("The %d agencies with the most serious findings, of %s; all of them by county: --view counties", b.rowsShown, grouped(b.rowsOf))
+		}
 	case ViewCounties:
 		view = "counties view"
 	}
@@ -525,9 +382,14 @@ func (b *builder) titleBlock() string {
 	for _, l := range wrap(agencies, titleWidth) {
 		lines = append(lines, htmlText(l))
 	}
+	// What was left out of the view, in lines as short as the agencies'.
+	viewLines := []string{htmlText("Network diagram, " + view)}
+	for _, l := range wrap(note, titleWidth) {
+		viewLines = append(viewLines, htmlText(l))
+	}
 	text := `<FONT POINT-SIZE="14"><B>FOR OFFICIAL USE ONLY</B></FONT>` + br +
 		`<FONT POINT-SIZE="13"><B>` + strings.Join(lines, br) + `</B></FONT>` + br +
-		`Network diagram, ` + htmlText(view) + br +
+		strings.Join(viewLines, br) + br +
 		`Review date: ` + b.res.Date.Format("2006-01-02") + br +
 		htmlText(clients) + br
 	return text
@@ -598,7 +460,12 @@ func (b *builder) legend(g *dotGraph) {
 	if b.opts.View == ViewCounties {
 		rows = append(rows, keyRow{`<TD>box</TD>`, "a county: its agencies, their findings by severity, filled in the worst one's color", ""})
 	}
-	if b.opts.View == ViewSites || b.opts.View == ViewAgencies || b.opts.View == ViewCounties {
+	if b.opts.View == ViewAgencies && b.rows {
+		rows = append(rows, keyRow{`<TD>box</TD>`, "an agency: its ORI and county, its findings by severity, filled in the worst one's color", ""})
+	}
+	if b.rows {
+		rows = append(rows, keyRow{`<TD>line</TD>`, "links to the hubs: a line above each row, a drop to each box colored by the worst finding on its links", ""})
+	} else if b.opts.View == ViewSites || b.opts.View == ViewAgencies || b.opts.View == ViewCounties {
 		rows = append(rows, keyRow{`<TD>line</TD>`, "links between groups, with their count and worst finding", ""})
 	} else {
 		rows = append(rows,

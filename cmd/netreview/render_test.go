@@ -135,7 +135,7 @@ func TestRenderTooLarge(t *testing.T) {
 		t.Fatalf("generate: %s", stderr)
 	}
 	code, _, stderr := runCLI(t, "render", model, "-o", filepath.Join(dir, "p.svg"))
-	if code != 2 || !regexp.MustCompile(`the physical view would draw \d+ nodes, more than the 3000 that can be read; views that fit: --view sites \(\d+ nodes\)\n`).MatchString(stderr) {
+	if code != 2 || !regexp.MustCompile(`the physical view would draw [\d,]+ nodes, more than the 3,000 that can be read; views that fit: --view sites \([\d,]+ nodes\)\n`).MatchString(stderr) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
