@@ -28,6 +28,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -119,31 +120,43 @@ func (e *TooLargeError) Error() string {
 // be read on a printed page.
 const pageNodes = 1000
 
-// ViewFor returns the view that the HTML report draws the model in, and
-// false when none will do: the most detailed view of at most 1,000 nodes
-// (what a page holds), or else the most detailed view within its limit. A
-// collapsed view whose devices all fall into one group (the agencies view
-// of a single file) says nothing and is passed over.
-func ViewFor(res *analysis.Result) (View, bool) {
+// ViewFor returns the view that the HTML report draws the model in: the
+// most detailed view of at most 1,000 nodes (what a page holds), or else
+// the most detailed view within its limit. A collapsed view whose devices
+// all fall into one group (the agencies view of a single file) says
+// nothing and is passed over. When no view will do, the error says why of
+// each.
+func ViewFor(res *analysis.Result) (View, error) {
 	var fits []View
+	var why []string
 	for _, v := range Views() {
 		b, err := newBuilder(res, Options{View: v, NoFindings: true})
 		if err != nil {
-			return "", false
+			return "", err
 		}
 		n, groups := b.countNodes(), b.countGroups()
-		if n > maxNodes(v) || (v != ViewPhysical && groups < 2) {
+		switch {
+		case n > maxNodes(v):
+			why = append(why, fmt.Sprintf("the %s view would draw %s (at most %s)", v, plural(n, "node"), grouped(maxNodes(v))))
 			continue
-		}
-		if n <= pageNodes {
-			return v, true
+		case v != ViewPhysical && groups < 2:
+			if len(res.Model.Docs) > 1 {
+				why = append(why, fmt.Sprintf("the %s view would draw every device in one node", v))
+			}
+			continue
+		case n <= pageNodes:
+			return v, nil
 		}
 		fits = append(fits, v)
 	}
 	if len(fits) == 0 {
-		return "", false
+		msg := "no view of the diagram fits: " + strings.Join(why, ", ")
+		if len(res.Model.Docs) == 1 {
+			msg += "; the agencies and counties views draw each input file as one node, and the model is one file: load one file per agency (netreview generate --split writes a generated model that way)"
+		}
+		return "", errors.New(msg)
 	}
-	return fits[0], true
+	return fits[0], nil
 }
 
 // Page is the form a diagram is drawn for.

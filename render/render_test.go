@@ -245,9 +245,12 @@ func TestViewFor(t *testing.T) {
 			m = oneDocument(m)
 		}
 		res := &analysis.Result{Model: m}
-		got, ok := ViewFor(res)
-		if got != tt.want || ok != (tt.want != "") {
-			t.Errorf("%d agencies, split %v: %q, %v; want %q", tt.agencies, tt.split, got, ok, tt.want)
+		got, err := ViewFor(res)
+		if got != tt.want || (err == nil) != (tt.want != "") {
+			t.Errorf("%d agencies, split %v: %q, %v; want %q", tt.agencies, tt.split, got, err, tt.want)
+		}
+		if tt.want == "" && (err == nil || !regexp.MustCompile(`^no view of the diagram fits: the physical view would draw [\d,]+ nodes \(at most 3,000\), the sites view would draw [\d,]+ nodes \(at most 4,000\); `).MatchString(err.Error()) || !strings.Contains(err.Error(), "generate --split")) {
+			t.Errorf("%d agencies, one document: the error does not say why: %v", tt.agencies, err)
 		}
 	}
 }

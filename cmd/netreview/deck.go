@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 
 	"github.com/netreview/netreview/analysis"
@@ -30,10 +29,10 @@ func deckReport(ctx context.Context, progress func(string), asPDF bool) func(io.
 			opts := render.Options{View: render.ViewPhysical, Page: render.PageSlide, NoTable: true, Progress: progress}
 			if app.ORI() != "" {
 				opts.Agencies = []string{app.ORI()}
-			} else if v, ok := render.ViewFor(res); ok {
+			} else if v, err := render.ViewFor(res); err == nil {
 				opts.View = v
 			} else {
-				return fmt.Errorf("no view of the model is small enough to draw (see netreview render --help)")
+				return err
 			}
 			return r.Render(ctx, dw, res, render.PNG, opts)
 		}})

@@ -41,9 +41,9 @@ func htmlReport(ctx context.Context, progress func(string), stderr io.Writer) fu
 // htmlDiagram draws the HTML report's diagram, without the findings
 // table: the report lists the findings itself, just below it.
 func htmlDiagram(ctx context.Context, res *analysis.Result, progress func(string)) (svg []byte, err error) {
-	view, ok := render.ViewFor(res)
-	if !ok {
-		return nil, fmt.Errorf("the model is too large for any view of the diagram (%d devices); draw parts of it with netreview render", len(res.Model.Devices))
+	view, err := render.ViewFor(res)
+	if err != nil {
+		return nil, err
 	}
 	r := render.New(render.NewHelper())
 	defer func() {
