@@ -420,7 +420,7 @@ func (b *builder) checkSize() error {
 	if n <= maxNodes(view) {
 		return nil
 	}
-	e := &TooLargeError{view: view, nodes: n}
+	e := &TooLargeError{view: view, nodes: n, oneFile: len(b.m.Docs) == 1}
 	for _, v := range Views() {
 		if v == view {
 			continue

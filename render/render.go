@@ -47,6 +47,9 @@ const (
 	// ViewSites collapses each site into one node.
 	ViewSites View = "sites"
 	// ViewAgencies collapses each agency (input document) into one node.
+	// On a slide or a Letter page, a statewide model's agencies view
+	// draws the agencies with the most serious findings that the page
+	// holds legibly, and its title says so.
 	ViewAgencies View = "agencies"
 	// ViewCounties collapses the agencies of each county (the agency's
 	// county field) into one node, joined to the state hubs; the rest of
@@ -92,10 +95,15 @@ const largeLayout = 1000
 // draw legibly. Its message names the views that fit, with their node
 // counts.
 type TooLargeError struct {
-	view  View
-	nodes int
-	fits  []viewSize
+	view    View
+	nodes   int
+	fits    []viewSize
+	oneFile bool // the model is one input file
 }
+
+// oneFileHint says why the agencies and counties views of a model of one
+// file draw nothing worth reading, and what to do.
+const oneFileHint = "the agencies and counties views draw each input file as one node, and the model is one file: load one file per agency (netreview generate --split writes a generated model that way)"
 
 // viewSize is a view and how many nodes it draws.
 type viewSize struct {
@@ -106,6 +114,9 @@ type viewSize struct {
 // Error names the view, its size and the views that fit.
 func (e *TooLargeError) Error() string {
 	msg := fmt.Sprintf("the %s view would draw %s, more than the %s that can be read", e.view, plural(e.nodes, "node"), grouped(maxNodes(e.view)))
+	if len(e.fits) == 0 && e.oneFile {
+		return msg + "; no view fits: " + oneFileHint
+	}
 	if len(e.fits) == 0 {
 		return msg + "; no view fits: review the agencies in smaller groups"
 	}
@@ -152,7 +163,7 @@ func ViewFor(res *analysis.Result) (View, error) {
 	if len(fits) == 0 {
 		msg := "no view of the diagram fits: " + strings.Join(why, ", ")
 		if len(res.Model.Docs) == 1 {
-			msg += "; the agencies and counties views draw each input file as one node, and the model is one file: load one file per agency (netreview generate --split writes a generated model that way)"
+			msg += "; " + oneFileHint
 		}
 		return "", errors.New(msg)
 	}
@@ -241,7 +252,9 @@ type Options struct {
 	// numbers. The committee's deck draws each application this way.
 	Agencies []string
 	// Engine is the Graphviz layout engine; "" chooses by size: dot up to 400
-	// nodes and a best-connected node of at most 20 neighbors, sfdp above.
+	// nodes and a best-connected node of at most 20 neighbors, sfdp above;
+	// the counties and agencies views of a statewide model, drawn in rows
+	// under the hubs, by dot up to 400 counties or agencies.
 	Engine string
 	// Page is the form drawn for; "" is PagePoster.
 	Page Page

@@ -3,8 +3,10 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -251,6 +253,51 @@ func TestViewFor(t *testing.T) {
 		}
 		if tt.want == "" && (err == nil || !regexp.MustCompile(`^no view of the diagram fits: the physical view would draw [\d,]+ nodes \(at most 3,000\), the sites view would draw [\d,]+ nodes \(at most 4,000\); `).MatchString(err.Error()) || !strings.Contains(err.Error(), "generate --split")) {
 			t.Errorf("%d agencies, one document: the error does not say why: %v", tt.agencies, err)
+		}
+	}
+}
+
+// TestSitesViewTooLarge: the sites view of 3,700 agencies (12,365 sites)
+// is refused, naming the views that fit; in one file, where no collapsed
+// view says anything, saying how to load the model so that they do.
+func TestSitesViewTooLarge(t *testing.T) {
+	for _, tt := range []struct {
+		split bool
+		want  string
+	}{
+		{true, "the sites view would draw 12,365 nodes, more than the 4,000 that can be read; views that fit: --view agencies (3,701 nodes), --view counties (64 nodes)"},
+		{false, "the sites view would draw 12,365 nodes, more than the 4,000 that can be read; no view fits: the agencies and counties views draw each input file as one node, and the model is one file: load one file per agency (netreview generate --split writes a generated model that way)"},
+	} {
+		m := generate.Statewide(generate.Options{Agencies: 3700, Seed: 1})
+		if !tt.split {
+			m = oneDocument(m)
+		}
+		err := New(nil).DOT(io.Discard, &analysis.Result{Model: m}, Options{View: ViewSites})
+		var tl *TooLargeError
+		if !errors.As(err, &tl) || err.Error() != tt.want {
+			t.Errorf("split %v: %v, want %q", tt.split, err, tt.want)
+		}
+	}
+}
+
+// TestOneFileSaysSo: the agencies and counties views of a statewide model
+// in one file (the state's) draw it as one node, and their title says why;
+// the split model's do not.
+func TestOneFileSaysSo(t *testing.T) {
+	const note = "The model is one file, drawn as one node"
+	for _, split := range []bool{true, false} {
+		m := generate.Statewide(generate.Options{Agencies: 60, Seed: 1})
+		if !split {
+			m = oneDocument(m)
+		}
+		for _, v := range []View{ViewAgencies, ViewCounties} {
+			var dot bytes.Buffer
+			if err := New(nil).DOT(&dot, &analysis.Result{Model: m}, Options{View: v}); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(dot.String(), note); got == split {
+				t.Errorf("%s view, split %v: note %v", v, split, got)
+			}
 		}
 	}
 }

@@ -362,6 +362,11 @@ func (b *builder) titleBlock() string {
 	case ViewCounties:
 		view = "counties view"
 	}
+	if (b.opts.View == ViewAgencies || b.opts.View == ViewCounties) && len(b.m.Docs) == 1 && b.m.Docs[0].Agency.IsCSA() && b.opts.Finding == 0 {
+		// The state's one file holding every agency's elements, as
+		// generate writes a statewide model to one file.
+		note = "The model is one file, drawn as one node: this view needs a file per agency (generate --split writes a generated model so)"
+	}
 	if b.opts.Finding > 0 {
 		f := &b.res.Findings[b.opts.Finding-1]
 		view = fmt.Sprintf("finding F%d: %s %s (%s)", b.opts.Finding, f.Rule, f.Subject, f.Severity)
@@ -517,7 +522,7 @@ func (b *builder) findingsTable() string {
 			if len(b.shown)-k == 1 {
 				word = "finding"
 			}
-			rows = append(rows, fmt.Sprintf(`<TR><TD COLSPAN="5" ALIGN="LEFT"><I>and %d more %s: see the report</I></TD></TR>`, len(b.shown)-k, word))
+			rows = append(rows, fmt.Sprintf(`<TR><TD COLSPAN="5" ALIGN="LEFT"><I>and %s more %s: see the report</I></TD></TR>`, grouped(len(b.shown)-k), word))
 			break
 		}
 		f := &b.res.Findings[i]

@@ -66,11 +66,18 @@ Views (--view):
             double lines, tunnels are bold edges of their own.
   sites     each site collapsed into one node; links between sites counted
             and marked with the worst finding among them.
-  agencies  each agency (input file) collapsed into one node.
+  agencies  each agency (input file) collapsed into one node. On a slide
+            or a Letter page, a statewide model's agencies view draws
+            the agencies with the most serious findings, as many as the
+            page holds legibly (about 30), and its title says how many
+            of how many; the poster draws them all.
   counties  the agencies of each county (their county field) as one node,
             filled in the color of its worst finding and labeled with
             its agencies and its findings by severity, joined to the
             state hubs; the statewide picture.
+In a statewide model (the state joined to more than 20 counties or
+agencies) both are drawn in rows under the state's hubs, each row hanging
+from a line to the hubs, a county or agency colored by its worst finding.
 A view that would draw more nodes than can be read (physical 3,000,
 sites 4,000, agencies and counties 5,000) is refused, with the views
 that fit.
@@ -83,9 +90,10 @@ Every diagram carries a title block: the "FOR OFFICIAL USE ONLY" marking,
 the agencies, the review date (--date, default today) and the client counts
 (CJIS Security Policy 5.7.1.2, CM-2).
 
-Layout uses dot up to 400 nodes and sfdp above; in the sites and agencies
-views also when a node has more than 20 neighbors (a star that dot would
-draw as one long row); --engine overrides.
+Layout uses dot up to 400 nodes and sfdp above; in the sites view, and
+the agencies view of more than 400 agencies on a poster, also when a node
+has more than 20 neighbors (a star that dot would draw as one long row);
+--engine overrides.
 Exit status: 0 when the diagram was written (findings do not fail render),
 2 when the input cannot be read, the flags are wrong, the view is too
 large or the helper is missing; 3 when Graphviz or the drawing failed (an
@@ -106,6 +114,9 @@ failure.`,
 
   # The statewide picture by county on a Letter page, landscape
   netreview render --view counties --page letter-landscape state/*.yaml -o counties.pdf
+
+  # The agencies with the most serious findings, on a slide
+  netreview render --view agencies --page slide --no-table state/*.yaml -o agencies.png
 
   # A statewide model, each site one node, as a poster PDF
   netreview render --view sites state/*.yaml -o state.pdf
