@@ -343,18 +343,17 @@ func (b *builder) build() *dotGraph {
 	case ViewSites, ViewAgencies, ViewCounties:
 		b.buildGrouped(g)
 		hub = maxNeighbours(g.edges)
-		if b.rows {
-			// Rows of counties or agencies under the hubs: dot draws them, the rows
-			// keeping the hub's many neighbors out of one wide rank.
-			hub = 0
-		}
 	default:
 		b.buildPhysical(g)
 	}
 	b.legend(g)
 	nodes := len(g.nodes) + countClusterNodes(g.clusters)
 	engine := b.opts.Engine
-	if engine == "" {
+	switch {
+	case engine == "" && b.rows:
+		// Up to maxRowNodes boxes, and a point of the buses for each.
+		engine = "dot"
+	case engine == "":
 		engine = engineFor(nodes, hub)
 	}
 	g.attrs.set("layout", engine)

@@ -405,9 +405,11 @@ func reviewGenerated(t *testing.T, n int) *analysis.Result {
 // portrait Letter page; on a page, the agencies view keeps the agencies
 // with the most serious findings that fit, and says so. A counties view
 // of a few counties, and the agencies view of 1,500 agencies on a poster,
-// are not drawn in rows.
+// are not drawn in rows; a poster of 300 draws them all in rows, by dot
+// (with the buses' points, more nodes than dot is chosen for by size).
 func TestRows(t *testing.T) {
 	res := reviewGenerated(t, 1500)
+	res300 := reviewGenerated(t, 300)
 	small := &analysis.Result{Model: generate.Statewide(generate.Options{Agencies: 20, Seed: 1})}
 	tests := []struct {
 		res  *analysis.Result
@@ -422,6 +424,7 @@ func TestRows(t *testing.T) {
 		{res, ViewAgencies, PageSlide, true, 40},
 		{res, ViewAgencies, PageLetter, true, 40},
 		{res, ViewAgencies, PagePoster, false, 0},
+		{res300, ViewAgencies, PagePoster, true, 0},
 	}
 	per := map[Page]int{}
 	drop := regexp.MustCompile(`(?m)^\t"#bus/(\d+)/\d+" -- "#(county|agency)/`)
@@ -454,6 +457,9 @@ func TestRows(t *testing.T) {
 			if len(drops) != 25 {
 				t.Errorf("%s: %d counties in rows, want 25", name, len(drops))
 			}
+		}
+		if tt.page == PagePoster && len(drops) != len(tt.res.Model.Docs)-1 {
+			t.Errorf("%s: %d agencies in rows, want all %d", name, len(drops), len(tt.res.Model.Docs)-1)
 		}
 		if tt.most > 0 {
 			if len(drops) > tt.most || len(drops) < 12 {
