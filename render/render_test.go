@@ -402,8 +402,9 @@ func reviewGenerated(t *testing.T, n int) *analysis.Result {
 // TestRows: the counties and agencies views of a statewide model, one
 // node joined to dozens of others, are laid out by dot in rows under the
 // hubs, each row hanging from a bus, more to a row on a slide than on a
-// portrait Letter page; on a page, the agencies view keeps the agencies
-// with the most serious findings that fit, and says so. A counties view
+// portrait Letter page, without the findings table; on a page, the
+// agencies view keeps the agencies with the most serious findings that
+// fit, and says so. A counties view
 // of a few counties, and the agencies view of 1,500 agencies on a poster,
 // are not drawn in rows; a poster of 300 draws them all in rows, by dot
 // (with the buses' points, more nodes than dot is chosen for by size).
@@ -439,6 +440,14 @@ func TestRows(t *testing.T) {
 		if got := len(drops) > 0; got != tt.rows {
 			t.Errorf("%s: rows %v, want %v", name, got, tt.rows)
 			continue
+		}
+		// Drawn with the findings table asked for, the rows leave it out.
+		var tabled bytes.Buffer
+		if err := New(nil).DOT(&tabled, tt.res, Options{View: tt.view, Page: tt.page}); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(tabled.String(), "<B>rule</B>"); got != (!tt.rows && len(tt.res.Findings) > 0) {
+			t.Errorf("%s: findings table %v, want %v", name, got, !got)
 		}
 		if !tt.rows {
 			continue

@@ -163,6 +163,9 @@ func (b *builder) buildGrouped(g *dotGraph) {
 	}
 	var rows *rowLayout
 	if (b.opts.View == ViewCounties || b.opts.View == ViewAgencies) && groupNeighbours(edgeOrder) > maxRankNeighbours {
+		// Set first: the rows are planned for a heading without the
+		// findings table (see tabled).
+		b.rows = true
 		rows = b.planRows(groups, order, edges, edgeOrder)
 	}
 	b.rows = rows != nil
@@ -666,7 +669,10 @@ func (b *builder) heading(beside bool) string {
 }
 
 // tabled reports whether the heading holds the findings table.
-func (b *builder) tabled() bool { return len(b.shown) > 0 && !b.opts.NoTable }
+// The statewide rows leave the table out: its first findings name
+// elements that the boxes of counties and agencies do not show, and the
+// boxes count every finding by severity.
+func (b *builder) tabled() bool { return len(b.shown) > 0 && !b.opts.NoTable && !b.rows }
 
 // grouped writes n with its thousands grouped by commas, as a reader
 // writes a count: 219,151.

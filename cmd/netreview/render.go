@@ -77,7 +77,8 @@ Views (--view):
             state hubs; the statewide picture.
 In a statewide model (the state joined to more than 20 counties or
 agencies) both are drawn in rows under the state's hubs, each row hanging
-from a line to the hubs, a county or agency colored by its worst finding.
+from a line to the hubs, a county or agency colored by its worst finding
+and counting its findings by severity, without the findings table.
 A view that would draw more nodes than can be read (physical 3,000,
 sites 4,000, agencies and counties 5,000) is refused, with the views
 that fit.
