@@ -76,17 +76,27 @@ func (gr *group) inRow() bool { return gr.county || gr.agency != nil }
 
 // planRows decides the rows of a view whose best-connected group has more
 // neighbors than a rank holds. It adds each row group's links to the hubs
-// to its hubLinks. On a slide or a Letter page, the agencies view keeps
+// to its hubLinks, and sets its marks to the findings that concern it
+// (concerns). On a slide or a Letter page, the agencies view keeps
 // the agencies with the most serious findings, as many as the page holds
-// legibly (rowCapacity), and leaves the rest out; the counties view keeps
-// every county. It returns nil when there are more than maxRowNodes to
-// draw.
+// legibly (rowCapacity), most serious first, and leaves the rest out; the
+// counties view keeps every county, in alphabetical order, and a poster
+// every agency, in input order. It returns nil, and changes nothing, when
+// there are more than maxRowNodes to draw.
 func (b *builder) planRows(groups map[string]*group, order []string, edges map[[2]string]*groupEdge, pairs [][2]string) *rowLayout {
 	var items []string
 	for _, key := range order {
 		if groups[key].inRow() {
 			items = append(items, key)
 		}
+	}
+	keep := len(items)
+	if b.opts.View == ViewAgencies {
+		keep = min(keep, b.rowCapacity())
+	}
+	if keep > maxRowNodes {
+		// Left as they are, for sfdp.
+		return nil
 	}
 	for _, k := range pairs {
 		e := edges[k]
@@ -104,19 +114,15 @@ func (b *builder) planRows(groups map[string]*group, order []string, edges map[[
 	}
 	b.concerns(groups, items)
 	rl := &rowLayout{dropped: map[string]bool{}, of: len(items)}
-	if b.opts.View == ViewAgencies {
-		if c := b.rowCapacity(); len(items) > c {
-			b.bySeriousness(groups, items)
-			for _, key := range items[c:] {
-				rl.dropped[key] = true
-			}
-			items = items[:c]
+	switch {
+	case keep < len(items):
+		b.bySeriousness(groups, items)
+		for _, key := range items[keep:] {
+			rl.dropped[key] = true
 		}
-	} else {
+		items = items[:keep]
+	case b.opts.View == ViewCounties:
 		sort.SliceStable(items, func(i, j int) bool { return groups[items[i]].label < groups[items[j]].label })
-	}
-	if len(items) > maxRowNodes {
-		return nil
 	}
 	rl.items = items
 	joined := map[string]bool{}
