@@ -54,7 +54,6 @@ type rowLayout struct {
 	items   []string
 	dropped map[string]bool
 	hubs    []string // the hubs joined to the rows, in order
-	of      int      // how many groups could be drawn in rows; len(items) when none is left out
 }
 
 // groupNeighbours returns the most distinct neighbors of a group, from the
@@ -113,7 +112,8 @@ func (b *builder) planRows(groups map[string]*group, order []string, edges map[[
 		gb.hubLinks.ms = append(gb.hubLinks.ms, e.ms...)
 	}
 	b.concerns(groups, items)
-	rl := &rowLayout{dropped: map[string]bool{}, of: len(items)}
+	b.rowsOf = len(items)
+	rl := &rowLayout{dropped: map[string]bool{}}
 	switch {
 	case keep < len(items):
 		b.bySeriousness(groups, items)
@@ -142,7 +142,7 @@ func (b *builder) planRows(groups map[string]*group, order []string, edges map[[
 			rl.hubs = append(rl.hubs, key)
 		}
 	}
-	b.rowsShown, b.rowsOf = len(items), rl.of
+	b.rowsShown = len(items)
 	return rl
 }
 
