@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/words"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -786,7 +787,7 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	if strings.HasSuffix(word, "cy") {
-		return grouped(n) + " " + strings.TrimSuffix(word, "y") + "ies"
+		return words.Grouped(n) + " " + strings.TrimSuffix(word, "y") + "ies"
 	}
-	return grouped(n) + " " + word + "s"
+	return words.Grouped(n) + " " + word + "s"
 }

@@ -35,6 +35,7 @@ import (
 	"strings"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/words"
 )
 
 // View is what a diagram draws.
@@ -103,7 +104,7 @@ type TooLargeError struct {
 
 // oneFileHint says why the agencies and counties views of a model of one
 // file draw nothing worth reading, and what to do.
-const oneFileHint = "the agencies and counties views draw each input file as one node, and the model is one file: load one file per agency (netreview generate --split writes a generated model that way)"
+const oneFileHint = "the agencies and counties views draw each agency's document as one node, and the model is one document: load a file, or a YAML document, per agency (netreview generate writes a generated model so in YAML, or with --split)"
 
 // viewSize is a view and how many nodes it draws.
 type viewSize struct {
@@ -113,7 +114,7 @@ type viewSize struct {
 
 // Error names the view, its size and the views that fit.
 func (e *TooLargeError) Error() string {
-	msg := fmt.Sprintf("the %s view would draw %s, more than the %s that can be read", e.view, plural(e.nodes, "node"), grouped(maxNodes(e.view)))
+	msg := fmt.Sprintf("the %s view would draw %s, more than the %s that can be read", e.view, plural(e.nodes, "node"), words.Grouped(maxNodes(e.view)))
 	if len(e.fits) == 0 && e.oneFile {
 		return msg + "; no view fits: " + oneFileHint
 	}
@@ -128,11 +129,13 @@ func (e *TooLargeError) Error() string {
 }
 
 // pageNodes is the most nodes that ViewFor wants in a diagram that is to
-// be read on a printed page.
-const pageNodes = 1000
+// be read on a printed page: about what a Letter page shows with labels
+// that can be read (the samples' physical view together is 80; 300
+// agencies drawn one node each are a cloud of dots).
+const pageNodes = 100
 
 // ViewFor returns the view that the HTML report draws the model in: the
-// most detailed view of at most 1,000 nodes (what a page holds), or else
+// most detailed view of at most 100 nodes (what a page holds), or else
 // the most detailed view within its limit. A collapsed view whose devices
 // all fall into one group (the agencies view of a single file) says
 // nothing and is passed over. When no view will do, the error says why of
@@ -148,7 +151,7 @@ func ViewFor(res *analysis.Result) (View, error) {
 		n, groups := b.countNodes(), b.countGroups()
 		switch {
 		case n > maxNodes(v):
-			why = append(why, fmt.Sprintf("the %s view would draw %s (at most %s)", v, plural(n, "node"), grouped(maxNodes(v))))
+			why = append(why, fmt.Sprintf("the %s view would draw %s (at most %s)", v, plural(n, "node"), words.Grouped(maxNodes(v))))
 			continue
 		case v != ViewPhysical && groups < 2:
 			if len(res.Model.Docs) > 1 {

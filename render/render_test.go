@@ -17,6 +17,7 @@ import (
 	"github.com/netreview/netreview/analysis"
 	"github.com/netreview/netreview/internal/generate"
 	"github.com/netreview/netreview/internal/golden"
+	"github.com/netreview/netreview/internal/words"
 	"github.com/netreview/netreview/topology"
 	"github.com/netreview/netreview/topology/load"
 )
@@ -237,7 +238,7 @@ func TestViewFor(t *testing.T) {
 	}{
 		{5, false, ViewPhysical},
 		{400, false, ViewSites},   // 3,236 devices; 1,342 sites, within the limit
-		{400, true, ViewAgencies}, // 401 agencies read better than 1,342 sites
+		{400, true, ViewCounties}, // 401 agencies are dots on a page; their counties read
 		{3700, true, ViewCounties},
 		{3700, false, ""}, // one document: no view both fits and says something
 	}
@@ -251,7 +252,7 @@ func TestViewFor(t *testing.T) {
 		if got != tt.want || (err == nil) != (tt.want != "") {
 			t.Errorf("%d agencies, split %v: %q, %v; want %q", tt.agencies, tt.split, got, err, tt.want)
 		}
-		if tt.want == "" && (err == nil || !regexp.MustCompile(`^no view of the diagram fits: the physical view would draw [\d,]+ nodes \(at most 3,000\), the sites view would draw [\d,]+ nodes \(at most 4,000\); `).MatchString(err.Error()) || !strings.Contains(err.Error(), "generate --split")) {
+		if tt.want == "" && (err == nil || !regexp.MustCompile(`^no view of the diagram fits: the physical view would draw [\d,]+ nodes \(at most 3,000\), the sites view would draw [\d,]+ nodes \(at most 4,000\); `).MatchString(err.Error()) || !strings.Contains(err.Error(), "with --split")) {
 			t.Errorf("%d agencies, one document: the error does not say why: %v", tt.agencies, err)
 		}
 	}
@@ -266,7 +267,7 @@ func TestSitesViewTooLarge(t *testing.T) {
 		want  string
 	}{
 		{true, "the sites view would draw 12,365 nodes, more than the 4,000 that can be read; views that fit: --view agencies (3,701 nodes), --view counties (64 nodes)"},
-		{false, "the sites view would draw 12,365 nodes, more than the 4,000 that can be read; no view fits: the agencies and counties views draw each input file as one node, and the model is one file: load one file per agency (netreview generate --split writes a generated model that way)"},
+		{false, "the sites view would draw 12,365 nodes, more than the 4,000 that can be read; no view fits: the agencies and counties views draw each agency's document as one node, and the model is one document: load a file, or a YAML document, per agency (netreview generate writes a generated model so in YAML, or with --split)"},
 	} {
 		m := generate.Statewide(generate.Options{Agencies: 3700, Seed: 1})
 		if !tt.split {
@@ -284,7 +285,7 @@ func TestSitesViewTooLarge(t *testing.T) {
 // in one file (the state's) draw it as one node, and their title says why;
 // the split model's do not.
 func TestOneFileSaysSo(t *testing.T) {
-	const note = "The model is one file, drawn as one node"
+	const note = "The model is one document, drawn as one node"
 	for _, split := range []bool{true, false} {
 		m := generate.Statewide(generate.Options{Agencies: 60, Seed: 1})
 		if !split {
@@ -535,8 +536,8 @@ func TestMostSerious(t *testing.T) {
 
 func TestGrouped(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 3697: "3,697", 219151: "219,151", 1234567: "1,234,567", -4500: "-4,500"} {
-		if got := grouped(n); got != want {
-			t.Errorf("grouped(%d) = %q, want %q", n, got, want)
+		if got := words.Grouped(n); got != want {
+			t.Errorf("words.Grouped(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

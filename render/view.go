@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/words"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -348,7 +349,7 @@ func (b *builder) titleBlock() string {
 	}
 	agencies := strings.Join(names, "; ")
 	if len(names) > 4 {
-		agencies = strings.Join(names[:3], "; ") + "; and " + grouped(len(names)-3) + " more agencies"
+		agencies = strings.Join(names[:3], "; ") + "; and " + words.Grouped(len(names)-3) + " more agencies"
 	}
 	if agencies == "" {
 		agencies = "(agency not named)"
@@ -360,7 +361,7 @@ func (b *builder) titleBlock() string {
 	case ViewAgencies:
 		view = "agencies view"
 		if b.rowsShown < b.rowsOf {
-			note = fmt.Sprintf("The %d agencies with the most serious findings, of %s; all of them by county: --view counties", b.rowsShown, grouped(b.rowsOf))
+			note = fmt.Sprintf("The %d agencies with the most serious findings, of %s; all of them by county: --view counties", b.rowsShown, words.Grouped(b.rowsOf))
 		}
 	case ViewCounties:
 		view = "counties view"
@@ -368,7 +369,7 @@ func (b *builder) titleBlock() string {
 	if (b.opts.View == ViewAgencies || b.opts.View == ViewCounties) && len(b.m.Docs) == 1 && b.m.Docs[0].Agency.IsCSA() && b.opts.Finding == 0 {
 		// The state's one file holding every agency's elements, as
 		// generate writes a statewide model to one file.
-		note = "The model is one file, drawn as one node: this view needs a file per agency (generate --split writes a generated model so)"
+		note = "The model is one document, drawn as one node: this view needs a file or a YAML document per agency (generate writes a generated model so in YAML, or with --split)"
 	}
 	if b.opts.Finding > 0 {
 		f := &b.res.Findings[b.opts.Finding-1]
@@ -382,7 +383,7 @@ func (b *builder) titleBlock() string {
 			total += d.Units()
 		}
 	}
-	clients := "Clients: " + grouped(total) + " (workstations " + grouped(counts[topology.Workstation]) + ", mobile " + grouped(counts[topology.MobileDevice]) + ")"
+	clients := "Clients: " + words.Grouped(total) + " (workstations " + words.Grouped(counts[topology.Workstation]) + ", mobile " + words.Grouped(counts[topology.MobileDevice]) + ")"
 	br := `<BR ALIGN="LEFT"/>`
 	// Several agencies take several lines, so that the heading stays
 	// narrow enough to stand beside the diagram.
@@ -525,7 +526,7 @@ func (b *builder) findingsTable() string {
 			if len(b.shown)-k == 1 {
 				word = "finding"
 			}
-			rows = append(rows, fmt.Sprintf(`<TR><TD COLSPAN="5" ALIGN="LEFT"><I>and %s more %s: see the report</I></TD></TR>`, grouped(len(b.shown)-k), word))
+			rows = append(rows, fmt.Sprintf(`<TR><TD COLSPAN="5" ALIGN="LEFT"><I>and %s more %s: see the report</I></TD></TR>`, words.Grouped(len(b.shown)-k), word))
 			break
 		}
 		f := &b.res.Findings[i]
@@ -673,22 +674,3 @@ func (b *builder) heading(beside bool) string {
 // elements that the boxes of counties and agencies do not show, and the
 // boxes count every finding by severity.
 func (b *builder) tabled() bool { return len(b.shown) > 0 && !b.opts.NoTable && !b.rows }
-
-// grouped writes n with its thousands grouped by commas, as a reader
-// writes a count: 219,151.
-func grouped(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/words"
 )
 
 // MarkdownReport writes res as a review report in Markdown, for pasting into
@@ -22,8 +23,11 @@ func MarkdownReport(w io.Writer, res *analysis.Result) error {
 		title += ": " + n
 	}
 	p("**%s**\n\n# %s\n\n", fouo, mdEscape(title))
-	for _, a := range v.Agencies {
+	for _, a := range v.ListedAgencies() {
 		p("- Agency: %s%s%s\n", mdEscape(a.Name), optional(" (ORI %s)", mdEscape(a.ORI)), optional(", %s", mdEscape(countyName(a.County))))
+	}
+	if more := v.MoreAgencies(); more != "" {
+		p("- And %s\n", more)
 	}
 	if t := v.ProposalTitles(); t != "" {
 		p("- Proposal: %s\n", mdEscape(t))
@@ -37,7 +41,7 @@ func MarkdownReport(w io.Writer, res *analysis.Result) error {
 	}
 	p("- Policy: %s\n", mdEscape(policy))
 	p("- Review date: %s\n", v.Date)
-	p("- Inputs: %s\n", mdEscape(strings.Join(v.Inputs, ", ")))
+	p("- Inputs: %s\n", mdEscape(words.List(v.Inputs, ", ", "file", "files")))
 
 	p("\n## Summary\n\n")
 	p("| Severity | Findings |\n| --- | ---: |\n")

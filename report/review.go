@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/words"
 	"github.com/netreview/netreview/topology"
 )
 
@@ -196,13 +197,30 @@ func (v *review) addDocument(d *topology.Document) {
 }
 
 // AgencyNames returns the agencies' names joined for a header.
+// A statewide review has thousands of agencies and files: the header names
+// the first few and counts the rest (see words.List).
 func (v *review) AgencyNames() string {
 	names := make([]string, len(v.Agencies))
 	for i, a := range v.Agencies {
 		names[i] = a.Name
 	}
-	return strings.Join(names, ", ")
+	return words.List(names, ", ", "agency", "agencies")
 }
+
+// ListedAgencies returns the agencies a header names.
+func (v *review) ListedAgencies() []agencyView {
+	return v.Agencies[:min(len(v.Agencies), words.Listed)]
+}
+
+// MoreAgencies is "" or how many agencies the header leaves out: "3,695
+// more agencies".
+func (v *review) MoreAgencies() string { return words.More(len(v.Agencies), "agency", "agencies") }
+
+// ListedInputs returns the inputs a header names.
+func (v *review) ListedInputs() []string { return v.Inputs[:min(len(v.Inputs), words.Listed)] }
+
+// MoreInputs is "" or how many inputs the header leaves out.
+func (v *review) MoreInputs() string { return words.More(len(v.Inputs), "file", "files") }
 
 // ProposalTitles returns the proposals' titles joined for a header.
 func (v *review) ProposalTitles() string {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/words"
 )
 
 // TextOptions controls the text form.
@@ -196,14 +197,14 @@ func mdLines(w textSink, pieces ...string) {
 
 func writeHeader(w io.Writer, res *analysis.Result, prefix string, esc func(string) string) {
 	m := res.Model
-	fmt.Fprintf(w, "%sInputs: %s\n", prefix, esc(strings.Join(m.Inputs(), ", ")))
+	fmt.Fprintf(w, "%sInputs: %s\n", prefix, esc(words.List(m.Inputs(), ", ", "file", "files")))
 	var agencies []string
 	for _, d := range underReview(m) {
 		if d.Agency.Name != "" && !contains(agencies, d.Agency.Name) {
 			agencies = append(agencies, d.Agency.Name)
 		}
 	}
-	fmt.Fprintf(w, "%sAgency: %s\n", prefix, esc(strings.Join(agencies, ", ")))
+	fmt.Fprintf(w, "%sAgency: %s\n", prefix, esc(words.List(agencies, ", ", "agency", "agencies")))
 	if res.Pack != nil {
 		fmt.Fprintf(w, "%sPack: %s (CJIS Security Policy %s)\n", prefix, esc(res.Pack.Name), esc(res.Pack.Policy))
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/words"
 	"github.com/netreview/netreview/internal/xlsxfile"
 	"github.com/netreview/netreview/topology/sheet"
 )
@@ -155,7 +156,7 @@ func writeSummarySheet(f *excelize.File, v *review, st xlsxStyles) error {
 		{"Proposal", v.ProposalTitles()},
 		{"Policy", policy},
 		{"Review date", v.res.Date},
-		{"Inputs", strings.Join(v.Inputs, ", ")},
+		{"Inputs", words.List(v.Inputs, ", ", "file", "files")},
 	}
 	for _, kv := range info {
 		if err := setRow(f, s, row, kv[0], kv[1]); err != nil {

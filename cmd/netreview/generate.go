@@ -43,8 +43,12 @@ single-switch, substation-router, unanswered, cleartext (for example
 'clean,single-homed=0.3').
 
 The output is YAML, or JSON when the -o file name ends in .json or --format
-is json; without -o it goes to standard output. JSON is written compact, on
-one line, unless --indent is given. With 1,000 agencies or more, progress is
+is json; without -o it goes to standard output. YAML holds a document per
+agency (separated by ---), after the state's, so that the statewide views
+and the findings' agencies know each agency; JSON holds one document, the
+whole state under the state's header (for the agencies and counties views,
+write YAML or use --split). JSON is written compact, on one line, unless
+--indent is given. With 1,000 agencies or more, progress is
 shown on standard error when it is a terminal.
 
 With --split, -o names a folder, and the model is written as a state would
@@ -108,6 +112,11 @@ the sizes docs/performance.md measures.`,
 				}
 			}
 			m := generate.Statewide(opts)
+			if format != "json" && !split {
+				// One file, a document per agency, as a state would hold
+				// it: the statewide views group the agencies by document.
+				enc = topology.EncodeYAMLDocuments
+			}
 			if out == "" {
 				return enc(cmd.OutOrStdout(), m)
 			}
