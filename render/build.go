@@ -345,7 +345,11 @@ func (b *builder) build() *dotGraph {
 		b.buildGrouped(g)
 		hub = maxNeighbours(g.edges)
 	default:
-		b.buildPhysical(g)
+		engine := b.opts.Engine
+		if engine == "" {
+			engine = engineFor(b.countNodes(), 0)
+		}
+		b.buildPhysical(g, engine == "dot")
 	}
 	b.legend(g)
 	nodes := len(g.nodes) + countClusterNodes(g.clusters)
@@ -435,10 +439,17 @@ func (b *builder) checkSize() error {
 	return e
 }
 
+// countClusterNodes counts the nodes of the clusters that stand for
+// elements of the model.
 func countClusterNodes(cs []*dotCluster) int {
 	n := 0
 	for _, c := range cs {
-		n += len(c.nodes) + countClusterNodes(c.clusters)
+		for _, d := range c.nodes {
+			if !d.decor {
+				n++
+			}
+		}
+		n += countClusterNodes(c.clusters)
 	}
 	return n
 }
@@ -476,7 +487,9 @@ func maxNeighbours(edges []*dotEdge) int {
 	return most
 }
 
-func (b *builder) buildPhysical(g *dotGraph) {
+// buildPhysical builds the physical view: sites as clusters, labeled by
+// nodes of their own when dot lays it out (labelNodes; see siteLabel).
+func (b *builder) buildPhysical(g *dotGraph, labelNodes bool) {
 	clusters := map[string]*dotCluster{}
 	for _, s := range b.m.Sites {
 		if b.m.Site(s.ID) != s {
@@ -502,39 +515,36 @@ func (b *builder) buildPhysical(g *dotGraph) {
 			g.nodes = append(g.nodes, n)
 		}
 	}
+	level, reached := b.levels()
+	var labels []*dotEdge // holding the sites' labels, written last
 	for _, s := range b.m.Sites {
 		c := clusters[s.ID]
 		if c == nil || len(c.nodes) == 0 {
 			continue
 		}
-		label := s.ID
-		if s.Name != "" && s.Name != s.ID {
-			label = s.Name + " (" + s.ID + ")"
-		}
-		label += "\n" + string(s.Security)
-		if n := clients[s.ID]; n > 0 {
-			label += ", " + plural(n, "client")
-		}
-		c.attrs.set("label", label)
-		if s.Doc == nil || !s.Doc.Agency.IsCSA() {
-			// An agency's site hangs below the networks (see band): its
-			// label at the bottom, away from the links that come in at
-			// the top.
-			c.attrs.set("labelloc", "b")
-		}
 		c.attrs.set("style", securityStyle(s.Security))
-		c.attrs.set("fontname", fontName)
-		c.attrs.set("fontsize", "11")
 		c.attrs.set("color", plainColor)
-		if col, ok := b.worst(b.site[s.ID]); ok {
+		col, marked := b.worst(b.site[s.ID])
+		if marked {
 			c.attrs.set("color", col)
-			c.attrs.set("fontcolor", col)
 			c.attrs.set("penwidth", "3")
-			c.attrs.set("label", label+"\n"+numbers(b.site[s.ID], 8))
+		}
+		text, upper := b.siteLabel(s, clients[s.ID]), s.Doc != nil && s.Doc.Agency.IsCSA()
+		if labelNodes {
+			labels = append(labels, siteLabel(c, text, col, level, upper)...)
+		} else {
+			c.attrs.set("label", text)
+			if !upper {
+				c.attrs.set("labelloc", "b")
+			}
+			c.attrs.set("fontname", fontName)
+			c.attrs.set("fontsize", "11")
+			if marked {
+				c.attrs.set("fontcolor", col)
+			}
 		}
 		g.clusters = append(g.clusters, c)
 	}
-	level := b.levels()
 	for _, l := range b.m.Links {
 		if b.m.Link(l.ID) != l || !b.drawn(l.A) || !b.drawn(l.B) {
 			continue
@@ -542,6 +552,9 @@ func (b *builder) buildPhysical(g *dotGraph) {
 		e := b.linkEdge(l)
 		if level[e.a] > level[e.b] {
 			e.a, e.b = e.b, e.a
+		}
+		if b.m.Device(l.A).Site == b.m.Device(l.B).Site && reached[l.A] && reached[l.B] {
+			sameRank(e, level)
 		}
 		g.edges = append(g.edges, e)
 	}
@@ -562,6 +575,82 @@ func (b *builder) buildPhysical(g *dotGraph) {
 		}
 		g.edges = append(g.edges, e)
 	}
+	g.edges = append(g.edges, labels...)
+}
+
+// sameRank leaves out of the ranking a link within a site whose ends are
+// as far from the networks as each other, both reached from them (two devices that both link to
+// a network), so that dot may put them in one rank: written one way, the
+// link held one end a rank farther from the networks than its own links
+// to them need, and those then ran past the neighboring site (the
+// Sacramento VPN concentrator's link to the internet across the Fresno
+// data center, once that site's label took a rank of its own). A link
+// between sites keeps its rank: two labeled edges laid flat between the
+// same devices get labels on top of each other.
+func sameRank(e *dotEdge, level map[string]int) {
+	if level[e.a] == level[e.b] {
+		e.attrs.set("constraint", "false")
+	}
+}
+
+// siteLabel returns the text of a site's label: its name and id, its
+// physical security and clients, and the findings about it.
+func (b *builder) siteLabel(s *topology.Site, clients int) string {
+	label := s.ID
+	if s.Name != "" && s.Name != s.ID {
+		label = s.Name + " (" + s.ID + ")"
+	}
+	label += "\n" + string(s.Security)
+	if clients > 0 {
+		label += ", " + plural(clients, "client")
+	}
+	if ms := b.site[s.ID]; len(ms) > 0 {
+		label += "\n" + numbers(ms, 8)
+	}
+	return label
+}
+
+// siteLabel adds to a site's cluster c its label as a node of its own,
+// in color (plain when ""), and returns the invisible edges that hold it
+// at the far end of the site from the networks: below an agency's site,
+// above one of the state's (upper, see band). Dot lays a cluster's own
+// label in the cluster's first or last rank without regard to the edges
+// and edge labels that pass there, and they were drawn over it; a node is
+// a box dot routes every edge, and places every edge label, around.
+func siteLabel(c *dotCluster, text, color string, level map[string]int, upper bool) []*dotEdge {
+	far := func(l int) int { // larger is farther from the networks
+		if upper {
+			return -l
+		}
+		return l
+	}
+	n := &dotNode{id: "label/" + c.id, decor: true}
+	n.attrs.set("shape", "plaintext")
+	n.attrs.set("margin", "0.02,0")
+	n.attrs.set("fontsize", "11")
+	n.attrs.set("label", text)
+	n.attrs.set("tooltip", strings.TrimPrefix(c.id, "site/"))
+	if color != "" {
+		n.attrs.set("fontcolor", color)
+	}
+	deepest := far(level[c.nodes[0].id])
+	for _, d := range c.nodes {
+		deepest = max(deepest, far(level[d.id]))
+	}
+	var edges []*dotEdge
+	for _, d := range c.nodes {
+		if far(level[d.id]) != deepest {
+			continue
+		}
+		e := &dotEdge{a: d.id, b: n.id}
+		if upper {
+			e.a, e.b = n.id, d.id
+		}
+		e.attrs.set("style", "invis")
+		edges = append(edges, e)
+	}
+	c.nodes = append(c.nodes, n)
+	return edges
 }
 
 // band returns the band of the physical view that device id is drawn in,
@@ -591,8 +680,9 @@ func (b *builder) band(id string) int {
 // dot ranks each site's links to the networks in the site's first rank
 // (its last in the upper band): such a link then spans one rank and does
 // not pass beside a neighboring site to reach a device deeper in its own.
-// A device with no path to the networks is one level into its band.
-func (b *builder) levels() map[string]int {
+// A device with no path to the networks is one level into its band, and
+// not in reached.
+func (b *builder) levels() (level map[string]int, reached map[string]bool) {
 	adj := map[string][]string{}
 	for _, l := range b.m.Links {
 		if b.m.Link(l.ID) != l || !b.drawn(l.A) || !b.drawn(l.B) {
@@ -619,12 +709,13 @@ func (b *builder) levels() map[string]int {
 			}
 		}
 	}
-	level := map[string]int{}
+	level, reached = map[string]int{}, map[string]bool{}
 	for _, d := range b.m.Devices {
 		if b.m.Device(d.ID) != d || !b.drawn(d.ID) {
 			continue
 		}
 		k, ok := depth[d.ID]
+		reached[d.ID] = ok
 		if !ok {
 			k = 1
 		}
@@ -635,7 +726,7 @@ func (b *builder) levels() map[string]int {
 			level[d.ID] = k
 		}
 	}
-	return level
+	return level, reached
 }
 
 // fill returns the fill color of a device: that of its least trusted zone.

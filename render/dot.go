@@ -49,6 +49,9 @@ func (a attrs) get(key string) string {
 type dotNode struct {
 	id    string
 	attrs attrs
+	// decor marks a node that draws text, not an element of the model
+	// (a site's label): it is not counted.
+	decor bool
 }
 
 type dotEdge struct {

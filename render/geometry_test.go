@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,10 +17,11 @@ import (
 // xdot is the part of Graphviz's JSON output that the geometry tests read.
 type xdot struct {
 	Objects []struct {
-		ID    int    `json:"_gvid"`
-		Name  string `json:"name"`
-		BB    string `json:"bb"`
-		Nodes []int  `json:"nodes"`
+		ID    int      `json:"_gvid"`
+		Name  string   `json:"name"`
+		BB    string   `json:"bb"`
+		Nodes []int    `json:"nodes"`
+		LDraw []xdotOp `json:"_ldraw_"`
 		// A node's center in points, and its size in inches.
 		Pos           string `json:"pos"`
 		Width, Height string
@@ -97,11 +99,48 @@ func clusterCrossings(t *testing.T, l *layout.Layouter, dot string) []crossing {
 }
 
 // area is a box of a layout that an edge should not pass through (a
-// cluster, a node), in points, and the nodes it holds, whose edges may.
+// cluster, a node, a line of text), in points, and the nodes it holds,
+// whose edges may.
 type area struct {
 	name           string
 	x0, y0, x1, y1 float64
 	holds          map[int]bool
+}
+
+// inside reports whether the point p lies inside a by more than inset
+// points.
+func (a area) inside(p [2]float64, inset float64) bool {
+	return p[0] > a.x0+inset && p[0] < a.x1-inset && p[1] > a.y0+inset && p[1] < a.y1-inset
+}
+
+// overlaps reports whether a and o overlap by more than slack points
+// (lines that merely touch do not count).
+func (a area) overlaps(o area, slack float64) bool {
+	return a.x0+slack < o.x1 && o.x0+slack < a.x1 && a.y0+slack < o.y1 && o.y0+slack < a.y1
+}
+
+// textBoxes returns the box of each line of text that the drawing
+// operations write, named by the text: from its baseline, a quarter of
+// the font size below to three quarters above.
+func textBoxes(ops []xdotOp) []area {
+	var out []area
+	size := 0.0
+	for _, op := range ops {
+		switch op.Op {
+		case "F":
+			size = op.Size
+		case "T":
+			x0 := op.Pt[0] - op.Width/2
+			switch op.Align {
+			case "l":
+				x0 = op.Pt[0]
+			case "r":
+				x0 = op.Pt[0] - op.Width
+			}
+			out = append(out, area{name: op.Text, x0: x0, y0: op.Pt[1] - size/4, x1: x0 + op.Width, y1: op.Pt[1] + size*3/4})
+		}
+	}
+	return out
 }
 
 // edgesThrough returns the drawn edges of g whose splines pass through an
@@ -117,18 +156,13 @@ func edgesThrough(g xdot, areas []area, inset float64) []crossing {
 		if e.Style == "invis" {
 			continue
 		}
-		var pts [][2]float64
-		for _, op := range e.Draw {
-			if op.Op == "b" || op.Op == "B" {
-				pts = append(pts, bezierPoints(op.Points)...)
-			}
-		}
+		pts := splinePoints(e.Draw)
 		for _, b := range areas {
 			if b.holds[e.Tail] || b.holds[e.Head] {
 				continue
 			}
 			for _, p := range pts {
-				if p[0] > b.x0+inset && p[0] < b.x1-inset && p[1] > b.y0+inset && p[1] < b.y1-inset {
+				if b.inside(p, inset) {
 					found = append(found, crossing{fmt.Sprintf("%s -- %s (%s)", names[e.Tail], names[e.Head], e.Tooltip), b.name})
 					break
 				}
@@ -139,13 +173,17 @@ func edgesThrough(g xdot, areas []area, inset float64) []crossing {
 }
 
 // bezierPoints samples a piecewise cubic Bézier curve (Graphviz's
-// splines: a start point, then three points per piece).
+// splines: a start point, then three points per piece) at most a point
+// apart, so that no line of text it passes is missed.
 func bezierPoints(ctrl [][2]float64) [][2]float64 {
 	var out [][2]float64
 	for i := 0; i+3 < len(ctrl); i += 3 {
 		p0, p1, p2, p3 := ctrl[i], ctrl[i+1], ctrl[i+2], ctrl[i+3]
-		for k := 0; k <= 16; k++ {
-			s := float64(k) / 16
+		// The control polygon is at least as long as the curve.
+		long := math.Hypot(p1[0]-p0[0], p1[1]-p0[1]) + math.Hypot(p2[0]-p1[0], p2[1]-p1[1]) + math.Hypot(p3[0]-p2[0], p3[1]-p2[1])
+		steps := max(16, int(math.Ceil(long)))
+		for k := 0; k <= steps; k++ {
+			s := float64(k) / float64(steps)
 			u := 1 - s
 			var p [2]float64
 			for d := range 2 {
@@ -157,9 +195,20 @@ func bezierPoints(ctrl [][2]float64) [][2]float64 {
 	return out
 }
 
+// splinePoints returns the points of an edge's drawn splines.
+func splinePoints(ops []xdotOp) [][2]float64 {
+	var pts [][2]float64
+	for _, op := range ops {
+		if op.Op == "b" || op.Op == "B" {
+			pts = append(pts, bezierPoints(op.Points)...)
+		}
+	}
+	return pts
+}
+
 // forEachDotView calls f with the DOT of every view that dot lays out of
 // every sample (the backbone, each agency with the backbone, and all of
-// them together).
+// them together), as drawn on a page and turned.
 func forEachDotView(t *testing.T, f func(name, dot string)) {
 	t.Helper()
 	backbone := "../samples/backbone.yaml"
@@ -178,12 +227,17 @@ func forEachDotView(t *testing.T, f func(name, dot string)) {
 	for _, in := range inputs {
 		res := review(t, in...)
 		for _, v := range render.Views() {
-			job, err := render.JobForTest(r, res, render.SVG, render.Options{View: v})
+			// On a page the drawer may choose the diagram turned.
+			job, err := render.JobForTest(r, res, render.SVG, render.Options{View: v, Page: render.PageSlide})
 			if err != nil {
 				t.Fatal(err)
 			}
+			name := fmt.Sprintf("%s, %s view", strings.Join(in, " "), v)
 			if job.Diagram.Engine == "dot" {
-				f(fmt.Sprintf("%s, %s view", strings.Join(in, " "), v), job.Diagram.DOT)
+				f(name, job.Diagram.DOT)
+			}
+			if job.Turned.DOT != "" {
+				f(name+" turned", job.Turned.DOT)
 			}
 		}
 	}
@@ -210,35 +264,55 @@ func TestEdgeLabelsDoNotOverlap(t *testing.T) {
 	defer l.Close()
 	forEachDotView(t, func(name, dot string) {
 		g := layoutJSON(t, l, dot)
-		type box struct {
-			edge, text     string
-			x0, y0, x1, y1 float64
+		type label struct {
+			edge string
+			area
 		}
-		var boxes []box
+		var labels []label
 		for _, e := range g.Edges {
-			size := 0.0
-			for _, op := range append(e.LDraw, e.XLDraw...) {
-				switch op.Op {
-				case "F":
-					size = op.Size
-				case "T":
-					x0 := op.Pt[0] - op.Width/2
-					switch op.Align {
-					case "l":
-						x0 = op.Pt[0]
-					case "r":
-						x0 = op.Pt[0] - op.Width
-					}
-					boxes = append(boxes, box{e.Tooltip, op.Text, x0, op.Pt[1] - size/4, x0 + op.Width, op.Pt[1] + size*3/4})
+			for _, a := range textBoxes(append(e.LDraw, e.XLDraw...)) {
+				labels = append(labels, label{e.Tooltip, a})
+			}
+		}
+		for i, a := range labels {
+			for _, b := range labels[i+1:] {
+				if a.edge != b.edge && a.overlaps(b.area, 0.5) {
+					t.Errorf("%s: label %q of %s overlaps %q of %s", name, a.name, a.edge, b.name, b.edge)
 				}
 			}
 		}
-		// Lines that merely touch do not count.
-		const slack = 0.5
-		for i, a := range boxes {
-			for _, b := range boxes[i+1:] {
-				if a.edge != b.edge && a.x0+slack < b.x1 && b.x0+slack < a.x1 && a.y0+slack < b.y1 && b.y0+slack < a.y1 {
-					t.Errorf("%s: label %q of %s overlaps %q of %s", name, a.text, a.edge, b.text, b.edge)
+	})
+}
+
+// TestSiteLabelsAreClear lays out every view of every sample and fails
+// when an edge, or an edge's label, is drawn over the label of a site
+// (dot places a cluster's label without regard to the edges that pass
+// it: the Zayo leased line's label lay on the Fresno data center's).
+func TestSiteLabelsAreClear(t *testing.T) {
+	l := layout.New()
+	defer l.Close()
+	forEachDotView(t, func(name, dot string) {
+		g := layoutJSON(t, l, dot)
+		var sites []area
+		for _, o := range g.Objects {
+			if strings.HasPrefix(o.Name, "cluster_site/") || strings.HasPrefix(o.Name, "label/site/") {
+				sites = append(sites, textBoxes(o.LDraw)...)
+			}
+		}
+		for _, e := range g.Edges {
+			pts := splinePoints(e.Draw)
+			labels := textBoxes(append(e.LDraw, e.XLDraw...))
+			for _, s := range sites {
+				for _, p := range pts {
+					if s.inside(p, 0.5) {
+						t.Errorf("%s: %s is drawn across the site label %q", name, e.Tooltip, s.name)
+						break
+					}
+				}
+				for _, lb := range labels {
+					if lb.overlaps(s, 0.5) {
+						t.Errorf("%s: the label %q of %s lies on the site label %q", name, lb.name, e.Tooltip, s.name)
+					}
 				}
 			}
 		}

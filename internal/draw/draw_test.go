@@ -37,6 +37,21 @@ func layout(t *testing.T, g *gv.Graphviz, dot, engine, format string) []byte {
 	return out.Bytes()
 }
 
+// graphviz starts Graphviz for a test that lays out the samples, skipped
+// in short mode; the test's end closes it.
+func graphviz(t *testing.T) *gv.Graphviz {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("lays out the samples")
+	}
+	g, err := gv.New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { g.Close() })
+	return g
+}
+
 // sample reviews sample files together as of the samples' date.
 func sample(t *testing.T, names ...string) *analysis.Result {
 	t.Helper()
@@ -65,14 +80,7 @@ func sample(t *testing.T, names ...string) *analysis.Result {
 // no text may be wider than its box, and nearly all are exactly as wide.
 // (The Go fonts that netreview drew with before are up to 8% wider.)
 func TestTextFitsItsBox(t *testing.T) {
-	if testing.Short() {
-		t.Skip("lays out the samples")
-	}
-	g, err := gv.New(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
+	g := graphviz(t)
 	fonts, err := loadFamily()
 	if err != nil {
 		t.Fatal(err)
@@ -280,4 +288,47 @@ func jobFor(t *testing.T, res *analysis.Result, view render.View) *render.Job {
 		t.Fatal(err)
 	}
 	return rec.job
+}
+
+// TestPhysicalViewFillsThePage lays out the physical view of each agency
+// sample (with the backbone), as the deck's slides and the letters draw
+// it, in every form a slide and a Letter page are offered, and fails when
+// the forms chosen leave the diagram less than 70% of the area the
+// heading leaves it (Tri-County's slide, turned, wide and short under its
+// heading, filled 55%), unless the diagram is already drawn as large as
+// it may be (twice its size).
+func TestPhysicalViewFillsThePage(t *testing.T) {
+	g := graphviz(t)
+	for _, agency := range []string{"riverbend-pd.yaml", "cedar-county-so.yaml", "bayview-pd-fleet.yaml", "tri-county-dispatch.yaml"} {
+		res := sample(t, "backbone.yaml", agency)
+		for _, page := range []render.Page{render.PageSlide, render.PageLetter} {
+			var rec recorder
+			opts := render.Options{Page: page, NoTable: page == render.PageSlide}
+			if err := render.New(&rec).Render(context.Background(), io.Discard, res, render.PNG, opts); err != nil {
+				t.Fatal(err)
+			}
+			var sizes [4]size
+			for i, gr := range []render.Graph{rec.job.Heading, rec.job.Side, rec.job.Diagram, rec.job.Turned} {
+				if gr.DOT == "" {
+					continue
+				}
+				lg, err := parseLayout(layout(t, g, gr.DOT, gr.Engine, "json"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				sizes[i] = size{lg.width(), lg.height()}
+			}
+			hi, di, pl := choose(page, sizes[:2], sizes[2:])
+			w, h, m := page.Size()
+			// The area the heading leaves, above or beside it.
+			free := (w - 2*m) * (h - 2*m - sizes[0].h*pl.heading.scale - gap)
+			if hi == 1 {
+				free = (w - 2*m - sizes[1].w*pl.heading.scale - gap) * (h - 2*m)
+			}
+			d := sizes[2+di]
+			if fill := d.w * d.h * pl.diagram.scale * pl.diagram.scale / free; fill < 0.7 && pl.diagram.scale < maxUpscale {
+				t.Errorf("%s on a %s: the diagram (heading beside %v, turned %v) fills %.0f%% of the page's free area", agency, page, hi == 1, di == 1, fill*100)
+			}
+		}
+	}
 }
