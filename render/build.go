@@ -823,7 +823,7 @@ func (b *builder) linkEdge(l *topology.Link) *dotEdge {
 		e.attrs.set("style", strings.Join(styles, ","))
 	}
 	e.attrs.set("penwidth", width)
-	e.attrs.set("label", label)
+	e.attrs.setHTML("label", edgeText(label))
 	e.attrs.set("tooltip", "link "+l.ID)
 	return e
 }
@@ -845,9 +845,26 @@ func (b *builder) tunnelEdge(t *topology.Tunnel) *dotEdge {
 	e.attrs.set("style", "bold")
 	e.attrs.set("penwidth", "2")
 	e.attrs.set("weight", "0")
-	e.attrs.set("label", label)
+	e.attrs.setHTML("label", edgeText(label))
 	e.attrs.set("tooltip", "tunnel "+t.ID)
 	return e
+}
+
+// labelMargin is the space, in points, around the text of an edge's
+// label.
+const labelMargin = 4
+
+// edgeText returns the lines of an edge's text (separated by newlines)
+// as an HTML-like label: centered in a cell with a margin of labelMargin
+// points around them. Dot lays the label beside its edge, touching it,
+// and an edge that bends there ran over the first letters (up to 4
+// points in); the margin keeps the edge off the text.
+func edgeText(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = htmlText(l)
+	}
+	return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="` + strconv.Itoa(labelMargin) + `"><TR><TD>` + strings.Join(lines, "<BR/>") + `</TD></TR></TABLE>`
 }
 
 // wrap breaks s into lines of at most width runes, at spaces where it can.

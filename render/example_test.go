@@ -41,10 +41,11 @@ func ExampleRenderer_DOT() {
 		if !strings.Contains(line, " -- ") {
 			continue
 		}
+		// The label is HTML-like: its lines in a table cell.
 		ends, attrs, _ := strings.Cut(strings.TrimSpace(line), " [")
-		_, label, _ := strings.Cut(attrs, `label="`)
-		label, _, _ = strings.Cut(label, `"`)
-		fmt.Printf("%s: %s\n", ends, strings.ReplaceAll(label, `\n`, ", "))
+		_, label, _ := strings.Cut(attrs, "<TD>")
+		label, _, _ = strings.Cut(label, "</TD>")
+		fmt.Printf("%s: %s\n", ends, strings.ReplaceAll(label, "<BR/>", ", "))
 	}
 	// Output:
 	// "#site/cars" -- "#site/hq": 1 tunnel

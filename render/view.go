@@ -321,7 +321,7 @@ func (b *builder) groupEdge(e *groupEdge) *dotEdge {
 			d.attrs.set("color", tunnelColor)
 		}
 	}
-	d.attrs.set("label", label)
+	d.attrs.setHTML("label", edgeText(label))
 	return d
 }
 
