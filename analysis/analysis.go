@@ -72,6 +72,11 @@ type Rule struct {
 	Policy   []string
 	run      func(pass *rulePass) error // reports the findings on pass.Model through pass.Report
 	requires []passDef                  // the passes whose results run reads
+	// long says that the rule asks something of every element of the
+	// model, so that it takes longer than the others: of the rules ready
+	// to run at once it is started first, and does not run alone at the
+	// end (see taskGraph).
+	long bool
 }
 
 // rulePass is what a rule sees while it runs: the model, the results of the

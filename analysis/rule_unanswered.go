@@ -27,6 +27,7 @@ var unanswered = &Rule{
 	run:    runUnanswered,
 
 	requires: []passDef{exposurePass},
+	long:     true,
 }
 
 func runUnanswered(pass *rulePass) error {

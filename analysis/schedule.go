@@ -60,9 +60,9 @@ func (p *progressInOrder) start(step string) {
 // passes it requires, and each rule after the passes it requires. A task
 // on which more tasks wait, directly or not, is preferred (the graphs
 // first, on which everything structural waits), so that the work that
-// holds up the most is done first; ties go to the passes in the order they
-// require one another, then the rules in their order. runRule(k) runs
-// enabled[k].
+// holds up the most is done first, and a long rule (Rule.long) before the
+// other rules; ties go to the passes in the order they require one
+// another, then the rules in their order. runRule(k) runs enabled[k].
 func taskGraph(enabled []*Rule, s *session, runRule func(k int)) []parallel.Task {
 	lists := [][]passDef{{redundancyPass}}
 	for _, r := range enabled {
@@ -83,7 +83,11 @@ func taskGraph(enabled []*Rule, s *session, runRule func(k int)) []parallel.Task
 		tasks = append(tasks, parallel.Task{Run: func() { s.result(c) }, After: after(c.passRequires())})
 	}
 	for k, r := range enabled {
-		tasks = append(tasks, parallel.Task{Run: func() { runRule(k) }, After: after(r.requires)})
+		prio := 0 // no task waits for a rule
+		if r.long {
+			prio = 1 // before the other rules
+		}
+		tasks = append(tasks, parallel.Task{Run: func() { runRule(k) }, After: after(r.requires), Priority: prio})
 	}
 	// Priority: how many tasks wait for this one, directly or not.
 	for i := range tasks {
