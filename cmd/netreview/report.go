@@ -82,12 +82,12 @@ form follows the extension of OUT:
               findings table (sortable, filterable), the detail of each
               finding with its path and policy requirement, the questions;
               prints on Letter paper, the diagram on a landscape page. The
-              diagram is the most detailed view of at most 1,000 nodes (an
-              agency's physical view, a statewide model's agencies or
-              counties view), else the most detailed within its limit; it
-              is drawn by netreview-graphviz, as for render. Without the
-              helper, or when no view fits, the report is written without
-              it, with a note that says why
+              diagram is the most detailed view of at most 100 nodes,
+              what a printed page shows (an agency's physical view, a
+              statewide model's counties view), else the most detailed
+              within its limit; it is drawn by netreview-graphviz, as for
+              render. Without the helper, or when no view fits, the report
+              is written without it, with a note that says why
   .md         Markdown, for pasting into documents
   .pptx       the advisory committee's slides (PowerPoint): a title slide, the
               review at a glance (a chart of the findings by rule and
