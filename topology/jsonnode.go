@@ -47,6 +47,9 @@ func parseJSONStream(path string, data []byte, stream func(key string, n *yaml.N
 	if p.off == len(data) {
 		return &yaml.Node{}, nil, nil // empty, like yaml/v3 on empty input
 	}
+	if split != nil && data[p.off] == '{' && len(data)-p.off >= split.least {
+		p.ends = scanLists(data, p.off)
+	}
 	v := p.value(0)
 	if p.err != nil {
 		return nil, nil, p.err
@@ -90,6 +93,7 @@ type jsonParser struct {
 
 	stream   func(key string, n *yaml.Node)
 	split    *jsonSplit      // how large streamed lists may be parsed in pieces, or nil
+	ends     *listEnds       // where the top-level lists end, found ahead, or nil
 	streamed []*yaml.Node    // the top-level lists whose elements went to stream
 	topKeys  map[string]bool // the streamed top-level keys seen so far
 }

@@ -42,9 +42,9 @@ type streamPart struct {
 	keep   func()
 }
 
-// splitLeast is jsonSplit.least for decoding: below about a megabyte a
-// list parses in a few milliseconds.
-const splitLeast = 1 << 20
+// splitLeast is jsonSplit.least for decoding: below a quarter of a
+// megabyte a list parses in a couple of milliseconds.
+const splitLeast = 256 << 10
 
 // splitList parses the elements of the streamed list under key, whose
 // first element is at the offset, in pieces side by side, and reports
@@ -56,7 +56,10 @@ func (p *jsonParser) splitList(depth int, key string) bool {
 	if sp == nil || len(p.data)-p.off < sp.least {
 		return false
 	}
-	end, ok := skipList(p.data, p.off)
+	end, ok := p.ends.end(p.off)
+	if !ok {
+		end, ok = skipList(p.data, p.off)
+	}
 	if !ok || end-p.off < sp.least {
 		return false
 	}
@@ -186,10 +189,109 @@ func (p *jsonParser) piece(depth int, key string, limit int) bool {
 	}
 }
 
+// listEnds is where the lists that are values of the top-level mapping
+// end, found ahead of the parser by a goroutine that follows strings and
+// brackets only (scanLists): when the parser reaches a large list, the
+// list's end, which its pieces need, is known already, or soon. A nil
+// *listEnds knows no end.
+type listEnds struct {
+	mu   sync.Mutex
+	more *sync.Cond
+	ends map[int]int // a list's first element (or its "]") -> just past its "]"
+	upTo int         // every list that starts before upTo is in ends
+	done bool        // the scan has ended, at the end or at something odd
+}
+
+// scanLists starts the scan of the top-level mapping that opens at off.
+func scanLists(data []byte, off int) *listEnds {
+	l := &listEnds{ends: map[int]int{}}
+	l.more = sync.NewCond(&l.mu)
+	go l.scan(data, off)
+	return l
+}
+
+// end returns the end of the list whose first element is at off, waiting
+// for the scan to pass off, and whether the scan found it.
+func (l *listEnds) end(off int) (int, bool) {
+	if l == nil {
+		return 0, false
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for !l.done && l.upTo <= off {
+		l.more.Wait()
+	}
+	e, ok := l.ends[off]
+	return e, ok
+}
+
+func (l *listEnds) scan(data []byte, i int) {
+	defer func() {
+		l.mu.Lock()
+		l.done = true
+		l.mu.Unlock()
+		l.more.Broadcast()
+	}()
+	n := len(data)
+	i++ // the "{"
+	for {
+		i = skipBlanks(data, i, n)
+		if i >= n || data[i] != '"' {
+			return
+		}
+		j, ok := stringEnd(data, i)
+		if !ok {
+			return
+		}
+		i = skipBlanks(data, j+1, n)
+		if i >= n || data[i] != ':' {
+			return
+		}
+		i = skipBlanks(data, i+1, n)
+		if i >= n {
+			return
+		}
+		first, end := -1, 0
+		switch data[i] {
+		case '[':
+			first = skipBlanks(data, i+1, n)
+			end, ok = skipList(data, first)
+		case '{':
+			end, ok = skipNested(data, i+1, '}')
+		case '"':
+			end, ok = stringEnd(data, i)
+			end++
+		default: // a number, true, false or null
+			end = i
+			for end < n && !scalarEnd(data[end]) {
+				end++
+			}
+		}
+		if !ok {
+			return
+		}
+		l.mu.Lock()
+		if first >= 0 {
+			l.ends[first] = end
+		}
+		l.upTo = end
+		l.mu.Unlock()
+		l.more.Broadcast()
+		i = skipBlanks(data, end, n)
+		if i >= n || data[i] != ',' {
+			return
+		}
+		i++
+	}
+}
+
 // skipList returns the offset just past the closing bracket of the list
 // whose first element is at off, and whether it found one: it follows
 // strings (with their escapes) and brackets only, checking nothing else.
-func skipList(data []byte, off int) (int, bool) {
+func skipList(data []byte, off int) (int, bool) { return skipNested(data, off, ']') }
+
+// skipNested is skipList for a list or a mapping, by its closing bracket.
+func skipNested(data []byte, off int, closing byte) (int, bool) {
 	depth := 1
 	for i := off; i < len(data); i++ {
 		switch data[i] {
@@ -204,7 +306,7 @@ func skipList(data []byte, off int) (int, bool) {
 		case ']', '}':
 			depth--
 			if depth == 0 {
-				return i + 1, data[i] == ']'
+				return i + 1, data[i] == closing
 			}
 		}
 	}
@@ -249,6 +351,15 @@ func nextElement(data []byte, from, end int) int {
 		i += j + 1
 	}
 	return -1
+}
+
+// scalarEnd reports whether c ends a number or a literal.
+func scalarEnd(c byte) bool {
+	switch c {
+	case ',', '}', ']', ' ', '\t', '\r', '\n':
+		return true
+	}
+	return false
 }
 
 func skipBlanks(data []byte, i, end int) int {

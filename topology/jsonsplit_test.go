@@ -124,3 +124,27 @@ func TestLastNewline(t *testing.T) {
 		}
 	}
 }
+
+// TestScanLists checks the ends found ahead of the parser against the
+// lists' ends, and that an odd document only stops the scan.
+func TestScanLists(t *testing.T) {
+	src := strings.Replace(string(bigModel(50, true)), `"netreview": 1,`, `"netreview": 1, "x": -1.5e3, "y": true, "z": {"a": ["]"]}, "w": "[\"]",`, 1)
+	l := scanLists([]byte(src), 0)
+	for _, key := range []string{"sites", "devices", "links"} {
+		open := strings.Index(src, `"`+key+`": [`) + len(`"`+key+`": [`)
+		first := skipBlanks([]byte(src), open, len(src))
+		want, _ := skipList([]byte(src), first)
+		if got, ok := l.end(first); !ok || got != want {
+			t.Errorf("%s: end %d, %v; want %d", key, got, ok, want)
+		}
+	}
+	if _, ok := l.end(len(src) - 1); ok {
+		t.Error("an end found where no list starts")
+	}
+	for _, odd := range []string{`{`, `{"a"`, `{"a": [1, 2`, `{"a": {"b": ]}`, `{"a" 1}`, `{"a": 1 "b": [2]}`, `{"a": "x`} {
+		l := scanLists([]byte(odd), 0)
+		if _, ok := l.end(len(odd)); ok { // waits for the scan to end
+			t.Errorf("%q: an end found", odd)
+		}
+	}
+}
