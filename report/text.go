@@ -62,14 +62,15 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 			b.WriteString(it.heading)
 			i := int(it.i)
 			f := &res.Findings[i]
-			tw.wrap("  ", "      ", "F"+strconv.Itoa(i+1)+"  "+safe(f.Rule)+"  "+safe(f.Subject))
+			var num [20]byte
+			tw.parts("  ", "      ", "F", string(strconv.AppendInt(num[:0], int64(i+1), 10)), "  ", safe(f.Rule), "  ", safe(f.Subject))
 			tw.line("      ", safe(f.Message))
-			tw.line("      ", "at: "+safe(f.At))
+			tw.parts("      ", "        ", "at: ", safe(f.At))
 			if len(f.Path) > 0 {
-				tw.line("      ", "path: "+safe(strings.Join(f.Path, " -> ")))
+				tw.list("path: ", f.Path, " -> ")
 			}
 			if len(f.Policy) > 0 {
-				tw.line("      ", "policy: "+safe(strings.Join(f.Policy, "; ")))
+				tw.list("policy: ", f.Policy, "; ")
 			}
 			if f.Waived {
 				tw.line("      ", "waived ("+f.Severity.String()+"): "+safe(waiverReason(*f)))
@@ -97,6 +98,47 @@ func (t *textWriter) Write(p []byte) (int, error) {
 		t.line("", strings.TrimSuffix(l, "\n"))
 	}
 	return len(p), nil
+}
+
+// parts writes indent and the parts one after another as one line,
+// wrapped as wrap does; unwrapped, without joining them first (a review
+// writes hundreds of thousands of such lines).
+func (t *textWriter) parts(indent, cont string, parts ...string) {
+	if t.width > 0 {
+		t.wrap(indent, cont, strings.Join(parts, ""))
+		return
+	}
+	t.w.WriteString(indent)
+	for _, p := range parts {
+		t.w.WriteString(p)
+	}
+	t.w.WriteByte('\n')
+}
+
+// list writes a finding's line of a list (its path, its policy): the
+// label, then the items joined by sep and made safe for a terminal, as
+// line(TerminalSafe(label+strings.Join(items, sep))) would. Unwrapped, and
+// when every item is valid UTF-8 (so that no two join into another rune),
+// each item is made safe and written on its own.
+func (t *textWriter) list(label string, items []string, sep string) {
+	const indent = "      "
+	valid := t.width <= 0
+	for _, it := range items {
+		valid = valid && utf8.ValidString(it)
+	}
+	if !valid {
+		t.line(indent, TerminalSafe(label+strings.Join(items, sep)))
+		return
+	}
+	t.w.WriteString(indent)
+	t.w.WriteString(label)
+	for k, it := range items {
+		if k > 0 {
+			t.w.WriteString(sep)
+		}
+		t.w.WriteString(TerminalSafe(it))
+	}
+	t.w.WriteByte('\n')
 }
 
 // line writes indent and s, wrapped, continuation lines two columns

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"flag"
 	"path/filepath"
@@ -127,4 +128,30 @@ func TestTextWraps(t *testing.T) {
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	goldenfile.Check(t, path, got, *update)
+}
+
+// TestTextListLine holds the list line (path, policy) written item by item
+// to the line of the joined items made safe, on items that split a rune
+// between them, hold control characters, or are plain.
+func TestTextListLine(t *testing.T) {
+	items := [][]string{
+		{"a", "b", "c"},
+		{"caf\xc3", "\xa9 bar"},
+		{"tab\there", "bell\a", "é"},
+		{"\xff", "ok"},
+		{},
+	}
+	for _, width := range []int{0, 12} {
+		for _, it := range items {
+			var got, want bytes.Buffer
+			gw, ww := bufio.NewWriter(&got), bufio.NewWriter(&want)
+			(&textWriter{w: gw, width: width}).list("path: ", it, " -> ")
+			(&textWriter{w: ww, width: width}).line("      ", "path: "+TerminalSafe(strings.Join(it, " -> ")))
+			gw.Flush()
+			ww.Flush()
+			if got.String() != want.String() {
+				t.Errorf("width %d, %q: %q, want %q", width, it, got.String(), want.String())
+			}
+		}
+	}
 }
