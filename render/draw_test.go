@@ -70,6 +70,7 @@ func checkXML(t *testing.T, b []byte) {
 }
 
 func TestPNGAndPDF(t *testing.T) {
+	t.Parallel()
 	res := review(t, "testdata/small.yaml")
 	r := render.New(layout.New())
 	defer r.Close()

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/netreview/netreview/internal/layout"
@@ -58,9 +59,18 @@ type crossing struct {
 // layoutJSON lays out dot with the dot engine and decodes Graphviz's JSON.
 func layoutJSON(t *testing.T, l *layout.Layouter, dot string) xdot {
 	t.Helper()
-	out, err := l.Layout(context.Background(), []byte(dot), "dot", "json")
-	if err != nil {
-		t.Fatal(err)
+	layouts.Lock()
+	out, ok := layouts.of[dot]
+	layouts.Unlock()
+	if !ok {
+		var err error
+		out, err = l.Layout(context.Background(), []byte(dot), "dot", "json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		layouts.Lock()
+		layouts.of[dot] = out
+		layouts.Unlock()
 	}
 	var g xdot
 	if err := json.Unmarshal(out, &g); err != nil {
@@ -68,6 +78,14 @@ func layoutJSON(t *testing.T, l *layout.Layouter, dot string) xdot {
 	}
 	return g
 }
+
+// layouts keeps the layouts of the package's tests by their DOT: dot lays
+// the same text out the same way, and the geometry tests lay out the same
+// views of the samples, each checking something else.
+var layouts = struct {
+	sync.Mutex
+	of map[string][]byte
+}{of: map[string][]byte{}}
 
 // clusterCrossings lays out the diagram's DOT and returns the edges whose
 // splines pass through the bounding box of a cluster that contains neither
@@ -208,7 +226,8 @@ func splinePoints(ops []xdotOp) [][2]float64 {
 
 // forEachDotView calls f with the DOT of every view that dot lays out of
 // every sample (the backbone, each agency with the backbone, and all of
-// them together), as drawn on a page and turned.
+// them together), as drawn on a page and turned (under -short, turned for
+// all of them together only).
 func forEachDotView(t *testing.T, f func(name, dot string)) {
 	t.Helper()
 	backbone := "../samples/backbone.yaml"
@@ -236,7 +255,9 @@ func forEachDotView(t *testing.T, f func(name, dot string)) {
 			if job.Diagram.Engine == "dot" {
 				f(name, job.Diagram.DOT)
 			}
-			if job.Turned.DOT != "" {
+			// The quick tests check the turned form of all the samples
+			// together only, which holds every site of the others.
+			if job.Turned.DOT != "" && (!testing.Short() || len(in) == len(agencies)) {
 				f(name+" turned", job.Turned.DOT)
 			}
 		}
@@ -247,6 +268,7 @@ func forEachDotView(t *testing.T, f func(name, dot string)) {
 // and fails when a link or a tunnel is drawn through a site that holds
 // neither of its ends.
 func TestNoEdgeCrossesAnUnrelatedSite(t *testing.T) {
+	t.Parallel()
 	l := layout.New()
 	defer l.Close()
 	forEachDotView(t, func(name, dot string) {
@@ -260,6 +282,7 @@ func TestNoEdgeCrossesAnUnrelatedSite(t *testing.T) {
 // when the labels of two edges overlap (as xlabels did where several
 // links fan out of one network).
 func TestEdgeLabelsDoNotOverlap(t *testing.T) {
+	t.Parallel()
 	l := layout.New()
 	defer l.Close()
 	forEachDotView(t, func(name, dot string) {
@@ -289,6 +312,7 @@ func TestEdgeLabelsDoNotOverlap(t *testing.T) {
 // (dot places a cluster's label without regard to the edges that pass
 // it: the Zayo leased line's label lay on the Fresno data center's).
 func TestSiteLabelsAreClear(t *testing.T) {
+	t.Parallel()
 	l := layout.New()
 	defer l.Close()
 	forEachDotView(t, func(name, dot string) {
@@ -356,6 +380,7 @@ func nodeCrossings(t *testing.T, l *layout.Layouter, dot string) []crossing {
 // hubs ran along the county boxes' tops). The quick tests draw 1,500 agencies (25 counties), the
 // full suite 3,700 (61) as well.
 func TestStatewideRowsCrossNothing(t *testing.T) {
+	t.Parallel()
 	sizes := []int{1500}
 	if !testing.Short() {
 		sizes = append(sizes, 3700)

@@ -231,6 +231,7 @@ func TestEngineFor(t *testing.T) {
 }
 
 func TestViewFor(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		agencies int
 		split    bool // each agency a document of its own, with its county
@@ -262,6 +263,7 @@ func TestViewFor(t *testing.T) {
 // is refused, naming the views that fit; in one file, where no collapsed
 // view says anything, saying how to load the model so that they do.
 func TestSitesViewTooLarge(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		split bool
 		want  string
@@ -410,6 +412,7 @@ func reviewGenerated(t *testing.T, n int) *analysis.Result {
 // are not drawn in rows; a poster of 300 draws them all in rows, by dot
 // (with the buses' points, more nodes than dot is chosen for by size).
 func TestRows(t *testing.T) {
+	t.Parallel()
 	res := reviewGenerated(t, 1500)
 	res300 := reviewGenerated(t, 300)
 	small := &analysis.Result{Model: generate.Statewide(generate.Options{Agencies: 20, Seed: 1})}
@@ -490,6 +493,7 @@ func TestRows(t *testing.T) {
 // agencies (their letters' findings), none left out is more serious than
 // one kept, by its critical, then high, then medium findings.
 func TestMostSerious(t *testing.T) {
+	t.Parallel()
 	res := reviewGenerated(t, 1500)
 	var dot bytes.Buffer
 	if err := New(nil).DOT(&dot, res, Options{View: ViewAgencies, Page: PageSlide, NoTable: true}); err != nil {

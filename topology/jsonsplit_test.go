@@ -48,10 +48,14 @@ func TestDecodeInPieces(t *testing.T) {
 		"unclosed list":                    compact[:len(compact)*3/4],
 		"trailing comma":                   strings.Replace(compact, `}],"links"`, `},],"links"`, 1),
 	}
+	pieceCounts, leasts := []int{2, 3, 7}, []int{64, 1000, 20000}
+	if testing.Short() {
+		pieceCounts, leasts = []int{2, 7}, []int{64, 20000}
+	}
 	for name, src := range tests {
 		t.Run(name, func(t *testing.T) {
-			for _, pieces := range []int{2, 3, 7} {
-				for _, least := range []int{64, 1000, 20000} {
+			for _, pieces := range pieceCounts {
+				for _, least := range leasts {
 					splitSame(t, src, least, pieces)
 				}
 			}

@@ -69,17 +69,17 @@ func errorsOn(t *testing.T, procs int, path string, data []byte) string {
 // TestValidateSideBySideSame holds validation in parts, side by side, to
 // the same errors, in the same order, as one pass (one processor).
 func TestValidateSideBySideSame(t *testing.T) {
-	agencies := 700 // about 7,000 devices and 8,000 links: several pieces each
+	agencies, seeds, procsList := 700, uint64(3), []int{2, 3, 8} // about 7,000 devices and 8,000 links: several pieces each
 	if testing.Short() {
-		agencies = 450
+		agencies, seeds, procsList = 450, 1, []int{2, 8} // two pieces each
 	}
-	for seed := range uint64(3) {
+	for seed := range seeds {
 		data := statewideJSON(t, agencies, seed)
 		want := errorsOn(t, 1, "state.json", data)
 		if strings.Count(want, "\n") < 30 {
 			t.Fatalf("seed %d: too few errors to compare:\n%s", seed, want)
 		}
-		for _, procs := range []int{2, 3, 8} {
+		for _, procs := range procsList {
 			if got := errorsOn(t, procs, "state.json", data); got != want {
 				t.Errorf("seed %d, %d processors: the errors differ from one processor's:\n%s\nwant:\n%s", seed, procs, got, want)
 			}
