@@ -62,8 +62,7 @@ func Text(w io.Writer, res *analysis.Result, opt TextOptions) error {
 			b.WriteString(it.heading)
 			i := int(it.i)
 			f := &res.Findings[i]
-			var num [20]byte
-			tw.parts("  ", "      ", "F", string(strconv.AppendInt(num[:0], int64(i+1), 10)), "  ", safe(f.Rule), "  ", safe(f.Subject))
+			tw.parts("  ", "      ", "F", strconv.Itoa(i+1), "  ", safe(f.Rule), "  ", safe(f.Subject))
 			tw.line("      ", safe(f.Message))
 			tw.parts("      ", "        ", "at: ", safe(f.At))
 			if len(f.Path) > 0 {

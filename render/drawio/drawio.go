@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/words"
 	"github.com/netreview/netreview/render"
 	"github.com/netreview/netreview/topology"
 	"github.com/netreview/netreview/topology/drawing"
@@ -345,7 +346,7 @@ func (wr *writer) title(x, y float64) float64 {
 		}
 		clients += d.Units()
 	}
-	agencies := strings.Join(names, "; ")
+	agencies := words.List(names, "; ", "agency", "agencies") // a statewide file has thousands
 	if agencies == "" {
 		agencies = "(agency not named)"
 	}

@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/words"
 	"github.com/netreview/netreview/report"
 	"github.com/netreview/netreview/report/pptx"
 	"github.com/netreview/netreview/topology"
@@ -130,7 +131,7 @@ func (b *builder) agencyLine() string {
 	case n == 0:
 		return "no agency under review"
 	case n > 3:
-		return fmt.Sprintf("%d agencies in %s", n, plural(len(counties(b.apps)), "county"))
+		return words.Grouped(n) + " agencies in " + plural(len(counties(b.apps)), "county")
 	default:
 		names := make([]string, n)
 		for i, a := range b.apps {
