@@ -42,6 +42,23 @@ func waiverDocs(m *topology.Model) func() map[string]*topology.Document {
 	})
 }
 
+// namesAgencies reports whether some document of m is an agency's, with an
+// ORI, other than the CSA: the only documents whose elements put an agency
+// in a finding's Agencies (every element points to its document, which is
+// one of m.Docs).
+func namesAgencies(m *topology.Model) bool {
+	for _, d := range m.Docs {
+		if named(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// named reports whether the elements of document d name its agency in a
+// finding: d is an agency's, with an ORI, and not the CSA's.
+func named(d *topology.Document) bool { return d != nil && !d.Agency.IsCSA() && d.Agency.ORI != "" }
+
 // set fills in the Agencies of each of fs.
 func (a *agencySetter) set(fs []Finding) {
 	m := a.m
@@ -55,7 +72,7 @@ func (a *agencySetter) set(fs []Finding) {
 		out = out[:0]
 		var last, only *topology.Document // last skips the common run of one document's sites
 		add := func(d *topology.Document) {
-			if d != nil && d != last && !d.Agency.IsCSA() && d.Agency.ORI != "" {
+			if d != last && named(d) {
 				out = append(out, d.Agency.ORI)
 				last, only = d, d
 			}

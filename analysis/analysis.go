@@ -174,6 +174,7 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 	found := make([]findingList, len(enabled))
 	errs := make([]error, len(enabled))
 	waivers := waiverDocs(m)
+	named := namesAgencies(m)
 	runRule := func(k int) {
 		r := enabled[k]
 		for _, c := range r.requires {
@@ -189,10 +190,14 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 		errs[k] = r.run(pass)
 		found[k].endRule()
 		// Agencies are each finding's own: given here, as each rule ends,
-		// they are found side by side with the other rules' work.
-		a := agencySetter{m: m, waivers: waivers}
-		for _, c := range found[k].chunks {
-			a.set(c)
+		// they are found side by side with the other rules' work. A model
+		// no document of which names an agency (the state's own, in one
+		// document) leaves every finding's nil, without a look-up.
+		if named {
+			a := agencySetter{m: m, waivers: waivers}
+			for _, c := range found[k].chunks {
+				a.set(c)
+			}
 		}
 	}
 	parallel.RunGraph(taskGraph(enabled, s, runRule))

@@ -165,10 +165,19 @@ func TestRunConcurrentSame(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for seed := range seeds + 1 {
 		agencies := 60
-		if seed == seeds {
+		if seed >= seeds-1 {
 			agencies = 450 // over 4,000 devices and links: the graphs built in pieces
 		}
 		m := generate.Statewide(generate.Options{Agencies: agencies, Seed: seed, Profile: generate.Heavy()})
+		if seed == seeds-1 {
+			// Links whose end names no device are left out of the graphs:
+			// the pieces leave gaps, closed up in order.
+			for i, l := range m.Links {
+				if i%97 == 5 {
+					l.B = "no-such-device"
+				}
+			}
+		}
 		var results [2]*Result
 		for i, procs := range []int{1, 8} {
 			runtime.GOMAXPROCS(procs)

@@ -119,42 +119,50 @@ func newGraphs(m *topology.Model) *graphs {
 	})
 	parallel.Run(tasks...)
 
-	// The links with known ends, in pieces joined in order; each notes
-	// whether a tunnel runs over it.
-	type piece struct {
-		links    []*topology.Link
-		ids      []string
-		pu, pv   []int32
-		tunneled []bool
-	}
+	// The links with known ends, in pieces side by side, each written in
+	// its own stretch of the lists; each notes whether a tunnel runs over
+	// it. Links whose ends are not known leave gaps, closed up after in
+	// order (a validated model has none).
+	nl := len(links)
+	g.links, g.linkIDs = make([]*topology.Link, nl), make([]string, nl)
+	pu, pv := make([]int32, nl), make([]int32, nl)
+	tunneled := make([]bool, nl)
+	type piece struct{ lo, n int }
 	var pieces []*piece
 	tasks = tasks[:0]
-	parallel.Split(len(links), runtime.GOMAXPROCS(0), minPiece, func(lo, hi int) {
-		pc := &piece{}
+	parallel.Split(nl, runtime.GOMAXPROCS(0), minPiece, func(lo, hi int) {
+		pc := &piece{lo: lo}
 		pieces = append(pieces, pc)
 		tasks = append(tasks, func() {
+			k := lo
 			for _, pos := range links[lo:hi] {
 				l := m.Links[pos]
 				u, okU := g.index[l.A]
 				v, okV := g.index[l.B]
 				if okU && okV {
-					pc.links, pc.ids = append(pc.links, l), append(pc.ids, l.ID)
-					pc.pu, pc.pv = append(pc.pu, u), append(pc.pv, v)
-					pc.tunneled = append(pc.tunneled, m.Tunneled(l.ID))
+					g.links[k], g.linkIDs[k] = l, l.ID
+					pu[k], pv[k] = u, v
+					tunneled[k] = m.Tunneled(l.ID)
+					k++
 				}
 			}
+			pc.n = k - lo
 		})
 	})
 	parallel.Run(tasks...)
-	g.links = make([]*topology.Link, 0, len(links))
-	g.linkIDs = make([]string, 0, len(links))
-	pu, pv := make([]int32, 0, len(links)), make([]int32, 0, len(links))
-	var tunneled []bool
+	at := 0
 	for _, pc := range pieces {
-		g.links, g.linkIDs = append(g.links, pc.links...), append(g.linkIDs, pc.ids...)
-		pu, pv = append(pu, pc.pu...), append(pv, pc.pv...)
-		tunneled = append(tunneled, pc.tunneled...)
+		if pc.lo != at {
+			copy(g.links[at:], g.links[pc.lo:pc.lo+pc.n])
+			copy(g.linkIDs[at:], g.linkIDs[pc.lo:pc.lo+pc.n])
+			copy(pu[at:], pu[pc.lo:pc.lo+pc.n])
+			copy(pv[at:], pv[pc.lo:pc.lo+pc.n])
+			copy(tunneled[at:], tunneled[pc.lo:pc.lo+pc.n])
+		}
+		at += pc.n
 	}
+	g.links, g.linkIDs = g.links[:at:at], g.linkIDs[:at:at]
+	pu, pv, tunneled = pu[:at], pv[:at], tunneled[:at]
 	for _, pos := range tunnels {
 		if t := m.Tunnels[pos]; g.known(t.A) && g.known(t.B) {
 			g.tunnels = append(g.tunnels, t)

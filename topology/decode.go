@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/netreview/netreview/internal/parallel"
 	"github.com/netreview/netreview/internal/yamlnode"
 )
 
@@ -180,7 +182,7 @@ func (d *decoder) root(n *yaml.Node, doc *Document, m *Model) {
 // UTF-32 file, a byte that is not UTF-8 (Latin-1 or Windows-1252 text), a
 // NUL or another control character that YAML and JSON do not allow.
 func checkEncoding(path string, data []byte, isJSON bool) *Error {
-	if len(data) >= 2 && data[0] != 0 && data[1] != 0 && plainText(data, isJSON) {
+	if len(data) >= 2 && data[0] != 0 && data[1] != 0 && plainTextSideBySide(data, isJSON, runtime.GOMAXPROCS(0), plainPiece) {
 		return nil // the common case, without counting lines
 	}
 	return encodingError(path, data, isJSON)
@@ -226,6 +228,33 @@ func encodingError(path string, data []byte, isJSON bool) *Error {
 // newline and carriage return; DEL in YAML). It looks at eight bytes at a
 // time, and at each byte only of the words that hold any byte outside
 // printable ASCII.
+// plainTextSideBySide is plainText over data cut into up to pieces pieces
+// of at least least bytes, checked side by side. Each cut is moved
+// forward to the first byte that is not a continuation byte (10xxxxxx), so
+// that a piece of good text ends with a whole character: the pieces are
+// all plain text exactly when data is.
+func plainTextSideBySide(data []byte, isJSON bool, pieces, least int) bool {
+	var cuts []int
+	parallel.Split(len(data), pieces, least, func(lo, _ int) {
+		for lo > 0 && lo < len(data) && data[lo]&0xC0 == 0x80 {
+			lo++
+		}
+		cuts = append(cuts, lo)
+	})
+	cuts = append(cuts, len(data))
+	ok := make([]bool, len(cuts)-1)
+	tasks := make([]func(), len(ok))
+	for i := range ok {
+		tasks[i] = func() { ok[i] = plainText(data[cuts[i]:max(cuts[i], cuts[i+1])], isJSON) }
+	}
+	parallel.Run(tasks...)
+	return !slices.Contains(ok, false)
+}
+
+// plainPiece is the fewest bytes worth a goroutine of their own in the
+// check of a file's encoding.
+const plainPiece = 4 << 20
+
 func plainText(data []byte, isJSON bool) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for len(data) > 0 {

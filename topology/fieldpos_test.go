@@ -198,8 +198,43 @@ func FuzzPlainText(f *testing.F) {
 		if len(data) < 2 || data[0] == 0 || data[1] == 0 {
 			return // checkEncoding takes those the slow way
 		}
-		if fast, slow := plainText(data, isJSON), encodingError("f", data, isJSON) == nil; fast != slow {
+		slow := encodingError("f", data, isJSON) == nil
+		if fast := plainText(data, isJSON); fast != slow {
 			t.Errorf("plainText = %v, encodingError says %v", fast, slow)
 		}
+		// In pieces, cut anywhere, a character of several bytes too.
+		for pieces := 2; pieces <= 5; pieces++ {
+			if fast := plainTextSideBySide(data, isJSON, pieces, 1); fast != slow {
+				t.Errorf("plainTextSideBySide in %d pieces = %v, encodingError says %v", pieces, fast, slow)
+			}
+		}
 	})
+}
+
+// TestPlainTextSideBySide cuts texts with characters of two, three and
+// four bytes at every place, and a bad byte or a control character in
+// every piece: the pieces agree with the check in one piece.
+func TestPlainTextSideBySide(t *testing.T) {
+	good := "netreview: 1 # café, 東京, 🚓 €\n"
+	for _, text := range []string{good, strings.Repeat(good, 7), strings.Repeat("é", 40), strings.Repeat("🚓", 25)} {
+		for least := 1; least <= len(text); least++ {
+			for pieces := 2; pieces <= 6; pieces++ {
+				if !plainTextSideBySide([]byte(text), false, pieces, least) {
+					t.Fatalf("%q in %d pieces of %d bytes or more: not plain text", text, pieces, least)
+				}
+			}
+		}
+		for i := range len(text) {
+			for _, bad := range []byte{0x01, 0xFF, 0x80} {
+				data := []byte(text)
+				data[i] = bad
+				want := encodingError("f", data, false) == nil
+				for pieces := 2; pieces <= 6; pieces++ {
+					if got := plainTextSideBySide(data, false, pieces, 1); got != want {
+						t.Fatalf("%q in %d pieces: plain text %v, want %v", data, pieces, got, want)
+					}
+				}
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"os"
@@ -325,6 +326,62 @@ func TestFieldsAndValuesInOneRun(t *testing.T) {
 	for i := range want {
 		if !strings.HasPrefix(got[i], want[i]) {
 			t.Errorf("error %d = %q, want prefix %q", i, got[i], want[i])
+		}
+	}
+}
+
+// TestReadFileInPieces reads a file large enough to be read in pieces, and
+// one just too small, and gets each byte where os.ReadFile puts it.
+func TestReadFileInPieces(t *testing.T) {
+	for _, n := range []int{2*readPiece - 1, 2*readPiece + 12345} {
+		want := make([]byte, n)
+		for i := range want {
+			want[i] = byte(i*7 + i/readPiece) // differs from piece to piece
+		}
+		path := filepath.Join(t.TempDir(), "big.json")
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		st, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := readFile(path, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%d bytes: readFile's bytes differ from the file's", n)
+		}
+	}
+}
+
+// TestReadFileChanged reads a large file that grew or shrank after its
+// Stat: the bytes are those of the file as it is when read.
+func TestReadFileChanged(t *testing.T) {
+	for _, change := range []int{+100, -100} {
+		path := filepath.Join(t.TempDir(), "big.json")
+		before := bytes.Repeat([]byte("netreview "), (2*readPiece+10)/10)
+		if err := os.WriteFile(path, before, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		st, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		after := before[:len(before)+min(change, 0)]
+		if change > 0 {
+			after = append(bytes.Clone(before), bytes.Repeat([]byte("x"), change)...)
+		}
+		if err := os.WriteFile(path, after, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readFile(path, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, after) {
+			t.Errorf("a file %+d bytes after its Stat: read %d bytes, want %d", change, len(got), len(after))
 		}
 	}
 }

@@ -37,9 +37,17 @@ func Biconnected(g *Graph) *Blocks { return biconnectedFrom(g, 0) }
 // first, so that first is the root of its component's block-cut tree.
 func biconnectedFrom(g *Graph, first int32) *Blocks {
 	n := g.n
+	// A block has at least one edge and at most one vertex more than its
+	// edges, so m edges make at most m blocks of 2m vertices in all: both
+	// reached by a forest, as most networks nearly are. Room for them
+	// saves the copies of growing by append (five times the final size).
+	m := len(g.eu)
 	b := &Blocks{
-		edgeBlock: make([]int32, len(g.eu)),
-		vertStart: []int32{0},
+		edgeBlock: make([]int32, m),
+		vertStart: append(make([]int32, 0, m+1), 0),
+		vertList:  make([]int32, 0, 2*m),
+		edges:     make([]int32, 0, m),
+		top:       make([]int32, 0, m),
 		root:      make([]int32, n),
 		nblocks:   make([]int32, n),
 	}

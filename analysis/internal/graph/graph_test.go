@@ -324,6 +324,57 @@ func TestTargetTree(t *testing.T) {
 	}
 }
 
+// TestTargetTreeLCA checks the jump-pointer climb against a climb by
+// parents, for every pair of a sample of nodes, on random trees deep
+// enough that jumps of every length are taken: long paths with random
+// branches and random chords (which make blocks of several vertices).
+func TestTargetTreeLCA(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	slowLCA := func(tree *TargetTree, a, c int32) int32 {
+		for tree.depth[a] > tree.depth[c] {
+			a = tree.parent[a]
+		}
+		for tree.depth[c] > tree.depth[a] {
+			c = tree.parent[c]
+		}
+		for a != c {
+			a, c = tree.parent[a], tree.parent[c]
+		}
+		return a
+	}
+	for i := range 60 {
+		n := 2 + r.IntN(1500)
+		var edges [][2]int
+		for v := 1; v < n; v++ {
+			p := v - 1 // mostly a path: a deep tree
+			if r.IntN(8) == 0 {
+				p = r.IntN(v)
+			}
+			edges = append(edges, [2]int{p, v})
+		}
+		for range r.IntN(n / 10) {
+			edges = append(edges, [2]int{r.IntN(n), r.IntN(n)})
+		}
+		g := graphOf(n, edges)
+		target := make([]bool, n)
+		target[r.IntN(n)] = true
+		tree := NewTargetTree(g, target)
+		var nodes []int32
+		for v := int32(0); v < int32(n); v++ {
+			if x := tree.node(v); tree.under(x) && r.IntN(20) == 0 {
+				nodes = append(nodes, x)
+			}
+		}
+		for _, a := range nodes {
+			for _, c := range nodes {
+				if got, want := tree.lca(a, c), slowLCA(tree, a, c); got != want {
+					t.Fatalf("tree %d (%d vertices): lca(%d, %d) = %d, climbing by parents gives %d", i, n, a, c, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestSearches checks Components and BFS on a small graph.
 func TestSearches(t *testing.T) {
 	// 0-1-2-0 and 3-4, 5 alone; vertex 2 is left out.
