@@ -28,8 +28,8 @@ import (
 type graphs struct {
 	Model *topology.Model
 
-	ids     []string         // device ids, sorted
-	index   map[string]int32 // device id -> vertex
+	ids     []string // device ids, sorted: vertex v is ids[v]
+	keys    []idKey  // keyOf(ids[v]), for the search of an id (vertexNear)
 	devs    []*topology.Device
 	cji     []bool             // vertex is a CJI device
 	site    []*topology.Site   // vertex's site, as Model.Site gives it, or nil
@@ -96,9 +96,9 @@ func newGraphs(m *topology.Model) *graphs {
 	g := &graphs{Model: m}
 	var devs, links, tunnels []int32
 	parallel.Run(
-		func() { devs = firstByID(m.Devices, func(d *topology.Device) string { return d.ID }) },
-		func() { links = firstByID(m.Links, func(l *topology.Link) string { return l.ID }) },
-		func() { tunnels = firstByID(m.Tunnels, func(t *topology.Tunnel) string { return t.ID }) },
+		func() { devs, g.keys = firstByID(m.Devices, func(d *topology.Device) string { return d.ID }) },
+		func() { links, _ = firstByID(m.Links, func(l *topology.Link) string { return l.ID }) },
+		func() { tunnels, _ = firstByID(m.Tunnels, func(t *topology.Tunnel) string { return t.ID }) },
 	)
 	n := len(devs)
 	g.ids = make([]string, n)
@@ -108,25 +108,18 @@ func newGraphs(m *topology.Model) *graphs {
 	g.inside = make([]bool, n)
 	g.secure = make([]bool, n)
 	g.site = make([]*topology.Site, n)
-	tasks := []func(){func() {
-		g.index = make(map[string]int32, n)
-		for i, pos := range devs {
-			g.index[m.Devices[pos].ID] = int32(i)
-		}
-	}}
+	var tasks []func()
 	parallel.Split(n, runtime.GOMAXPROCS(0), minPiece, func(lo, hi int) {
 		tasks = append(tasks, func() { g.vertices(devs, lo, hi) })
 	})
 	parallel.Run(tasks...)
 
 	// The links with known ends, in pieces side by side, each written in
-	// its own stretch of the lists; each notes whether a tunnel runs over
-	// it. Links whose ends are not known leave gaps, closed up after in
-	// order (a validated model has none).
+	// its own stretch of the lists. Links whose ends are not known leave
+	// gaps, closed up after in order (a validated model has none).
 	nl := len(links)
 	g.links, g.linkIDs = make([]*topology.Link, nl), make([]string, nl)
 	pu, pv := make([]int32, nl), make([]int32, nl)
-	tunneled := make([]bool, nl)
 	type piece struct{ lo, n int }
 	var pieces []*piece
 	tasks = tasks[:0]
@@ -135,14 +128,14 @@ func newGraphs(m *topology.Model) *graphs {
 		pieces = append(pieces, pc)
 		tasks = append(tasks, func() {
 			k := lo
+			nearA, nearB := 0, 0
 			for _, pos := range links[lo:hi] {
 				l := m.Links[pos]
-				u, okU := g.index[l.A]
-				v, okV := g.index[l.B]
+				u, okU := g.vertexNear(l.A, &nearA)
+				v, okV := g.vertexNear(l.B, &nearB)
 				if okU && okV {
 					g.links[k], g.linkIDs[k] = l, l.ID
 					pu[k], pv[k] = u, v
-					tunneled[k] = m.Tunneled(l.ID)
 					k++
 				}
 			}
@@ -157,12 +150,21 @@ func newGraphs(m *topology.Model) *graphs {
 			copy(g.linkIDs[at:], g.linkIDs[pc.lo:pc.lo+pc.n])
 			copy(pu[at:], pu[pc.lo:pc.lo+pc.n])
 			copy(pv[at:], pv[pc.lo:pc.lo+pc.n])
-			copy(tunneled[at:], tunneled[pc.lo:pc.lo+pc.n])
 		}
 		at += pc.n
 	}
 	g.links, g.linkIDs = g.links[:at:at], g.linkIDs[:at:at]
-	pu, pv, tunneled = pu[:at], pv[:at], tunneled[:at]
+	pu, pv = pu[:at], pv[:at]
+	// The links a tunnel runs over (Model.Tunneled), found from the
+	// tunnels, a few links each, rather than asked of every link.
+	tunneled := make([]bool, at)
+	for _, t := range m.Tunnels {
+		for _, id := range t.Over {
+			if i := g.linkIndex(id); i >= 0 {
+				tunneled[i] = true
+			}
+		}
+	}
 	for _, pos := range tunnels {
 		if t := m.Tunnels[pos]; g.known(t.A) && g.known(t.B) {
 			g.tunnels = append(g.tunnels, t)
@@ -182,7 +184,9 @@ func newGraphs(m *topology.Model) *graphs {
 		}
 	}
 	for i, t := range g.tunnels {
-		cu, cv = append(cu, g.index[t.A]), append(cv, g.index[t.B])
+		u, _ := g.vertex(t.A)
+		v, _ := g.vertex(t.B)
+		cu, cv = append(cu, u), append(cv, v)
 		g.cjiRefs = append(g.cjiRefs, edgeRef{tunnel: true, i: int32(i)})
 	}
 	parallel.Run(
@@ -220,7 +224,61 @@ func (g *graphs) vertices(devs []int32, lo, hi int) {
 	}
 }
 
-func (g *graphs) known(id string) bool { _, ok := g.index[id]; return ok }
+func (g *graphs) known(id string) bool { _, ok := g.vertex(id); return ok }
+
+// vertex returns the vertex of the device with the id, and whether there
+// is one.
+func (g *graphs) vertex(id string) (int32, bool) {
+	near := len(g.ids) / 2
+	return g.vertexNear(id, &near)
+}
+
+// vertexNear is vertex by a search of the sorted ids that starts at
+// vertex *near and gallops away from it (steps of 1, 2, 4, ...) before it
+// halves, and leaves *near at the vertex found. The links in id order name
+// ends in id order too, mostly, a few vertices on from the last: then each
+// search reads a few ids beside the last one's, which the processor's cache
+// holds, where a map's look-up reads memory far from the last one's.
+func (g *graphs) vertexNear(id string, near *int) (int32, bool) {
+	n := len(g.ids)
+	if n == 0 {
+		return -1, false
+	}
+	k := keyOf(id)
+	cmpAt := func(i int) int { return compareIDs(g.keys[i], g.ids[i], k, id) }
+	// The first vertex whose id is not less than id lies in [lo, hi].
+	i := min(max(*near, 0), n-1)
+	lo, hi := 0, n
+	switch c := cmpAt(i); {
+	case c == 0:
+		*near = i
+		return int32(i), true
+	case c < 0:
+		lo = i + 1
+		for step := 1; ; step *= 2 {
+			if p := i + step; p >= n || cmpAt(p) >= 0 {
+				hi = min(p, n)
+				break
+			}
+			lo = i + step + 1
+		}
+	default:
+		hi = i
+		for step := 1; ; step *= 2 {
+			if p := i - step; p < 0 || cmpAt(p) < 0 {
+				lo = max(p+1, 0)
+				break
+			}
+			hi = i - step
+		}
+	}
+	j := lo + sort.Search(hi-lo, func(x int) bool { return cmpAt(lo+x) >= 0 })
+	if j < n && cmpAt(j) == 0 {
+		*near = j
+		return int32(j), true
+	}
+	return -1, false
+}
 
 // idKey is the first 16 bytes of an id, big-endian, padded with zero
 // bytes: ids whose keys differ compare as their keys do.
@@ -232,7 +290,9 @@ func keyOf(id string) idKey {
 	return idKey{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])}
 }
 
-// compareIDs compares two ids, by their keys first.
+// compareIDs compares two ids, by their keys first. Ids of 16 bytes or
+// fewer with the same key are one a prefix of the other (the key pads
+// with zero bytes), so the longer is the greater: their bytes are not read.
 func compareIDs(ka idKey, a string, kb idKey, b string) int {
 	if ka.hi != kb.hi {
 		return cmp.Compare(ka.hi, kb.hi)
@@ -240,15 +300,18 @@ func compareIDs(ka idKey, a string, kb idKey, b string) int {
 	if ka.lo != kb.lo {
 		return cmp.Compare(ka.lo, kb.lo)
 	}
+	if len(a) <= 16 && len(b) <= 16 {
+		return cmp.Compare(len(a), len(b))
+	}
 	return strings.Compare(a, b)
 }
 
 // firstByID returns the places in list of its elements in id order, each
-// id once: the first element of the list that has it, the one the model's
+// id once, and their ids' keys: the first element of the list that has it, the one the model's
 // index keeps (Model.Reindex), so that the model's look-up by that id gives
 // it. What is sorted is the ids' keys and places, which hold no pointers:
 // the sort reads an id itself only where two keys are equal.
-func firstByID[T any](list []T, id func(T) string) []int32 {
+func firstByID[T any](list []T, id func(T) string) ([]int32, []idKey) {
 	type keyed struct {
 		key idKey
 		pos int32
@@ -266,14 +329,14 @@ func firstByID[T any](list []T, id func(T) string) []int32 {
 		}
 		return cmp.Compare(a.pos, b.pos)
 	})
-	out := make([]int32, 0, len(keys))
+	out, outKeys := make([]int32, 0, len(keys)), make([]idKey, 0, len(keys))
 	for i, k := range keys {
 		if i > 0 && k.key == keys[i-1].key && id(list[k.pos]) == id(list[keys[i-1].pos]) {
 			continue
 		}
-		out = append(out, k.pos)
+		out, outKeys = append(out, k.pos), append(outKeys, k.key)
 	}
-	return out
+	return out, outKeys
 }
 
 // edgeID returns the id of the link or tunnel a CJI-graph edge stands for.

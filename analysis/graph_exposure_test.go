@@ -193,7 +193,7 @@ func factsAgree(t *testing.T, name string, m *topology.Model) {
 		t.Fatalf("%s: vertices %v, want %v", name, g.ids, ids)
 	}
 	for v, d := range g.devs {
-		if d != m.Device(g.ids[v]) || g.index[d.ID] != int32(v) {
+		if got, ok := g.vertex(d.ID); d != m.Device(g.ids[v]) || !ok || got != int32(v) {
 			t.Errorf("%s: vertex %d is not device %s", name, v, g.ids[v])
 		}
 		if g.site[v] != m.Site(d.Site) || g.secure[v] != m.InSecureLocation(d) {
@@ -217,6 +217,9 @@ func factsAgree(t *testing.T, name string, m *topology.Model) {
 		}
 		if got, want := g.linkLeaves(int32(li)), m.LeavesSecureLocation(l); got != want {
 			t.Errorf("%s: link %s leaves %v, want %v", name, l.ID, got, want)
+		}
+		if got, want := g.linkCJI[li] < 0, m.Tunneled(l.ID); got != want {
+			t.Errorf("%s: link %s is tunneled %v, want %v", name, l.ID, got, want)
 		}
 	}
 	for _, tn := range g.tunnels {

@@ -123,7 +123,7 @@ func (g *graphs) cjiPath(verts, edges []int32) []string {
 func (g *graphs) endSites(ids ...string) []string {
 	vs := make([]int32, 0, len(ids))
 	for _, id := range ids {
-		if v, ok := g.index[id]; ok {
+		if v, ok := g.vertex(id); ok {
 			vs = append(vs, v)
 		}
 	}

@@ -29,7 +29,9 @@ func TestEndsPhrase(t *testing.T) {
 		{"vzw", "backup", "it runs between carrier network vzw and cloud service backup, outside every site"},
 	}
 	for _, tt := range tests {
-		if got := g.endsPhrase(g.index[tt.a], g.index[tt.b]); got != tt.want {
+		a, _ := g.vertex(tt.a)
+		b, _ := g.vertex(tt.b)
+		if got := g.endsPhrase(a, b); got != tt.want {
 			t.Errorf("endsPhrase(%s, %s) = %q, want %q", tt.a, tt.b, got, tt.want)
 		}
 	}

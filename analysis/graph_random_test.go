@@ -5,6 +5,7 @@ import (
 	"github.com/netreview/netreview/analysis/internal/graph"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -760,4 +761,49 @@ func FuzzStructuralAgreement(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		agree(t, randomModel(byteChooser(data)))
 	})
+}
+
+// TestVertexNear checks the galloping search of the sorted ids against a
+// map, from every starting vertex, on random ids: short and long ones
+// (longer than a key's 16 bytes, sharing its prefix), ids that begin
+// others, and ids no device has.
+func TestVertexNear(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	parts := []string{"a", "hq", "riverbend-pd-headquarters", "fw", "rtr-1", "rtr-10", "ws", "-", "é"}
+	word := func() string {
+		var b strings.Builder
+		for range 1 + r.IntN(5) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		return b.String()
+	}
+	for round := range 200 {
+		m := &topology.Model{}
+		for range r.IntN(40) {
+			m.Devices = append(m.Devices, &topology.Device{ID: word(), Type: topology.Router})
+		}
+		m.Reindex()
+		g := newGraphs(m)
+		index := map[string]int32{}
+		for v, id := range g.ids {
+			index[id] = int32(v)
+		}
+		queries := slices.Clone(g.ids)
+		for range 20 {
+			queries = append(queries, word()) // mostly no device's
+		}
+		for start := -1; start <= len(g.ids); start++ {
+			for _, id := range queries {
+				near := start
+				v, ok := g.vertexNear(id, &near)
+				want, wantOK := index[id]
+				if ok != wantOK || ok && v != want {
+					t.Fatalf("round %d: vertexNear(%q) from %d = %d, %v; want %d, %v (ids %q)", round, id, start, v, ok, want, wantOK, g.ids)
+				}
+				if ok && near != int(v) {
+					t.Fatalf("round %d: vertexNear(%q) left near at %d, want %d", round, id, near, v)
+				}
+			}
+		}
+	}
 }
