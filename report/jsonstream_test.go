@@ -121,6 +121,31 @@ func FuzzJSONString(f *testing.F) {
 	})
 }
 
+// TestJSONStringEightAtATime puts each character that needs a look at
+// every place of a long ASCII string, and before and after the last full
+// eight bytes: appendJSONString writes what encoding/json writes.
+func TestJSONStringEightAtATime(t *testing.T) {
+	specials := []string{"\x00", "\x1f", "\n", `"`, `\`, "<", ">", "&", "\x7f", "é", "\u2028", "\u2029", "\xff", "\xe2\x80", "🚓"}
+	plain := "Is the encryption of link a00001-hq-wan FIPS validated?"
+	for _, sp := range specials {
+		for i := 0; i <= len(plain); i++ {
+			s := plain[:i] + sp + plain[i:]
+			for _, html := range []bool{false, true} {
+				var b bytes.Buffer
+				enc := json.NewEncoder(&b)
+				enc.SetEscapeHTML(html)
+				if err := enc.Encode(s); err != nil {
+					t.Fatal(err)
+				}
+				want := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+				if got := appendJSONString(nil, s, html); !bytes.Equal(got, want) {
+					t.Fatalf("appendJSONString(%q, %v) = %s, want %s", s, html, got, want)
+				}
+			}
+		}
+	}
+}
+
 // BenchmarkJSON writes 20,000 findings of the statewide samples, streamed
 // and through encoding/json, for benchstat.
 func BenchmarkJSON(b *testing.B) {
