@@ -218,7 +218,7 @@ func factsAgree(t *testing.T, name string, m *topology.Model) {
 		if got, want := g.linkLeaves(int32(li)), m.LeavesSecureLocation(l); got != want {
 			t.Errorf("%s: link %s leaves %v, want %v", name, l.ID, got, want)
 		}
-		if got, want := g.linkCJI[li] < 0, m.Tunneled(l.ID); got != want {
+		if got, want := g.linkCJI[li] < 0, tunneled(m, l.ID); got != want {
 			t.Errorf("%s: link %s is tunneled %v, want %v", name, l.ID, got, want)
 		}
 	}

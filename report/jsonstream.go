@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/netreview/netreview/analysis"
+	"github.com/netreview/netreview/internal/bytescan"
 )
 
 // JSON writes res as the findings contract's JSON object, indented, with a
@@ -177,24 +178,6 @@ func (j *jsonWriter) finding(f *analysis.Finding) {
 
 const hexDigits = "0123456789abcdef"
 
-// plainJSON8 reports whether none of the eight bytes of s needs more than
-// copying into a JSON string: none is a control character, a quote, a
-// backslash, a byte of a character outside ASCII, or (with html) <, > or
-// &. Each test marks the top bit of the bytes it finds (the borrow of a
-// byte it finds may mark bytes above it too, so a test says only whether
-// there is one).
-func plainJSON8(s string, html bool) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	zero := func(y uint64) uint64 { return (y - ones) &^ y & highs } // a zero byte
-	bad := x&highs | (x-0x20*ones)&^x&highs | zero(x^'"'*ones) | zero(x^'\\'*ones)
-	if html {
-		bad |= zero(x^'<'*ones) | zero(x^'>'*ones) | zero(x^'&'*ones)
-	}
-	return bad == 0
-}
-
 // appendJSONString appends s as a JSON string exactly as encoding/json
 // writes it: quotes and backslashes escaped, \b \f \n \r \t by name, other
 // control characters as \u00XX, U+2028 and U+2029 escaped, each byte of
@@ -205,7 +188,7 @@ func appendJSONString(dst []byte, s string, html bool) []byte {
 	for i := 0; i < len(s); {
 		// Eight bytes at a time while none of them needs a look: the
 		// messages of a statewide check are 200 MB of plain ASCII.
-		for i+8 <= len(s) && plainJSON8(s[i:i+8], html) {
+		for i+8 <= len(s) && bytescan.JSONPlain8(s[i:], html) {
 			i += 8
 		}
 		if i >= len(s) {

@@ -8,6 +8,8 @@ import (
 	"unsafe"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/netreview/netreview/internal/bytescan"
 )
 
 // parseJSON parses a JSON document into the same yaml.Node tree that
@@ -288,6 +290,9 @@ func (p *jsonParser) str() string {
 	plain := true
 	for p.off < len(p.data) {
 		i, data := p.off, p.data
+		for i+8 <= len(data) && bytescan.JSONPlain8(data[i:], false) {
+			i += 8
+		}
 		for i < len(data) && plainByte[data[i]] {
 			i++
 		}

@@ -43,6 +43,15 @@ func TestParseJSONAgreesWithYAML(t *testing.T) {
 		`"just a string"`,
 		`42`,
 	}
+	// Long strings, read eight bytes at a time until something needs a
+	// look: an escape or a character of several bytes at every place,
+	// and a key after them, whose column counts characters.
+	for _, special := range []string{`\"`, `\\`, `\n`, `\u00e9`, "é", "—", "🚓"} {
+		plain := "a00001-hq-router-wan-link-1"
+		for i := range len(plain) + 1 {
+			tests = append(tests, fmt.Sprintf(`{"s": "%s%s%s", "k": "v"}`, plain[:i], special, plain[i:]))
+		}
+	}
 	for _, src := range tests {
 		got, perr := parseJSON("t.json", []byte(src))
 		if perr != nil {
@@ -81,6 +90,9 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"a\": \"\xff\"}", "invalid UTF-8", "e.json:1:8"},
 		{strings.Repeat("[", maxJSONDepth+2), "nesting deeper", "e.json:1:"},
 		{`{`, "want a quoted key", "e.json:1:2"},
+		{"{\"a\": \"abcdefghijklmnopq\ty\"}", "control character", "e.json:1:25"},
+		{"{\"a\": \"abcdefghijklmnopq\xffy\"}", "invalid UTF-8", "e.json:1:25"},
+		{`{"a": "abcdefghijklmnopqrstuvwxyz`, "unterminated string", "e.json:1:34"},
 	}
 	for _, tt := range tests {
 		_, err := parseJSON("e.json", []byte(tt.src))

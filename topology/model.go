@@ -180,13 +180,12 @@ type Model struct {
 	Tunnels []*Tunnel
 	Waivers []*Waiver
 
-	sites    map[string]*Site
-	zones    map[string]*Zone
-	devices  map[string]*Device
-	links    map[string]*Link
-	tunnels  map[string]*Tunnel
-	tunneled map[string]bool // link ids named in some tunnel's over
-	indexed  listsMark       // the lists as Reindex indexed them
+	sites   map[string]*Site
+	zones   map[string]*Zone
+	devices map[string]*Device
+	links   map[string]*Link
+	tunnels map[string]*Tunnel
+	indexed listsMark // the lists as Reindex indexed them
 }
 
 // Inputs returns the paths of the model's documents, in load order, each
@@ -203,7 +202,7 @@ func (m *Model) Inputs() []string {
 }
 
 // Reindex rebuilds the look-ups by id. Call it after changing the element
-// lists, or the id or over of an element in them; loaders call it for you.
+// lists, or the id of an element in them; loaders call it for you.
 // Where ids repeat, the first one wins.
 func (m *Model) Reindex() {
 	// The maps are made side by side: at statewide size each is thousands
@@ -215,7 +214,6 @@ func (m *Model) Reindex() {
 		func() {
 			m.zones = indexByID(m.Zones, func(z *Zone) string { return z.ID })
 			m.tunnels = indexByID(m.Tunnels, func(t *Tunnel) string { return t.ID })
-			m.tunneled = tunneledLinks(m.Tunnels)
 		},
 	)
 	m.indexed = m.lists()
@@ -250,21 +248,6 @@ func (m *Model) lists() listsMark {
 	return listsMark{markOf(m.Sites), markOf(m.Zones), markOf(m.Devices), markOf(m.Links), markOf(m.Tunnels), markOf(m.Waivers)}
 }
 
-// tunneledLinks is the set of the link ids named in the tunnels' over.
-func tunneledLinks(tunnels []*Tunnel) map[string]bool {
-	n := 0
-	for _, t := range tunnels {
-		n += len(t.Over)
-	}
-	out := make(map[string]bool, n)
-	for _, t := range tunnels {
-		for _, l := range t.Over {
-			out[l] = true
-		}
-	}
-	return out
-}
-
 // indexByID maps each id of list to its first element with it. It assigns
 // from the last element to the first, so that the first is assigned last
 // and wins, with one map operation per element.
@@ -290,10 +273,6 @@ func (m *Model) Link(id string) *Link { return m.links[id] }
 
 // Tunnel returns the tunnel with the id, or nil.
 func (m *Model) Tunnel(id string) *Tunnel { return m.tunnels[id] }
-
-// Tunneled reports whether the link is named in some tunnel's over: then it
-// carries CJI only inside tunnels.
-func (m *Model) Tunneled(linkID string) bool { return m.tunneled[linkID] }
 
 // Units is how many like endpoints the device stands for: Count, or 1.
 func (d *Device) Units() int {
