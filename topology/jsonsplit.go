@@ -74,18 +74,26 @@ func (p *jsonParser) splitList(depth int, key string) bool {
 	if len(cuts) < 2 {
 		return false
 	}
+	// Each piece starts where the one before it does, moved on over that
+	// piece's bytes: the first at p's own place, so that no piece counts
+	// the lines and characters of the file before the list.
 	parsers := make([]*jsonParser, len(cuts))
 	parts := make([]streamPart, len(cuts))
 	done := make([]bool, len(cuts))
+	starts := make([]*jsonParser, len(cuts))
+	starts[0] = &jsonParser{file: p.file, data: p.data, text: p.text, off: p.off, line: p.line, lineStart: p.lineStart, cont: p.cont}
+	for i := 1; i < len(cuts); i++ {
+		starts[i] = starts[i-1].at(cuts[i])
+	}
 	var wg sync.WaitGroup
-	for i, from := range cuts {
+	for i := range cuts {
 		parts[i] = sp.fork()
 		limit := -1 // the last piece ends at the closing bracket
 		if i+1 < len(cuts) {
 			limit = cuts[i+1]
 		}
 		wg.Go(func() {
-			q := p.at(from)
+			q := starts[i]
 			q.stream = parts[i].stream
 			parsers[i] = q
 			done[i] = q.piece(depth, key, limit)
@@ -108,19 +116,21 @@ func (p *jsonParser) splitList(depth int, key string) bool {
 	return true
 }
 
-// at returns a parser of p's text at off, an element's first byte, with
-// the line and column that p would have there.
+// at returns a parser of p's text at off, an element's first byte at or
+// after p's place, with the line and column that p would have there: it
+// reads the bytes from p's place to off only.
 func (p *jsonParser) at(off int) *jsonParser {
-	q := &jsonParser{file: p.file, data: p.data, text: p.text, off: off}
-	before := p.data[:off]
-	q.line = 1 + bytes.Count(before, []byte{'\n'})
-	q.lineStart = lastNewline(before) + 1
-	if q.line == 1 && bytes.HasPrefix(p.data, bom) {
-		q.lineStart = len(bom) // as parseJSONStream starts
-	}
+	q := &jsonParser{file: p.file, data: p.data, text: p.text, off: off, line: p.line, lineStart: p.lineStart, cont: p.cont}
+	between := p.data[p.off:off]
 	// The parser counts the continuation bytes of the UTF-8 in strings; a
 	// line before the offset holds no other (or the parse fails before).
-	q.cont = continuationBytes(p.data[q.lineStart:off])
+	if n := bytes.Count(between, []byte{'\n'}); n > 0 {
+		q.line += n
+		q.lineStart = p.off + lastNewline(between) + 1
+		q.cont = continuationBytes(p.data[q.lineStart:off])
+	} else {
+		q.cont += continuationBytes(between)
+	}
 	return q
 }
 
