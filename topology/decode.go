@@ -745,11 +745,32 @@ func (m *Model) appendElements(f *Model) {
 	m.Waivers = append(m.Waivers, f.Waivers...)
 }
 
+// room is an empty list with room for n elements, or nil for none, as a
+// list that nothing was appended to is.
+func room[T any](n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return make([]T, 0, n)
+}
+
 // Merge joins fragments into one model in input order. When no fragment
 // declares any zone, it adds the implicit zone "cji" (criminal-justice) and
 // puts every device without zones in it. It reindexes the result.
 func Merge(frags ...*Model) *Model {
 	m := &Model{}
+	// The lists are made to their length first: a statewide file's
+	// hundreds of thousands of devices and links are copied once.
+	var n [7]int
+	for _, f := range frags {
+		if f != nil {
+			for i, k := range [7]int{len(f.Docs), len(f.Sites), len(f.Zones), len(f.Devices), len(f.Links), len(f.Tunnels), len(f.Waivers)} {
+				n[i] += k
+			}
+		}
+	}
+	m.Docs, m.Sites, m.Zones = room[*Document](n[0]), room[*Site](n[1]), room[*Zone](n[2])
+	m.Devices, m.Links, m.Tunnels, m.Waivers = room[*Device](n[3]), room[*Link](n[4]), room[*Tunnel](n[5]), room[*Waiver](n[6])
 	for _, f := range frags {
 		if f == nil {
 			continue
