@@ -188,9 +188,7 @@ func appendJSONString(dst []byte, s string, html bool) []byte {
 	for i := 0; i < len(s); {
 		// Eight bytes at a time while none of them needs a look: the
 		// messages of a statewide check are 200 MB of plain ASCII.
-		for i+8 <= len(s) && bytescan.JSONPlain8(s[i:], html) {
-			i += 8
-		}
+		i += bytescan.JSONPlainRun(s[i:], html)
 		if i >= len(s) {
 			break
 		}

@@ -290,9 +290,7 @@ func (p *jsonParser) str() string {
 	plain := true
 	for p.off < len(p.data) {
 		i, data := p.off, p.data
-		for i+8 <= len(data) && bytescan.JSONPlain8(data[i:], false) {
-			i += 8
-		}
+		i += bytescan.JSONPlainRun(data[i:], false)
 		for i < len(data) && plainByte[data[i]] {
 			i++
 		}

@@ -6,22 +6,30 @@ package bytescan
 
 const ones, highs = 0x0101010101010101, 0x8080808080808080
 
-// JSONPlain8 reports whether none of the first eight bytes of s needs more
-// than copying inside a JSON string: none is a control character, a quote,
-// a backslash or a byte of a character outside ASCII, and, with html, none
-// is <, > or &. s must hold eight bytes or more.
-func JSONPlain8[T string | []byte](s T, html bool) bool {
-	_ = s[7]
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	// Each test marks the top bit of the bytes it finds; the borrow of a
-	// byte it finds may mark bytes above it too, so a test tells only
-	// whether there is one.
-	bad := x&highs | less(x, 0x20) | has(x, '"') | has(x, '\\')
-	if html {
-		bad |= has(x, '<') | has(x, '>') | has(x, '&')
+// JSONPlainRun returns how many of the first bytes of s, taken eight at a
+// time, need no more than copying inside a JSON string: none is a control
+// character, a quote, a backslash or a byte of a character outside ASCII,
+// and, with html, none is <, > or &. The count is a multiple of eight: the
+// eight bytes that hold the first that needs a look, and the last
+// len(s)%8, are the caller's to read one by one.
+func JSONPlainRun[T string | []byte](s T, html bool) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// Each test marks the top bit of the bytes it finds; the borrow
+		// of a byte it finds may mark bytes above it too, so a test tells
+		// only whether there is one.
+		bad := x&highs | less(x, 0x20) | has(x, '"') | has(x, '\\')
+		if html {
+			bad |= has(x, '<') | has(x, '>') | has(x, '&')
+		}
+		if bad != 0 {
+			break
+		}
 	}
-	return bad == 0
+	return i
 }
 
 // less marks the bytes of x below n (n at most 0x80).

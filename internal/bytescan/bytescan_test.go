@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// plain is JSONPlain8 byte by byte.
+// plain is the test of JSONPlainRun on eight bytes, byte by byte.
 func plain(b []byte, html bool) bool {
 	for _, c := range b[:8] {
 		if c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || html && (c == '<' || c == '>' || c == '&') {
@@ -15,6 +15,9 @@ func plain(b []byte, html bool) bool {
 	return true
 }
 
+// jsonPlain8 is JSONPlainRun's answer for eight bytes.
+func jsonPlain8[T string | []byte](s T, html bool) bool { return JSONPlainRun(s, html) == 8 }
+
 // TestJSONPlain8 puts every byte value at every place of eight plain
 // bytes, then tries random words (whose bytes are often neighbors of the
 // ones that matter): the word test agrees with the byte test.
@@ -22,11 +25,11 @@ func TestJSONPlain8(t *testing.T) {
 	check := func(b []byte) {
 		t.Helper()
 		for _, html := range []bool{false, true} {
-			if got, want := JSONPlain8(b, html), plain(b, html); got != want {
-				t.Fatalf("JSONPlain8(%q, %v) = %v, want %v", b, html, got, want)
+			if got, want := jsonPlain8(b, html), plain(b, html); got != want {
+				t.Fatalf("JSONPlainRun(%q, %v) says plain %v, want %v", b, html, got, want)
 			}
-			if got, want := JSONPlain8(string(b), html), plain(b, html); got != want {
-				t.Fatalf("JSONPlain8(string %q, %v) = %v, want %v", b, html, got, want)
+			if got, want := jsonPlain8(string(b), html), plain(b, html); got != want {
+				t.Fatalf("JSONPlainRun(string %q, %v) says plain %v, want %v", b, html, got, want)
 			}
 		}
 	}
@@ -60,8 +63,36 @@ func FuzzJSONPlain8(f *testing.F) {
 		if len(b) < 8 {
 			return
 		}
-		if got, want := JSONPlain8(b, html), plain(b, html); got != want {
-			t.Fatalf("JSONPlain8(%q, %v) = %v, want %v", b, html, got, want)
+		b = b[:8]
+		if got, want := jsonPlain8(b, html), plain(b, html); got != want {
+			t.Fatalf("JSONPlainRun(%q, %v) says plain %v, want %v", b, html, got, want)
 		}
 	})
+}
+
+// TestJSONPlainRun checks the run word by word: it
+// stops at the first word that needs a look, and leaves a last part word
+// to the caller.
+func TestJSONPlainRun(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"", 0},
+		{"abcdefg", 0},
+		{"abcdefgh", 8},
+		{"abcdefghijklmnop\"", 16},
+		{"abcdefghijklmno\"p", 8},
+		{"abc\"defghijklmnop", 0},
+		{"abcdefghijklmnopqrstuvwxyz", 24},
+		{"abcdefgh<ijklmnop", 16}, // < is plain without html
+	}
+	for _, tt := range tests {
+		if got := JSONPlainRun(tt.s, false); got != tt.want {
+			t.Errorf("JSONPlainRun(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+	if got := JSONPlainRun([]byte("abcdefgh<ijklmnop"), true); got != 8 {
+		t.Errorf("JSONPlainRun(html) = %d, want 8", got)
+	}
 }
