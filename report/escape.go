@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/netreview/netreview/internal/bytescan"
 )
 
 // Text from a proposal (names, ids, reasons, titles) reaches terminals,
@@ -45,6 +47,9 @@ func TerminalSafe(s string) string {
 
 func needsTerminalEscape(s string) bool {
 	for i := 0; i < len(s); {
+		if i += bytescan.PrintableRun(s[i:]); i == len(s) {
+			break
+		}
 		if b := s[i]; b < utf8.RuneSelf { // ASCII: unsafeRune holds for C0 and DEL alone
 			if b < 0x20 || b == 0x7f {
 				return true

@@ -155,6 +155,10 @@ func TestEscapeShortcuts(t *testing.T) {
 	}
 	for _, p := range pieces {
 		check(p)
+		// After and before runs read eight bytes at a time.
+		for pad := range 17 {
+			check(strings.Repeat("a", pad) + p + strings.Repeat("b", 16-pad))
+		}
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {

@@ -1,7 +1,8 @@
 // Package bytescan tells, eight bytes at a time, whether a stretch of text
-// can be taken as it is: the fast path of the JSON parser's strings and of
-// the JSON writer's, which at statewide size read and write hundreds of
-// megabytes of plain ASCII.
+// can be taken as it is: the fast path of the JSON parser's strings, of the
+// JSON writer's and of the check for what a terminal must not be sent,
+// which at statewide size read and write hundreds of megabytes of plain
+// ASCII.
 package bytescan
 
 const ones, highs = 0x0101010101010101, 0x8080808080808080
@@ -26,6 +27,23 @@ func JSONPlainRun[T string | []byte](s T, html bool) int {
 			bad |= has(x, '<') | has(x, '>') | has(x, '&')
 		}
 		if bad != 0 {
+			break
+		}
+	}
+	return i
+}
+
+// PrintableRun returns how many of the first bytes of s, taken eight at a
+// time, are printable ASCII: none is a control character (below 0x20, or
+// DEL) or a byte of a character outside ASCII. The count is a multiple of
+// eight, as JSONPlainRun's is.
+func PrintableRun(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if x&highs|less(x, 0x20)|has(x, 0x7f) != 0 {
 			break
 		}
 	}

@@ -96,3 +96,25 @@ func TestJSONPlainRun(t *testing.T) {
 		t.Errorf("JSONPlainRun(html) = %d, want 8", got)
 	}
 }
+
+// TestPrintableRun puts every byte value at every place of sixteen
+// printable bytes: the run stops at the word that holds a byte that is not
+// printable ASCII, and only there.
+func TestPrintableRun(t *testing.T) {
+	for c := range 256 {
+		for i := range 16 {
+			b := []byte("abcdefgh ~!{}|<>")
+			b[i] = byte(c)
+			want := 16
+			if c < 0x20 || c >= 0x7f {
+				want = i / 8 * 8
+			}
+			if got := PrintableRun(string(b)); got != want {
+				t.Fatalf("PrintableRun(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+	if got := PrintableRun("abcdefghijk"); got != 8 {
+		t.Errorf("PrintableRun of 11 bytes = %d, want 8", got)
+	}
+}
