@@ -94,6 +94,13 @@ type rulePass struct {
 	in     inputs
 	refs   []string // Config.refs(), shared by the rule's findings
 	report func(Finding)
+	asked  []ruleOn // what enabled has answered, for the next time
+}
+
+// ruleOn is whether a rule is enabled in the pack in force.
+type ruleOn struct {
+	r  *Rule
+	on bool
 }
 
 func (p *rulePass) inputs() *inputs { return &p.in }
