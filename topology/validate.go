@@ -341,6 +341,9 @@ func (v *validator) zones() {
 func (v *validator) devices(devs []*Device, siteIDs, zoneIDs, devIDs func() []string) {
 	m := v.m
 	devsUnique := len(m.devices) == len(m.Devices)
+	// Devices come a site at a time, mostly in one zone: the last site and
+	// zone looked up are not looked up again.
+	site, zone := lastLookUp{}, lastLookUp{}
 	for _, d := range devs {
 		fp, p := d.FieldPos, d.Pos
 		v.id("device", d.ID, fp, p, firstOf(d, indexed(d, devsUnique, d.ID, m.Device), func(d *Device) (FieldPos, Pos) { return d.FieldPos, d.Pos }))
@@ -349,12 +352,12 @@ func (v *validator) devices(devs []*Device, siteIDs, zoneIDs, devIDs func() []st
 		if d.Type != CarrierNetwork && d.Type != CloudService {
 			v.requiredOf(d, "site", d.Site == "")
 		}
-		v.ref(fp, "site", p, "site", d.Site, m.Site(d.Site) != nil, siteIDs)
+		v.ref(fp, "site", p, "site", d.Site, site.known(d.Site, func(id string) bool { return m.Site(id) != nil }), siteIDs)
 		if len(d.Zones) == 0 {
 			v.add(fp, "id", p, "device %s has no zone: this model declares zones, so every device needs zone or zones", d.ID)
 		}
 		for i, z := range d.Zones {
-			if z != "" && m.Zone(z) == nil {
+			if z != "" && !zone.known(z, func(id string) bool { return m.Zone(id) != nil }) {
 				v.refError(fp, itemName("zones", i), fp.Of("zones", p), "zone", z, zoneIDs())
 			}
 		}
@@ -369,6 +372,21 @@ func (v *validator) devices(devs []*Device, siteIDs, zoneIDs, devIDs func() []st
 			v.add(fp, "count", p, "count %d must be at least 1", d.Count)
 		}
 	}
+}
+
+// lastLookUp remembers the answer to the last look-up of an id.
+type lastLookUp struct {
+	id     string
+	ok     bool
+	looked bool
+}
+
+// known returns has(id), asking has only when id is not the last id.
+func (l *lastLookUp) known(id string, has func(string) bool) bool {
+	if !l.looked || id != l.id {
+		l.id, l.ok, l.looked = id, has(id), true
+	}
+	return l.ok
 }
 
 // links checks ls, a part of the model's links.
