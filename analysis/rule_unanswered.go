@@ -200,24 +200,25 @@ func deviceAt(d *topology.Device) string {
 	return " at site " + d.Site
 }
 
-// typeWords spell device types in prose where the format's spelling reads
-// badly.
-var typeWords = map[topology.DeviceType]string{
-	topology.StateHub:       "state hub",
-	topology.VPNGateway:     "VPN gateway",
-	topology.WirelessAP:     "wireless access point",
-	topology.MobileDevice:   "mobile device",
-	topology.VirtualMachine: "virtual machine",
-	topology.CloudService:   "cloud service",
-	topology.CarrierNetwork: "carrier network",
-}
-
-// typeWord is the device type in prose: "VPN gateway", "workstation".
+// typeWord is the device type in prose: "VPN gateway", "workstation". It
+// spells out the types whose format spelling reads badly in a sentence.
 func typeWord(t topology.DeviceType) string {
-	if w, ok := typeWords[t]; ok {
-		return w
-	}
-	if t == "" {
+	switch t {
+	case topology.StateHub:
+		return "state hub"
+	case topology.VPNGateway:
+		return "VPN gateway"
+	case topology.WirelessAP:
+		return "wireless access point"
+	case topology.MobileDevice:
+		return "mobile device"
+	case topology.VirtualMachine:
+		return "virtual machine"
+	case topology.CloudService:
+		return "cloud service"
+	case topology.CarrierNetwork:
+		return "carrier network"
+	case "":
 		return "device"
 	}
 	return string(t)

@@ -320,11 +320,14 @@ func (m *Model) InZoneKind(d *Device, k ZoneKind) bool {
 	return false
 }
 
-// cjiByDefault are the device types that process CJI by default when they
-// sit in a criminal-justice zone.
-var cjiByDefault = map[DeviceType]bool{
-	StateHub: true, Server: true, Workstation: true, MobileDevice: true,
-	Printer: true, VirtualMachine: true, CloudService: true,
+// cjiByDefault reports whether devices of type t process CJI by default
+// when they sit in a criminal-justice zone.
+func cjiByDefault(t DeviceType) bool {
+	switch t {
+	case StateHub, Server, Workstation, MobileDevice, Printer, VirtualMachine, CloudService:
+		return true
+	}
+	return false
 }
 
 // IsCJI reports whether the device processes CJI: its cji field when given,
@@ -334,7 +337,7 @@ func (m *Model) IsCJI(d *Device) bool {
 	if d.CJI != nil {
 		return *d.CJI
 	}
-	return cjiByDefault[d.Type] && m.InZoneKind(d, CriminalJustice)
+	return cjiByDefault(d.Type) && m.InZoneKind(d, CriminalJustice)
 }
 
 // siteSecurity returns the security of the site the device stands in, or ""
