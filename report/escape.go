@@ -87,13 +87,24 @@ func mdEscape(s string) string {
 	// A list marker or a thematic break counts only at the start of a
 	// line and before a space or the end.
 	marker := func(i int) bool { return i == len(s) || s[i] == ' ' || s[i] == '\t' }
-	if (s[0] == '-' || s[0] == '+') && marker(1) || strings.Trim(s, "-= ") == "" {
+	if (s[0] == '-' || s[0] == '+') && marker(1) || thematicBreak(s) {
 		return "\\" + s
 	}
 	if i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (s[i] == '.' || s[i] == ')') && marker(i+1) {
 		return s[:i] + "\\" + s[i:]
 	}
 	return s
+}
+
+// thematicBreak reports whether s is made of hyphens, equals signs and
+// spaces only, which Markdown may read as a rule or a heading's underline.
+func thematicBreak(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '-' && c != '=' && c != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // mdSpecial are the characters that make Markdown structure, links,

@@ -185,6 +185,10 @@ func Markdown(w io.Writer, res *analysis.Result) error {
 		items = sectionItems(items, res.Findings, heading, func(f *analysis.Finding) bool { return f.Severity == sev })
 	}
 	writeInOrder(bw, len(items), func(b textSink) func(k int) {
+		// A rule's findings share one list of citations: its line is
+		// escaped once for each run of them.
+		var policy []string
+		policyLine := ""
 		return func(k int) {
 			it := items[k]
 			b.WriteString(it.heading)
@@ -197,7 +201,10 @@ func Markdown(w io.Writer, res *analysis.Result) error {
 				mdLines(b, "- Path: ", mdEscape(strings.Join(f.Path, " → ")), "\n")
 			}
 			if len(f.Policy) > 0 {
-				mdLines(b, "- Policy: ", mdEscape(strings.Join(f.Policy, "; ")), "\n")
+				if len(f.Policy) != len(policy) || &f.Policy[0] != &policy[0] {
+					policy, policyLine = f.Policy, mdEscape(strings.Join(f.Policy, "; "))
+				}
+				mdLines(b, "- Policy: ", policyLine, "\n")
 			}
 			if f.Waived {
 				mdLines(b, "- Waived: ", mdEscape(waiverReason(*f)), "\n")
