@@ -155,8 +155,8 @@ func newGraphs(m *topology.Model) *graphs {
 	}
 	g.links, g.linkIDs = g.links[:at:at], g.linkIDs[:at:at]
 	pu, pv = pu[:at], pv[:at]
-	// The links a tunnel runs over (Model.Tunneled), found from the
-	// tunnels, a few links each, rather than asked of every link.
+	// The links some tunnel runs over, which carry CJI only inside
+	// tunnels: marked from the tunnels' over lists, a few links each.
 	tunneled := make([]bool, at)
 	for _, t := range m.Tunnels {
 		for _, id := range t.Over {
@@ -307,10 +307,11 @@ func compareIDs(ka idKey, a string, kb idKey, b string) int {
 }
 
 // firstByID returns the places in list of its elements in id order, each
-// id once, and their ids' keys: the first element of the list that has it, the one the model's
-// index keeps (Model.Reindex), so that the model's look-up by that id gives
-// it. What is sorted is the ids' keys and places, which hold no pointers:
-// the sort reads an id itself only where two keys are equal.
+// id once (the first element of the list that has it, the one the model's
+// index keeps, Model.Reindex, so that the model's look-up by that id gives
+// it), and the keys of their ids. What is sorted is the ids' keys and
+// places, which hold no pointers: the sort reads an id itself only where
+// two keys are equal.
 func firstByID[T any](list []T, id func(T) string) ([]int32, []idKey) {
 	type keyed struct {
 		key idKey

@@ -223,11 +223,6 @@ func encodingError(path string, data []byte, isJSON bool) *Error {
 	return nil
 }
 
-// plainText reports whether data is UTF-8 text without the characters
-// checkEncoding reports (a NUL or another control character but tab,
-// newline and carriage return; DEL in YAML). It looks at eight bytes at a
-// time, and at each byte only of the words that hold any byte outside
-// printable ASCII.
 // plainTextSideBySide is plainText over data cut into up to pieces pieces
 // of at least least bytes, checked side by side. Each cut is moved
 // forward to the first byte that is not a continuation byte (10xxxxxx), so
@@ -255,6 +250,11 @@ func plainTextSideBySide(data []byte, isJSON bool, pieces, least int) bool {
 // check of a file's encoding.
 const plainPiece = 4 << 20
 
+// plainText reports whether data is UTF-8 text without the characters
+// checkEncoding reports (a NUL or another control character but tab,
+// newline and carriage return; DEL in YAML). It looks at eight bytes at a
+// time, and at each byte only of the words that hold any byte outside
+// printable ASCII.
 func plainText(data []byte, isJSON bool) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for len(data) > 0 {

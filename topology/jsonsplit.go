@@ -171,8 +171,6 @@ func continuationBytes(b []byte) int {
 	return n
 }
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
-
 // piece parses elements of the streamed list under key from the offset,
 // handing each to the stream, up to the element that ends just before
 // limit, or, when limit is negative, to the list's closing bracket. It
