@@ -1,9 +1,6 @@
 package topology
 
-import (
-	"math"
-	"strconv"
-)
+import "strconv"
 
 // FieldPos records where each field of an element was written, keyed by the
 // field's name in the format: "id", "type", "zones", "encryption.bits",
@@ -20,16 +17,49 @@ type FieldPos struct{ p *fieldPlaces }
 
 // fieldPlaces is what a FieldPos refers to.
 type fieldPlaces struct {
-	file string      // the file of every place in at
-	at   []fieldAt   // places in file, by line and column, in the order set
-	full []fieldFull // the others: in a workbook sheet, in another file, or of a name without a number
+	file string       // the file of every place in at
+	at   []fieldAt    // places in file, by line and column, in the order set
+	full *[]fieldFull // the others (nil for none): in a workbook sheet, in another file, or of a name without a number
 }
 
-// fieldAt is the place of the field named fieldNames.names[name] in the
-// file of its fieldPlaces.
-type fieldAt struct {
-	line, col int32
-	name      nameID
+// fieldAt is the place of a field in the file of its fieldPlaces, in 64
+// bits: its line, its column and the number of its name in fieldNames.
+// At statewide size a model has millions of field places.
+type fieldAt uint64
+
+// The widths of a fieldAt's parts; a place beyond them is a fieldFull.
+const (
+	atNameBits = 12 // 4,096 names (the schemas have about 120)
+	atColBits  = 28 // 268 million columns: a compact JSON file is one line
+	atLineBits = 24 // 16 million lines
+)
+
+// packAt returns the fieldAt of a place, and whether it fits one.
+func packAt(line, col int, id nameID) (fieldAt, bool) {
+	if line < 0 || line >= 1<<atLineBits || col < 0 || col >= 1<<atColBits || int(id) >= 1<<atNameBits {
+		return 0, false
+	}
+	return fieldAt(uint64(line)<<(atColBits+atNameBits) | uint64(col)<<atNameBits | uint64(id)), true
+}
+
+func (a fieldAt) name() nameID { return nameID(a & (1<<atNameBits - 1)) }
+func (a fieldAt) line() int    { return int(a >> (atColBits + atNameBits)) }
+func (a fieldAt) col() int     { return int(a >> atNameBits & (1<<atColBits - 1)) }
+
+// fulls returns the places that are not fieldAt.
+func (q *fieldPlaces) fulls() []fieldFull {
+	if q.full == nil {
+		return nil
+	}
+	return *q.full
+}
+
+// addFull records a place that is not a fieldAt.
+func (q *fieldPlaces) addFull(field string, p Pos) {
+	if q.full == nil {
+		q.full = new([]fieldFull)
+	}
+	*q.full = append(*q.full, fieldFull{field, p})
 }
 
 // fieldFull is a field's place that fieldAt cannot hold.
@@ -58,14 +88,14 @@ func (f FieldPos) lookup(field string) (Pos, bool) {
 	}
 	if id, ok := fieldNames.ids[field]; ok {
 		for i := range f.p.at {
-			if a := &f.p.at[i]; a.name == id {
-				return Pos{File: f.p.file, Line: int(a.line), Col: int(a.col)}, true
+			if a := f.p.at[i]; a.name() == id {
+				return Pos{File: f.p.file, Line: a.line(), Col: a.col()}, true
 			}
 		}
 	}
-	for i := range f.p.full {
-		if f.p.full[i].name == field {
-			return f.p.full[i].pos, true
+	for _, full := range f.p.fulls() {
+		if full.name == field {
+			return full.pos, true
 		}
 	}
 	return Pos{}, false
@@ -82,7 +112,7 @@ func (f FieldPos) count() int {
 	if f.p == nil {
 		return 0
 	}
-	return len(f.p.at) + len(f.p.full)
+	return len(f.p.at) + len(f.p.fulls())
 }
 
 // Set records p as the place of field, in place of the one recorded before.
@@ -95,15 +125,15 @@ func (f FieldPos) Set(field string, p Pos) {
 func (f FieldPos) remove(field string) {
 	if id, ok := fieldNames.ids[field]; ok {
 		for i := range f.p.at {
-			if f.p.at[i].name == id {
+			if f.p.at[i].name() == id {
 				f.p.at = append(f.p.at[:i], f.p.at[i+1:]...)
 				return
 			}
 		}
 	}
-	for i := range f.p.full {
-		if f.p.full[i].name == field {
-			f.p.full = append(f.p.full[:i], f.p.full[i+1:]...)
+	for i, full := range f.p.fulls() {
+		if full.name == field {
+			*f.p.full = append((*f.p.full)[:i], (*f.p.full)[i+1:]...)
 			return
 		}
 	}
@@ -115,7 +145,7 @@ func (f FieldPos) add(field string, p Pos) {
 		f.addID(id, field, p)
 		return
 	}
-	f.p.full = append(f.p.full, fieldFull{field, p})
+	f.p.addFull(field, p)
 }
 
 // addID is add for the field named by the number id.
@@ -124,14 +154,14 @@ func (f FieldPos) addID(id nameID, field string, p Pos) {
 	if len(q.at) == 0 && q.file == "" {
 		q.file = p.File
 	}
-	if p.File == q.file && p.Sheet == "" && p.Cell == "" && fits32(p.Line) && fits32(p.Col) {
-		q.at = append(q.at, fieldAt{int32(p.Line), int32(p.Col), id})
-		return
+	if p.File == q.file && p.Sheet == "" && p.Cell == "" {
+		if a, ok := packAt(p.Line, p.Col, id); ok {
+			q.at = append(q.at, a)
+			return
+		}
 	}
-	q.full = append(q.full, fieldFull{field, p})
+	q.addFull(field, p)
 }
-
-func fits32(n int) bool { return n >= 0 && n <= math.MaxInt32 }
 
 // nameID numbers a name of fieldNames.
 type nameID uint16

@@ -238,3 +238,49 @@ func TestPlainTextSideBySide(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldPosPacking records places at the edges of what a packed place
+// holds, and past them, in the file and in another: each comes back as it
+// was set, and the ones past the edges are kept in full.
+func TestFieldPosPacking(t *testing.T) {
+	places := []Pos{
+		{File: "a.json", Line: 1, Col: 1},
+		{File: "a.json", Line: 1<<atLineBits - 1, Col: 1<<atColBits - 1},
+		{File: "a.json", Line: 1 << atLineBits, Col: 7},
+		{File: "a.json", Line: 3, Col: 1 << atColBits},
+		{File: "a.json", Line: 1, Col: 57601560}, // a compact statewide file
+		{File: "b.yaml", Line: 9, Col: 3},
+		{File: "a.json", Sheet: "Devices", Cell: "F12"},
+		{File: "a.json", Line: 0, Col: 0},
+	}
+	fields := []string{"id", "type", "site", "zones", "encryption.bits", "over[2]", "risks[0]", "over[40]"}
+	fp := NewFieldPos(0)
+	for i, field := range fields {
+		fp.Set(field, places[i])
+	}
+	for i, field := range fields {
+		if got, ok := fp.lookup(field); !ok || got != places[i] {
+			t.Errorf("%s: got %v, %v; want %v", field, got, ok, places[i])
+		}
+	}
+	packed := 0
+	for _, p := range places {
+		if _, ok := packAt(p.Line, p.Col, 0); ok && p.File == "a.json" && p.Sheet == "" {
+			packed++
+		}
+	}
+	if got := len(fp.p.at); got != packed-1 { // over[40] has no number
+		t.Errorf("%d places packed, want %d", got, packed-1)
+	}
+	if fp.count() != len(fields) {
+		t.Errorf("count = %d, want %d", fp.count(), len(fields))
+	}
+	fp.Set("over[40]", places[0])
+	fp.Set("id", places[3])
+	if got, _ := fp.lookup("over[40]"); got != places[0] {
+		t.Errorf("over[40] set again: %v, want %v", got, places[0])
+	}
+	if got, _ := fp.lookup("id"); got != places[3] || fp.count() != len(fields) {
+		t.Errorf("id set again: %v (count %d), want %v (%d)", got, fp.count(), places[3], len(fields))
+	}
+}
