@@ -45,6 +45,7 @@ package analysis
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/netreview/netreview/internal/parallel"
@@ -181,7 +182,8 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 	found := make([]findingList, len(enabled))
 	errs := make([]error, len(enabled))
 	waivers := waiverDocs(m)
-	named := namesAgencies(m)
+	// Asked by the first rule to end, while the others run.
+	named := sync.OnceValue(func() bool { return namesAgencies(m) })
 	runRule := func(k int) {
 		r := enabled[k]
 		for _, c := range r.requires {
@@ -200,7 +202,7 @@ func Run(m *topology.Model, cfg Config) (*Result, error) {
 		// they are found side by side with the other rules' work. A model
 		// no document of which names an agency (the state's own, in one
 		// document) leaves every finding's nil, without a look-up.
-		if named {
+		if named() {
 			a := agencySetter{m: m, waivers: waivers}
 			for _, c := range found[k].chunks {
 				a.set(c)

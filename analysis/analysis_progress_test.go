@@ -196,3 +196,61 @@ func TestRunConcurrentSame(t *testing.T) {
 		}
 	}
 }
+
+// TestAgenciesFromTheElements gives the findings of a statewide model their
+// agencies from the elements' own documents: the same when the model's
+// list of documents holds only the CSA's (a model made by hand), and none
+// when no element's document names an agency.
+func TestAgenciesFromTheElements(t *testing.T) {
+	date := Config{Date: time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC)}
+	m := generate.Statewide(generate.Options{Agencies: 60, Seed: 1, Profile: generate.Heavy()})
+	all, err := Run(m, date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := 0
+	for _, f := range all.Findings {
+		if len(f.Agencies) > 0 {
+			named++
+		}
+	}
+	if named == 0 {
+		t.Fatal("no finding names an agency: the test needs some that do")
+	}
+	m.Docs = m.Docs[:1]
+	if m.Docs[0].Agency.ORI != "" && !m.Docs[0].Agency.IsCSA() {
+		t.Fatal("the first document is an agency's: the test needs the CSA's")
+	}
+	csaOnly, err := Run(m, date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(all.Findings, csaOnly.Findings) {
+		t.Error("with the CSA's document alone in the model's list, the findings' agencies differ")
+	}
+	csa := m.Docs[0]
+	for _, d := range m.Devices {
+		d.Doc = csa
+	}
+	for _, s := range m.Sites {
+		s.Doc = csa
+	}
+	for _, l := range m.Links {
+		l.Doc = csa
+	}
+	for _, x := range m.Tunnels {
+		x.Doc = csa
+	}
+	for _, z := range m.Zones {
+		z.Doc = csa
+	}
+	none, err := Run(m, date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range none.Findings {
+		if f.Agencies != nil {
+			t.Fatalf("%s %s: agencies %v in a model of the CSA's document alone", f.Rule, f.Subject, f.Agencies)
+		}
+	}
+}

@@ -127,7 +127,7 @@ func file(path string) (*topology.Model, []*topology.Warning, error) {
 }
 
 // readFile reads the file at path, whose Stat is st. A large regular file
-// is read in pieces side by side: at statewide size, copying its bytes and
+// is read in up to GOMAXPROCS pieces side by side: at statewide size, copying its bytes and
 // touching their memory for the first time takes a tenth of a second on
 // one core. A file that is not the size Stat said when read is read again
 // whole.

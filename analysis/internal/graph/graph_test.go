@@ -352,7 +352,7 @@ func TestTargetTreeLCA(t *testing.T) {
 			}
 			edges = append(edges, [2]int{p, v})
 		}
-		for range r.IntN(n / 10) {
+		for range r.IntN(n/10 + 1) {
 			edges = append(edges, [2]int{r.IntN(n), r.IntN(n)})
 		}
 		g := graphOf(n, edges)
