@@ -106,19 +106,26 @@ func FuzzJSONString(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, html := range []bool{false, true} {
-			var b bytes.Buffer
-			enc := json.NewEncoder(&b)
-			enc.SetEscapeHTML(html)
-			if err := enc.Encode(s); err != nil {
-				t.Fatal(err)
-			}
-			want := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-			if got := appendJSONString(nil, s, html); !bytes.Equal(got, want) {
-				t.Fatalf("appendJSONString(%q, %v) = %s, want %s", s, html, got, want)
-			}
-		}
+		sameAsEncodingJSON(t, s)
 	})
+}
+
+// sameAsEncodingJSON fails t unless appendJSONString writes s as
+// encoding/json does, with HTML escaped and not.
+func sameAsEncodingJSON(t *testing.T, s string) {
+	t.Helper()
+	for _, html := range []bool{false, true} {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(html)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		want := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+		if got := appendJSONString(nil, s, html); !bytes.Equal(got, want) {
+			t.Fatalf("appendJSONString(%q, %v) = %s, want %s", s, html, got, want)
+		}
+	}
 }
 
 // TestJSONStringEightAtATime puts each character that needs a look at
@@ -129,19 +136,7 @@ func TestJSONStringEightAtATime(t *testing.T) {
 	plain := "Is the encryption of link a00001-hq-wan FIPS validated?"
 	for _, sp := range specials {
 		for i := 0; i <= len(plain); i++ {
-			s := plain[:i] + sp + plain[i:]
-			for _, html := range []bool{false, true} {
-				var b bytes.Buffer
-				enc := json.NewEncoder(&b)
-				enc.SetEscapeHTML(html)
-				if err := enc.Encode(s); err != nil {
-					t.Fatal(err)
-				}
-				want := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-				if got := appendJSONString(nil, s, html); !bytes.Equal(got, want) {
-					t.Fatalf("appendJSONString(%q, %v) = %s, want %s", s, html, got, want)
-				}
-			}
+			sameAsEncodingJSON(t, plain[:i]+sp+plain[i:])
 		}
 	}
 }
