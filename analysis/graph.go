@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"cmp"
-	"encoding/binary"
 	"runtime"
 	"slices"
 	"sort"
@@ -28,17 +27,19 @@ import (
 type graphs struct {
 	Model *topology.Model
 
-	ids     []string // device ids, sorted: vertex v is ids[v]
-	keys    []idKey  // keyOf(ids[v]), for the search of an id (vertexNear)
-	devs    []*topology.Device
-	cji     []bool             // vertex is a CJI device
-	site    []*topology.Site   // vertex's site, as Model.Site gives it, or nil
-	secure  []bool             // vertex stands in a physically secure site
-	hub     []bool             // vertex is a state hub
-	inside  []bool             // vertex enforces no boundary (the boundary-free graph's vertices)
-	links   []*topology.Link   // links with known ends, sorted by id
-	linkIDs []string           // their ids
-	tunnels []*topology.Tunnel // tunnels with known ends, sorted by id
+	ids      []string // device ids, sorted: vertex v is ids[v]
+	keys     []idKey  // keyOf(ids[v]), for the searches of ids (devSorted)
+	devs     []*topology.Device
+	cji      []bool             // vertex is a CJI device
+	site     []*topology.Site   // vertex's site, as Model.Site gives it, or nil
+	secure   []bool             // vertex stands in a physically secure site
+	hub      []bool             // vertex is a state hub
+	inside   []bool             // vertex enforces no boundary (the boundary-free graph's vertices)
+	links    []*topology.Link   // links with known ends, sorted by id
+	linkIDs  []string           // their ids
+	linkKeys []idKey            // keyOf(linkIDs[i]) (linkSorted)
+	tunnels  []*topology.Tunnel // tunnels with known ends, sorted by id
+	over     [][]int32          // per tunnel: the index in links of each link of its over, or -1
 
 	phys    *graph.Graph // edge i is links[i]
 	cjiG    *graph.Graph // edge i is cjiRefs[i]
@@ -97,7 +98,7 @@ func newGraphs(m *topology.Model) *graphs {
 	var devs, links, tunnels []int32
 	parallel.Run(
 		func() { devs, g.keys = firstByID(m.Devices, func(d *topology.Device) string { return d.ID }) },
-		func() { links, _ = firstByID(m.Links, func(l *topology.Link) string { return l.ID }) },
+		func() { links, g.linkKeys = firstByID(m.Links, func(l *topology.Link) string { return l.ID }) },
 		func() { tunnels, _ = firstByID(m.Tunnels, func(t *topology.Tunnel) string { return t.ID }) },
 	)
 	n := len(devs)
@@ -128,13 +129,13 @@ func newGraphs(m *topology.Model) *graphs {
 		pieces = append(pieces, pc)
 		tasks = append(tasks, func() {
 			k := lo
-			nearA, nearB := 0, 0
-			for _, pos := range links[lo:hi] {
+			endsA, endsB := newFinder(g.devSorted()), newFinder(g.devSorted())
+			for i, pos := range links[lo:hi] {
 				l := m.Links[pos]
-				u, okU := g.vertexNear(l.A, &nearA)
-				v, okV := g.vertexNear(l.B, &nearB)
+				u, okU := endsA.find(l.A, -1)
+				v, okV := endsB.find(l.B, u)
 				if okU && okV {
-					g.links[k], g.linkIDs[k] = l, l.ID
+					g.links[k], g.linkIDs[k], g.linkKeys[k] = l, l.ID, g.linkKeys[lo+i]
 					pu[k], pv[k] = u, v
 					k++
 				}
@@ -148,27 +149,42 @@ func newGraphs(m *topology.Model) *graphs {
 		if pc.lo != at {
 			copy(g.links[at:], g.links[pc.lo:pc.lo+pc.n])
 			copy(g.linkIDs[at:], g.linkIDs[pc.lo:pc.lo+pc.n])
+			copy(g.linkKeys[at:], g.linkKeys[pc.lo:pc.lo+pc.n])
 			copy(pu[at:], pu[pc.lo:pc.lo+pc.n])
 			copy(pv[at:], pv[pc.lo:pc.lo+pc.n])
 		}
 		at += pc.n
 	}
-	g.links, g.linkIDs = g.links[:at:at], g.linkIDs[:at:at]
+	g.links, g.linkIDs, g.linkKeys = g.links[:at:at], g.linkIDs[:at:at], g.linkKeys[:at:at]
 	pu, pv = pu[:at], pv[:at]
 	// The links some tunnel runs over, which carry CJI only inside
-	// tunnels: marked from the tunnels' over lists, a few links each.
+	// tunnels: marked from the tunnels' over lists, a few links each, and
+	// kept for the tunnels with known ends. Tunnels in id order name links
+	// in id order too, mostly: the finders look near the last ones.
 	tunneled := make([]bool, at)
+	overs := newFinder(g.linkSorted())
 	for _, t := range m.Tunnels {
 		for _, id := range t.Over {
-			if i := g.linkIndex(id); i >= 0 {
+			if i, ok := overs.find(id, -1); ok {
 				tunneled[i] = true
 			}
 		}
 	}
+	var tu, tv []int32
+	endsA, endsB := newFinder(g.devSorted()), newFinder(g.devSorted())
 	for _, pos := range tunnels {
-		if t := m.Tunnels[pos]; g.known(t.A) && g.known(t.B) {
-			g.tunnels = append(g.tunnels, t)
+		t := m.Tunnels[pos]
+		u, okU := endsA.find(t.A, -1)
+		v, okV := endsB.find(t.B, u)
+		if !okU || !okV {
+			continue
 		}
+		g.tunnels, tu, tv = append(g.tunnels, t), append(tu, u), append(tv, v)
+		over := make([]int32, len(t.Over))
+		for i, id := range t.Over {
+			over[i], _ = overs.find(id, -1)
+		}
+		g.over = append(g.over, over)
 	}
 
 	ne := len(g.links) + len(g.tunnels) // at most, CJI-graph edges
@@ -183,10 +199,8 @@ func newGraphs(m *topology.Model) *graphs {
 			g.cjiRefs = append(g.cjiRefs, edgeRef{i: int32(i)})
 		}
 	}
-	for i, t := range g.tunnels {
-		u, _ := g.vertex(t.A)
-		v, _ := g.vertex(t.B)
-		cu, cv = append(cu, u), append(cv, v)
+	for i := range g.tunnels {
+		cu, cv = append(cu, tu[i]), append(cv, tv[i])
 		g.cjiRefs = append(g.cjiRefs, edgeRef{tunnel: true, i: int32(i)})
 	}
 	parallel.Run(
@@ -228,83 +242,13 @@ func (g *graphs) known(id string) bool { _, ok := g.vertex(id); return ok }
 
 // vertex returns the vertex of the device with the id, and whether there
 // is one.
-func (g *graphs) vertex(id string) (int32, bool) {
-	near := len(g.ids) / 2
-	return g.vertexNear(id, &near)
-}
+func (g *graphs) vertex(id string) (int32, bool) { return g.devSorted().index(id) }
 
-// vertexNear is vertex by a search of the sorted ids that starts at
-// vertex *near and gallops away from it (steps of 1, 2, 4, ...) before it
-// halves, and leaves *near at the vertex found. The links in id order name
-// ends in id order too, mostly, a few vertices on from the last: then each
-// search reads a few ids beside the last one's, which the processor's cache
-// holds, where a map's look-up reads memory far from the last one's.
-func (g *graphs) vertexNear(id string, near *int) (int32, bool) {
-	n := len(g.ids)
-	if n == 0 {
-		return -1, false
-	}
-	k := keyOf(id)
-	cmpAt := func(i int) int { return compareIDs(g.keys[i], g.ids[i], k, id) }
-	// The first vertex whose id is not less than id lies in [lo, hi].
-	i := min(max(*near, 0), n-1)
-	lo, hi := 0, n
-	switch c := cmpAt(i); {
-	case c == 0:
-		*near = i
-		return int32(i), true
-	case c < 0:
-		lo = i + 1
-		for step := 1; ; step *= 2 {
-			if p := i + step; p >= n || cmpAt(p) >= 0 {
-				hi = min(p, n)
-				break
-			}
-			lo = i + step + 1
-		}
-	default:
-		hi = i
-		for step := 1; ; step *= 2 {
-			if p := i - step; p < 0 || cmpAt(p) < 0 {
-				lo = max(p+1, 0)
-				break
-			}
-			hi = i - step
-		}
-	}
-	j := lo + sort.Search(hi-lo, func(x int) bool { return cmpAt(lo+x) >= 0 })
-	if j < n && cmpAt(j) == 0 {
-		*near = j
-		return int32(j), true
-	}
-	return -1, false
-}
+// devSorted is the device ids, vertex v's at v, for searches.
+func (g *graphs) devSorted() sortedIDs { return sortedIDs{g.ids, g.keys} }
 
-// idKey is the first 16 bytes of an id, big-endian, padded with zero
-// bytes: ids whose keys differ compare as their keys do.
-type idKey struct{ hi, lo uint64 }
-
-func keyOf(id string) idKey {
-	var b [16]byte
-	copy(b[:], id)
-	return idKey{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])}
-}
-
-// compareIDs compares two ids, by their keys first. Ids of 16 bytes or
-// fewer with the same key are one a prefix of the other (the key pads
-// with zero bytes), so the longer is the greater: their bytes are not read.
-func compareIDs(ka idKey, a string, kb idKey, b string) int {
-	if ka.hi != kb.hi {
-		return cmp.Compare(ka.hi, kb.hi)
-	}
-	if ka.lo != kb.lo {
-		return cmp.Compare(ka.lo, kb.lo)
-	}
-	if len(a) <= 16 && len(b) <= 16 {
-		return cmp.Compare(len(a), len(b))
-	}
-	return strings.Compare(a, b)
-}
+// linkSorted is the ids of links, links[i]'s at i, for searches.
+func (g *graphs) linkSorted() sortedIDs { return sortedIDs{g.linkIDs, g.linkKeys} }
 
 // firstByID returns the places in list of its elements in id order, each
 // id once (the first element of the list that has it, the one the model's
@@ -351,11 +295,8 @@ func (g *graphs) edgeID(e int32) string {
 
 // linkIndex returns the index in g.links of the link with the id, or -1.
 func (g *graphs) linkIndex(id string) int32 {
-	i, ok := slices.BinarySearch(g.linkIDs, id)
-	if ok {
-		return int32(i)
-	}
-	return -1
+	i, _ := g.linkSorted().index(id)
+	return i
 }
 
 // tunnelEdge returns the CJI-graph edge of the tunnel with index i.
@@ -389,7 +330,7 @@ func (g *graphs) leaves(e int32) bool {
 	if !r.tunnel {
 		return g.linkLeaves(r.i)
 	}
-	return g.tunnelLeaves(g.tunnels[r.i])
+	return g.tunnelLeaves(int(r.i))
 }
 
 // linkLeaves is Model.LeavesSecureLocation of links[li], from the facts of
@@ -454,12 +395,12 @@ func (p *cjiPaths) exposedByID() []idEdge {
 	return append(append(out, links...), tunnels...)
 }
 
-// tunnelLeaves reports whether one of the tunnel's over links leaves the
-// physically secure location. An over entry naming no link counts as
+// tunnelLeaves reports whether one of the over links of tunnels[ti] leaves
+// the physically secure location. An over entry naming no link counts as
 // leaving: the tunnel's route is then unknown.
-func (g *graphs) tunnelLeaves(t *topology.Tunnel) bool {
-	for _, id := range t.Over {
-		if li := g.linkIndex(id); li >= 0 {
+func (g *graphs) tunnelLeaves(ti int) bool {
+	for i, id := range g.tunnels[ti].Over {
+		if li := g.over[ti][i]; li >= 0 {
 			if g.linkLeaves(li) {
 				return true
 			}

@@ -222,14 +222,20 @@ func factsAgree(t *testing.T, name string, m *topology.Model) {
 			t.Errorf("%s: link %s is tunneled %v, want %v", name, l.ID, got, want)
 		}
 	}
-	for _, tn := range g.tunnels {
+	for ti, tn := range g.tunnels {
+		for i, id := range tn.Over {
+			want := int32(slices.Index(g.linkIDs, id))
+			if got := g.over[ti][i]; got != want {
+				t.Errorf("%s: tunnel %s: over %s is link %d, want %d", name, tn.ID, id, got, want)
+			}
+		}
 		want := false
 		for _, id := range tn.Over {
 			if l := m.Link(id); l == nil || m.LeavesSecureLocation(l) {
 				want = true
 			}
 		}
-		if got := g.tunnelLeaves(tn); got != want {
+		if got := g.tunnelLeaves(ti); got != want {
 			t.Errorf("%s: tunnel %s leaves %v, want %v", name, tn.ID, got, want)
 		}
 	}

@@ -40,11 +40,17 @@ func (g *graphs) boundaryReach() *reach {
 	r.comp, count = graph.Components(g.phys, in)
 	r.zones = make([][]string, count)
 	var sources []int32
+	// Devices in id order come a site at a time, mostly in the same
+	// zones: those of the device before are not looked up again.
+	var lastZones, lastUntrusted []string
 	for v := range int32(len(g.devs)) {
 		if !in(v) {
 			continue
 		}
-		if zs := g.untrustedZones(v); len(zs) > 0 {
+		if zones := g.devs[v].Zones; !slices.Equal(zones, lastZones) || lastZones == nil {
+			lastZones, lastUntrusted = zones, g.untrustedZones(v)
+		}
+		if zs := lastUntrusted; len(zs) > 0 {
 			r.zones[r.comp[v]] = append(r.zones[r.comp[v]], zs...)
 			sources = append(sources, v)
 		}

@@ -763,11 +763,11 @@ func FuzzStructuralAgreement(f *testing.F) {
 	})
 }
 
-// TestVertexNear checks the galloping search of the sorted ids against a
-// map, from every starting vertex, on random ids: short and long ones
-// (longer than a key's 16 bytes, sharing its prefix), ids that begin
-// others, and ids no device has.
-func TestVertexNear(t *testing.T) {
+// TestFinder checks the searches of the sorted ids (vertex, and finder's
+// near ones) against a map, from every starting vertex, on random ids:
+// short and long ones (longer than a key's 16 bytes, sharing its prefix),
+// ids that begin others, and ids no device has.
+func TestFinder(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
 	parts := []string{"a", "hq", "riverbend-pd-headquarters", "fw", "rtr-1", "rtr-10", "ws", "-", "é"}
 	word := func() string {
@@ -779,7 +779,7 @@ func TestVertexNear(t *testing.T) {
 	}
 	for round := range 200 {
 		m := &topology.Model{}
-		for range r.IntN(40) {
+		for range r.IntN(60) {
 			m.Devices = append(m.Devices, &topology.Device{ID: word(), Type: topology.Router})
 		}
 		m.Reindex()
@@ -792,16 +792,32 @@ func TestVertexNear(t *testing.T) {
 		for range 20 {
 			queries = append(queries, word()) // mostly no device's
 		}
-		for start := -1; start <= len(g.ids); start++ {
-			for _, id := range queries {
-				near := start
-				v, ok := g.vertexNear(id, &near)
-				want, wantOK := index[id]
-				if ok != wantOK || ok && v != want {
-					t.Fatalf("round %d: vertexNear(%q) from %d = %d, %v; want %d, %v (ids %q)", round, id, start, v, ok, want, wantOK, g.ids)
-				}
-				if ok && near != int(v) {
-					t.Fatalf("round %d: vertexNear(%q) left near at %d, want %d", round, id, near, v)
+		for _, id := range queries {
+			want, wantOK := index[id]
+			if v, ok := g.vertex(id); ok != wantOK || ok && v != want {
+				t.Fatalf("round %d: vertex(%q) = %d, %v; want %d, %v (ids %q)", round, id, v, ok, want, wantOK, g.ids)
+			}
+		}
+		// From every start, with no hint and a few random ones, and no
+		// vertex to find again and a random one. Models of over
+		// 2*nearSpan devices have ids beyond a near search's reach.
+		n := len(g.ids)
+		hints := []int{-1, r.IntN(n+2) - 1, r.IntN(n+2) - 1, r.IntN(n+2) - 1}
+		agains := []int{-1, r.IntN(n+1) - 1}
+		for start := -1; start <= n; start++ {
+			for _, hint := range hints {
+				for _, again := range agains {
+					for _, id := range queries {
+						f := finder{s: g.devSorted(), last: start, again: again}
+						v, ok := f.find(id, int32(hint))
+						want, wantOK := index[id]
+						if ok != wantOK || ok && v != want {
+							t.Fatalf("round %d: find(%q, %d) from %d, again %d = %d, %v; want %d, %v (ids %q)", round, id, hint, start, again, v, ok, want, wantOK, g.ids)
+						}
+						if ok && f.last != int(v) {
+							t.Fatalf("round %d: find(%q) left last at %d, want %d", round, id, f.last, v)
+						}
+					}
 				}
 			}
 		}

@@ -306,9 +306,9 @@ func newFailureSearch(g *graphs, st *siteSet) *failureSearch {
 		count: make([]int32, len(st.sites)), cstamp: make([]uint32, len(st.sites)),
 		downAt: make([]uint32, len(g.ids)), cutAt: make([]uint32, len(g.ids)),
 	}
-	for ti, t := range g.tunnels {
-		for _, id := range t.Over {
-			if li := g.linkIndex(id); li >= 0 {
+	for ti, over := range g.over {
+		for _, li := range over {
+			if li >= 0 {
 				cs.over[li] = append(cs.over[li], g.tunnelEdge(ti))
 			}
 		}

@@ -31,9 +31,6 @@ var advancedAuthentication = &Rule{
 func runAdvancedAuthentication(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
-		if !authInScope(m, pass.Pack, d) {
-			continue
-		}
 		var how string
 		switch d.Authentication {
 		case topology.AuthPassword:
@@ -41,6 +38,9 @@ func runAdvancedAuthentication(pass *rulePass) error {
 		case topology.AuthNone:
 			how = "with no authentication at all"
 		default:
+			continue
+		}
+		if !authInScope(m, pass.Pack, d) {
 			continue
 		}
 		verb := "lets a person log on " + how

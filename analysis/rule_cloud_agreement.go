@@ -25,7 +25,7 @@ var cloudAgreement = &Rule{
 func runCloudAgreement(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
-		if !cloudInScope(m, d) || d.Cloud == nil || d.Cloud.CJISAgreement == nil || *d.Cloud.CJISAgreement {
+		if d.Cloud == nil || d.Cloud.CJISAgreement == nil || *d.Cloud.CJISAgreement || !cloudInScope(m, d) {
 			continue
 		}
 		provider := "its provider"

@@ -24,7 +24,7 @@ var noMonitoring = &Rule{
 func runNoMonitoring(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
-		if !monitoringInScope(m, d) || d.Monitoring != topology.MonitoringNone {
+		if d.Monitoring != topology.MonitoringNone || !monitoringInScope(m, d) {
 			continue
 		}
 		pass.Report(Finding{
@@ -40,7 +40,7 @@ func runNoMonitoring(pass *rulePass) error {
 
 // monitoringInScope reports whether no-monitoring reads the device's
 // monitoring: a boundary device in a criminal-justice zone and in a zone of
-// another kind.
+// another kind (so in two zones at least).
 func monitoringInScope(m *topology.Model, d *topology.Device) bool {
-	return d.IsBoundary() && len(cjZones(m, d)) > 0 && len(otherZones(m, d)) > 0
+	return d.IsBoundary() && len(d.Zones) >= 2 && len(cjZones(m, d)) > 0 && len(otherZones(m, d)) > 0
 }

@@ -25,8 +25,8 @@ var sharedDevice = &Rule{
 func runSharedDevice(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
-		if d.IsBoundary() {
-			continue
+		if d.IsBoundary() || len(d.Zones) < 2 {
+			continue // a device in one zone at most is in no two
 		}
 		cj, other := zonesSplit(m, d.Zones)
 		if len(cj) == 0 || len(other) == 0 {

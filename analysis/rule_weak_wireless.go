@@ -24,9 +24,6 @@ var weakWireless = &Rule{
 func runWeakWireless(pass *rulePass) error {
 	m := pass.Model
 	for _, d := range m.Devices {
-		if !wirelessInScope(m, d) {
-			continue
-		}
 		var what string
 		switch d.Wireless {
 		case topology.Open:
@@ -36,6 +33,9 @@ func runWeakWireless(pass *rulePass) error {
 		case topology.WPA:
 			what = "uses WPA (TKIP), which is deprecated"
 		default:
+			continue
+		}
+		if !wirelessInScope(m, d) {
 			continue
 		}
 		pass.Report(Finding{

@@ -371,10 +371,12 @@ func (d *decoder) fields(n *yaml.Node, what string, fp FieldPos, keys, names []s
 		return false
 	}
 	var seen uint64 // the keys of the first 64 given, by index
+	next := 0       // where the key after the last is, when written in order
 	for j := 0; j+1 < len(n.Content); j += 2 {
 		k, v := n.Content[j], n.Content[j+1]
 		key := k.Value
-		i := index(keys, key)
+		i := indexFrom(keys, key, next)
+		next = i + 1
 		if i < 0 {
 			msg := fmt.Sprintf("unknown field %q in %s", key, what)
 			if s := Suggest(key, keys); s != "" {
@@ -396,6 +398,17 @@ func (d *decoder) fields(n *yaml.Node, what string, fp FieldPos, keys, names []s
 		fn(i, k, v)
 	}
 	return true
+}
+
+// indexFrom is index, looking from list[from] on first: the keys of a
+// mapping that netreview wrote, or that follows the format's order, each
+// come a little after the last.
+func indexFrom(list []string, s string, from int) int {
+	from = min(from, len(list))
+	if i := index(list[from:], s); i >= 0 {
+		return from + i
+	}
+	return index(list[:from], s)
 }
 
 // index is the index of s in list, or -1.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -331,6 +332,19 @@ func TestDecodeJSONStreamed(t *testing.T) {
 		m2, err2 := decode("s.json", []byte(src), false, 0, 1)
 		if !reflect.DeepEqual(m1, m2) || !reflect.DeepEqual(err1, err2) {
 			t.Errorf("%.200s:\nstreamed: %v\n%v\nwhole tree: %v\n%v", src, m1, err1, m2, err2)
+		}
+	}
+}
+
+// TestIndexFrom checks indexFrom against index from every start, on lists
+// with and without the string.
+func TestIndexFrom(t *testing.T) {
+	list := []string{"id", "name", "type", "site", "zones"}
+	for _, s := range append(slices.Clone(list), "zone", "") {
+		for from := 0; from <= len(list)+1; from++ {
+			if got, want := indexFrom(list, s, from), index(list, s); got != want {
+				t.Errorf("indexFrom(%q, %d) = %d, want %d", s, from, got, want)
+			}
 		}
 	}
 }

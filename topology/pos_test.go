@@ -1,6 +1,10 @@
 package topology
 
-import "testing"
+import (
+	"fmt"
+	"math"
+	"testing"
+)
 
 // TestPosWindowsPaths: a place keeps the path as the user gave it, drive
 // letter and backslashes included; the line and column, or the sheet and
@@ -24,5 +28,25 @@ func TestPosWindowsPaths(t *testing.T) {
 	a, b := Pos{File: `C:\p\a.yaml`, Line: 9}, Pos{File: `C:\p\a.yaml`, Line: 10}
 	if !a.Less(b) || b.Less(a) {
 		t.Error("places in one Windows file are not ordered by line")
+	}
+}
+
+// TestPosStringLines holds the place of a line and column to fmt's
+// formatting, up to the largest numbers.
+func TestPosStringLines(t *testing.T) {
+	for _, p := range []Pos{
+		{File: "a.json", Line: 7},
+		{File: "a.json", Line: 1, Col: 1},
+		{Line: 3, Col: 4},
+		{File: "é/ü.yaml", Line: 1 << 40, Col: -2},
+		{File: "big.json", Line: math.MaxInt, Col: math.MaxInt},
+	} {
+		want := fmt.Sprintf("%s:%d", p.File, p.Line)
+		if p.Col > 0 {
+			want += fmt.Sprintf(":%d", p.Col)
+		}
+		if got := p.String(); got != want {
+			t.Errorf("%#v: %q, want %q", p, got, want)
+		}
 	}
 }
