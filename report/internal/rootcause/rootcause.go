@@ -196,37 +196,73 @@ func (g *graph) distances(sites []string, targets map[string]bool) map[string]in
 }
 
 func paths(fs []analysis.Finding) []Group {
+	cand := pathCandidates(fs)
+	return pathGroups(fs, cand, sharedCauses(fs, cand))
+}
+
+// pathCandidates are the findings a path cause may group: unwaived
+// findings of unencrypted-exit and weak-encryption with a path.
+func pathCandidates(fs []analysis.Finding) []int {
 	var cand []int
 	for i, f := range fs {
 		if !f.Waived && (f.Rule == "unencrypted-exit" || f.Rule == "weak-encryption") && len(f.Path) > 0 {
 			cand = append(cand, i)
 		}
 	}
-	// Two findings share a cause when one's subject lies on the other's
-	// path; groups are the connected sets of that relation.
-	parent := make([]int, len(cand))
-	for i := range parent {
-		parent[i] = i
+	return cand
+}
+
+// sets is a partition of the candidates, by union and find.
+type sets []int
+
+func newSets(n int) sets {
+	s := make(sets, n)
+	for i := range s {
+		s[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
+	return s
+}
+
+func (s sets) find(i int) int {
+	for s[i] != i {
+		s[i] = s[s[i]]
+		i = s[i]
 	}
-	for a := range cand {
-		for b := range cand {
-			if a != b && slices.Contains(fs[cand[b]].Path, fs[cand[a]].Subject) {
-				parent[find(a)] = find(b)
+	return i
+}
+
+func (s sets) union(a, b int) { s[s.find(a)] = s.find(b) }
+
+// sharedCauses partitions the candidates into the connected sets of the
+// relation "one's subject lies on the other's path": two findings then
+// share a cause. Each path is read once, its elements looked up among the
+// subjects, where asking every pair would take as many steps as the
+// square of the candidates (tens of millions at statewide size).
+func sharedCauses(fs []analysis.Finding, cand []int) sets {
+	s := newSets(len(cand))
+	bySubject := map[string][]int{}
+	for a, i := range cand {
+		bySubject[fs[i].Subject] = append(bySubject[fs[i].Subject], a)
+	}
+	for b, i := range cand {
+		for _, x := range fs[i].Path {
+			for _, a := range bySubject[x] {
+				if a != b {
+					s.union(a, b)
+				}
 			}
 		}
 	}
+	return s
+}
+
+// pathGroups is the groups of two or more candidates that the partition
+// puts together, in the order of their first members.
+func pathGroups(fs []analysis.Finding, cand []int, s sets) []Group {
 	byRoot := map[int]*Group{}
 	var order []int
 	for k, i := range cand {
-		r := find(k)
+		r := s.find(k)
 		g := byRoot[r]
 		if g == nil {
 			g = &Group{Kind: Path}

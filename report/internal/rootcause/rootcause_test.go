@@ -1,10 +1,14 @@
 package rootcause
 
 import (
-	"github.com/netreview/netreview/internal/generate"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/netreview/netreview/internal/generate"
 
 	"github.com/netreview/netreview/analysis"
 	"github.com/netreview/netreview/topology"
@@ -122,6 +126,50 @@ func BenchmarkFindRealistic3700(b *testing.B) {
 	for b.Loop() {
 		if len(Find(res.Model, res.Findings)) == 0 {
 			b.Fatal("no root causes")
+		}
+	}
+}
+
+// causesByPairs is sharedCauses by its definition: every pair of
+// candidates, one's subject on the other's path.
+func causesByPairs(fs []analysis.Finding, cand []int) sets {
+	s := newSets(len(cand))
+	for a := range cand {
+		for b := range cand {
+			if a != b && slices.Contains(fs[cand[b]].Path, fs[cand[a]].Subject) {
+				s.union(a, b)
+			}
+		}
+	}
+	return s
+}
+
+// TestPathsAgreeWithPairs holds the path causes to those of every pair
+// asked, on random findings: paths over a few devices and links, subjects
+// repeated (a link both weak and cleartext), waived findings and findings
+// of other rules, which no path cause holds.
+func TestPathsAgreeWithPairs(t *testing.T) {
+	rules := []string{"unencrypted-exit", "weak-encryption", "single-link"}
+	for seed := range uint64(300) {
+		r := rand.New(rand.NewPCG(seed, 7))
+		elems := 2 + r.IntN(12)
+		var fs []analysis.Finding
+		for range r.IntN(30) {
+			var path []string
+			for range r.IntN(6) {
+				path = append(path, fmt.Sprint("e", r.IntN(elems)))
+			}
+			fs = append(fs, analysis.Finding{
+				Rule:    rules[r.IntN(len(rules))],
+				Subject: fmt.Sprint("e", r.IntN(elems)),
+				Path:    path,
+				Sites:   []string{fmt.Sprint("s", r.IntN(4))},
+				Waived:  r.IntN(8) == 0,
+			})
+		}
+		cand := pathCandidates(fs)
+		if got, want := paths(fs), pathGroups(fs, cand, causesByPairs(fs, cand)); !reflect.DeepEqual(got, want) {
+			t.Fatalf("seed %d: paths %+v, want %+v", seed, got, want)
 		}
 	}
 }
