@@ -159,8 +159,8 @@ func newGraphs(m *topology.Model) *graphs {
 	pu, pv = pu[:at], pv[:at]
 	// The links some tunnel runs over, which carry CJI only inside
 	// tunnels: marked from the tunnels' over lists, a few links each, and
-	// kept for the tunnels with known ends. Tunnels in id order name links
-	// in id order too, mostly: the finders look near the last ones.
+	// kept for the tunnels with known ends. Tunnels one after another
+	// name links near each other, mostly: the finders look near the last.
 	tunneled := make([]bool, at)
 	overs := newFinder(g.linkSorted())
 	for _, t := range m.Tunnels {

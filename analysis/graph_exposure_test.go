@@ -179,6 +179,35 @@ func TestGraphFactsAgree(t *testing.T) {
 	}
 }
 
+// TestGraphFactsAgreeInPieces is TestGraphFactsAgree on models large
+// enough that newGraphs builds the links in pieces side by side (over
+// 2*minPiece links), a fifth of them with an end that names no device:
+// the pieces leave gaps that are closed up after, keys and all.
+func TestGraphFactsAgreeInPieces(t *testing.T) {
+	seeds := uint64(4)
+	if testing.Short() {
+		seeds = 1
+	}
+	for seed, done := uint64(0), uint64(0); done < seeds; seed++ {
+		c := randChooser(seed)
+		m := randomModelSized(c, 600, 5*minPiece, 300)
+		if len(m.Links) <= 2*minPiece {
+			continue // too few links to be cut in pieces
+		}
+		done++
+		for i, l := range m.Links {
+			switch c(10) {
+			case 0:
+				l.A = fmt.Sprint("ghost-", i)
+			case 1:
+				l.B = fmt.Sprint("ghost-", i)
+			}
+		}
+		m.Reindex()
+		factsAgree(t, fmt.Sprint("pieces, seed ", seed), m)
+	}
+}
+
 func factsAgree(t *testing.T, name string, m *topology.Model) {
 	t.Helper()
 	g := newGraphs(m)
@@ -211,6 +240,9 @@ func factsAgree(t *testing.T, name string, m *topology.Model) {
 		t.Fatalf("%s: %d links, want %d", name, len(g.links), len(links))
 	}
 	for li, l := range g.links {
+		if g.linkKeys[li] != keyOf(l.ID) {
+			t.Errorf("%s: link %s: its key is not its id's", name, l.ID)
+		}
 		u, v := g.phys.Ends(int32(li))
 		if g.linkIDs[li] != l.ID || g.ids[u] != l.A || g.ids[v] != l.B {
 			t.Errorf("%s: link %s: ends or id differ", name, l.ID)

@@ -824,6 +824,47 @@ func TestFinder(t *testing.T) {
 	}
 }
 
+// TestFinderRuns asks one finder for a run of ids, as newGraphs does, so
+// that what it keeps from one search to the next (the last place found,
+// the id found again) is read: ids near each other, far apart, asked
+// again, and missing, with hints near and far, against a map.
+func TestFinderRuns(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 2))
+	for round := range 200 {
+		var ids []string
+		for i := range r.IntN(200) {
+			ids = append(ids, fmt.Sprintf("d%05d", 3*i))
+		}
+		s := sortedIDs{ids: ids}
+		index := map[string]int32{}
+		for i, id := range ids {
+			s.keys = append(s.keys, keyOf(id))
+			index[id] = int32(i)
+		}
+		f := newFinder(s)
+		far := fmt.Sprintf("d%05d", 3*r.IntN(len(ids)+1)) // the carrier cloud
+		at := 0
+		for range 1000 {
+			var id string
+			switch r.IntN(4) {
+			case 0:
+				id = far
+			case 1:
+				id = fmt.Sprintf("d%05d", r.IntN(3*len(ids)+3)) // anywhere, mostly missing
+			default:
+				at = max(0, at+r.IntN(7)-2)
+				id = fmt.Sprintf("d%05d", 3*at) // near the last
+			}
+			hint := int32(r.IntN(len(ids)+3) - 1)
+			v, ok := f.find(id, hint)
+			want, wantOK := index[id]
+			if ok != wantOK || ok && v != want {
+				t.Fatalf("round %d: find(%q, %d) = %d, %v; want %d, %v", round, id, hint, v, ok, want, wantOK)
+			}
+		}
+	}
+}
+
 // tunneled reports whether some tunnel of m runs over the link with the
 // id, by reading every tunnel's over.
 func tunneled(m *topology.Model, linkID string) bool {

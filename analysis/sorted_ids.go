@@ -112,8 +112,8 @@ func (s sortedIDs) near(k idKey, id string, start int) (int, bool) {
 // the whole list, reads memory far from the last.
 type finder struct {
 	s     sortedIDs
-	last  int // the place where the last search ended
-	again int // the place the last search of the whole list found, or -1
+	last  int // the place of the last id found
+	again int // the place of the last id a search of the whole list found, or -1
 }
 
 func newFinder(s sortedIDs) finder { return finder{s: s, again: -1} }
@@ -134,13 +134,16 @@ func (f *finder) find(id string, hint int32) (int32, bool) {
 			return v, true
 		}
 	}
-	if !ok {
+	whole := !ok
+	if whole {
 		j = s.lowerBound(k, id, 0, len(s.ids))
-		f.again = j
 	}
 	v, found := s.found(k, id, j)
 	if found {
 		f.last = j
+		if whole {
+			f.again = j
+		}
 	}
 	return v, found
 }

@@ -566,6 +566,9 @@ func (d *decoder) elemPos(n *yaml.Node) Pos {
 var topFields = func() []string {
 	keys := append([]string(nil), documentSchema.root.keys...)
 	for _, w := range listWalkers {
+		if index(keys, w.key) >= 0 {
+			panic("topology: key " + w.key + " twice in the document") // see level.add
+		}
 		keys = append(keys, w.key)
 	}
 	return keys

@@ -572,6 +572,11 @@ func (l *level[T]) add(prefix string, e entry[T]) {
 	if prefix != "" {
 		name = prefix + "." + e.key
 	}
+	if index(l.keys, e.key) >= 0 {
+		// The walk finds a key from the last one's place on (indexFrom),
+		// which is index only where no key repeats.
+		panic("topology: key " + e.key + " twice in " + l.what)
+	}
 	l.keys = append(l.keys, e.key)
 	l.names = append(l.names, name)
 	l.ids = append(l.ids, fieldNames.number(name))
