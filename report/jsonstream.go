@@ -70,10 +70,13 @@ func JSON(w io.Writer, res *analysis.Result) error {
 
 // jsonWriter appends JSON to a buffered writer, keeping the first error.
 type jsonWriter struct {
-	w    textSink
-	buf  []byte
-	err  error
-	html bool // escape <, > and & as encoding/json's Marshal does
+	w   textSink
+	buf []byte
+	err error
+	// The last citations a finding had, and their JSON: a rule's findings
+	// share one list.
+	policy     []string
+	policyJSON []byte
 }
 
 func (j *jsonWriter) raw(s string) {
@@ -94,86 +97,99 @@ func (j *jsonWriter) int(n int) {
 	j.flushBuf()
 }
 
+// str writes s as a JSON string, <, > and & as they are (the document's
+// own strings, outside its findings).
 func (j *jsonWriter) str(s string) {
-	j.buf = appendJSONString(j.buf[:0], s, j.html)
+	j.buf = appendJSONString(j.buf[:0], s, false)
 	j.flushBuf()
 }
 
 // strings writes a list of strings indented under indent, as encoding/json
 // does: [] when empty, else one item a line.
 func (j *jsonWriter) strings(list []string, indent string) {
-	if len(list) == 0 {
-		j.raw("[]")
-		return
-	}
-	j.raw("[")
-	for i, s := range list {
-		if i > 0 {
-			j.raw(",")
-		}
-		j.raw("\n  ")
-		j.raw(indent)
-		j.str(s)
-	}
-	j.raw("\n")
-	j.raw(indent)
-	j.raw("]")
+	j.buf = appendJSONStrings(j.buf[:0], list, indent, false)
+	j.flushBuf()
 }
 
 // finding writes one finding at the depth of the findings list, its fields
-// in the order of analysis.Finding's JSON form.
+// in the order of analysis.Finding's JSON form, built in one buffer and
+// written at once. A rule's findings share one list of citations
+// (analysis.Finding.Policy): it is encoded once for each run of them.
 //
 // A finding's strings have <, > and & escaped (\u003c, \u003e, \u0026):
 // analysis.Finding's MarshalJSON encodes with json.Marshal, which escapes
 // them, and this writer keeps the bytes it has always written.
 func (j *jsonWriter) finding(f *analysis.Finding) {
-	j.html = true
-	defer func() { j.html = false }()
 	const in = "      "
-	j.raw("{\n" + in + "\"rule\": ")
-	j.str(f.Rule)
-	j.raw(",\n" + in + "\"severity\": ")
-	j.str(f.Severity.String())
-	j.raw(",\n" + in + "\"subject\": ")
-	j.str(f.Subject)
-	j.raw(",\n" + in + "\"kind\": ")
-	j.str(string(f.Kind))
-	j.raw(",\n" + in + "\"message\": ")
-	j.str(f.Message)
-	j.raw(",\n" + in + "\"policy\": ")
-	j.strings(f.Policy, in)
-	if len(f.Path) > 0 {
-		j.raw(",\n" + in + "\"path\": ")
-		j.strings(f.Path, in)
+	b := append(j.buf[:0], "{\n"+in+"\"rule\": "...)
+	b = appendJSONString(b, f.Rule, true)
+	b = append(b, ",\n"+in+"\"severity\": "...)
+	b = appendJSONString(b, f.Severity.String(), true)
+	b = append(b, ",\n"+in+"\"subject\": "...)
+	b = appendJSONString(b, f.Subject, true)
+	b = append(b, ",\n"+in+"\"kind\": "...)
+	b = appendJSONString(b, string(f.Kind), true)
+	b = append(b, ",\n"+in+"\"message\": "...)
+	b = appendJSONString(b, f.Message, true)
+	b = append(b, ",\n"+in+"\"policy\": "...)
+	if len(f.Policy) == 0 || len(j.policy) != len(f.Policy) || &j.policy[0] != &f.Policy[0] {
+		j.policy, j.policyJSON = f.Policy, appendJSONStrings(j.policyJSON[:0], f.Policy, in, true)
 	}
-	j.raw(",\n" + in + "\"sites\": ")
-	j.strings(f.Sites, in)
-	j.raw(",\n" + in + "\"agencies\": ")
-	j.strings(f.Agencies, in)
-	j.raw(",\n" + in + "\"at\": ")
-	j.str(f.At)
+	b = append(b, j.policyJSON...)
+	if len(f.Path) > 0 {
+		b = append(b, ",\n"+in+"\"path\": "...)
+		b = appendJSONStrings(b, f.Path, in, true)
+	}
+	b = append(b, ",\n"+in+"\"sites\": "...)
+	b = appendJSONStrings(b, f.Sites, in, true)
+	b = append(b, ",\n"+in+"\"agencies\": "...)
+	b = appendJSONStrings(b, f.Agencies, in, true)
+	b = append(b, ",\n"+in+"\"at\": "...)
+	b = appendJSONString(b, f.At, true)
 	if f.Waived {
-		j.raw(",\n" + in + "\"waived\": true")
+		b = append(b, ",\n"+in+"\"waived\": true"...)
 	} else {
-		j.raw(",\n" + in + "\"waived\": false")
+		b = append(b, ",\n"+in+"\"waived\": false"...)
 	}
 	if w := f.Waiver; w != nil {
 		const in2 = in + "  "
-		j.raw(",\n" + in + "\"waiver\": {\n" + in2 + "\"reason\": ")
-		j.str(w.Reason)
+		b = append(b, ",\n"+in+"\"waiver\": {\n"+in2+"\"reason\": "...)
+		b = appendJSONString(b, w.Reason, true)
 		if w.ApprovedBy != "" {
-			j.raw(",\n" + in2 + "\"approved-by\": ")
-			j.str(w.ApprovedBy)
+			b = append(b, ",\n"+in2+"\"approved-by\": "...)
+			b = appendJSONString(b, w.ApprovedBy, true)
 		}
 		if w.Expires != "" {
-			j.raw(",\n" + in2 + "\"expires\": ")
-			j.str(w.Expires)
+			b = append(b, ",\n"+in2+"\"expires\": "...)
+			b = appendJSONString(b, w.Expires, true)
 		}
-		j.raw(",\n" + in2 + "\"at\": ")
-		j.str(w.At)
-		j.raw("\n" + in + "}")
+		b = append(b, ",\n"+in2+"\"at\": "...)
+		b = appendJSONString(b, w.At, true)
+		b = append(b, "\n"+in+"}"...)
 	}
-	j.raw("\n    }")
+	j.buf = append(b, "\n    }"...)
+	j.flushBuf()
+}
+
+// appendJSONStrings appends a list of strings indented under indent, as
+// encoding/json writes it: [] when empty, else one item a line; with html,
+// <, > and & escaped.
+func appendJSONStrings(b []byte, list []string, indent string, html bool) []byte {
+	if len(list) == 0 {
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n  "...)
+		b = append(b, indent...)
+		b = appendJSONString(b, s, html)
+	}
+	b = append(b, '\n')
+	b = append(b, indent...)
+	return append(b, ']')
 }
 
 const hexDigits = "0123456789abcdef"

@@ -37,7 +37,8 @@ func streamJSON(t testing.TB, res *analysis.Result) []byte {
 // TestJSONMatchesEncodingJSON checks the streaming writer byte for byte
 // against encoding/json: on the statewide samples, on no findings, and on
 // many random findings whose strings hold every kind of character JSON
-// escapes.
+// escapes, some sharing their citations, or the start of them, with the
+// finding before.
 func TestJSONMatchesEncodingJSON(t *testing.T) {
 	state := sampleResult(t, "backbone.yaml", "bayview-pd-fleet.yaml", "cedar-county-so.yaml", "riverbend-pd.yaml", "tri-county-dispatch.yaml")
 	empty := &analysis.Result{Model: &topology.Model{}}
@@ -45,8 +46,15 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range 200 {
 		res := &analysis.Result{Model: state.Model}
-		for range r.IntN(4) {
-			res.Findings = append(res.Findings, randomFinding(r))
+		for range r.IntN(6) {
+			f := randomFinding(r)
+			if n := len(res.Findings); n > 0 && r.IntN(2) == 0 {
+				// A rule's findings share its citations: the list of the
+				// finding before, or the start of it.
+				prev := res.Findings[n-1].Policy
+				f.Policy = prev[:r.IntN(len(prev)+1)]
+			}
+			res.Findings = append(res.Findings, f)
 		}
 		cases["random"+string(rune('a'+i%26))+string(rune('a'+i/26))] = res
 	}
