@@ -68,7 +68,7 @@ func TestMarkdownNeutralises(t *testing.T) {
 		"check markdown": func(b *bytes.Buffer, r *analysis.Result) error { return Markdown(b, r) },
 		"report":         func(b *bytes.Buffer, r *analysis.Result) error { return MarkdownReport(b, r) },
 		"letter": func(b *bytes.Buffer, r *analysis.Result) error {
-			return NoticeMarkdown(b, r, NoticeOptions{Due: reviewDue})
+			return noticeMarkdown(b, r, NoticeOptions{Due: reviewDue})
 		},
 	}
 	for name, write := range forms {

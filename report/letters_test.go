@@ -28,10 +28,10 @@ func letterTo(t *testing.T, res *analysis.Result, ori string) (md, page string) 
 	}
 	opt := NoticeOptions{Due: reviewDue, Agency: ori, Letterhead: lh}
 	var m, h bytes.Buffer
-	if err := NoticeMarkdown(&m, res, opt); err != nil {
+	if err := noticeMarkdown(&m, res, opt); err != nil {
 		t.Fatal(err)
 	}
-	if err := NoticeHTML(&h, res, opt); err != nil {
+	if err := noticeHTML(&h, res, opt); err != nil {
 		t.Fatal(err)
 	}
 	return m.String(), h.String()
@@ -62,7 +62,7 @@ var letterID = regexp.MustCompile(`\bF(\d+) \(`)
 // concern it; no file path or line; citations in the v6.0 numbering.
 func TestLettersStatewide(t *testing.T) {
 	res := statewide(t)
-	agencies := LetterAgencies(res)
+	agencies := letterAgencies(res)
 	var oris []string
 	for _, a := range agencies {
 		oris = append(oris, a.ORI)
@@ -181,7 +181,7 @@ func TestComplianceLetter(t *testing.T) {
 	})
 	res.Findings = append(res.Findings, analysis.Finding{Rule: "single-device", Severity: analysis.Medium, Subject: "sac-core", Kind: analysis.KindDevice,
 		Message: "With device sac-core down, site bvpd-hq loses every path to a state hub.", Sites: []string{"bvpd-hq"}, Agencies: []string{ori}, At: res.Model.Device("sac-core").Pos.String()})
-	for _, a := range LetterAgencies(res) {
+	for _, a := range letterAgencies(res) {
 		if a.ORI == ori && !a.Compliant {
 			t.Errorf("%s: not compliant", ori)
 		}
@@ -207,16 +207,16 @@ func TestLetterAgencyChoice(t *testing.T) {
 		{"CA9999999", "agency CA9999999 is not under review"},
 	}
 	for _, tt := range tests {
-		err := NoticeMarkdown(io.Discard, res, NoticeOptions{Due: reviewDue, Agency: tt.ori})
+		err := noticeMarkdown(io.Discard, res, NoticeOptions{Due: reviewDue, Agency: tt.ori})
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("agency %q: %v, want %q", tt.ori, err, tt.want)
 		}
 	}
 	one := sampleResult(t, "backbone.yaml", "cedar-county-so.yaml")
-	if err := NoticeMarkdown(io.Discard, one, NoticeOptions{Due: reviewDue}); err != nil {
+	if err := noticeMarkdown(io.Discard, one, NoticeOptions{Due: reviewDue}); err != nil {
 		t.Errorf("one agency under review, no --agency: %v", err)
 	}
-	if err := NoticeMarkdown(io.Discard, sampleResult(t, "backbone.yaml"), NoticeOptions{Due: reviewDue}); err == nil || !strings.Contains(err.Error(), "no agency under review") {
+	if err := noticeMarkdown(io.Discard, sampleResult(t, "backbone.yaml"), NoticeOptions{Due: reviewDue}); err == nil || !strings.Contains(err.Error(), "no agency under review") {
 		t.Errorf("the backbone alone: %v", err)
 	}
 }
@@ -284,5 +284,71 @@ func TestWorkbookRootCause(t *testing.T) {
 	}
 	if !found {
 		t.Error("no single-link finding for annex-fiber")
+	}
+}
+
+// TestLettersShared checks that one Letters writes every agency's letter,
+// in both forms and in any order, as a Letters of its own for each would:
+// what the letters share is read, never changed, by a letter.
+func TestLettersShared(t *testing.T) {
+	res := statewide(t)
+	ls := NewLetters(res)
+	agencies := ls.Agencies()
+	if len(agencies) < 2 {
+		t.Fatalf("%d agencies under review, want several", len(agencies))
+	}
+	backward := slices.Clone(agencies)
+	slices.Reverse(backward)
+	for _, order := range [][]LetterAgency{agencies, backward} {
+		for _, a := range order {
+			opt := NoticeOptions{Due: reviewDue, Agency: a.ORI}
+			for _, form := range []struct {
+				shared func(io.Writer, NoticeOptions) error
+				own    func(io.Writer, *analysis.Result, NoticeOptions) error
+			}{{ls.Markdown, noticeMarkdown}, {ls.HTML, noticeHTML}} {
+				var got, want bytes.Buffer
+				if err := form.shared(&got, opt); err != nil {
+					t.Fatal(err)
+				}
+				if err := form.own(&want, res, opt); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Errorf("%s: the shared letter differs from its own", a.ORI)
+				}
+			}
+		}
+	}
+	if !slices.Equal(letterAgencies(res), agencies) {
+		t.Error("the agencies differ from a Letters of their own")
+	}
+}
+
+// TestForeignElements holds elementOwners to its definition: for each
+// letter's agency, the ids of the elements (sites, zones, devices, links,
+// tunnels, in that order) of another agency, not the CSA, mapped to what
+// they are, a later element of an id over an earlier one.
+func TestForeignElements(t *testing.T) {
+	res := statewide(t)
+	m := res.Model
+	// An id shared by two agencies' elements, and one by the CSA's.
+	m.Zones = append(m.Zones, &topology.Zone{ID: m.Devices[len(m.Devices)-1].ID, Doc: m.Docs[len(m.Docs)-1]}, &topology.Zone{ID: m.Sites[0].ID, Doc: m.Docs[0]})
+	owners := newElementOwners(m)
+	for _, a := range NewLetters(res).Agencies() {
+		want := map[string]string{}
+		eachElement(m, func(id, kind string, d *topology.Document) {
+			if d != nil && !d.Agency.IsCSA() && d.Agency.ORI != a.ORI {
+				want[id] = "a " + kind + " of another agency"
+			}
+		})
+		if got := owners.anyForeign(a.ORI); got != (len(want) > 0) {
+			t.Errorf("%s: anyForeign %v, want %v", a.ORI, got, len(want) > 0)
+		}
+		eachElement(m, func(id, _ string, _ *topology.Document) {
+			got, ok := owners.foreign(id, a.ORI)
+			if w, wok := want[id]; ok != wok || got != w {
+				t.Errorf("%s: %s is %q, %v; want %q, %v", a.ORI, id, got, ok, w, wok)
+			}
+		})
 	}
 }

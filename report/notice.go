@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/netreview/netreview/analysis"
@@ -52,18 +53,41 @@ type LetterAgency struct {
 	Compliant bool
 }
 
-// LetterAgencies lists the agencies under review in res, in the order of
+// Letters is the letters of one review to its agencies. What every letter
+// reads of the review (its findings, the root causes' graph, whose each
+// element is) is worked out once for all of them: a state's review writes
+// thousands of letters, and worked out for each it took hours. Its methods
+// may be called from several goroutines at once.
+type Letters struct {
+	res    *analysis.Result
+	review func() *review
+	causes *rootcause.Finder
+	owners func() *elementOwners
+	under  func() []topology.Agency // agenciesUnder
+	hubs   func() []string          // stateHubs
+}
+
+// NewLetters returns the letters of res.
+func NewLetters(res *analysis.Result) *Letters {
+	return &Letters{
+		res:    res,
+		review: sync.OnceValue(func() *review { return newReview(res) }),
+		causes: rootcause.NewFinder(res.Model),
+		owners: sync.OnceValue(func() *elementOwners { return newElementOwners(res.Model) }),
+		under:  sync.OnceValue(func() []topology.Agency { return agenciesUnder(res.Model) }),
+		hubs:   sync.OnceValue(func() []string { return stateHubs(res.Model) }),
+	}
+}
+
+// Agencies lists the agencies under review, in the order of
 // their files: every document's agency that is not the CSA (role: csa),
 // each ORI once. An agency without an ORI cannot be told apart from
-// another in the findings, and is left out.
-func LetterAgencies(res *analysis.Result) []LetterAgency {
+// another in the findings, and is left out. Compliant tells which letters
+// are letters of compliance.
+func (ls *Letters) Agencies() []LetterAgency {
 	var out []LetterAgency
-	for _, d := range res.Model.Docs {
-		a := d.Agency
-		if a.IsCSA() || a.ORI == "" || slices.ContainsFunc(out, func(x LetterAgency) bool { return x.ORI == a.ORI }) {
-			continue
-		}
-		l := newLetterModel(newReview(res), a, NoticeOptions{})
+	for _, a := range ls.under() {
+		l := ls.letter(a, NoticeOptions{})
 		out = append(out, LetterAgency{ORI: a.ORI, Name: a.Name, Compliant: len(l.Items) == 0})
 	}
 	return out
@@ -106,17 +130,28 @@ type letterModel struct {
 	Agency      string
 	ReportNote  string
 	agencySites map[string]bool
-	foreign     map[string]string // another agency's element ids, with what they are
+	owners      *elementOwners // whose each element is
+	ori         string         // the agency the letter goes to
 }
 
-// agencyFor picks the agency the letter goes to.
-func agencyFor(res *analysis.Result, ori string) (topology.Agency, error) {
+// agenciesUnder is the agencies under review in m: every document's that
+// is not the CSA's and has an ORI, the first of each ORI, in the order of
+// the documents.
+func agenciesUnder(m *topology.Model) []topology.Agency {
 	var under []topology.Agency
-	for _, d := range res.Model.Docs {
-		if !d.Agency.IsCSA() && d.Agency.ORI != "" && !slices.ContainsFunc(under, func(a topology.Agency) bool { return a.ORI == d.Agency.ORI }) {
+	seen := map[string]bool{}
+	for _, d := range m.Docs {
+		if !d.Agency.IsCSA() && d.Agency.ORI != "" && !seen[d.Agency.ORI] {
+			seen[d.Agency.ORI] = true
 			under = append(under, d.Agency)
 		}
 	}
+	return under
+}
+
+// agencyFor picks, of the agencies under review, the one the letter goes
+// to.
+func agencyFor(under []topology.Agency, ori string) (topology.Agency, error) {
 	var oris []string
 	for _, a := range under {
 		if ori == "" || a.ORI == ori {
@@ -135,7 +170,8 @@ func agencyFor(res *analysis.Result, ori string) (topology.Agency, error) {
 	return topology.Agency{}, fmt.Errorf("notice: agency %s is not under review: the agencies are %s", ori, strings.Join(oris, ", "))
 }
 
-func newNotice(res *analysis.Result, opt NoticeOptions) (*letterModel, error) {
+func (ls *Letters) notice(opt NoticeOptions) (*letterModel, error) {
+	res := ls.res
 	if opt.Due.IsZero() {
 		return nil, fmt.Errorf("notice: no due date for the implementation plan")
 	}
@@ -143,18 +179,20 @@ func newNotice(res *analysis.Result, opt NoticeOptions) (*letterModel, error) {
 		return nil, fmt.Errorf("notice: the plan's due date %s is not after the review date %s",
 			opt.Due.Format("2006-01-02"), res.Date.Format("2006-01-02"))
 	}
-	a, err := agencyFor(res, opt.Agency)
+	a, err := agencyFor(ls.under(), opt.Agency)
 	if err != nil {
 		return nil, err
 	}
-	return newLetterModel(newReview(res), a, opt), nil
+	return ls.letter(a, opt), nil
 }
 
 // redundancyRules are the rules whose subject is a single point of
 // failure on the way to the state hubs.
 var redundancyRules = []string{"single-device", "single-link", "shared-risk"}
 
-func newLetterModel(v *review, a topology.Agency, opt NoticeOptions) *letterModel {
+// letter is the letter to agency a.
+func (ls *Letters) letter(a topology.Agency, opt NoticeOptions) *letterModel {
+	v := ls.review()
 	res := v.res
 	l := &letterModel{Draft: opt.Letterhead == nil, Date: longDate(res.Date), Agency: a.Name, agencySites: map[string]bool{}}
 	for _, s := range res.Model.Sites {
@@ -162,7 +200,7 @@ func newLetterModel(v *review, a topology.Agency, opt NoticeOptions) *letterMode
 			l.agencySites[s.ID] = true
 		}
 	}
-	l.foreign = foreignElements(res.Model, a.ORI)
+	l.owners, l.ori = ls.owners(), a.ORI
 	// The agency's findings, their sites narrowed to the agency's own.
 	var mine []findingView
 	var own []analysis.Finding
@@ -185,7 +223,7 @@ func newLetterModel(v *review, a topology.Agency, opt NoticeOptions) *letterMode
 	}
 	// Root causes among them, then the rest by rule.
 	grouped := make([]bool, len(mine))
-	for _, g := range rootcause.Find(res.Model, own) {
+	for _, g := range ls.causes.Find(own) {
 		it := letterItem{Heading: causeHeading(g)}
 		var state []string
 		for _, i := range g.Members {
@@ -201,7 +239,7 @@ func newLetterModel(v *review, a topology.Agency, opt NoticeOptions) *letterMode
 		}
 		first := mine[g.Members[0]]
 		it.Require, it.Heading = letterCitations(first.Requirements, v.Policy, it.Heading)
-		it.Text, it.Remedy = causeText(g, state, stateHubs(res.Model))
+		it.Text, it.Remedy = causeText(g, state, ls.hubs())
 		it.Text = l.scrub(it.Text)
 		it.StateOwn = state
 		if len(state) == len(g.Members) && g.Kind == rootcause.Chain {
@@ -229,7 +267,7 @@ func newLetterModel(v *review, a topology.Agency, opt NoticeOptions) *letterMode
 			it := letterItem{Remedy: f.Fix}
 			it.Require, it.Heading = letterCitations(f.Requirements, v.Policy, ruleHeading(f.Rule))
 			if state {
-				it.Remedy = stateRemedy(f.Subject, stateHubs(res.Model))
+				it.Remedy = stateRemedy(f.Subject, ls.hubs())
 				it.StateOwn = []string{f.Subject}
 			}
 			k = len(*list)
@@ -313,16 +351,43 @@ func (l *letterModel) finding(res *analysis.Result, f findingView) letterFinding
 	return letterFinding{ID: f.ID, Severity: f.Severity.String(), Text: l.scrub(text), Where: l.where(res, f)}
 }
 
-// foreignElements maps the ids of the elements of agencies other than ori
-// (not the CSA's) to what they are, as a letter names them instead.
-func foreignElements(m *topology.Model, ori string) map[string]string {
-	out := map[string]string{}
+// elementOwners is, for each id, the kinds and the agencies (not the
+// CSA) of the elements with that id, in the order eachElement gives them:
+// what a letter to one agency names another's elements by.
+type elementOwners struct {
+	byID map[string][]elementOwner
+	oris map[string]bool // every agency that owns an element
+}
+
+type elementOwner struct{ kind, ori string }
+
+func newElementOwners(m *topology.Model) *elementOwners {
+	o := &elementOwners{byID: map[string][]elementOwner{}, oris: map[string]bool{}}
 	eachElement(m, func(id, kind string, d *topology.Document) {
-		if d != nil && !d.Agency.IsCSA() && d.Agency.ORI != ori {
-			out[id] = "a " + kind + " of another agency"
+		if d != nil && !d.Agency.IsCSA() {
+			o.byID[id] = append(o.byID[id], elementOwner{kind, d.Agency.ORI})
+			o.oris[d.Agency.ORI] = true
 		}
 	})
-	return out
+	return o
+}
+
+// foreign returns what a letter to agency ori calls the element id of
+// another agency ("a device of another agency"; of the elements with the
+// id, the last of another agency), and whether it is another's.
+func (o *elementOwners) foreign(id, ori string) (string, bool) {
+	owners := o.byID[id]
+	for i := len(owners) - 1; i >= 0; i-- {
+		if owners[i].ori != ori {
+			return "a " + owners[i].kind + " of another agency", true
+		}
+	}
+	return "", false
+}
+
+// anyForeign reports whether some element is of an agency other than ori.
+func (o *elementOwners) anyForeign(ori string) bool {
+	return len(o.oris) > 1 || len(o.oris) == 1 && !o.oris[ori]
 }
 
 // eachElement calls fn with every site, zone, device, link and tunnel of
@@ -351,11 +416,11 @@ var idToken = regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9._:-]*[A-Za-z0-9]|[A-Za-z
 // scrub replaces in text the ids of other agencies' elements by what they
 // are: a letter to one agency tells nothing of another's network.
 func (l *letterModel) scrub(text string) string {
-	if len(l.foreign) == 0 {
+	if !l.owners.anyForeign(l.ori) {
 		return text
 	}
 	return idToken.ReplaceAllStringFunc(text, func(w string) string {
-		if what, ok := l.foreign[w]; ok {
+		if what, ok := l.owners.foreign(w, l.ori); ok {
 			return what
 		}
 		return w
@@ -642,15 +707,15 @@ func documentOf(m *topology.Model, at string) *topology.Document {
 
 func longDate(t time.Time) string { return t.Format("January 2, 2006") }
 
-// NoticeMarkdown writes the letter to the agency opt.Agency (see
+// Markdown writes the letter to the agency opt.Agency (see
 // NoticeOptions), in Markdown: the letterhead, the date, the address block,
 // the subject, each item to correct with what was found, where, the policy
 // and what must change, the single points of failure of the state's
 // network that the agency's sites depend on, the questions, the request for
 // an implementation plan by opt.Due (none in a letter of compliance), and
 // the signature block. "FOR OFFICIAL USE ONLY" heads and ends it.
-func NoticeMarkdown(w io.Writer, res *analysis.Result, opt NoticeOptions) error {
-	l, err := newNotice(res, opt)
+func (ls *Letters) Markdown(w io.Writer, opt NoticeOptions) error {
+	l, err := ls.notice(opt)
 	if err != nil {
 		return err
 	}
@@ -736,11 +801,11 @@ func NoticeMarkdown(w io.Writer, res *analysis.Result, opt NoticeOptions) error 
 	return bw.Flush()
 }
 
-// NoticeHTML writes the letter of NoticeMarkdown as a self-contained HTML
+// HTML writes the letter of Markdown as a self-contained HTML
 // page that prints as a letter on US Letter paper, "FOR OFFICIAL USE ONLY"
 // at the head and foot of every page.
-func NoticeHTML(w io.Writer, res *analysis.Result, opt NoticeOptions) error {
-	l, err := newNotice(res, opt)
+func (ls *Letters) HTML(w io.Writer, opt NoticeOptions) error {
+	l, err := ls.notice(opt)
 	if err != nil {
 		return err
 	}

@@ -63,10 +63,10 @@ func TestReviewGolden(t *testing.T) {
 	}{
 		{"report.md.golden", MarkdownReport},
 		{"notice.md.golden", func(w io.Writer, r *analysis.Result) error {
-			return NoticeMarkdown(w, r, NoticeOptions{Due: reviewDue})
+			return noticeMarkdown(w, r, NoticeOptions{Due: reviewDue})
 		}},
 		{"notice.html.golden", func(w io.Writer, r *analysis.Result) error {
-			return NoticeHTML(w, r, NoticeOptions{Due: reviewDue})
+			return noticeHTML(w, r, NoticeOptions{Due: reviewDue})
 		}},
 		{"report.html.golden", func(w io.Writer, r *analysis.Result) error {
 			return HTML(w, r, HTMLOptions{Diagram: fakeDiagram})
@@ -116,7 +116,7 @@ func TestMarkdownReportContent(t *testing.T) {
 
 func TestNotice(t *testing.T) {
 	var b bytes.Buffer
-	if err := NoticeMarkdown(&b, reviewResult(), NoticeOptions{Due: reviewDue}); err != nil {
+	if err := noticeMarkdown(&b, reviewResult(), NoticeOptions{Due: reviewDue}); err != nil {
 		t.Fatal(err)
 	}
 	s := b.String()
@@ -137,10 +137,10 @@ func TestNotice(t *testing.T) {
 	if !strings.Contains(s, "1. What monitoring does firewall hq-fw have \\| and who reviews it?") {
 		t.Errorf("notice lacks the question of F5:\n%s", s)
 	}
-	if err := NoticeMarkdown(io.Discard, reviewResult(), NoticeOptions{}); err == nil {
+	if err := noticeMarkdown(io.Discard, reviewResult(), NoticeOptions{}); err == nil {
 		t.Error("notice without a due date: no error")
 	}
-	if err := NoticeMarkdown(io.Discard, reviewResult(), NoticeOptions{Due: reviewResult().Date}); err == nil {
+	if err := noticeMarkdown(io.Discard, reviewResult(), NoticeOptions{Due: reviewResult().Date}); err == nil {
 		t.Error("notice due on the review date: no error")
 	}
 }
@@ -328,8 +328,8 @@ func TestEverySampleEveryForm(t *testing.T) {
 		"html": func(w io.Writer, r *analysis.Result) error { return HTML(w, r, HTMLOptions{Diagram: fakeDiagram}) },
 		"md":   MarkdownReport,
 		"letters": func(w io.Writer, r *analysis.Result) error {
-			for _, a := range LetterAgencies(r) {
-				for _, write := range []func(io.Writer, *analysis.Result, NoticeOptions) error{NoticeMarkdown, NoticeHTML} {
+			for _, a := range letterAgencies(r) {
+				for _, write := range []func(io.Writer, *analysis.Result, NoticeOptions) error{noticeMarkdown, noticeHTML} {
 					if err := write(w, r, NoticeOptions{Due: reviewDue, Agency: a.ORI}); err != nil {
 						return err
 					}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/netreview/netreview/analysis"
 	"github.com/netreview/netreview/report"
 )
 
@@ -91,28 +90,30 @@ func writeLetters(cmd *cobra.Command, rf *reviewFlags, args []string, out, due, 
 	if err != nil {
 		return err
 	}
-	write := report.NoticeMarkdown
-	ext := ".md"
+	// The letters share what each reads of the review: a state's review
+	// writes thousands.
+	letters := report.NewLetters(res)
+	write, ext := letters.Markdown, ".md"
 	if plan.html {
-		write, ext = report.NoticeHTML, ".html"
+		write, ext = letters.HTML, ".html"
 	}
 	var agencies []report.LetterAgency
-	for _, a := range report.LetterAgencies(res) {
+	for _, a := range letters.Agencies() {
 		if plan.options.Agency == "" || a.ORI == plan.options.Agency {
 			agencies = append(agencies, a)
 		}
 	}
 	if plan.file != "" {
-		// One letter: NoticeMarkdown picks the agency and says when it
+		// One letter: the writer picks the agency and says when it
 		// cannot.
-		if err := checkNotice(res, plan.options, write); err != nil {
+		if err := checkNotice(plan.options, write); err != nil {
 			return &exitError{code: exitInput, err: err}
 		}
-		if err := writeFileAtomic(plan.file, func(w io.Writer) error { return write(w, res, plan.options) }); err != nil {
+		if err := writeFileAtomic(plan.file, func(w io.Writer) error { return write(w, plan.options) }); err != nil {
 			return err
 		}
 	} else {
-		if err := checkNotice(res, report.NoticeOptions{Due: plan.options.Due, Agency: firstORI(agencies, plan.options.Agency)}, write); err != nil {
+		if err := checkNotice(report.NoticeOptions{Due: plan.options.Due, Agency: firstORI(agencies, plan.options.Agency)}, write); err != nil {
 			return &exitError{code: exitInput, err: err}
 		}
 		if err := os.MkdirAll(plan.dir, 0o755); err != nil {
@@ -122,7 +123,7 @@ func writeLetters(cmd *cobra.Command, rf *reviewFlags, args []string, out, due, 
 			opt := plan.options
 			opt.Agency = a.ORI
 			path := filepath.Join(plan.dir, a.ORI+ext)
-			if err := writeFileAtomic(path, func(w io.Writer) error { return write(w, res, opt) }); err != nil {
+			if err := writeFileAtomic(path, func(w io.Writer) error { return write(w, opt) }); err != nil {
 				return err
 			}
 			kind := "notice of non-compliance"
@@ -151,6 +152,6 @@ func firstORI(agencies []report.LetterAgency, asked string) string {
 // checkNotice writes the letter to nowhere, so that a mistake (no such
 // agency, several agencies and no --agency) is reported before any file is
 // written.
-func checkNotice(res *analysis.Result, opt report.NoticeOptions, write func(io.Writer, *analysis.Result, report.NoticeOptions) error) error {
-	return write(io.Discard, res, opt)
+func checkNotice(opt report.NoticeOptions, write func(io.Writer, report.NoticeOptions) error) error {
+	return write(io.Discard, opt)
 }

@@ -19,6 +19,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/netreview/netreview/analysis"
 	"github.com/netreview/netreview/topology"
@@ -57,8 +58,24 @@ type Group struct {
 // findings, in the order of their first finding. m is the model the
 // findings are of; it orders a chain's elements by their distance from the
 // sites it cuts off.
-func Find(m *topology.Model, fs []analysis.Finding) []Group {
-	groups := append(chains(m, fs), paths(fs)...)
+func Find(m *topology.Model, fs []analysis.Finding) []Group { return NewFinder(m).Find(fs) }
+
+// Finder finds the root causes of findings of one model, as Find does,
+// building the physical graph that orders chains once for all its calls:
+// a state's letters ask once for each of thousands of agencies. It may be
+// used from several goroutines at once.
+type Finder struct {
+	graph func() *graph
+}
+
+// NewFinder returns a Finder of the findings of m.
+func NewFinder(m *topology.Model) *Finder {
+	return &Finder{graph: sync.OnceValue(func() *graph { return newGraph(m) })}
+}
+
+// Find is Find of the Finder's model.
+func (f *Finder) Find(fs []analysis.Finding) []Group {
+	groups := append(chains(f.graph, fs), paths(fs)...)
 	slices.SortFunc(groups, func(a, b Group) int { return cmp.Compare(a.Members[0], b.Members[0]) })
 	return groups
 }
@@ -78,7 +95,7 @@ func Of(groups []Group, n int) []int {
 	return out
 }
 
-func chains(m *topology.Model, fs []analysis.Finding) []Group {
+func chains(physical func() *graph, fs []analysis.Finding) []Group {
 	bySites := map[string]*Group{}
 	var order []string
 	for i, f := range fs {
@@ -103,7 +120,7 @@ func chains(m *topology.Model, fs []analysis.Finding) []Group {
 			continue
 		}
 		if g2 == nil {
-			g2 = newGraph(m)
+			g2 = physical()
 		}
 		targets := map[string]bool{}
 		for _, i := range g.Members {
@@ -128,7 +145,7 @@ func chains(m *topology.Model, fs []analysis.Finding) []Group {
 	return out
 }
 
-// graph is the physical graph, built once for every chain of a review:
+// graph is the physical graph, built once for every chain a Finder orders:
 // the links at each device, and the devices standing in each site.
 type graph struct {
 	adj    map[string][]*topology.Link
