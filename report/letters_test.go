@@ -327,14 +327,37 @@ func TestLettersShared(t *testing.T) {
 // TestForeignElements holds elementOwners to its definition: for each
 // letter's agency, the ids of the elements (sites, zones, devices, links,
 // tunnels, in that order) of another agency, not the CSA, mapped to what
-// they are, a later element of an id over an earlier one.
+// they are, a later element of an id over an earlier one; on the samples
+// with an id of two agencies' elements, and on a model where the one
+// agency owning elements is not the letter's.
 func TestForeignElements(t *testing.T) {
 	res := statewide(t)
 	m := res.Model
-	// An id shared by two agencies' elements, and one by the CSA's.
-	m.Zones = append(m.Zones, &topology.Zone{ID: m.Devices[len(m.Devices)-1].ID, Doc: m.Docs[len(m.Docs)-1]}, &topology.Zone{ID: m.Sites[0].ID, Doc: m.Docs[0]})
+	// An id of two agencies' elements: a zone of one, then a device of
+	// another (eachElement gives zones before devices).
+	last := m.Devices[len(m.Devices)-1]
+	var other *topology.Document
+	for _, d := range m.Docs {
+		if !d.Agency.IsCSA() && d.Agency.ORI != last.Doc.Agency.ORI {
+			other = d
+		}
+	}
+	m.Zones = append(m.Zones, &topology.Zone{ID: last.ID, Doc: other})
+	foreignAgrees(t, m, NewLetters(res).Agencies())
+	// One agency under review with no element of its own, another's
+	// elements: every element is foreign to the first.
+	lone := &topology.Document{Agency: topology.Agency{Name: "Lone PD", ORI: "CA0000001"}}
+	owner := &topology.Document{Agency: topology.Agency{Name: "Owner PD", ORI: "CA0000002"}}
+	small := &topology.Model{Docs: []*topology.Document{lone, owner}, Sites: []*topology.Site{{ID: "hq", Doc: owner}}}
+	foreignAgrees(t, small, []LetterAgency{{ORI: lone.Agency.ORI}, {ORI: owner.Agency.ORI}})
+}
+
+// foreignAgrees checks newElementOwners(m) against the map each letter to
+// the agencies built before.
+func foreignAgrees(t *testing.T, m *topology.Model, agencies []LetterAgency) {
+	t.Helper()
 	owners := newElementOwners(m)
-	for _, a := range NewLetters(res).Agencies() {
+	for _, a := range agencies {
 		want := map[string]string{}
 		eachElement(m, func(id, kind string, d *topology.Document) {
 			if d != nil && !d.Agency.IsCSA() && d.Agency.ORI != a.ORI {

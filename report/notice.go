@@ -351,12 +351,13 @@ func (l *letterModel) finding(res *analysis.Result, f findingView) letterFinding
 	return letterFinding{ID: f.ID, Severity: f.Severity.String(), Text: l.scrub(text), Where: l.where(res, f)}
 }
 
-// elementOwners is, for each id, the kinds and the agencies (not the
-// CSA) of the elements with that id, in the order eachElement gives them:
-// what a letter to one agency names another's elements by.
+// elementOwners is, for each id, the kinds and the agencies of the
+// elements with that id that a document of an agency (not the CSA)
+// defines, in the order eachElement gives them: what a letter to one
+// agency names another's elements by.
 type elementOwners struct {
 	byID map[string][]elementOwner
-	oris map[string]bool // every agency that owns an element
+	oris map[string]bool // the ORI of every such agency ("" too, for one without)
 }
 
 type elementOwner struct{ kind, ori string }
