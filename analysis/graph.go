@@ -238,8 +238,6 @@ func (g *graphs) vertices(devs []int32, lo, hi int) {
 	}
 }
 
-func (g *graphs) known(id string) bool { _, ok := g.vertex(id); return ok }
-
 // vertex returns the vertex of the device with the id, and whether there
 // is one.
 func (g *graphs) vertex(id string) (int32, bool) { return g.devSorted().index(id) }

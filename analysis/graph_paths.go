@@ -124,19 +124,8 @@ func (g *graphs) cjiPath(verts, edges []int32) []string {
 	return out
 }
 
-// endSites returns the sites of the devices with the ids, each once, in the
-// order given, leaving out devices that stand in no site.
-func (g *graphs) endSites(ids ...string) []string {
-	vs := make([]int32, 0, len(ids))
-	for _, id := range ids {
-		if v, ok := g.vertex(id); ok {
-			vs = append(vs, v)
-		}
-	}
-	return g.vertexSites(vs...)
-}
-
-// vertexSites is endSites for the devices of the vertices.
+// vertexSites returns the sites of the devices of the vertices, each once,
+// in the order given, leaving out devices that stand in no site.
 func (g *graphs) vertexSites(vs ...int32) []string {
 	var out []string
 	for _, v := range vs {

@@ -676,15 +676,6 @@ func checkPath(t testing.TB, m *topology.Model, f Finding) {
 	}
 }
 
-func containsString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 var lateDate = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
 // agree checks the rules against brute force on one model.

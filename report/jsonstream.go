@@ -97,13 +97,6 @@ func (j *jsonWriter) int(n int) {
 	j.flushBuf()
 }
 
-// str writes s as a JSON string, <, > and & as they are (the document's
-// own strings, outside its findings).
-func (j *jsonWriter) str(s string) {
-	j.buf = appendJSONString(j.buf[:0], s, false)
-	j.flushBuf()
-}
-
 // strings writes a list of strings indented under indent, as encoding/json
 // does: [] when empty, else one item a line.
 func (j *jsonWriter) strings(list []string, indent string) {
