@@ -375,3 +375,22 @@ func foreignAgrees(t *testing.T, m *topology.Model, agencies []LetterAgency) {
 		})
 	}
 }
+
+// TestStateSubjectInOneFile: in a file of several documents (a statewide
+// YAML file, the CSA's document first), an agency's router is the
+// agency's, not the state's, though its place is in the CSA's file too.
+func TestStateSubjectInOneFile(t *testing.T) {
+	csa := &topology.Document{Path: "state.yaml", Agency: topology.Agency{Name: "State", ORI: "CA0000000", Role: "csa"}}
+	pd := &topology.Document{Path: "state.yaml", Agency: topology.Agency{Name: "Pine PD", ORI: "CA0000001"}}
+	m := &topology.Model{Docs: []*topology.Document{csa, pd}, Devices: []*topology.Device{
+		{ID: "hub", Doc: csa, Pos: topology.Pos{File: "state.yaml", Line: 5, Col: 5}},
+		{ID: "pd-rtr", Doc: pd, Pos: topology.Pos{File: "state.yaml", Line: 40, Col: 5}},
+	}}
+	m.Reindex()
+	for _, d := range m.Devices {
+		f := findingView{Finding: analysis.Finding{Rule: "single-device", Kind: analysis.KindDevice, Subject: d.ID, At: d.Pos.String()}}
+		if got, want := stateSubject(m, f), d.Doc == csa; got != want {
+			t.Errorf("%s: the state's %v, want %v", d.ID, got, want)
+		}
+	}
+}

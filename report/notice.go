@@ -291,18 +291,52 @@ func (ls *Letters) letter(a topology.Agency, opt NoticeOptions) *letterModel {
 }
 
 // stateOwned reports whether the element written at place at is the
-// state's (its file's agency has role: csa).
+// state's (its file's agency has role: csa). A file may hold several
+// documents (a statewide YAML file, a document an agency), and then the
+// file does not tell: stateSubject asks the subject's own document first
+// (subjectDoc), and the place only of a subject the model has not.
 func stateOwned(m *topology.Model, at string) bool {
 	d := documentOf(m, at)
 	return d != nil && d.Agency.IsCSA()
 }
 
+// subjectDoc returns the document of the element a finding of the kind is
+// about, and whether the model has such an element.
+func subjectDoc(m *topology.Model, kind analysis.Kind, id string) (*topology.Document, bool) {
+	switch kind {
+	case analysis.KindDevice:
+		if d := m.Device(id); d != nil {
+			return d.Doc, true
+		}
+	case analysis.KindLink:
+		if l := m.Link(id); l != nil {
+			return l.Doc, true
+		}
+	case analysis.KindTunnel:
+		if t := m.Tunnel(id); t != nil {
+			return t.Doc, true
+		}
+	case analysis.KindSite:
+		if s := m.Site(id); s != nil {
+			return s.Doc, true
+		}
+	case analysis.KindZone:
+		if z := m.Zone(id); z != nil {
+			return z.Doc, true
+		}
+	}
+	return nil, false
+}
+
 // stateSubject reports whether a finding's subject is the state's: an
-// element written in the CSA's file, or a shared risk that only the
-// state's devices and links carry (a carrier the agency also uses is a
-// risk of its own too).
+// element of the CSA's document, or a shared risk that only the state's
+// devices and links carry (a carrier the agency also uses is a risk of its
+// own too).
 func stateSubject(m *topology.Model, f findingView) bool {
 	if f.Kind != analysis.KindRisk {
+		if d, ok := subjectDoc(m, f.Kind, f.Subject); ok {
+			return d != nil && d.Agency.IsCSA()
+		}
 		return stateOwned(m, f.At)
 	}
 	carried := false
